@@ -1,0 +1,121 @@
+//! JSON lines: one article object per line, read as a stream.
+//!
+//! ## What it handles
+//! Objects with `text` (required) and any of `id`, `title`, `outlet`, `published`, `url`,
+//! `author`, `language`; blank lines; a line that does not parse or has no text is reported
+//! with its line number and skipped, and the rest of the file goes on. A line without an
+//! `id` gets `FILESTEM-LINE`.
+//!
+//! ## What it does not
+//! Read a JSON array or one pretty-printed object spread over many lines.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use parallax_model::{Header, RawArticle};
+use serde::Deserialize;
+
+use crate::{article_id, header::parse_timestamp, InputError, Limits, Problem, Result};
+
+#[derive(Deserialize)]
+struct Line {
+    id: Option<serde_json::Value>,
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+    author: Option<String>,
+    language: Option<String>,
+    text: Option<String>,
+}
+
+pub(crate) fn read(path: &Path, limits: Limits) -> Box<dyn Iterator<Item = Result<RawArticle>> + Send> {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return Box::new(std::iter::once(Err(InputError::new(path, e.into())))),
+    };
+    let stem = article_id(path);
+    let source = path.display().to_string();
+    let mut reader = BufReader::new(file);
+    let mut number = 0usize;
+    let mut buf = Vec::new();
+    let mut done = false;
+    Box::new(std::iter::from_fn(move || loop {
+        if done {
+            return None;
+        }
+        buf.clear();
+        number += 1;
+        let at = |p| InputError { source_name: format!("{source}:{number}"), problem: p };
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                done = true;
+                return Some(Err(at(e.into())));
+            }
+        }
+        if buf.len() as u64 > limits.max_article_bytes {
+            let bytes = buf.len() as u64;
+            return Some(Err(at(Problem::TooLarge { bytes, limit: limits.max_article_bytes })));
+        }
+        let text = match std::str::from_utf8(&buf) {
+            Ok(t) => t.trim(),
+            Err(e) => return Some(Err(at(Problem::InvalidUtf8 { at: e.valid_up_to() }))),
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let line: Line = match serde_json::from_str(text) {
+            Ok(l) => l,
+            Err(e) => return Some(Err(at(Problem::BadJson(e.to_string())))),
+        };
+        let Some(body) = line.text.filter(|t| !t.trim().is_empty()) else {
+            return Some(Err(at(Problem::NoText)));
+        };
+        let id = match line.id {
+            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => format!("{stem}-{number}"),
+        };
+        let header = Header {
+            title: line.title,
+            outlet: line.outlet,
+            published: line.published.as_deref().and_then(parse_timestamp),
+            url: line.url,
+            author: line.author,
+            language: line.language,
+        };
+        return Some(Ok(RawArticle { id, source: format!("{source}:{number}"), text: body, header }));
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Format, Input};
+
+    #[test]
+    fn good_lines_read_bad_lines_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("feed.jsonl");
+        let lines = [
+            r#"{"id":"x1","title":"T","outlet":"O","published":"2026-03-10T08:00:00Z","url":"u","text":"Body one."}"#,
+            "",
+            r#"{"title":"no id","text":"Body two."}"#,
+            r#"{"id":"x3" "text":"broken"}"#,
+            r#"{"id":"x4"}"#,
+        ];
+        std::fs::write(&p, lines.join("\n")).unwrap();
+        let got: Vec<_> = crate::read(&Input { path: p, format: Format::JsonLines }, Limits::default()).collect();
+        assert_eq!(got.len(), 4);
+        let a = got[0].as_ref().unwrap();
+        assert_eq!((a.id.as_str(), a.text.as_str()), ("x1", "Body one."));
+        assert_eq!(a.header.outlet.as_deref(), Some("O"));
+        assert_eq!(got[1].as_ref().unwrap().id, "feed-3");
+        let e = got[2].as_ref().unwrap_err().to_string();
+        assert!(e.contains("feed.jsonl:4") && e.contains("invalid JSON"), "{e}");
+        let e = got[3].as_ref().unwrap_err().to_string();
+        assert!(e.contains("feed.jsonl:5") && e.contains("no \"text\""), "{e}");
+    }
+}

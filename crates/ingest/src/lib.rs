@@ -1,0 +1,194 @@
+//! Ingest: files, folders and JSON lines → [`RawArticle`].
+//!
+//! [`discover`] walks the paths a user gives (folders recursively, in a stable order) and
+//! lists the inputs; [`read`] turns one input into articles, one at a time, so a large
+//! JSON-lines file streams. Anything that cannot be read becomes an [`InputError`] naming the
+//! file (and line) and the problem; it never stops the other inputs.
+//!
+//! ```
+//! use parallax_ingest::parse_header;
+//!
+//! let (header, body_start) = parse_header("Title: Dam opens\nOutlet: The Courier\n\nBody text.");
+//! assert_eq!(header.title.as_deref(), Some("Dam opens"));
+//! assert_eq!(body_start, 38);
+//! ```
+
+mod header;
+mod jsonl;
+mod sniff;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+pub use header::{parse_header, parse_timestamp};
+use parallax_model::RawArticle;
+pub use walk::{discover, Discovery};
+
+/// Limits on what one input may be.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest text article file, in bytes.
+    pub max_article_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_article_bytes: 8 << 20 }
+    }
+}
+
+/// The formats parallax reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One article per file: optional `Key: value` header block, blank line, body.
+    Text,
+    /// One JSON object per line: `{"id","title","outlet","published","url","text"}`.
+    JsonLines,
+}
+
+/// One file to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// Where it is.
+    pub path: PathBuf,
+    /// How to read it.
+    pub format: Format,
+}
+
+/// What is wrong with an input.
+#[derive(Debug, thiserror::Error)]
+pub enum Problem {
+    /// The file could not be opened or read.
+    #[error("cannot read: {0}")]
+    Unreadable(#[from] std::io::Error),
+    /// Nothing but whitespace.
+    #[error("empty file")]
+    Empty,
+    /// Looks like binary data, not text.
+    #[error("binary file (not text)")]
+    Binary,
+    /// Not valid UTF-8.
+    #[error("invalid UTF-8 at byte {at}")]
+    InvalidUtf8 {
+        /// Offset of the first bad byte.
+        at: usize,
+    },
+    /// Over the size limit.
+    #[error("file is {bytes} bytes, over the {limit}-byte limit for one article")]
+    TooLarge {
+        /// The file's size.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A JSON line that does not parse.
+    #[error("invalid JSON: {0}")]
+    BadJson(String),
+    /// A JSON line without article text.
+    #[error("no \"text\" field")]
+    NoText,
+}
+
+/// An input (a file, or one line of a JSON-lines file) that was skipped.
+#[derive(Debug, thiserror::Error)]
+#[error("{source_name}: {problem}")]
+pub struct InputError {
+    /// The file, with `:LINE` for a JSON line.
+    pub source_name: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl InputError {
+    fn new(path: &Path, problem: Problem) -> Self {
+        InputError { source_name: path.display().to_string(), problem }
+    }
+}
+
+/// A `Result` whose error is an [`InputError`].
+pub type Result<T> = std::result::Result<T, InputError>;
+
+/// The articles of one input, read lazily: a text file yields one, a JSON-lines file one per
+/// line.
+pub fn read(input: &Input, limits: Limits) -> Box<dyn Iterator<Item = Result<RawArticle>> + Send> {
+    match input.format {
+        Format::Text => Box::new(std::iter::once(read_text(&input.path, limits))),
+        Format::JsonLines => jsonl::read(&input.path, limits),
+    }
+}
+
+/// Reads one plain-text article file.
+pub fn read_text(path: &Path, limits: Limits) -> Result<RawArticle> {
+    let fail = |p| InputError::new(path, p);
+    let meta = std::fs::metadata(path).map_err(|e| fail(e.into()))?;
+    if meta.len() > limits.max_article_bytes {
+        return Err(fail(Problem::TooLarge { bytes: meta.len(), limit: limits.max_article_bytes }));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(e.into()))?;
+    let text = sniff::decode_text(bytes).map_err(fail)?;
+    Ok(text_article(article_id(path), path.display().to_string(), &text))
+}
+
+/// Builds an article from a text file's whole contents: the header block, if any, gives the
+/// metadata and the rest is the input text.
+pub fn text_article(id: String, source: String, contents: &str) -> RawArticle {
+    let (header, start) = parse_header(contents);
+    RawArticle { id, source, text: contents[start..].to_string(), header }
+}
+
+/// The article id a file gives: its name without the extensions parallax knows.
+pub fn article_id(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut id = name.as_str();
+    loop {
+        let Some((stem, ext)) = id.rsplit_once('.') else { break };
+        if stem.is_empty() || !walk::KNOWN_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
+            break;
+        }
+        id = stem;
+    }
+    id.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_drop_known_extensions_only() {
+        assert_eq!(article_id(Path::new("x/000_ab.txt")), "000_ab");
+        assert_eq!(article_id(Path::new("x/a.b.txt")), "a.b");
+        assert_eq!(article_id(Path::new("x/feed.jsonl")), "feed");
+        assert_eq!(article_id(Path::new("x/noext")), "noext");
+        assert_eq!(article_id(Path::new("x/.txt")), ".txt");
+    }
+
+    #[test]
+    fn bad_files_are_named_with_their_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: [(&str, &[u8], &str); 4] = [
+            ("empty.txt", b"  \n\n", "empty file"),
+            ("bin.txt", b"\x7fELF\x00\x00\x01binary", "binary file"),
+            ("latin1.txt", b"Caf\xe9 au lait is served daily in the old town.", "invalid UTF-8 at byte 3"),
+            ("ok.txt", b"A good article.", ""),
+        ];
+        for (name, bytes, want) in cases {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            match read_text(&p, Limits::default()) {
+                Ok(a) => assert!(want.is_empty(), "{name} read but should fail: {a:?}"),
+                Err(e) => {
+                    let msg = e.to_string();
+                    assert!(!want.is_empty() && msg.contains(want), "{name}: {msg}");
+                    assert!(msg.contains(name), "message names the file: {msg}");
+                }
+            }
+        }
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, vec![b'a'; 2000]).unwrap();
+        let err = read_text(&big, Limits { max_article_bytes: 1000 }).unwrap_err();
+        assert!(err.to_string().contains("over the 1000-byte limit"), "{err}");
+        let missing = read_text(&dir.path().join("gone.txt"), Limits::default()).unwrap_err();
+        assert!(missing.to_string().contains("cannot read"), "{missing}");
+    }
+}

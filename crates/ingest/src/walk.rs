@@ -1,0 +1,135 @@
+//! Finding the inputs under the paths a user gives.
+//!
+//! ## What it handles
+//! Files named directly are always read: `.jsonl`/`.ndjson` as JSON lines, anything else as
+//! a text article (a file that opens with a JSON object line is read as JSON lines).
+//! Folders are walked recursively in name order; inside them only article formats
+//! (`.txt`, `.text`, no extension, `.jsonl`, `.ndjson`) are taken, so a labelled key
+//! (`key.json`), a README or a picture lying beside the articles is left alone and counted
+//! as ignored. Hidden files and folders are skipped. Symlinked folders are followed once.
+//!
+//! ## What it does not
+//! Decide whether a text file is really an article: that is cleaning's job.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::{Format, Input, InputError, Problem};
+
+/// Extensions stripped from a file name to make an article id.
+pub(crate) const KNOWN_EXTENSIONS: &[&str] = &["txt", "text", "jsonl", "ndjson"];
+
+/// The inputs found under some paths.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Files to read, in a stable order.
+    pub inputs: Vec<Input>,
+    /// Files in folders that are not article formats.
+    pub ignored: usize,
+    /// Paths that could not be listed or opened.
+    pub errors: Vec<InputError>,
+}
+
+/// Lists the inputs under `paths`.
+pub fn discover(paths: &[PathBuf]) -> Discovery {
+    let mut found = Discovery::default();
+    let mut visited = HashSet::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => walk_dir(path, &mut found, &mut visited),
+            Ok(_) => found.inputs.push(Input { path: path.clone(), format: format_of(path, true) }),
+            Err(e) => found.errors.push(InputError::new(path, Problem::Unreadable(e))),
+        }
+    }
+    found
+}
+
+fn walk_dir(dir: &Path, found: &mut Discovery, visited: &mut HashSet<PathBuf>) {
+    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !visited.insert(canonical) {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => return found.errors.push(InputError::new(dir, Problem::Unreadable(e))),
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk_dir(&path, found, visited),
+            Ok(_) if !is_article_name(&path) => found.ignored += 1,
+            Ok(_) => found.inputs.push(Input { format: format_of(&path, false), path }),
+            // A dangling link or a file we may not stat: report it only when it would have
+            // been read.
+            Err(e) if is_article_name(&path) => {
+                found.errors.push(InputError::new(&path, Problem::Unreadable(e)))
+            }
+            Err(_) => found.ignored += 1,
+        }
+    }
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+fn is_article_name(path: &Path) -> bool {
+    match extension(path) {
+        None => true,
+        Some(e) => KNOWN_EXTENSIONS.contains(&e.as_str()),
+    }
+}
+
+fn format_of(path: &Path, named: bool) -> Format {
+    match extension(path).as_deref() {
+        Some("jsonl" | "ndjson") => Format::JsonLines,
+        _ if named && opens_with_json_object(path) => Format::JsonLines,
+        _ => Format::Text,
+    }
+}
+
+fn opens_with_json_object(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 1];
+    std::fs::File::open(path).and_then(|mut f| f.read(&mut head)).is_ok_and(|n| n == 1 && head[0] == b'{')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_take_article_formats_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("sub/.hidden")).unwrap();
+        for name in ["b.txt", "a.txt", "key.json", "notes.md", "sub/c.jsonl", "sub/.hidden/x.txt", "sub/README"] {
+            std::fs::write(d.join(name), "x").unwrap();
+        }
+        let found = discover(&[d.to_path_buf()]);
+        let names: Vec<String> =
+            found.inputs.iter().map(|i| i.path.strip_prefix(d).unwrap().display().to_string()).collect();
+        assert_eq!(names, ["a.txt", "b.txt", "sub/README", "sub/c.jsonl"]);
+        assert_eq!(found.inputs[3].format, Format::JsonLines);
+        assert_eq!(found.ignored, 2);
+        assert!(found.errors.is_empty());
+    }
+
+    #[test]
+    fn missing_paths_and_dangling_links_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(d.join("nowhere.txt"), d.join("dangling.txt")).unwrap();
+        let found = discover(&[d.to_path_buf(), d.join("absent")]);
+        let msgs: Vec<String> = found.errors.iter().map(|e| e.to_string()).collect();
+        assert!(msgs.iter().any(|m| m.contains("absent") && m.contains("cannot read")), "{msgs:?}");
+        #[cfg(unix)]
+        assert!(msgs.iter().any(|m| m.contains("dangling.txt")), "{msgs:?}");
+    }
+}

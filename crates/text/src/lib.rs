@@ -1,0 +1,239 @@
+//! Spans: pieces of an article's input text that keep their exact position in it.
+//!
+//! Every string parallax reports about an article (a body paragraph, a removed line, a quote)
+//! is a [`Span`] of the article's input text, so it can always be found again. Spans hold
+//! byte offsets, which Rust slices with; [`CharIndex`] turns them into the Unicode scalar
+//! offsets the report contract uses.
+//!
+//! ```
+//! use parallax_text::{lines, Span};
+//!
+//! let text = "Headline\n\nFirst paragraph.\n";
+//! let spans: Vec<Span> = lines(text).filter(|s| !s.is_blank(text)).collect();
+//! assert_eq!(spans[1].slice(text), "First paragraph.");
+//! ```
+
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` of an article's input text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`; panics when `end < start`.
+    pub fn new(start: usize, end: usize) -> Self {
+        assert!(start <= end, "span end {end} before start {start}");
+        Span { start, end }
+    }
+
+    /// The text this span covers.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True for an empty span.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when the span holds only whitespace.
+    pub fn is_blank(&self, text: &str) -> bool {
+        self.slice(text).trim().is_empty()
+    }
+
+    /// The same span without leading and trailing whitespace.
+    pub fn trim(&self, text: &str) -> Span {
+        let s = self.slice(text);
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        if lead == s.len() {
+            return Span::new(self.start, self.start);
+        }
+        Span::new(self.start + lead, self.end - trail)
+    }
+
+    /// The part of this span from byte offset `at` (absolute) to its end.
+    pub fn from(&self, at: usize) -> Span {
+        Span::new(at.clamp(self.start, self.end), self.end)
+    }
+
+    /// The part of this span from its start up to byte offset `at` (absolute).
+    pub fn until(&self, at: usize) -> Span {
+        Span::new(self.start, at.clamp(self.start, self.end))
+    }
+
+    /// The byte range, for slicing.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Every line of `text` as a span without its line ending (`\n` or `\r\n`), blank lines
+/// included, in order.
+pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start > text.len() || (start == text.len() && !text.is_empty() && start != 0) {
+            return None;
+        }
+        if text.is_empty() {
+            start = 1;
+            return None;
+        }
+        let rest = &text[start..];
+        let (end, next) = match rest.find('\n') {
+            Some(i) => (start + i, start + i + 1),
+            None => (text.len(), text.len() + 1),
+        };
+        let end = if end > start && text.as_bytes()[end - 1] == b'\r' { end - 1 } else { end };
+        let span = Span::new(start, end);
+        start = next;
+        if span.is_empty() && next > text.len() {
+            return None;
+        }
+        Some(span)
+    })
+}
+
+/// Converts byte offsets of one text to offsets in Unicode scalar values.
+///
+/// Built once per text; each lookup is a binary search over the positions of non-ASCII
+/// characters, so ASCII-heavy news text costs almost nothing.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Byte offsets of each multi-byte character, with the extra bytes it adds.
+    wide: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    /// Index `text`.
+    pub fn new(text: &str) -> Self {
+        let mut wide = Vec::new();
+        let mut extra = 0;
+        for (i, c) in text.char_indices() {
+            let n = c.len_utf8();
+            if n > 1 {
+                extra += n - 1;
+                wide.push((i, extra));
+            }
+        }
+        CharIndex { wide }
+    }
+
+    /// The character offset of byte offset `byte` (which must be a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        // Characters that start before `byte` have added their extra bytes.
+        let k = self.wide.partition_point(|&(at, _)| at < byte);
+        let extra = if k == 0 { 0 } else { self.wide[k - 1].1 };
+        byte - extra
+    }
+
+    /// A span as `[start, end]` in Unicode scalar values.
+    pub fn char_span(&self, span: Span) -> [usize; 2] {
+        [self.char_offset(span.start), self.char_offset(span.end)]
+    }
+}
+
+/// Collapses every run of whitespace to one space and trims the ends: the form in which two
+/// renderings of the same text are compared.
+pub fn flatten_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The words of `s`: maximal runs of letters and digits, apostrophes inside a word kept
+/// (`don't`, `Putin’s`), as spans relative to `s`.
+pub fn words(s: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut it = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = it.next()?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        let mut end = start;
+        while let Some(&(i, c)) = it.peek() {
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+                it.next();
+            } else if matches!(c, '\'' | '’') {
+                // Keep the apostrophe only when a letter follows it.
+                let mut look = s[i + c.len_utf8()..].chars();
+                if look.next().is_some_and(|n| n.is_alphabetic()) {
+                    it.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if end == start {
+            end = start + s[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        Some(Span::new(start, end))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_blank_lines_and_strip_endings() {
+        let t = "a\r\n\nb\nc";
+        let got: Vec<&str> = lines(t).map(|s| s.slice(t)).collect();
+        assert_eq!(got, ["a", "", "b", "c"]);
+        let t = "a\n";
+        let got: Vec<&str> = lines(t).map(|s| s.slice(t)).collect();
+        assert_eq!(got, ["a"]);
+        assert_eq!(lines("").count(), 0);
+        let t = "\nx";
+        let got: Vec<&str> = lines(t).map(|s| s.slice(t)).collect();
+        assert_eq!(got, ["", "x"]);
+    }
+
+    #[test]
+    fn char_index_counts_scalar_values() {
+        let t = "a’b “c” d";
+        let ix = CharIndex::new(t);
+        let d = t.find('d').unwrap();
+        assert_eq!(ix.char_offset(d), t.chars().count() - 1);
+        assert_eq!(ix.char_offset(0), 0);
+        assert_eq!(ix.char_offset(1), 1);
+        assert_eq!(ix.char_offset(4), 2);
+    }
+
+    #[test]
+    fn trim_and_flatten() {
+        let t = "  x y \n";
+        let s = Span::new(0, t.len()).trim(t);
+        assert_eq!(s.slice(t), "x y");
+        assert_eq!(flatten_whitespace(" a \n\n b  c "), "a b c");
+        assert!(Span::new(0, 2).trim("  ").is_empty());
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes() {
+        let t = "Putin’s “deal” isn't 5-like, 'quoted'";
+        let got: Vec<&str> = words(t).map(|s| s.slice(t)).collect();
+        assert_eq!(got, ["Putin’s", "deal", "isn't", "5", "like", "quoted"]);
+    }
+}
