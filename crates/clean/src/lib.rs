@@ -1,0 +1,180 @@
+//! Cleaning: a [`RawArticle`] becomes an [`Article`] with its metadata read, its boilerplate
+//! removed (each removal with a reason), its dateline split off, appended commentary kept
+//! apart from the report, and its kind (news, opinion, other) decided.
+//!
+//! Everything works on spans of the input text, so the body's paragraphs, every removed
+//! line and the appended text are exact substrings of the input.
+//!
+//! ```
+//! use parallax_clean::{clean, Settings};
+//! use parallax_ingest::text_article;
+//!
+//! let raw = text_article(
+//!     "a1".into(),
+//!     "a1.txt".into(),
+//!     "Dam opens early\n\nHALVERSTON, Norland, June 3 (NWA) - The new dam opened on Tuesday.\n\nShare on Facebook Share on Twitter\n",
+//! );
+//! let article = clean(&raw, &Settings::default());
+//! assert_eq!(article.title.as_deref(), Some("Dam opens early"));
+//! assert_eq!(article.dateline.as_deref(), Some("HALVERSTON, Norland, June 3 (NWA) - "));
+//! assert_eq!(article.body, "The new dam opened on Tuesday.");
+//! assert_eq!(article.removed[1].reason.as_str(), "share");
+//! ```
+
+mod appended;
+mod boilerplate;
+mod dateline;
+mod datetext;
+mod kind;
+mod line;
+mod metadata;
+mod signals;
+
+use std::collections::HashSet;
+
+use parallax_model::{Appended, Article, PublishedSource, RawArticle, Reason, Removed};
+use parallax_text::{flatten_whitespace, CharIndex, Span};
+use serde::{Deserialize, Serialize};
+
+use crate::line::Line;
+
+/// The cleaning stage's knobs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Separate commentary and advocacy glued after the report.
+    pub split_appended: bool,
+    /// Remove a short line that repeats an earlier line word for word.
+    pub drop_repeated_lines: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { split_appended: true, drop_repeated_lines: true }
+    }
+}
+
+/// Cleans one article. The returned article has no story yet.
+pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
+    let text = raw.text.as_str();
+    let index = CharIndex::new(text);
+
+    // Non-blank lines, and the block (run of lines between blank lines) each belongs to.
+    let mut spans = Vec::new();
+    let mut blocks = Vec::new();
+    let mut block = 0;
+    for span in parallax_text::lines(text) {
+        let t = span.trim(text);
+        if t.is_empty() {
+            block += 1;
+        } else {
+            spans.push(t);
+            blocks.push(block);
+        }
+    }
+    let lines: Vec<Line> = spans.iter().enumerate().map(|(i, s)| Line::new(s.slice(text), *s, i, spans.len())).collect();
+
+    let leading = metadata::read_leading(&lines, &raw.header);
+    let mut verdict: Vec<Option<Reason>> = vec![None; lines.len()];
+    for &(i, reason) in &leading.lines {
+        verdict[i] = Some(reason);
+    }
+    let mut seen = HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        if verdict[i].is_none() {
+            verdict[i] = boilerplate::classify(line);
+        }
+        if verdict[i].is_none() && settings.drop_repeated_lines && line.words <= 40 && !seen.insert(flatten_whitespace(&line.lower)) {
+            verdict[i] = Some(Reason::Duplicate);
+        }
+    }
+
+    // Pieces of text kept for the body, in order; the line each came from.
+    let mut pieces: Vec<(Span, usize)> = lines.iter().enumerate().filter(|(i, _)| verdict[*i].is_none()).map(|(i, l)| (l.span, i)).collect();
+    let mut removed: Vec<(Span, Reason)> =
+        lines.iter().zip(&verdict).filter_map(|(l, v)| v.map(|r| (l.span, r))).collect();
+
+    let mut appended = Vec::new();
+    if settings.split_appended {
+        let kept: Vec<&Line> = pieces.iter().map(|&(_, i)| &lines[i]).collect();
+        if let Some(split) = appended::find(text, &kept) {
+            let cut = split.marker.map_or(split.start, |(at, _)| at);
+            let end = pieces.last().map_or(text.len(), |(s, _)| s.end);
+            pieces.truncate(split.line + 1);
+            let last = pieces.pop().expect("the split line is kept");
+            let before = last.0.until(cut).trim(text);
+            if !before.is_empty() {
+                pieces.push((before, last.1));
+            }
+            if let Some((a, b)) = split.marker {
+                removed.push((Span::new(a, b), Reason::CallToAction));
+            }
+            let span = Span::new(split.start, end.max(split.start)).trim(text);
+            appended.push(Appended { text: span.slice(text).to_string(), kind: split.kind, span: index.char_span(span) });
+        }
+    }
+
+    // The dateline opens the first kept piece.
+    let mut dateline = None;
+    if let Some((first, _)) = pieces.first_mut() {
+        if let Some(n) = dateline::split(first.slice(text)) {
+            dateline = Some(Span::new(first.start, first.start + n).slice(text).to_string());
+            *first = first.from(first.start + n).trim(text);
+        }
+    }
+
+    // A line that starts in lower case continues the paragraph above it when nothing lies
+    // between them (hard-wrapped text).
+    let mut paragraphs: Vec<Span> = Vec::new();
+    let mut previous_line: Option<usize> = None;
+    for &(span, i) in &pieces {
+        let continues = previous_line.is_some_and(|p| p + 1 == i && blocks[p] == blocks[i])
+            && span.slice(text).chars().next().is_some_and(char::is_lowercase);
+        match paragraphs.last_mut() {
+            Some(last) if continues => last.end = span.end,
+            _ => paragraphs.push(span),
+        }
+        previous_line = Some(i);
+    }
+    let body = paragraphs.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join("\n\n");
+
+    let title = raw.header.title.clone().or(leading.title);
+    let labels: Vec<&str> = removed.iter().filter(|(_, r)| *r == Reason::SectionLabel).map(|(s, _)| s.slice(text)).collect();
+    let kind = kind::classify(&kind::Evidence {
+        title: title.as_deref(),
+        labels,
+        has_author_note: removed.iter().any(|(s, r)| {
+            *r == Reason::AuthorBio || (*r == Reason::Disclaimer && s.slice(text).to_lowercase().contains("views"))
+        }),
+        has_dateline: dateline.is_some(),
+        paragraphs: paragraphs.iter().map(|p| p.slice(text)).collect(),
+    });
+
+    let (published, published_source) = match (raw.header.published, leading.published) {
+        (Some(t), _) => (Some(t), Some(PublishedSource::Header)),
+        (None, Some(t)) => (Some(t), Some(PublishedSource::Text)),
+        (None, None) => (None, None),
+    };
+    removed.sort_by_key(|(s, _)| s.start);
+    let mut article = Article::new(raw.id.clone(), raw.source.clone());
+    article.title = title;
+    article.outlet = raw.header.outlet.clone().or(leading.outlet);
+    article.url = raw.header.url.clone();
+    article.author = raw.header.author.clone().or(leading.author);
+    article.language = raw.header.language.clone();
+    article.published = published;
+    article.published_source = published_source;
+    article.kind = kind;
+    article.dateline = dateline;
+    article.body = body;
+    article.paragraphs = paragraphs.iter().map(|p| index.char_span(*p)).collect();
+    article.removed = removed
+        .into_iter()
+        .map(|(s, reason)| Removed { text: s.slice(text).to_string(), reason, span: index.char_span(s) })
+        .collect();
+    article.appended = appended;
+    article
+}
+
+#[cfg(test)]
+mod tests;

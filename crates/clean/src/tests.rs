@@ -1,0 +1,105 @@
+//! Whole-article cleaning tests on small fictional articles.
+
+use parallax_ingest::text_article;
+use parallax_model::{AppendedKind, Kind, Reason};
+
+use super::*;
+
+fn cleaned(text: &str) -> Article {
+    clean(&text_article("t".into(), "t.txt".into(), text), &Settings::default())
+}
+
+fn reasons(a: &Article) -> Vec<(&str, &str)> {
+    a.removed.iter().map(|r| (r.text.as_str(), r.reason.as_str())).collect()
+}
+
+#[test]
+fn every_piece_points_into_the_input() {
+    let text = "Ferry runs aground off Kessa\nharbourwatch.no -- Tuesday, March 10, 2026, 7:05 AM CET\n\nKESSA, Norland (NWA) — A ferry with 26 passengers on board ran aground on Tuesday, the coastguard said.\n\nAlso Read: Storm closes Kessa bridge\n\n“Everyone is safe,” said captain Ivo Marsh.\n\n© 2026 Harbour Watch. All rights reserved.";
+    let a = cleaned(text);
+    assert_eq!(a.title.as_deref(), Some("Ferry runs aground off Kessa"));
+    assert_eq!(a.outlet.as_deref(), Some("harbourwatch.no"));
+    assert_eq!(a.published.unwrap().to_rfc3339(), "2026-03-10T07:05:00+01:00");
+    assert_eq!(a.published_source, Some(PublishedSource::Text));
+    assert_eq!(a.dateline.as_deref(), Some("KESSA, Norland (NWA) — "));
+    let chars: Vec<char> = text.chars().collect();
+    let at = |s: [usize; 2]| chars[s[0]..s[1]].iter().collect::<String>();
+    for r in &a.removed {
+        assert_eq!(at(r.span), r.text);
+    }
+    let paragraphs: Vec<String> = a.paragraphs.iter().map(|&s| at(s)).collect();
+    assert_eq!(paragraphs.join("\n\n"), a.body);
+    assert_eq!(
+        reasons(&a),
+        [
+            ("Ferry runs aground off Kessa", "title"),
+            ("harbourwatch.no -- Tuesday, March 10, 2026, 7:05 AM CET", "metadata"),
+            ("Also Read: Storm closes Kessa bridge", "related-link"),
+            ("© 2026 Harbour Watch. All rights reserved.", "copyright"),
+        ]
+    );
+}
+
+#[test]
+fn glued_petition_is_appended_advocacy() {
+    let report = "The council voted on Monday to close the Lisk bridge, officials said.\nThe mayor said repairs would take a year.\n“We had no choice,” she said.\n";
+    let essay = "The closure of the bridge raises critical questions about how we fund public works. We must demand better. It is essential that citizens contact their representatives and sign the petition. Write to your senators today. Join the campaign for safe bridges, because our towns deserve it and we cannot wait another decade.";
+    let text = format!("{report}The vote was close.Sign Our Petition{essay}\n\nLeave a Comment");
+    let a = cleaned(&text);
+    assert_eq!(a.appended.len(), 1);
+    assert!(a.appended[0].text.starts_with("The closure of the bridge"));
+    assert_eq!(a.appended[0].kind, AppendedKind::Advocacy);
+    assert!(a.body.ends_with("The vote was close."), "{}", a.body);
+    assert!(reasons(&a).contains(&("Sign Our Petition", "call-to-action")));
+    assert!(reasons(&a).contains(&("Leave a Comment", "comment-prompt")));
+}
+
+#[test]
+fn a_sentence_opening_with_take_action_is_not_a_marker() {
+    let text = "The agency ordered the closure on Monday, a spokesman said.\nIt said inspections would follow.\nTake action early, the agency told farmers, or risk losing the harvest to the flood that forecasters expect on Friday and through the weekend along the river.";
+    let a = cleaned(text);
+    assert!(a.appended.is_empty());
+    assert!(a.body.contains("Take action early"));
+}
+
+#[test]
+fn essay_tail_without_marker() {
+    let text = "The port strike entered its third day on Wednesday, the union said.\n\nShipping firms said 40 vessels were waiting, according to the harbour master.\n\n“We will not move,” said union leader Dana Roik.\n\nThe strike raises critical questions about how we value work. We must recognise that ports are essential, and it is crucial that we listen to the workers who keep them running. Ultimately, our economy depends on them.\n\nMoreover, we should ask what kind of country we want to be. It is essential that we support fair pay, and we cannot ignore the broader implications for every worker in our towns. In conclusion, we must act.";
+    let a = cleaned(text);
+    assert_eq!(a.appended.len(), 1, "{:?}", a.body);
+    assert!(a.appended[0].text.starts_with("The strike raises critical questions"));
+    assert_eq!(a.appended[0].kind, AppendedKind::Commentary);
+    assert_eq!(a.kind, Kind::News);
+}
+
+#[test]
+fn opinion_columns() {
+    let labelled = "Opinion\n\nWhy the bridge must stay open\n\nThe bridge matters to everyone in Lisk.\n\nLena Park is a columnist for the Lisk Herald.";
+    let a = cleaned(labelled);
+    assert_eq!(a.kind, Kind::Opinion);
+    assert!(reasons(&a).contains(&("Lena Park is a columnist for the Lisk Herald.", "author-bio")));
+    let voiced = "I have crossed the Lisk bridge every morning for twenty years, and I cannot imagine my town without it. \
+        The council's decision is a mistake, and I think most of my neighbours know it.\n\n\
+        We should be asking why the repairs were delayed for so long. It is time the council explained itself, \
+        and it is essential that the money is found. I believe we can keep it open if we insist on it. \
+        My grandfather helped build it, and I will not watch it close without a fight. We must speak up now.";
+    assert_eq!(cleaned(voiced).kind, Kind::Opinion);
+    let news = "LISK, Norland (NWA) - The council voted on Monday to close the Lisk bridge for a year, officials said.\n\n\
+        “We had no choice,” Mayor Ada Voss told reporters. Engineers found cracks in two supports, according to a report.";
+    assert_eq!(cleaned(news).kind, Kind::News);
+}
+
+#[test]
+fn forecast_widget_is_other() {
+    let text = "Lisk weather\n\nToday 14°C, feels like 11°C\nHumidity 80%\nWind: 20 km/h NW\nChance of rain 60%\nHourly forecast\n10-day forecast";
+    assert_eq!(cleaned(text).kind, Kind::Other);
+}
+
+#[test]
+fn repeated_lines_and_hard_wrapped_paragraphs() {
+    let text = "The dam opened on Tuesday after six years of\nwork, officials said.\n\nAdvertisement\n\nIt holds 40 million cubic metres.\n\nAdvertisement\n\nIt holds 40 million cubic metres.";
+    let a = cleaned(text);
+    assert_eq!(a.body, "The dam opened on Tuesday after six years of\nwork, officials said.\n\nIt holds 40 million cubic metres.");
+    assert_eq!(a.removed.iter().filter(|r| r.reason == Reason::Duplicate).count(), 1);
+    assert_eq!(a.removed.iter().filter(|r| r.reason == Reason::Advertisement).count(), 2);
+}
