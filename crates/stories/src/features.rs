@@ -1,0 +1,116 @@
+//! What the grouping keeps of each article: a few kilobytes, whatever the article's size.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use parallax_model::{Article, Kind};
+
+use crate::terms::terms;
+
+/// Number of MinHash values kept per article.
+pub(crate) const MINHASH: usize = 128;
+/// Words per shingle for copy detection.
+const SHINGLE: usize = 5;
+/// Most terms kept per article (the most frequent).
+const MAX_TERMS: usize = 200;
+
+/// The compact description of one article that story grouping works on.
+#[derive(Debug, Clone)]
+pub struct Features {
+    /// Article id.
+    pub id: String,
+    /// Position in the input, for stable ordering.
+    pub order: usize,
+    /// Publication time, seconds since the epoch.
+    pub published: Option<i64>,
+    /// News, opinion or other.
+    pub kind: Kind,
+    /// Headline, when known.
+    pub title: Option<String>,
+    /// The body's first sentence, for a headline when no article has a title.
+    pub lead: String,
+    /// Outlet, when known.
+    pub outlet: Option<String>,
+    /// Weighted terms (hashed), most frequent first.
+    pub(crate) terms: Vec<(u64, f32)>,
+    /// MinHash signature of the body's word shingles.
+    pub(crate) minhash: Vec<u64>,
+    /// Number of distinct shingles.
+    pub(crate) shingles: usize,
+}
+
+impl Features {
+    /// Describes a cleaned article; `order` is its position in the input.
+    pub fn of(article: &Article, order: usize) -> Features {
+        let title = article.title.clone().unwrap_or_default();
+        let mut weighted: Vec<(String, f32)> = terms(&format!("{title}\n{}", article.body)).into_iter().collect();
+        weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        weighted.truncate(MAX_TERMS);
+        let (minhash, shingles) = minhash(&article.body);
+        let lead = article.body.split_inclusive(['.', '\n']).next().unwrap_or("").trim().to_string();
+        Features {
+            id: article.id.clone(),
+            order,
+            published: article.published.map(|t| t.timestamp()),
+            kind: article.kind,
+            title: article.title.clone(),
+            lead,
+            outlet: article.outlet.clone(),
+            terms: weighted.into_iter().map(|(t, w)| (hash(&t, 0), w)).collect(),
+            minhash,
+            shingles,
+        }
+    }
+}
+
+pub(crate) fn hash<T: Hash + ?Sized>(t: &T, seed: u64) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    seed.hash(&mut h);
+    t.hash(&mut h);
+    h.finish()
+}
+
+/// MinHash over lower-cased word shingles; also returns how many distinct shingles there
+/// were.
+fn minhash(body: &str) -> (Vec<u64>, usize) {
+    let words: Vec<String> = parallax_text::words(body).map(|s| s.slice(body).to_lowercase()).collect();
+    let mut shingles: HashMap<u64, ()> = HashMap::new();
+    if words.len() >= SHINGLE {
+        for w in words.windows(SHINGLE) {
+            shingles.insert(hash(w, 7), ());
+        }
+    } else if !words.is_empty() {
+        shingles.insert(hash(&words, 7), ());
+    }
+    let mut sig = vec![u64::MAX; MINHASH];
+    for &s in shingles.keys() {
+        for (k, slot) in sig.iter_mut().enumerate() {
+            // Cheap independent permutations: multiply-xorshift of the shingle hash.
+            let mut x = s ^ (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            x = (x ^ (x >> 31)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            x ^= x >> 29;
+            if x < *slot {
+                *slot = x;
+            }
+        }
+    }
+    (sig, shingles.len())
+}
+
+/// Estimated Jaccard similarity of two articles' shingle sets.
+pub(crate) fn resemblance(a: &Features, b: &Features) -> f64 {
+    if a.shingles == 0 || b.shingles == 0 {
+        return 0.0;
+    }
+    let same = a.minhash.iter().zip(&b.minhash).filter(|(x, y)| x == y).count();
+    same as f64 / MINHASH as f64
+}
+
+/// Estimated share of the smaller article's shingles found in the larger one.
+pub(crate) fn containment(a: &Features, b: &Features, jaccard: f64) -> f64 {
+    let (small, large) = if a.shingles <= b.shingles { (a.shingles, b.shingles) } else { (b.shingles, a.shingles) };
+    if small == 0 {
+        return 0.0;
+    }
+    (jaccard * (small + large) as f64 / ((1.0 + jaccard) * small as f64)).min(1.0)
+}

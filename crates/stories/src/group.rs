@@ -1,0 +1,201 @@
+//! Average-linkage grouping over a sparse similarity graph.
+//!
+//! ## What it handles
+//! Articles become stories when their average pairwise similarity stays above the
+//! threshold; only pairs that share at least one distinctive term are ever compared
+//! (an inverted index over each article's highest-weighted terms), so a corpus of unrelated
+//! articles costs about linear time. Average linkage keeps a chain of loosely related
+//! articles from collapsing into one story, as single linkage would.
+//!
+//! ## What it does not
+//! Re-split a story once merged, or use entities, numbers and dates beyond their words.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+use crate::features::Features;
+use crate::Settings;
+
+/// Weighted, normalised term vectors with inverse document frequency.
+pub(crate) struct Vectors {
+    pub vectors: Vec<Vec<(u64, f32)>>,
+}
+
+impl Vectors {
+    pub(crate) fn new(features: &[Features]) -> Vectors {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        for f in features {
+            for &(t, _) in &f.terms {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let n = features.len() as f32;
+        let vectors = features
+            .iter()
+            .map(|f| {
+                let mut v: Vec<(u64, f32)> = f
+                    .terms
+                    .iter()
+                    .map(|&(t, tf)| {
+                        let idf = ((1.0 + n) / (1.0 + df[&t] as f32)).ln() + 1.0;
+                        (t, (1.0 + tf.ln()) * idf)
+                    })
+                    .collect();
+                let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
+                v.iter_mut().for_each(|(_, w)| *w /= norm);
+                v.sort_by_key(|&(t, _)| t);
+                v
+            })
+            .collect();
+        Vectors { vectors }
+    }
+
+    pub(crate) fn cosine(&self, a: usize, b: usize) -> f64 {
+        let (x, y) = (&self.vectors[a], &self.vectors[b]);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                Ordering::Less => i += 1,
+                Ordering::Greater => j += 1,
+                Ordering::Equal => {
+                    dot += x[i].1 * y[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot as f64
+    }
+}
+
+/// Similarity of two articles: term cosine, lowered when their publication times lie far
+/// apart (two events at one company months apart share names, not time).
+pub(crate) fn similarity(v: &Vectors, f: &[Features], a: usize, b: usize, s: &Settings) -> f64 {
+    let mut sim = v.cosine(a, b);
+    if let (Some(x), Some(y)) = (f[a].published, f[b].published) {
+        let days = (x - y).abs() as f64 / 86_400.0;
+        if days > s.window_days {
+            sim *= (-(days - s.window_days) / s.window_days).exp();
+        }
+    }
+    sim
+}
+
+/// Candidate pairs: articles that share one of their most distinctive terms.
+fn candidates(v: &Vectors, s: &Settings) -> Vec<(usize, usize)> {
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, vec) in v.vectors.iter().enumerate() {
+        let mut top: Vec<&(u64, f32)> = vec.iter().collect();
+        top.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for &&(t, _) in top.iter().take(s.index_terms) {
+            index.entry(t).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for members in index.values() {
+        // A term shared by a large part of the corpus picks out no event.
+        if members.len() > s.max_posting {
+            continue;
+        }
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+#[derive(PartialEq)]
+struct Link {
+    average: f64,
+    a: usize,
+    b: usize,
+    versions: (u32, u32),
+}
+
+impl Eq for Link {}
+impl PartialOrd for Link {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Link {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.average.total_cmp(&other.average).then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
+    }
+}
+
+/// Groups articles; returns each article's group number (groups numbered from 0 in order of
+/// their first article).
+pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<usize> {
+    let n = features.len();
+    let mut sums: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
+    for (a, b) in candidates(v, s) {
+        let sim = similarity(v, features, a, b, s);
+        if sim > 0.0 {
+            sums[a].insert(b, sim);
+            sums[b].insert(a, sim);
+        }
+    }
+    let mut size = vec![1usize; n];
+    let mut alive = vec![true; n];
+    let mut version = vec![0u32; n];
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut heap = BinaryHeap::new();
+    for a in 0..n {
+        for (&b, &sum) in &sums[a] {
+            if a < b && sum >= s.threshold {
+                heap.push(Link { average: sum, a, b, versions: (0, 0) });
+            }
+        }
+    }
+    while let Some(link) = heap.pop() {
+        let (a, b) = (link.a, link.b);
+        if !alive[a] || !alive[b] || (version[a], version[b]) != link.versions {
+            continue;
+        }
+        if link.average < s.threshold {
+            break;
+        }
+        // Merge b into a.
+        let from_b = std::mem::take(&mut sums[b]);
+        for (c, sum) in from_b {
+            if c == a {
+                continue;
+            }
+            *sums[a].entry(c).or_default() += sum;
+            let moved = sums[c].remove(&b).unwrap_or(0.0);
+            *sums[c].entry(a).or_default() += moved;
+        }
+        sums[a].remove(&b);
+        size[a] += size[b];
+        alive[b] = false;
+        parent[b] = a;
+        version[a] += 1;
+        for (&c, &sum) in &sums[a] {
+            let average = sum / (size[a] * size[c]) as f64;
+            if alive[c] && average >= s.threshold {
+                let (x, y) = (a.min(c), a.max(c));
+                heap.push(Link { average, a: x, b: y, versions: (version[x], version[y]) });
+            }
+        }
+    }
+    // Number groups in order of their first article.
+    let root = |mut i: usize| {
+        while parent[i] != i {
+            i = parent[i];
+        }
+        i
+    };
+    let mut numbers: HashMap<usize, usize> = HashMap::new();
+    (0..n)
+        .map(|i| {
+            let r = root(i);
+            let next = numbers.len();
+            *numbers.entry(r).or_insert(next)
+        })
+        .collect()
+}

@@ -1,0 +1,165 @@
+//! Stories: grouping cleaned articles into events, spotting syndicated copies, and naming
+//! the original report.
+//!
+//! Grouping works on [`Features`], a few kilobytes per article made in the per-article
+//! stage, so memory grows with the number of articles' summaries, never with their text.
+//!
+//! ```
+//! use parallax_model::Article;
+//! use parallax_stories::{group, Features, Settings};
+//!
+//! let mut a = Article::new("a", "a.txt");
+//! a.body = "Floodwater closed the Lisk bridge on Monday, the mayor of Lisk said.".into();
+//! let mut b = Article::new("b", "b.txt");
+//! b.body = "The mayor of Lisk closed the bridge after floodwater rose on Monday.".into();
+//! let mut c = Article::new("c", "c.txt");
+//! c.body = "Harbour United beat Kessa Rovers 3-1 in the cup final.".into();
+//! let features: Vec<Features> = [a, b, c].iter().enumerate().map(|(i, x)| Features::of(x, i)).collect();
+//! let grouping = group(&features, &Settings::default());
+//! assert_eq!(grouping.story_of, vec![0, 0, 1]);
+//! ```
+
+mod features;
+mod group;
+mod terms;
+
+use serde::{Deserialize, Serialize};
+
+pub use features::Features;
+use parallax_model::Kind;
+
+/// The story stage's knobs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Lowest average similarity at which two groups of articles are one story.
+    pub threshold: f64,
+    /// Days within which publication times do not count against similarity.
+    pub window_days: f64,
+    /// Terms per article put in the candidate index.
+    pub index_terms: usize,
+    /// Terms shared by more articles than this do not make candidates.
+    pub max_posting: usize,
+    /// Lowest shingle resemblance (Jaccard) for a syndicated copy.
+    pub copy_resemblance: f64,
+    /// Lowest shingle containment for a syndicated copy that was cut short.
+    pub copy_containment: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            threshold: 0.12,
+            window_days: 4.0,
+            index_terms: 24,
+            max_posting: 5000,
+            copy_resemblance: 0.6,
+            copy_containment: 0.9,
+        }
+    }
+}
+
+/// One story: its members and what reads as the original report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Members (indexes into the features), earliest first.
+    pub members: Vec<usize>,
+    /// The original report, if one reads as such.
+    pub origin: Option<usize>,
+    /// A short description of the event.
+    pub headline: String,
+}
+
+/// The stories of a corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grouping {
+    /// Story number of each article.
+    pub story_of: Vec<usize>,
+    /// The stories, in order of their first article in the input.
+    pub stories: Vec<Group>,
+    /// For each article that is a syndicated copy: the earlier article and the resemblance.
+    pub copy_of: Vec<Option<(usize, f64)>>,
+}
+
+/// Groups articles into stories.
+pub fn group(features: &[Features], settings: &Settings) -> Grouping {
+    let vectors = group::Vectors::new(features);
+    let story_of = group::cluster(features, &vectors, settings);
+    let count = story_of.iter().copied().max().map_or(0, |m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, &s) in story_of.iter().enumerate() {
+        members[s].push(i);
+    }
+    let mut copy_of = vec![None; features.len()];
+    let mut stories = Vec::with_capacity(count);
+    for mut m in members {
+        m.sort_by_key(|&i| earliest_key(&features[i]));
+        find_copies(features, &m, settings, &mut copy_of);
+        let origin = origin(features, &vectors, &m, &copy_of, settings);
+        let headline = headline(features, &m, origin);
+        stories.push(Group { members: m, origin, headline });
+    }
+    Grouping { story_of, stories, copy_of }
+}
+
+/// Sort key that puts dated articles first, earliest first, then the rest in input order.
+fn earliest_key(f: &Features) -> (bool, i64, usize) {
+    (f.published.is_none(), f.published.unwrap_or(0), f.order)
+}
+
+/// Marks near-verbatim copies: each later member that resembles an earlier one closely.
+fn find_copies(f: &[Features], members: &[usize], s: &Settings, copy_of: &mut [Option<(usize, f64)>]) {
+    for (k, &later) in members.iter().enumerate() {
+        let mut best: Option<(usize, f64)> = None;
+        for &earlier in &members[..k] {
+            if copy_of[earlier].is_some() {
+                continue;
+            }
+            let j = features::resemblance(&f[earlier], &f[later]);
+            let c = features::containment(&f[earlier], &f[later], j);
+            let is_copy = j >= s.copy_resemblance || (c >= s.copy_containment && j >= s.copy_resemblance / 2.0);
+            if is_copy && best.is_none_or(|(_, b)| j > b) {
+                best = Some((earlier, j));
+            }
+        }
+        copy_of[later] = best.map(|(e, j)| (e, (j * 1000.0).round() / 1000.0));
+    }
+}
+
+/// The member that reads as the original report: a news article that others copied, or
+/// failing that the one closest to all the others (the wire copy others rewrote shares most
+/// with each of them); among near-ties, the earliest.
+fn origin(f: &[Features], v: &group::Vectors, members: &[usize], copy_of: &[Option<(usize, f64)>], s: &Settings) -> Option<usize> {
+    let news: Vec<usize> = members.iter().copied().filter(|&i| f[i].kind == Kind::News && copy_of[i].is_none()).collect();
+    match news.len() {
+        0 => return None,
+        1 => return Some(news[0]),
+        _ => {}
+    }
+    let score = |i: usize| {
+        let others: Vec<usize> = members.iter().copied().filter(|&j| j != i).collect();
+        let copies = members.iter().filter(|&&j| copy_of[j].is_some_and(|(o, _)| o == i)).count();
+        let mean = others.iter().map(|&j| group::similarity(v, f, i, j, s)).sum::<f64>() / others.len().max(1) as f64;
+        mean + copies as f64
+    };
+    let scores: Vec<(usize, f64)> = news.iter().map(|&i| (i, score(i))).collect();
+    let best = scores.iter().map(|x| x.1).fold(f64::MIN, f64::max);
+    scores.iter().filter(|x| x.1 >= best * 0.9).min_by_key(|x| earliest_key(&f[x.0])).map(|x| x.0)
+}
+
+fn headline(f: &[Features], members: &[usize], origin: Option<usize>) -> String {
+    let pick = origin.into_iter().chain(members.iter().copied());
+    let titled = pick.clone().find_map(|i| f[i].title.clone().filter(|t| !t.trim().is_empty()));
+    titled.unwrap_or_else(|| {
+        let lead = pick.map(|i| f[i].lead.clone()).find(|l| !l.is_empty()).unwrap_or_default();
+        let words: Vec<&str> = lead.split_whitespace().collect();
+        if words.len() > 16 {
+            format!("{}…", words[..16].join(" "))
+        } else {
+            lead
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;
