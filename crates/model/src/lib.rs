@@ -398,6 +398,9 @@ pub struct Summary {
     pub skipped: Vec<Skipped>,
     /// Files in the input folders that are not article formats and were left alone.
     pub ignored_files: usize,
+    /// Things the run changed or doubted without skipping anything (a repeated id).
+    #[serde(default)]
+    pub warnings: Vec<String>,
     /// Stories found.
     pub stories: usize,
     /// Wall-clock seconds the analysis took.

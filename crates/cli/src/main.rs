@@ -1,0 +1,194 @@
+//! `parallax`: reads many outlets' reports of the news and shows, for every story, what each
+//! outlet said. This binary only parses arguments and calls the library crates.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use parallax_pipeline::{analyze, Progress, Settings};
+use parallax_report::Head;
+
+/// Exit status when the report was written but some inputs were skipped.
+const EXIT_SKIPPED: u8 = 3;
+
+#[derive(Parser)]
+#[command(name = "parallax", version, about = "What each outlet really said, story by story")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles (files and folders, recursively) and write the report.
+    ///
+    /// Exits 0 when every input was read, 3 when the report was written but some inputs were
+    /// skipped (each is named on stderr), 1 on an error that stopped the run.
+    Analyze {
+        /// Article files (.txt, .jsonl) and folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the JSON report here (`-` for standard output).
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Write a self-contained HTML page of the report here.
+        #[arg(long)]
+        html: Option<PathBuf>,
+        /// Read settings from this JSON file (see `parallax settings`).
+        #[arg(long)]
+        settings: Option<PathBuf>,
+        /// No progress bar and no summary line.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Print the default settings as JSON.
+    Settings,
+    /// Score a report against a labelled key (cleaning, metadata and story metrics).
+    Score {
+        /// The labelled key (JSON).
+        #[arg(long)]
+        key: PathBuf,
+        /// The report to score.
+        #[arg(long)]
+        report: PathBuf,
+        /// The folder holding the input articles as ID.txt.
+        #[arg(long)]
+        articles: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Analyze { paths, json, html, settings, quiet } => run_analyze(&paths, json, html, settings, quiet),
+        Command::Settings => {
+            println!("{}", serde_json::to_string_pretty(&Settings::default())?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Score { key, report, articles } => {
+            let key = read_json(&key)?;
+            let report = read_json(&report)?;
+            for m in parallax_eval::score(&key, &report, &articles) {
+                println!("{m}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn read_json(path: &PathBuf) -> Result<serde_json::Value> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
+}
+
+fn run_analyze(paths: &[PathBuf], json: Option<PathBuf>, html: Option<PathBuf>, settings: Option<PathBuf>, quiet: bool) -> Result<ExitCode> {
+    let settings: Settings = match &settings {
+        Some(p) => serde_json::from_value(read_json(p)?).with_context(|| format!("{}: not valid settings", p.display()))?,
+        None => Settings::default(),
+    };
+    let json = if json.is_none() && html.is_none() { Some(PathBuf::from("-")) } else { json };
+
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files · {msg} · {elapsed}").expect("a valid template"),
+        );
+        bar
+    });
+    let on_progress = |p: Progress| {
+        if let Some(bar) = &bar {
+            // Small corpora finish before a bar is worth drawing.
+            if p.files >= 200 {
+                bar.set_length(p.files as u64);
+                bar.set_position(p.files_done as u64);
+                bar.set_message(format!("{} articles", p.articles));
+            }
+        }
+    };
+    let analysis = analyze(paths, &settings, &on_progress)?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    for s in &analysis.summary.skipped {
+        eprintln!("skipped {}: {}", s.source, s.problem);
+    }
+    for w in &analysis.summary.warnings {
+        eprintln!("warning: {w}");
+    }
+    let head = Head {
+        generator: format!("parallax {}", env!("CARGO_PKG_VERSION")),
+        settings: serde_json::to_value(&settings)?,
+        summary: analysis.summary.clone(),
+    };
+    if let Some(path) = &json {
+        if path.as_os_str() == "-" {
+            parallax_report::write_json(&head, analysis.articles()?, &analysis.stories, std::io::stdout().lock())?;
+        } else {
+            let out = create(path)?;
+            parallax_report::write_json(&head, analysis.articles()?, &analysis.stories, out)
+                .with_context(|| format!("writing {}", path.display()))?;
+        }
+    }
+    if let Some(path) = &html {
+        let titles: HashMap<String, (Option<String>, Option<String>)> =
+            analysis.entries.iter().map(|e| (e.id.clone(), (e.title.clone(), e.outlet.clone()))).collect();
+        let out = create(path)?;
+        parallax_report::write_html(&head, &titles, analysis.articles()?, &analysis.stories, out)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    let s = &analysis.summary;
+    if !quiet {
+        let written: Vec<String> =
+            [json.filter(|p| p.as_os_str() != "-"), html].into_iter().flatten().map(|p| p.display().to_string()).collect();
+        let reasons = skipped_reasons(s);
+        eprintln!(
+            "parallax: {} articles read, {} skipped{}, {} stories, {:.2} s{}",
+            s.articles,
+            s.skipped.len(),
+            reasons,
+            s.stories,
+            s.seconds,
+            if written.is_empty() { String::new() } else { format!("; report written to {}", written.join(" and ")) }
+        );
+    }
+    Ok(if s.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SKIPPED) })
+}
+
+/// " (2 binary file, 1 empty file)": the skipped inputs counted by problem.
+fn skipped_reasons(s: &parallax_model::Summary) -> String {
+    if s.skipped.is_empty() {
+        return String::new();
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for k in &s.skipped {
+        let kind = k.problem.split([':', '(']).next().unwrap_or("").trim().to_string();
+        let kind = if kind.starts_with("file is") { "too large".to_string() } else { kind };
+        match counts.iter_mut().find(|(p, _)| *p == kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((kind, 1)),
+        }
+    }
+    format!(" ({})", counts.iter().map(|(p, n)| format!("{n} {p}")).collect::<Vec<_>>().join(", "))
+}
+
+fn create(path: &PathBuf) -> Result<BufWriter<File>> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let f = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    Ok(BufWriter::new(f))
+}
+

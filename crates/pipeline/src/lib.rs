@@ -1,0 +1,245 @@
+//! The pipeline: ingest → clean → stories, with its settings as one serde type.
+//!
+//! Articles are read and cleaned in parallel batches and spooled to a temporary file as
+//! they are done; only each article's compact [`Features`] stay in memory for grouping, so
+//! memory grows with the number of articles' summaries and stories, not with the bytes
+//! read. [`Analysis::articles`] streams the cleaned articles back, each with its story.
+//!
+//! ```
+//! use parallax_pipeline::{analyze, Settings};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! std::fs::write(dir.path().join("a.txt"), "Title: Dam opens\n\nThe Lisk dam opened on Tuesday, officials said.").unwrap();
+//! std::fs::write(dir.path().join("b.txt"), [0u8, 159, 146, 150]).unwrap();
+//! let analysis = analyze(&[dir.path().to_path_buf()], &Settings::default(), &|_| {}).unwrap();
+//! assert_eq!(analysis.summary.articles, 1);
+//! assert!(analysis.summary.skipped[0].problem.contains("binary"));
+//! let a = analysis.articles().unwrap().next().unwrap().unwrap();
+//! assert_eq!(a.story, analysis.stories[0].id);
+//! ```
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use parallax_ingest::{Format, InputError, Limits};
+use parallax_model::{Article, CopyOf, Kind, RawArticle, Skipped, Story, Summary};
+use parallax_stories::Features;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Every knob of a run, saved in the report so that it says how it was made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Largest text article file, in bytes; larger files are skipped.
+    pub max_article_bytes: u64,
+    /// Articles read and cleaned together in one parallel batch.
+    pub batch_size: usize,
+    /// Cleaning.
+    pub clean: parallax_clean::Settings,
+    /// Story grouping.
+    pub stories: parallax_stories::Settings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            max_article_bytes: Limits::default().max_article_bytes,
+            batch_size: 512,
+            clean: parallax_clean::Settings::default(),
+            stories: parallax_stories::Settings::default(),
+        }
+    }
+}
+
+/// What can stop a whole run (a bad input never does: it is skipped and reported).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The temporary spool file failed.
+    #[error("spool file: {0}")]
+    Spool(#[from] std::io::Error),
+    /// A spooled article could not be read back.
+    #[error("spool file is corrupt: {0}")]
+    Corrupt(#[from] serde_json::Error),
+}
+
+/// A `Result` whose error is the pipeline's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// How far a run has come.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    /// Input files finished.
+    pub files_done: usize,
+    /// Input files in all.
+    pub files: usize,
+    /// Articles cleaned so far.
+    pub articles: usize,
+}
+
+/// A short description of each article, kept in memory for reports and listings.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Article id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Kind.
+    pub kind: Kind,
+}
+
+/// The result of a run.
+#[derive(Debug)]
+pub struct Analysis {
+    spool: File,
+    /// Each article's short description, in input order.
+    pub entries: Vec<Entry>,
+    story_of: Vec<usize>,
+    copy_of: Vec<Option<CopyOf>>,
+    /// The stories.
+    pub stories: Vec<Story>,
+    /// How the run went.
+    pub summary: Summary,
+}
+
+enum Unit {
+    File(PathBuf),
+    Read(std::result::Result<RawArticle, InputError>),
+}
+
+/// Reads, cleans and groups everything under `paths`.
+pub fn analyze(paths: &[PathBuf], settings: &Settings, progress: &(dyn Fn(Progress) + Sync)) -> Result<Analysis> {
+    let started = Instant::now();
+    let limits = Limits { max_article_bytes: settings.max_article_bytes };
+    let found = parallax_ingest::discover(paths);
+    let mut summary = Summary { ignored_files: found.ignored, ..Summary::default() };
+    summary.skipped.extend(found.errors.iter().map(skipped));
+
+    let files = found.inputs.len();
+    let mut files_done = 0;
+    let mut units = found.inputs.iter().flat_map(|input| -> Box<dyn Iterator<Item = (Unit, bool)> + Send> {
+        match input.format {
+            Format::Text => Box::new(std::iter::once((Unit::File(input.path.clone()), true))),
+            Format::JsonLines => {
+                let mut lines = parallax_ingest::read(input, limits).peekable();
+                Box::new(std::iter::from_fn(move || {
+                    let unit = lines.next()?;
+                    Some((Unit::Read(unit), lines.peek().is_none()))
+                }))
+            }
+        }
+    });
+
+    let mut spool = BufWriter::new(tempfile::tempfile()?);
+    let mut features: Vec<Features> = Vec::new();
+    let mut entries = Vec::new();
+    let mut ids = HashSet::new();
+    loop {
+        let batch: Vec<(Unit, bool)> = units.by_ref().take(settings.batch_size.max(1)).collect();
+        if batch.is_empty() {
+            break;
+        }
+        files_done += batch.iter().filter(|(_, last)| *last).count();
+        let cleaned: Vec<std::result::Result<Article, InputError>> = batch
+            .into_par_iter()
+            .map(|(unit, _)| {
+                let raw = match unit {
+                    Unit::File(path) => parallax_ingest::read_text(&path, limits)?,
+                    Unit::Read(r) => r?,
+                };
+                Ok(parallax_clean::clean(&raw, &settings.clean))
+            })
+            .collect();
+        for result in cleaned {
+            let mut article = match result {
+                Ok(a) => a,
+                Err(e) => {
+                    summary.skipped.push(skipped(&e));
+                    continue;
+                }
+            };
+            if !ids.insert(article.id.clone()) {
+                let base = article.id.clone();
+                let id = (2..).map(|n| format!("{base}~{n}")).find(|id| !ids.contains(id)).expect("a free id");
+                summary.warnings.push(format!("{}: id {base} is used by an earlier article; this one is {id}", article.source));
+                ids.insert(id.clone());
+                article.id = id;
+            }
+            features.push(Features::of(&article, features.len()));
+            entries.push(Entry { id: article.id.clone(), title: article.title.clone(), outlet: article.outlet.clone(), kind: article.kind });
+            serde_json::to_writer(&mut spool, &article)?;
+            spool.write_all(b"\n")?;
+        }
+        progress(Progress { files_done, files, articles: entries.len() });
+    }
+    let spool = spool.into_inner().map_err(|e| e.into_error())?;
+
+    let grouping = parallax_stories::group(&features, &settings.stories);
+    let story_ids: Vec<String> = (1..=grouping.stories.len()).map(|n| format!("S{n}")).collect();
+    let stories: Vec<Story> = grouping
+        .stories
+        .iter()
+        .zip(&story_ids)
+        .map(|(g, id)| {
+            let mut outlets: Vec<String> = Vec::new();
+            for &m in &g.members {
+                if let Some(o) = &entries[m].outlet {
+                    if !outlets.contains(o) {
+                        outlets.push(o.clone());
+                    }
+                }
+            }
+            Story {
+                id: id.clone(),
+                headline: g.headline.clone(),
+                articles: g.members.iter().map(|&m| entries[m].id.clone()).collect(),
+                origin: g.origin.map(|o| entries[o].id.clone()),
+                outlets,
+                entities: Vec::new(),
+                quotes: Vec::new(),
+                facts: Vec::new(),
+                timeline: Vec::new(),
+            }
+        })
+        .collect();
+    let copy_of = grouping
+        .copy_of
+        .iter()
+        .map(|c| c.map(|(o, similarity)| CopyOf { article: entries[o].id.clone(), similarity }))
+        .collect();
+    summary.articles = entries.len();
+    summary.stories = stories.len();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(Analysis { spool, entries, story_of: grouping.story_of, copy_of, stories, summary })
+}
+
+fn skipped(e: &InputError) -> Skipped {
+    Skipped { source: e.source_name.clone(), problem: e.problem.to_string() }
+}
+
+impl Analysis {
+    /// The cleaned articles in input order, each with its story and `copy_of` set, read back
+    /// from the spool one at a time.
+    pub fn articles(&self) -> Result<impl Iterator<Item = Result<Article>> + '_> {
+        let mut file = self.spool.try_clone()?;
+        file.seek(SeekFrom::Start(0))?;
+        let mut lines = BufReader::new(file).lines();
+        let mut k = 0;
+        Ok(std::iter::from_fn(move || {
+            let line = lines.next()?;
+            let at = k;
+            k += 1;
+            Some(line.map_err(Error::from).and_then(|l| {
+                let mut a: Article = serde_json::from_str(&l)?;
+                a.story = format!("S{}", self.story_of[at] + 1);
+                a.copy_of = self.copy_of[at].clone();
+                Ok(a)
+            }))
+        }))
+    }
+}

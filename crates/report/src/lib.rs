@@ -1,0 +1,83 @@
+//! Writing reports: the JSON contract (`parallax_report: 1`) and a self-contained HTML page
+//! for people.
+//!
+//! Both writers take the articles as an iterator and write each as it comes, so a report of
+//! a large corpus never has to sit in memory whole.
+//!
+//! ```
+//! use parallax_model::{Article, Summary};
+//! use parallax_report::{write_json, Head};
+//!
+//! let head = Head { generator: "parallax test".into(), settings: serde_json::json!({}), summary: Summary::default() };
+//! let mut out = Vec::new();
+//! let articles = vec![Ok::<_, std::io::Error>(Article::new("a1", "a1.txt"))];
+//! write_json(&head, articles.into_iter(), &[], &mut out).unwrap();
+//! let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+//! assert_eq!(report["parallax_report"], 1);
+//! assert_eq!(report["articles"][0]["id"], "a1");
+//! ```
+
+mod html;
+
+use std::io::Write;
+
+use parallax_model::{Article, Story, Summary, REPORT_VERSION};
+
+pub use html::write_html;
+
+/// What can go wrong while writing a report.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Writing failed.
+    #[error("cannot write the report: {0}")]
+    Write(#[from] std::io::Error),
+    /// Serialising failed.
+    #[error("cannot serialise the report: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The articles could not be read back.
+    #[error("cannot read the analysed articles: {0}")]
+    Source(String),
+}
+
+/// A `Result` whose error is the report's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// The parts of a report that are not articles or stories.
+#[derive(Debug, Clone)]
+pub struct Head {
+    /// The program and version that wrote it.
+    pub generator: String,
+    /// The settings of the run.
+    pub settings: serde_json::Value,
+    /// How the run went.
+    pub summary: Summary,
+}
+
+/// Writes the JSON report.
+pub fn write_json<E: std::fmt::Display>(
+    head: &Head,
+    articles: impl Iterator<Item = std::result::Result<Article, E>>,
+    stories: &[Story],
+    mut out: impl Write,
+) -> Result<()> {
+    write!(out, "{{\n\"parallax_report\": {REPORT_VERSION},\n\"generator\": ")?;
+    serde_json::to_writer(&mut out, &head.generator)?;
+    out.write_all(b",\n\"settings\": ")?;
+    serde_json::to_writer(&mut out, &head.settings)?;
+    out.write_all(b",\n\"summary\": ")?;
+    serde_json::to_writer(&mut out, &head.summary)?;
+    out.write_all(b",\n\"articles\": [")?;
+    for (k, article) in articles.enumerate() {
+        let article = article.map_err(|e| Error::Source(e.to_string()))?;
+        out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut out, &article)?;
+    }
+    out.write_all(b"\n],\n\"stories\": [")?;
+    for (k, story) in stories.iter().enumerate() {
+        out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut out, story)?;
+    }
+    out.write_all(b"\n]\n}\n")?;
+    out.flush()?;
+    Ok(())
+}
