@@ -29,6 +29,7 @@ mod kind;
 mod line;
 mod metadata;
 mod signals;
+mod trailing;
 
 use std::collections::HashSet;
 
@@ -87,6 +88,10 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
         if verdict[i].is_none() && settings.drop_repeated_lines && line.words <= 40 && !seen.insert(flatten_whitespace(&line.lower)) {
             verdict[i] = Some(Reason::Duplicate);
         }
+    }
+
+    for (i, reason) in trailing::trailing_furniture(&lines, &verdict) {
+        verdict[i] = Some(reason);
     }
 
     // Pieces of text kept for the body, in order; the line each came from.

@@ -103,3 +103,16 @@ fn repeated_lines_and_hard_wrapped_paragraphs() {
     assert_eq!(a.removed.iter().filter(|r| r.reason == Reason::Duplicate).count(), 1);
     assert_eq!(a.removed.iter().filter(|r| r.reason == Reason::Advertisement).count(), 2);
 }
+
+#[test]
+fn link_lines_after_the_report_go() {
+    let text = "Kessa Rovers won the cup on Saturday, beating Harbour United 3-1.\n\nA Late Winner\n\nSubstitute Theo Rask sealed it in stoppage time.\n\nMatch ratings: how every Rovers player performed\nSave this recipe";
+    let a = cleaned(text);
+    assert!(a.body.contains("A Late Winner"), "a subhead inside the report stays");
+    assert_eq!(
+        reasons(&a),
+        [("Match ratings: how every Rovers player performed", "related-link"), ("Save this recipe", "navigation")]
+    );
+    let widget = "Today\n14°C, feels like 11°C\nHourly forecast";
+    assert!(cleaned(widget).removed.is_empty(), "a text with no sentence is left whole");
+}

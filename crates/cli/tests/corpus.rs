@@ -1,0 +1,73 @@
+//! The binary on the bundled example corpus: a report that follows the contract and scores
+//! above the floors measured for it.
+
+mod common;
+
+use common::{analyze, assert_floor, root};
+
+#[test]
+fn example_corpus_report_scores_above_its_floors() {
+    let corpus = root().join("examples/corpus");
+    let out = tempfile::tempdir().unwrap();
+    let (output, report) = analyze(&[&corpus], out.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "exit {:?}: {stderr}", output.status);
+    assert!(stderr.contains("21 articles read, 0 skipped"), "{stderr}");
+    assert!(stderr.contains("report written to"), "{stderr}");
+
+    let problems = parallax_eval::validate(&report);
+    assert!(problems.is_empty(), "contract: {problems:#?}");
+    assert_eq!(report["settings"]["stories"]["threshold"], serde_json::json!(0.12));
+
+    let key: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(corpus.join("key.json")).unwrap()).unwrap();
+    let metrics = parallax_eval::score(&key, &report, &corpus);
+    // Floors set from measurement: every one of these is 1.0 today.
+    assert_floor(&metrics, "clean.f1", 0.95);
+    assert_floor(&metrics, "clean.appended_separated", 1.0);
+    assert_floor(&metrics, "articles.metadata", 0.95);
+    assert_floor(&metrics, "articles.kind_accuracy", 0.9);
+    assert_floor(&metrics, "cluster.bcubed_f1", 0.9);
+    assert_floor(&metrics, "cluster.copies_found", 1.0);
+    assert_floor(&metrics, "cluster.origin", 0.75);
+    assert_eq!(parallax_eval::metric(&metrics, "cluster.false_copies"), Some(0.0));
+
+    if let Some(shared) = common::shared() {
+        let reference = common::reference_score(&shared, &corpus.join("key.json"), &out.path().join("report.json"), &corpus);
+        if let Some(reference) = reference {
+            for (name, value) in reference.iter().filter(|(n, _)| n.starts_with("clean.") || n.starts_with("cluster.") || n.starts_with("articles.")) {
+                let ours = parallax_eval::metric(&metrics, name).unwrap_or_else(|| panic!("the Rust scorer lacks {name}"));
+                assert!((ours - value).abs() < 1e-3, "{name}: reference {value}, ours {ours}");
+            }
+        }
+    } else {
+        println!("../shared not found: the reference scorer was not run");
+    }
+
+    let page = std::fs::read_to_string(out.path().join("report.html")).unwrap();
+    assert!(page.contains("Halverston mayor Ada Voss resigns after harbour audit"));
+    assert!(page.contains("Removed:"));
+}
+
+#[test]
+fn every_removed_and_appended_text_is_in_its_input() {
+    let corpus = root().join("examples/corpus");
+    let out = tempfile::tempdir().unwrap();
+    let (_, report) = analyze(&[&corpus], out.path());
+    for a in report["articles"].as_array().unwrap() {
+        let id = a["id"].as_str().unwrap();
+        let input = std::fs::read_to_string(corpus.join(format!("{id}.txt"))).unwrap();
+        let chars: Vec<char> = input.chars().collect();
+        let (header, offset) = parallax_ingest::parse_header(&input);
+        let _ = header;
+        let skip = input[..offset].chars().count();
+        for piece in a["removed"].as_array().unwrap().iter().chain(a["appended"].as_array().unwrap()) {
+            let text = piece["text"].as_str().unwrap();
+            let span = &piece["span"];
+            let (s, e) = (span[0].as_u64().unwrap() as usize + skip, span[1].as_u64().unwrap() as usize + skip);
+            assert_eq!(chars[s..e].iter().collect::<String>(), text, "{id}: span of {text:?}");
+        }
+        for paragraph in a["body"].as_str().unwrap().split("\n\n") {
+            assert!(input.contains(paragraph), "{id}: body paragraph not in the input: {paragraph:?}");
+        }
+    }
+}

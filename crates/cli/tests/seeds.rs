@@ -1,0 +1,41 @@
+//! The binary on the five real seed articles in `../shared/seeds` (run only where that
+//! folder exists, as in CI).
+
+mod common;
+
+use common::{analyze, assert_floor};
+
+#[test]
+fn seed_articles_meet_the_done_floors() {
+    let Some(shared) = common::shared() else {
+        println!("../shared not found: seed test skipped");
+        return;
+    };
+    println!("scoring the seeds in {}", shared.display());
+    let seeds = shared.join("seeds");
+    let out = tempfile::tempdir().unwrap();
+    let (output, report) = analyze(&[&seeds], out.path());
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let problems = parallax_eval::validate(&report);
+    assert!(problems.is_empty(), "contract: {problems:#?}");
+
+    let key: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(seeds.join("key.json")).unwrap()).unwrap();
+    let metrics = parallax_eval::score(&key, &report, &seeds);
+    assert_floor(&metrics, "clean.f1", 0.95);
+    assert_floor(&metrics, "clean.appended_separated", 1.0);
+    assert_floor(&metrics, "articles.metadata", 1.0);
+    assert_floor(&metrics, "cluster.bcubed_f1", 1.0);
+    assert_floor(&metrics, "cluster.origin", 1.0);
+
+    if let Some(reference) = common::reference_score(&shared, &seeds.join("key.json"), &out.path().join("report.json"), &seeds) {
+        let get = |n: &str| reference.iter().find(|(m, _)| m == n).map(|x| x.1).unwrap_or_else(|| panic!("reference lacks {n}"));
+        assert!(get("clean.f1") >= 0.95);
+        assert_eq!(get("clean.appended_separated"), 1.0);
+        assert_eq!(get("articles.metadata"), 1.0);
+        assert_eq!(get("cluster.bcubed_f1"), 1.0);
+        assert_eq!(get("cluster.origin"), 1.0);
+        if let Some((_, p)) = reference.iter().find(|(m, _)| m == "provenance.exact") {
+            assert_eq!(*p, 1.0, "every cited string is in its article");
+        }
+    }
+}
