@@ -67,14 +67,23 @@ fn find_marker(text: &str, lines: &[&Line]) -> Option<Split> {
             }
             let abs_end = line.span.start + m.end();
             let after = &text[abs_end..];
-            let start = abs_end + (after.len() - after.trim_start_matches([':', '.', '!', ' ', '-', '–', '—', '\n', '\r']).len());
+            let start = abs_end
+                + (after.len()
+                    - after
+                        .trim_start_matches([':', '.', '!', ' ', '-', '–', '—', '\n', '\r'])
+                        .len());
             let rest = &text[start..];
             let sentences = rest.matches(['.', '!', '?']).count();
             if rest.split_whitespace().count() < 40 || sentences < 3 {
                 continue;
             }
             let marker = (line.span.start + m.start(), abs_end);
-            return Some(Split { line: k, marker: Some(marker), start, kind: kind_of(rest) });
+            return Some(Split {
+                line: k,
+                marker: Some(marker),
+                start,
+                kind: kind_of(rest),
+            });
         }
     }
     None
@@ -84,15 +93,23 @@ fn find_marker(text: &str, lines: &[&Line]) -> Option<Split> {
 /// colon or the end of the line.
 fn looks_like_heading(marker: &str, after: &str) -> bool {
     let words: Vec<&str> = marker.split_whitespace().collect();
-    let small = ["our", "the", "this", "to", "can", "you", "we", "do", "of", "about", "a"];
+    let small = [
+        "our", "the", "this", "to", "can", "you", "we", "do", "of", "about", "a",
+    ];
     let capitalised = words.iter().enumerate().all(|(i, w)| {
-        w.chars().next().is_some_and(|c| c.is_uppercase()) || (i > 0 && small.contains(&w.to_lowercase().as_str()))
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || (i > 0 && small.contains(&w.to_lowercase().as_str()))
     }) && words.len() >= 2;
-    let upper = marker.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    let upper = marker
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
     let after = after.trim_start_matches(' ');
     let colon = after.starts_with(':') || after.is_empty();
     let glued = after.chars().next().is_some_and(|c| c.is_uppercase()) && !after.starts_with(' ');
-    colon || ((capitalised || upper) && (glued || after.starts_with(['.', '!', '?']) || words.len() >= 2))
+    colon
+        || ((capitalised || upper)
+            && (glued || after.starts_with(['.', '!', '?']) || words.len() >= 2))
 }
 
 fn find_essay_tail(text: &str, lines: &[&Line]) -> Option<Split> {
@@ -105,10 +122,23 @@ fn find_essay_tail(text: &str, lines: &[&Line]) -> Option<Split> {
             let tail = &signals[k..];
             let words: usize = tail.iter().map(|s| s.words).sum();
             let arguing = tail.iter().filter(|s| s.reads_as_commentary()).count();
-            let reporting = tail.iter().filter(|s| s.attribution >= 1 && s.quotes >= 1).count();
-            if tail.len() >= 2 && words >= 60 && signals[k].reads_as_commentary() && arguing * 5 >= tail.len() * 4 && reporting == 0 {
+            let reporting = tail
+                .iter()
+                .filter(|s| s.attribution >= 1 && s.quotes >= 1)
+                .count();
+            if tail.len() >= 2
+                && words >= 60
+                && signals[k].reads_as_commentary()
+                && arguing * 5 >= tail.len() * 4
+                && reporting == 0
+            {
                 let rest = &text[lines[k].span.start..];
-                return Some(Split { line: k, marker: None, start: lines[k].span.start, kind: kind_of(rest) });
+                return Some(Split {
+                    line: k,
+                    marker: None,
+                    start: lines[k].span.start,
+                    kind: kind_of(rest),
+                });
             }
         }
         if signals[k].reads_as_reporting() {

@@ -16,7 +16,8 @@ use regex::Regex;
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}";
     let caps_place = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2}){0,2}";
-    let title_place = r"[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}(?:,\s*[A-Z][A-Za-z'’.\-]+){0,2}";
+    let title_place =
+        r"[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}(?:,\s*[A-Z][A-Za-z'’.\-]+){0,2}";
     let agency = r"\([A-Z][A-Za-z&.\- ]{0,30}\)";
     Regex::new(&format!(
         r"^(?:(?:{caps_place})(?:,?\s+{month})?(?:\s*{agency})?|(?:{title_place})(?:,?\s+{month})?\s*{agency})\s*(?:-{{1,2}}|–|—|:)\s+"
@@ -30,13 +31,17 @@ pub(crate) fn split(paragraph: &str) -> Option<usize> {
     let prefix = m.as_str();
     // The capitals must make a word of three letters or more ("AP" alone is not a place),
     // and something must follow.
-    let first: String = prefix.chars().take_while(|c| c.is_alphabetic() || matches!(c, ' ' | '.')).collect();
+    let first: String = prefix
+        .chars()
+        .take_while(|c| c.is_alphabetic() || matches!(c, ' ' | '.'))
+        .collect();
     if first.trim().chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
     }
     // A report's first sentence follows: a capital, a digit or a quote mark.
     let next = paragraph[m.end()..].chars().next()?;
-    if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'')) {
+    if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\''))
+    {
         return None;
     }
     Some(m.end())
@@ -49,13 +54,28 @@ mod tests {
     #[test]
     fn datelines() {
         let cases = [
-            ("HALVERSTON, Norland, June 3 (NWA) - The dam opened.", Some("HALVERSTON, Norland, June 3 (NWA) - ")),
-            ("KYIV, Ukraine (AP) — Officials said.", Some("KYIV, Ukraine (AP) — ")),
-            ("LONDON (Reuters) - Prices rose.", Some("LONDON (Reuters) - ")),
+            (
+                "HALVERSTON, Norland, June 3 (NWA) - The dam opened.",
+                Some("HALVERSTON, Norland, June 3 (NWA) - "),
+            ),
+            (
+                "KYIV, Ukraine (AP) — Officials said.",
+                Some("KYIV, Ukraine (AP) — "),
+            ),
+            (
+                "LONDON (Reuters) - Prices rose.",
+                Some("LONDON (Reuters) - "),
+            ),
             ("WASHINGTON — The envoy said.", Some("WASHINGTON — ")),
-            ("ST. LOUIS, Mo., March 2 - Rain fell.", Some("ST. LOUIS, Mo., March 2 - ")),
+            (
+                "ST. LOUIS, Mo., March 2 - Rain fell.",
+                Some("ST. LOUIS, Mo., March 2 - "),
+            ),
             ("Kyiv (AFP) - Sirens sounded.", Some("Kyiv (AFP) - ")),
-            ("Special US envoy Steve Witkoff said that Russia agreed.", None),
+            (
+                "Special US envoy Steve Witkoff said that Russia agreed.",
+                None,
+            ),
             ("Witkoff: Russians Agreed to Such Provisions", None),
             ("NATO - the alliance - met.", None),
             ("The mayor — who was re-elected — said.", None),

@@ -17,7 +17,9 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use regex::Regex;
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// The month number (1-12) of an English month name or abbreviation.
 pub(crate) fn month_number(name: &str) -> Option<u32> {
@@ -25,8 +27,24 @@ pub(crate) fn month_number(name: &str) -> Option<u32> {
     if l.len() < 3 {
         return None;
     }
-    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    MONTHS.iter().position(|m| l.starts_with(m) && (full.iter().any(|f| f.starts_with(&l)) || l == "sept")).map(|i| i as u32 + 1)
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| l.starts_with(m) && (full.iter().any(|f| f.starts_with(&l)) || l == "sept"))
+        .map(|i| i as u32 + 1)
 }
 
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,9 +53,11 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b").unwrap()
 });
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s|,|$)").unwrap()
+    Regex::new(r"(?i)\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s|,|$)")
+        .unwrap()
 });
 
 /// A date found in a line of text, with its time and zone when the line gives them.
@@ -51,17 +71,31 @@ pub(crate) struct FoundDate {
 
 /// Finds the first full date (with a year) in `s`.
 pub(crate) fn find_date(s: &str) -> Option<FoundDate> {
-    if let Some(t) = s.split_whitespace().find_map(|w| DateTime::parse_from_rfc3339(w.trim_matches(|c: char| c == ',' || c == '.')).ok()) {
-        return Some(FoundDate { date: t.date_naive(), timestamp: Some(t) });
+    if let Some(t) = s.split_whitespace().find_map(|w| {
+        DateTime::parse_from_rfc3339(w.trim_matches(|c: char| c == ',' || c == '.')).ok()
+    }) {
+        return Some(FoundDate {
+            date: t.date_naive(),
+            timestamp: Some(t),
+        });
     }
     let (date, end) = if let Some(c) = MONTH_FIRST.captures(s) {
         let m = month_number(&c[1])?;
-        (NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[2].parse().ok()?)?, c.get(0)?.end())
+        (
+            NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[2].parse().ok()?)?,
+            c.get(0)?.end(),
+        )
     } else if let Some(c) = DAY_FIRST.captures(s) {
         let m = month_number(&c[2])?;
-        (NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[1].parse().ok()?)?, c.get(0)?.end())
+        (
+            NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[1].parse().ok()?)?,
+            c.get(0)?.end(),
+        )
     } else if let Some(c) = ISO_DATE.captures(s) {
-        (NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?, c.get(0)?.end())
+        (
+            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?,
+            c.get(0)?.end(),
+        )
     } else {
         return None;
     };
@@ -88,20 +122,42 @@ pub(crate) fn find_date(s: &str) -> Option<FoundDate> {
 
 /// The UTC offset of the zone named at the start of `s`.
 fn zone_offset(s: &str, date: NaiveDate) -> Option<FixedOffset> {
-    let words: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')').filter(|w| !w.is_empty()).take(4).collect();
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
     let summer = (3..=10).contains(&date.month());
     let hours = |h: f32| FixedOffset::east_opt((h * 3600.0) as i32);
     let first = words.first()?.to_ascii_uppercase();
-    let named = words.iter().map(|w| w.to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
+    let named = words
+        .iter()
+        .map(|w| w.to_ascii_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
     let by_name = [
-        ("eastern daylight", -4.0), ("eastern standard", -5.0), ("eastern time", if summer { -4.0 } else { -5.0 }),
-        ("central daylight", -5.0), ("central standard", -6.0), ("central european summer", 2.0),
-        ("central european", 1.0), ("central time", if summer { -5.0 } else { -6.0 }),
-        ("mountain daylight", -6.0), ("mountain standard", -7.0), ("pacific daylight", -7.0),
-        ("pacific standard", -8.0), ("pacific time", if summer { -7.0 } else { -8.0 }),
-        ("british summer", 1.0), ("greenwich mean", 0.0), ("eastern european summer", 3.0),
-        ("eastern european", 2.0), ("moscow", 3.0), ("india standard", 5.5), ("japan standard", 9.0),
-        ("australian eastern daylight", 11.0), ("australian eastern standard", 10.0),
+        ("eastern daylight", -4.0),
+        ("eastern standard", -5.0),
+        ("eastern time", if summer { -4.0 } else { -5.0 }),
+        ("central daylight", -5.0),
+        ("central standard", -6.0),
+        ("central european summer", 2.0),
+        ("central european", 1.0),
+        ("central time", if summer { -5.0 } else { -6.0 }),
+        ("mountain daylight", -6.0),
+        ("mountain standard", -7.0),
+        ("pacific daylight", -7.0),
+        ("pacific standard", -8.0),
+        ("pacific time", if summer { -7.0 } else { -8.0 }),
+        ("british summer", 1.0),
+        ("greenwich mean", 0.0),
+        ("eastern european summer", 3.0),
+        ("eastern european", 2.0),
+        ("moscow", 3.0),
+        ("india standard", 5.5),
+        ("japan standard", 9.0),
+        ("australian eastern daylight", 11.0),
+        ("australian eastern standard", 10.0),
     ];
     if let Some((_, h)) = by_name.iter().find(|(n, _)| named.starts_with(n)) {
         return hours(*h);
@@ -110,16 +166,40 @@ fn zone_offset(s: &str, date: NaiveDate) -> Option<FixedOffset> {
         "UTC" | "GMT" | "Z" => 0.0,
         "EDT" => -4.0,
         "EST" => -5.0,
-        "ET" => if summer { -4.0 } else { -5.0 },
+        "ET" => {
+            if summer {
+                -4.0
+            } else {
+                -5.0
+            }
+        }
         "CDT" => -5.0,
         "CST" => -6.0,
-        "CT" => if summer { -5.0 } else { -6.0 },
+        "CT" => {
+            if summer {
+                -5.0
+            } else {
+                -6.0
+            }
+        }
         "MDT" => -6.0,
         "MST" => -7.0,
-        "MT" => if summer { -6.0 } else { -7.0 },
+        "MT" => {
+            if summer {
+                -6.0
+            } else {
+                -7.0
+            }
+        }
         "PDT" => -7.0,
         "PST" => -8.0,
-        "PT" => if summer { -7.0 } else { -8.0 },
+        "PT" => {
+            if summer {
+                -7.0
+            } else {
+                -8.0
+            }
+        }
         "BST" => 1.0,
         "CET" => 1.0,
         "CEST" => 2.0,
@@ -143,14 +223,38 @@ mod tests {
     #[test]
     fn dates_on_source_lines() {
         let cases = [
-            ("Sunday, August 17, 2025, 10:28:25 AM Eastern Daylight Time", "2025-08-17", Some("2025-08-17T10:28:25-04:00")),
+            (
+                "Sunday, August 17, 2025, 10:28:25 AM Eastern Daylight Time",
+                "2025-08-17",
+                Some("2025-08-17T10:28:25-04:00"),
+            ),
             ("August 17, 2025", "2025-08-17", None),
-            ("Aug. 17, 2025 10:28 a.m. ET", "2025-08-17", Some("2025-08-17T10:28:00-04:00")),
-            ("17 August 2025 14:05 BST", "2025-08-17", Some("2025-08-17T14:05:00+01:00")),
-            ("Tue 3 March 2026 09.15 GMT", "2026-03-03", Some("2026-03-03T09:15:00+00:00")),
-            ("Published 2026-03-10T08:00:00+01:00", "2026-03-10", Some("2026-03-10T08:00:00+01:00")),
+            (
+                "Aug. 17, 2025 10:28 a.m. ET",
+                "2025-08-17",
+                Some("2025-08-17T10:28:00-04:00"),
+            ),
+            (
+                "17 August 2025 14:05 BST",
+                "2025-08-17",
+                Some("2025-08-17T14:05:00+01:00"),
+            ),
+            (
+                "Tue 3 March 2026 09.15 GMT",
+                "2026-03-03",
+                Some("2026-03-03T09:15:00+00:00"),
+            ),
+            (
+                "Published 2026-03-10T08:00:00+01:00",
+                "2026-03-10",
+                Some("2026-03-10T08:00:00+01:00"),
+            ),
             ("Updated 2026-03-10 at 8 pm", "2026-03-10", None),
-            ("December 1, 2025, 12:05 PM PST", "2025-12-01", Some("2025-12-01T12:05:00-08:00")),
+            (
+                "December 1, 2025, 12:05 PM PST",
+                "2025-12-01",
+                Some("2025-12-01T12:05:00-08:00"),
+            ),
         ];
         for (s, date, ts) in cases {
             let f = find_date(s).unwrap_or_else(|| panic!("no date in {s}"));

@@ -36,12 +36,17 @@ pub(crate) fn classify(e: &Evidence) -> Kind {
     for p in &e.paragraphs {
         s.add(Signals::of(p));
     }
-    let cues: std::collections::HashSet<String> =
-        NOT_JOURNALISM.find_iter(&body).map(|m| m.as_str().to_lowercase()).collect();
+    let cues: std::collections::HashSet<String> = NOT_JOURNALISM
+        .find_iter(&body)
+        .map(|m| m.as_str().to_lowercase())
+        .collect();
     if cues.len() >= 2 && s.attribution <= 1 {
         return Kind::Other;
     }
-    let labelled = e.labels.iter().any(|l| crate::boilerplate::is_opinion_label(l))
+    let labelled = e
+        .labels
+        .iter()
+        .any(|l| crate::boilerplate::is_opinion_label(l))
         || e.title.is_some_and(|t| {
             let head = t.split([':', '|', '–', '—']).next().unwrap_or("");
             head.len() < t.len() && crate::boilerplate::is_opinion_label(head)

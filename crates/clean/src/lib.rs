@@ -51,7 +51,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { split_appended: true, drop_repeated_lines: true }
+        Settings {
+            split_appended: true,
+            drop_repeated_lines: true,
+        }
     }
 }
 
@@ -73,7 +76,11 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
             blocks.push(block);
         }
     }
-    let lines: Vec<Line> = spans.iter().enumerate().map(|(i, s)| Line::new(s.slice(text), *s, i, spans.len())).collect();
+    let lines: Vec<Line> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Line::new(s.slice(text), *s, i, spans.len()))
+        .collect();
 
     let leading = metadata::read_leading(&lines, &raw.header);
     let mut verdict: Vec<Option<Reason>> = vec![None; lines.len()];
@@ -85,7 +92,11 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
         if verdict[i].is_none() {
             verdict[i] = boilerplate::classify(line);
         }
-        if verdict[i].is_none() && settings.drop_repeated_lines && line.words <= 40 && !seen.insert(flatten_whitespace(&line.lower)) {
+        if verdict[i].is_none()
+            && settings.drop_repeated_lines
+            && line.words <= 40
+            && !seen.insert(flatten_whitespace(&line.lower))
+        {
             verdict[i] = Some(Reason::Duplicate);
         }
     }
@@ -95,9 +106,17 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
     }
 
     // Pieces of text kept for the body, in order; the line each came from.
-    let mut pieces: Vec<(Span, usize)> = lines.iter().enumerate().filter(|(i, _)| verdict[*i].is_none()).map(|(i, l)| (l.span, i)).collect();
-    let mut removed: Vec<(Span, Reason)> =
-        lines.iter().zip(&verdict).filter_map(|(l, v)| v.map(|r| (l.span, r))).collect();
+    let mut pieces: Vec<(Span, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| verdict[*i].is_none())
+        .map(|(i, l)| (l.span, i))
+        .collect();
+    let mut removed: Vec<(Span, Reason)> = lines
+        .iter()
+        .zip(&verdict)
+        .filter_map(|(l, v)| v.map(|r| (l.span, r)))
+        .collect();
 
     let mut appended = Vec::new();
     if settings.split_appended {
@@ -115,7 +134,11 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
                 removed.push((Span::new(a, b), Reason::CallToAction));
             }
             let span = Span::new(split.start, end.max(split.start)).trim(text);
-            appended.push(Appended { text: span.slice(text).to_string(), kind: split.kind, span: index.char_span(span) });
+            appended.push(Appended {
+                text: span.slice(text).to_string(),
+                kind: split.kind,
+                span: index.char_span(span),
+            });
         }
     }
 
@@ -123,7 +146,11 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
     let mut dateline = None;
     if let Some((first, _)) = pieces.first_mut() {
         if let Some(n) = dateline::split(first.slice(text)) {
-            dateline = Some(Span::new(first.start, first.start + n).slice(text).to_string());
+            dateline = Some(
+                Span::new(first.start, first.start + n)
+                    .slice(text)
+                    .to_string(),
+            );
             *first = first.from(first.start + n).trim(text);
         }
     }
@@ -134,22 +161,35 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
     let mut previous_line: Option<usize> = None;
     for &(span, i) in &pieces {
         let continues = previous_line.is_some_and(|p| p + 1 == i && blocks[p] == blocks[i])
-            && span.slice(text).chars().next().is_some_and(char::is_lowercase);
+            && span
+                .slice(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
         match paragraphs.last_mut() {
             Some(last) if continues => last.end = span.end,
             _ => paragraphs.push(span),
         }
         previous_line = Some(i);
     }
-    let body = paragraphs.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join("\n\n");
+    let body = paragraphs
+        .iter()
+        .map(|p| p.slice(text))
+        .collect::<Vec<_>>()
+        .join("\n\n");
 
     let title = raw.header.title.clone().or(leading.title);
-    let labels: Vec<&str> = removed.iter().filter(|(_, r)| *r == Reason::SectionLabel).map(|(s, _)| s.slice(text)).collect();
+    let labels: Vec<&str> = removed
+        .iter()
+        .filter(|(_, r)| *r == Reason::SectionLabel)
+        .map(|(s, _)| s.slice(text))
+        .collect();
     let kind = kind::classify(&kind::Evidence {
         title: title.as_deref(),
         labels,
         has_author_note: removed.iter().any(|(s, r)| {
-            *r == Reason::AuthorBio || (*r == Reason::Disclaimer && s.slice(text).to_lowercase().contains("views"))
+            *r == Reason::AuthorBio
+                || (*r == Reason::Disclaimer && s.slice(text).to_lowercase().contains("views"))
         }),
         has_dateline: dateline.is_some(),
         paragraphs: paragraphs.iter().map(|p| p.slice(text)).collect(),
@@ -175,7 +215,11 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
     article.paragraphs = paragraphs.iter().map(|p| index.char_span(*p)).collect();
     article.removed = removed
         .into_iter()
-        .map(|(s, reason)| Removed { text: s.slice(text).to_string(), reason, span: index.char_span(s) })
+        .map(|(s, reason)| Removed {
+            text: s.slice(text).to_string(),
+            reason,
+            span: index.char_span(s),
+        })
         .collect();
     article.appended = appended;
     article

@@ -21,12 +21,21 @@ pub(crate) struct Line<'a> {
 
 impl<'a> Line<'a> {
     pub(crate) fn new(text: &'a str, span: Span, index: usize, count: usize) -> Self {
-        Line { text, span, lower: text.to_lowercase(), words: text.split_whitespace().count(), index, count }
+        Line {
+            text,
+            span,
+            lower: text.to_lowercase(),
+            words: text.split_whitespace().count(),
+            index,
+            count,
+        }
     }
 
     /// True when the line ends like a sentence of prose.
     pub(crate) fn ends_as_sentence(&self) -> bool {
-        self.text.trim_end_matches(['"', '”', '’', '\'', ')', ']']).ends_with(['.', '!', '?', ':', ';'])
+        self.text
+            .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+            .ends_with(['.', '!', '?', ':', ';'])
     }
 
     /// True among the last `n` lines.

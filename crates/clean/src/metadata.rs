@@ -25,10 +25,14 @@ use crate::line::Line;
 /// How many leading lines may carry metadata.
 const LEADING: usize = 6;
 
-static SOURCE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?P<site>[^\s|].{0,60}?)\s+(?:--|—|–|\||·|•)\s+(?P<rest>.{6,80})$").unwrap());
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<site>[^\s|].{0,60}?)\s+(?:--|—|–|\||·|•)\s+(?P<rest>.{6,80})$").unwrap()
+});
 static DATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(published|updated|last updated|posted|first published|date)( on| at)?\s*:?\s*").unwrap()
+    Regex::new(
+        r"(?i)^(published|updated|last updated|posted|first published|date)( on| at)?\s*:?\s*",
+    )
+    .unwrap()
 });
 
 /// What the leading lines say about the article.
@@ -51,7 +55,9 @@ pub(crate) fn read_leading(lines: &[Line], header: &Header) -> Leading {
                 let site = c["site"].trim().trim_end_matches([',', ':']);
                 if site.split_whitespace().count() <= 6 && find_date(site).is_none() {
                     found.outlet.get_or_insert_with(|| site.to_string());
-                    found.published.get_or_insert(date.timestamp.unwrap_or_else(|| midnight(date.date)));
+                    found
+                        .published
+                        .get_or_insert(date.timestamp.unwrap_or_else(|| midnight(date.date)));
                     found.lines.push((line.index, Reason::Metadata));
                     continue;
                 }
@@ -60,7 +66,9 @@ pub(crate) fn read_leading(lines: &[Line], header: &Header) -> Leading {
         if let Some(m) = DATED_LABEL.find(line.text) {
             if line.words <= 16 {
                 if let Some(date) = find_date(&line.text[m.end()..]) {
-                    found.published.get_or_insert(date.timestamp.unwrap_or_else(|| midnight(date.date)));
+                    found
+                        .published
+                        .get_or_insert(date.timestamp.unwrap_or_else(|| midnight(date.date)));
                     found.lines.push((line.index, Reason::Metadata));
                     continue;
                 }
@@ -79,10 +87,14 @@ pub(crate) fn read_leading(lines: &[Line], header: &Header) -> Leading {
         // A first line continued by the next one (hard-wrapped prose) is no headline.
         let wrapped = lines.get(1).is_some_and(|next| {
             !found.lines.iter().any(|(i, _)| *i == next.index)
-                && text_between_is_one_newline(first, next) && next.text.chars().next().is_some_and(char::is_lowercase)
+                && text_between_is_one_newline(first, next)
+                && next.text.chars().next().is_some_and(char::is_lowercase)
         });
         if !taken && !wrapped && is_headline(first) && boilerplate::classify(first).is_none() {
-            let same = |t: &str| parallax_text::flatten_whitespace(t) == parallax_text::flatten_whitespace(first.text);
+            let same = |t: &str| {
+                parallax_text::flatten_whitespace(t)
+                    == parallax_text::flatten_whitespace(first.text)
+            };
             match &header.title {
                 Some(t) if same(t) => found.lines.push((first.index, Reason::Title)),
                 Some(_) => {}
@@ -101,7 +113,10 @@ fn text_between_is_one_newline(a: &Line, b: &Line) -> bool {
 }
 
 fn midnight(date: chrono::NaiveDate) -> DateTime<FixedOffset> {
-    FixedOffset::east_opt(0).unwrap().from_local_datetime(&date.and_hms_opt(0, 0, 0).unwrap()).unwrap()
+    FixedOffset::east_opt(0)
+        .unwrap()
+        .from_local_datetime(&date.and_hms_opt(0, 0, 0).unwrap())
+        .unwrap()
 }
 
 /// A first line shaped like a headline: a few words, no closing full stop, not a dateline.
@@ -118,8 +133,14 @@ mod tests {
     use parallax_text::Span;
 
     fn lines(text: &str) -> Vec<Line<'_>> {
-        let spans: Vec<Span> = parallax_text::lines(text).filter(|s| !s.is_blank(text)).collect();
-        spans.iter().enumerate().map(|(i, s)| Line::new(s.slice(text), *s, i, spans.len())).collect()
+        let spans: Vec<Span> = parallax_text::lines(text)
+            .filter(|s| !s.is_blank(text))
+            .collect();
+        spans
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Line::new(s.slice(text), *s, i, spans.len()))
+            .collect()
     }
 
     #[test]
@@ -129,7 +150,10 @@ mod tests {
         let m = read_leading(&l, &Header::default());
         assert_eq!(m.title.as_deref(), Some("US envoy says deal is near"));
         assert_eq!(m.outlet.as_deref(), Some("shropshirestar.com"));
-        assert_eq!(m.published.unwrap().to_rfc3339(), "2025-08-17T10:28:25-04:00");
+        assert_eq!(
+            m.published.unwrap().to_rfc3339(),
+            "2025-08-17T10:28:25-04:00"
+        );
         assert_eq!(m.lines, vec![(1, Reason::Metadata), (0, Reason::Title)]);
     }
 
@@ -139,12 +163,24 @@ mod tests {
         let l = lines(text);
         let m = read_leading(&l, &Header::default());
         assert_eq!(m.title, None);
-        assert_eq!(m.published.unwrap().to_rfc3339(), "2026-03-12T09:30:00+01:00");
+        assert_eq!(
+            m.published.unwrap().to_rfc3339(),
+            "2026-03-12T09:30:00+01:00"
+        );
         assert_eq!(m.author.as_deref(), Some("Ida Brenner"));
         let text = "Different Kicker Line\nBody.";
-        let header = Header { title: Some("Real title".into()), ..Header::default() };
+        let header = Header {
+            title: Some("Real title".into()),
+            ..Header::default()
+        };
         assert!(read_leading(&lines(text), &header).lines.is_empty());
-        let header = Header { title: Some("Different  Kicker Line".into()), ..Header::default() };
-        assert_eq!(read_leading(&lines(text), &header).lines, vec![(0, Reason::Title)]);
+        let header = Header {
+            title: Some("Different  Kicker Line".into()),
+            ..Header::default()
+        };
+        assert_eq!(
+            read_leading(&lines(text), &header).lines,
+            vec![(0, Reason::Title)]
+        );
     }
 }

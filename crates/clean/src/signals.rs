@@ -14,8 +14,10 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 static ARGUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(must|should|ought to|essential|crucial|imperative|it is (important|vital|time)|we need|moreover|furthermore|ultimately|in conclusion|underscores?|raises? (critical |serious )?questions|implications?|reflects? a broader|historically|it is clear|we cannot|let us|shameful|disgrace|i believe|in my view|frankly|surely|advocate|accountable|moral|let's)\b").unwrap()
 });
-static WE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(we|We|our|Our|us|ourselves)\b").unwrap());
-static I: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(I|I'm|I’m|I've|I’ve|my|My|me)\b").unwrap());
+static WE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(we|We|our|Our|us|ourselves)\b").unwrap());
+static I: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(I|I'm|I’m|I've|I’ve|my|My|me)\b").unwrap());
 
 /// Word counts for one stretch of text, quotations left out.
 #[derive(Debug, Default, Clone, Copy)]

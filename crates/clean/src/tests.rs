@@ -6,11 +6,17 @@ use parallax_model::{AppendedKind, Kind, Reason};
 use super::*;
 
 fn cleaned(text: &str) -> Article {
-    clean(&text_article("t".into(), "t.txt".into(), text), &Settings::default())
+    clean(
+        &text_article("t".into(), "t.txt".into(), text),
+        &Settings::default(),
+    )
 }
 
 fn reasons(a: &Article) -> Vec<(&str, &str)> {
-    a.removed.iter().map(|r| (r.text.as_str(), r.reason.as_str())).collect()
+    a.removed
+        .iter()
+        .map(|r| (r.text.as_str(), r.reason.as_str()))
+        .collect()
 }
 
 #[test]
@@ -19,7 +25,10 @@ fn every_piece_points_into_the_input() {
     let a = cleaned(text);
     assert_eq!(a.title.as_deref(), Some("Ferry runs aground off Kessa"));
     assert_eq!(a.outlet.as_deref(), Some("harbourwatch.no"));
-    assert_eq!(a.published.unwrap().to_rfc3339(), "2026-03-10T07:05:00+01:00");
+    assert_eq!(
+        a.published.unwrap().to_rfc3339(),
+        "2026-03-10T07:05:00+01:00"
+    );
     assert_eq!(a.published_source, Some(PublishedSource::Text));
     assert_eq!(a.dateline.as_deref(), Some("KESSA, Norland (NWA) — "));
     let chars: Vec<char> = text.chars().collect();
@@ -33,7 +42,10 @@ fn every_piece_points_into_the_input() {
         reasons(&a),
         [
             ("Ferry runs aground off Kessa", "title"),
-            ("harbourwatch.no -- Tuesday, March 10, 2026, 7:05 AM CET", "metadata"),
+            (
+                "harbourwatch.no -- Tuesday, March 10, 2026, 7:05 AM CET",
+                "metadata"
+            ),
             ("Also Read: Storm closes Kessa bridge", "related-link"),
             ("© 2026 Harbour Watch. All rights reserved.", "copyright"),
         ]
@@ -67,7 +79,9 @@ fn essay_tail_without_marker() {
     let text = "The port strike entered its third day on Wednesday, the union said.\n\nShipping firms said 40 vessels were waiting, according to the harbour master.\n\n“We will not move,” said union leader Dana Roik.\n\nThe strike raises critical questions about how we value work. We must recognise that ports are essential, and it is crucial that we listen to the workers who keep them running. Ultimately, our economy depends on them.\n\nMoreover, we should ask what kind of country we want to be. It is essential that we support fair pay, and we cannot ignore the broader implications for every worker in our towns. In conclusion, we must act.";
     let a = cleaned(text);
     assert_eq!(a.appended.len(), 1, "{:?}", a.body);
-    assert!(a.appended[0].text.starts_with("The strike raises critical questions"));
+    assert!(a.appended[0]
+        .text
+        .starts_with("The strike raises critical questions"));
     assert_eq!(a.appended[0].kind, AppendedKind::Commentary);
     assert_eq!(a.kind, Kind::News);
 }
@@ -77,7 +91,10 @@ fn opinion_columns() {
     let labelled = "Opinion\n\nWhy the bridge must stay open\n\nThe bridge matters to everyone in Lisk.\n\nLena Park is a columnist for the Lisk Herald.";
     let a = cleaned(labelled);
     assert_eq!(a.kind, Kind::Opinion);
-    assert!(reasons(&a).contains(&("Lena Park is a columnist for the Lisk Herald.", "author-bio")));
+    assert!(reasons(&a).contains(&(
+        "Lena Park is a columnist for the Lisk Herald.",
+        "author-bio"
+    )));
     let voiced = "I have crossed the Lisk bridge every morning for twenty years, and I cannot imagine my town without it. \
         The council's decision is a mistake, and I think most of my neighbours know it.\n\n\
         We should be asking why the repairs were delayed for so long. It is time the council explained itself, \
@@ -100,19 +117,43 @@ fn repeated_lines_and_hard_wrapped_paragraphs() {
     let text = "The dam opened on Tuesday after six years of\nwork, officials said.\n\nAdvertisement\n\nIt holds 40 million cubic metres.\n\nAdvertisement\n\nIt holds 40 million cubic metres.";
     let a = cleaned(text);
     assert_eq!(a.body, "The dam opened on Tuesday after six years of\nwork, officials said.\n\nIt holds 40 million cubic metres.");
-    assert_eq!(a.removed.iter().filter(|r| r.reason == Reason::Duplicate).count(), 1);
-    assert_eq!(a.removed.iter().filter(|r| r.reason == Reason::Advertisement).count(), 2);
+    assert_eq!(
+        a.removed
+            .iter()
+            .filter(|r| r.reason == Reason::Duplicate)
+            .count(),
+        1
+    );
+    assert_eq!(
+        a.removed
+            .iter()
+            .filter(|r| r.reason == Reason::Advertisement)
+            .count(),
+        2
+    );
 }
 
 #[test]
 fn link_lines_after_the_report_go() {
     let text = "Kessa Rovers won the cup on Saturday, beating Harbour United 3-1.\n\nA Late Winner\n\nSubstitute Theo Rask sealed it in stoppage time.\n\nMatch ratings: how every Rovers player performed\nSave this recipe";
     let a = cleaned(text);
-    assert!(a.body.contains("A Late Winner"), "a subhead inside the report stays");
+    assert!(
+        a.body.contains("A Late Winner"),
+        "a subhead inside the report stays"
+    );
     assert_eq!(
         reasons(&a),
-        [("Match ratings: how every Rovers player performed", "related-link"), ("Save this recipe", "navigation")]
+        [
+            (
+                "Match ratings: how every Rovers player performed",
+                "related-link"
+            ),
+            ("Save this recipe", "navigation")
+        ]
     );
     let widget = "Today\n14°C, feels like 11°C\nHourly forecast";
-    assert!(cleaned(widget).removed.is_empty(), "a text with no sentence is left whole");
+    assert!(
+        cleaned(widget).removed.is_empty(),
+        "a text with no sentence is left whole"
+    );
 }

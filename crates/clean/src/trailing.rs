@@ -15,7 +15,10 @@ use parallax_model::Reason;
 use crate::line::Line;
 
 /// The lines (by index) that trail the report, each with its reason.
-pub(crate) fn trailing_furniture(lines: &[Line], verdict: &[Option<Reason>]) -> Vec<(usize, Reason)> {
+pub(crate) fn trailing_furniture(
+    lines: &[Line],
+    verdict: &[Option<Reason>],
+) -> Vec<(usize, Reason)> {
     let mut found = Vec::new();
     for line in lines.iter().rev() {
         if verdict[line.index].is_some() {
@@ -24,9 +27,17 @@ pub(crate) fn trailing_furniture(lines: &[Line], verdict: &[Option<Reason>]) -> 
         let opens_quote = line.text.starts_with(['"', '“', '‘', '\'']);
         if line.ends_as_sentence() || opens_quote || line.words > 14 {
             // The report ends here: what came after it is furniture, unless nothing did.
-            return if line.ends_as_sentence() { found } else { Vec::new() };
+            return if line.ends_as_sentence() {
+                found
+            } else {
+                Vec::new()
+            };
         }
-        let reason = if line.text.contains([':', '|']) { Reason::RelatedLink } else { Reason::Navigation };
+        let reason = if line.text.contains([':', '|']) {
+            Reason::RelatedLink
+        } else {
+            Reason::Navigation
+        };
         found.push((line.index, reason));
     }
     Vec::new()

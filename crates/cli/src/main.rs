@@ -16,7 +16,11 @@ use parallax_report::Head;
 const EXIT_SKIPPED: u8 = 3;
 
 #[derive(Parser)]
-#[command(name = "parallax", version, about = "What each outlet really said, story by story")]
+#[command(
+    name = "parallax",
+    version,
+    about = "What each outlet really said, story by story"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -73,12 +77,22 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Analyze { paths, json, html, settings, quiet } => run_analyze(&paths, json, html, settings, quiet),
+        Command::Analyze {
+            paths,
+            json,
+            html,
+            settings,
+            quiet,
+        } => run_analyze(&paths, json, html, settings, quiet),
         Command::Settings => {
             println!("{}", serde_json::to_string_pretty(&Settings::default())?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Score { key, report, articles } => {
+        Command::Score {
+            key,
+            report,
+            articles,
+        } => {
             let key = read_json(&key)?;
             let report = read_json(&report)?;
             for m in parallax_eval::score(&key, &report, &articles) {
@@ -90,21 +104,36 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn read_json(path: &PathBuf) -> Result<serde_json::Value> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
 }
 
-fn run_analyze(paths: &[PathBuf], json: Option<PathBuf>, html: Option<PathBuf>, settings: Option<PathBuf>, quiet: bool) -> Result<ExitCode> {
+fn run_analyze(
+    paths: &[PathBuf],
+    json: Option<PathBuf>,
+    html: Option<PathBuf>,
+    settings: Option<PathBuf>,
+    quiet: bool,
+) -> Result<ExitCode> {
     let settings: Settings = match &settings {
-        Some(p) => serde_json::from_value(read_json(p)?).with_context(|| format!("{}: not valid settings", p.display()))?,
+        Some(p) => serde_json::from_value(read_json(p)?)
+            .with_context(|| format!("{}: not valid settings", p.display()))?,
         None => Settings::default(),
     };
-    let json = if json.is_none() && html.is_none() { Some(PathBuf::from("-")) } else { json };
+    let json = if json.is_none() && html.is_none() {
+        Some(PathBuf::from("-"))
+    } else {
+        json
+    };
 
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files · {msg} · {elapsed}").expect("a valid template"),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos}/{len} files · {msg} · {elapsed}",
+            )
+            .expect("a valid template"),
         );
         bar
     });
@@ -135,7 +164,12 @@ fn run_analyze(paths: &[PathBuf], json: Option<PathBuf>, html: Option<PathBuf>, 
     };
     if let Some(path) = &json {
         if path.as_os_str() == "-" {
-            parallax_report::write_json(&head, analysis.articles()?, &analysis.stories, std::io::stdout().lock())?;
+            parallax_report::write_json(
+                &head,
+                analysis.articles()?,
+                &analysis.stories,
+                std::io::stdout().lock(),
+            )?;
         } else {
             let out = create(path)?;
             parallax_report::write_json(&head, analysis.articles()?, &analysis.stories, out)
@@ -143,16 +177,22 @@ fn run_analyze(paths: &[PathBuf], json: Option<PathBuf>, html: Option<PathBuf>, 
         }
     }
     if let Some(path) = &html {
-        let titles: HashMap<String, (Option<String>, Option<String>)> =
-            analysis.entries.iter().map(|e| (e.id.clone(), (e.title.clone(), e.outlet.clone()))).collect();
+        let titles: HashMap<String, (Option<String>, Option<String>)> = analysis
+            .entries
+            .iter()
+            .map(|e| (e.id.clone(), (e.title.clone(), e.outlet.clone())))
+            .collect();
         let out = create(path)?;
         parallax_report::write_html(&head, &titles, analysis.articles()?, &analysis.stories, out)
             .with_context(|| format!("writing {}", path.display()))?;
     }
     let s = &analysis.summary;
     if !quiet {
-        let written: Vec<String> =
-            [json.filter(|p| p.as_os_str() != "-"), html].into_iter().flatten().map(|p| p.display().to_string()).collect();
+        let written: Vec<String> = [json.filter(|p| p.as_os_str() != "-"), html]
+            .into_iter()
+            .flatten()
+            .map(|p| p.display().to_string())
+            .collect();
         let reasons = skipped_reasons(s);
         eprintln!(
             "parallax: {} articles read, {} skipped{}, {} stories, {:.2} s{}",
@@ -161,10 +201,18 @@ fn run_analyze(paths: &[PathBuf], json: Option<PathBuf>, html: Option<PathBuf>, 
             reasons,
             s.stories,
             s.seconds,
-            if written.is_empty() { String::new() } else { format!("; report written to {}", written.join(" and ")) }
+            if written.is_empty() {
+                String::new()
+            } else {
+                format!("; report written to {}", written.join(" and "))
+            }
         );
     }
-    Ok(if s.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SKIPPED) })
+    Ok(if s.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_SKIPPED)
+    })
 }
 
 /// " (2 binary file, 1 empty file)": the skipped inputs counted by problem.
@@ -174,14 +222,31 @@ fn skipped_reasons(s: &parallax_model::Summary) -> String {
     }
     let mut counts: Vec<(String, usize)> = Vec::new();
     for k in &s.skipped {
-        let kind = k.problem.split([':', '(']).next().unwrap_or("").trim().to_string();
-        let kind = if kind.starts_with("file is") { "too large".to_string() } else { kind };
+        let kind = k
+            .problem
+            .split([':', '('])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let kind = if kind.starts_with("file is") {
+            "too large".to_string()
+        } else {
+            kind
+        };
         match counts.iter_mut().find(|(p, _)| *p == kind) {
             Some((_, n)) => *n += 1,
             None => counts.push((kind, 1)),
         }
     }
-    format!(" ({})", counts.iter().map(|(p, n)| format!("{n} {p}")).collect::<Vec<_>>().join(", "))
+    format!(
+        " ({})",
+        counts
+            .iter()
+            .map(|(p, n)| format!("{n} {p}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 fn create(path: &PathBuf) -> Result<BufWriter<File>> {
@@ -191,4 +256,3 @@ fn create(path: &PathBuf) -> Result<BufWriter<File>> {
     let f = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     Ok(BufWriter::new(f))
 }
-

@@ -7,13 +7,18 @@ use std::process::{Command, Output};
 
 /// The workspace root.
 pub(crate) fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 /// The shared evaluation folder beside the repository, when it is there
 /// (`PARALLAX_SHARED` overrides where to look).
 pub(crate) fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("PARALLAX_SHARED").map(PathBuf::from).unwrap_or_else(|| root().join("../shared"));
+    let p = std::env::var_os("PARALLAX_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
     p.join("seeds").is_dir().then_some(p)
 }
 
@@ -29,24 +34,52 @@ pub(crate) fn analyze(inputs: &[&Path], out: &Path) -> (Output, serde_json::Valu
         .arg(out.join("report.html"))
         .output()
         .expect("parallax runs");
-    let report = std::fs::read_to_string(&json).map(|t| serde_json::from_str(&t).expect("the report is JSON")).unwrap_or_default();
+    let report = std::fs::read_to_string(&json)
+        .map(|t| serde_json::from_str(&t).expect("the report is JSON"))
+        .unwrap_or_default();
     (output, report)
 }
 
 /// Asserts `name` is at least `floor` among `metrics`.
 pub(crate) fn assert_floor(metrics: &[parallax_eval::Metric], name: &str, floor: f64) {
     let got = parallax_eval::metric(metrics, name).unwrap_or_else(|| panic!("no metric {name}"));
-    assert!(got >= floor, "{name} = {got:.3}, below the floor {floor}\n{}", metrics.iter().map(|m| m.to_string()).collect::<Vec<_>>().join("\n"));
+    assert!(
+        got >= floor,
+        "{name} = {got:.3}, below the floor {floor}\n{}",
+        metrics
+            .iter()
+            .map(|m| m.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }
 
 /// Runs the reference scorer (Python) when it and python3 are there; its metrics by name.
-pub(crate) fn reference_score(shared: &Path, key: &Path, report: &Path, articles: &Path) -> Option<Vec<(String, f64)>> {
+pub(crate) fn reference_score(
+    shared: &Path,
+    key: &Path,
+    report: &Path,
+    articles: &Path,
+) -> Option<Vec<(String, f64)>> {
     let scorer = shared.join("tools/score");
     if !scorer.exists() {
         return None;
     }
-    let out = Command::new("python3").arg(&scorer).arg("--key").arg(key).arg("--report").arg(report).arg("--articles").arg(articles).output().ok()?;
-    assert!(out.status.success(), "the reference scorer failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("python3")
+        .arg(&scorer)
+        .arg("--key")
+        .arg(key)
+        .arg("--report")
+        .arg(report)
+        .arg("--articles")
+        .arg(articles)
+        .output()
+        .ok()?;
+    assert!(
+        out.status.success(),
+        "the reference scorer failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     println!("{text}");
     Some(

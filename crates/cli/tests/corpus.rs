@@ -11,15 +11,23 @@ fn example_corpus_report_scores_above_its_floors() {
     let out = tempfile::tempdir().unwrap();
     let (output, report) = analyze(&[&corpus], out.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "exit {:?}: {stderr}", output.status);
+    assert!(
+        output.status.success(),
+        "exit {:?}: {stderr}",
+        output.status
+    );
     assert!(stderr.contains("21 articles read, 0 skipped"), "{stderr}");
     assert!(stderr.contains("report written to"), "{stderr}");
 
     let problems = parallax_eval::validate(&report);
     assert!(problems.is_empty(), "contract: {problems:#?}");
-    assert_eq!(report["settings"]["stories"]["threshold"], serde_json::json!(0.12));
+    assert_eq!(
+        report["settings"]["stories"]["threshold"],
+        serde_json::json!(0.12)
+    );
 
-    let key: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(corpus.join("key.json")).unwrap()).unwrap();
+    let key: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus.join("key.json")).unwrap()).unwrap();
     let metrics = parallax_eval::score(&key, &report, &corpus);
     // Floors set from measurement: every one of these is 1.0 today.
     assert_floor(&metrics, "clean.f1", 0.95);
@@ -29,14 +37,28 @@ fn example_corpus_report_scores_above_its_floors() {
     assert_floor(&metrics, "cluster.bcubed_f1", 0.9);
     assert_floor(&metrics, "cluster.copies_found", 1.0);
     assert_floor(&metrics, "cluster.origin", 0.75);
-    assert_eq!(parallax_eval::metric(&metrics, "cluster.false_copies"), Some(0.0));
+    assert_eq!(
+        parallax_eval::metric(&metrics, "cluster.false_copies"),
+        Some(0.0)
+    );
 
     if let Some(shared) = common::shared() {
-        let reference = common::reference_score(&shared, &corpus.join("key.json"), &out.path().join("report.json"), &corpus);
+        let reference = common::reference_score(
+            &shared,
+            &corpus.join("key.json"),
+            &out.path().join("report.json"),
+            &corpus,
+        );
         if let Some(reference) = reference {
-            for (name, value) in reference.iter().filter(|(n, _)| n.starts_with("clean.") || n.starts_with("cluster.") || n.starts_with("articles.")) {
-                let ours = parallax_eval::metric(&metrics, name).unwrap_or_else(|| panic!("the Rust scorer lacks {name}"));
-                assert!((ours - value).abs() < 1e-3, "{name}: reference {value}, ours {ours}");
+            for (name, value) in reference.iter().filter(|(n, _)| {
+                n.starts_with("clean.") || n.starts_with("cluster.") || n.starts_with("articles.")
+            }) {
+                let ours = parallax_eval::metric(&metrics, name)
+                    .unwrap_or_else(|| panic!("the Rust scorer lacks {name}"));
+                assert!(
+                    (ours - value).abs() < 1e-3,
+                    "{name}: reference {value}, ours {ours}"
+                );
             }
         }
     } else {
@@ -60,14 +82,29 @@ fn every_removed_and_appended_text_is_in_its_input() {
         let (header, offset) = parallax_ingest::parse_header(&input);
         let _ = header;
         let skip = input[..offset].chars().count();
-        for piece in a["removed"].as_array().unwrap().iter().chain(a["appended"].as_array().unwrap()) {
+        for piece in a["removed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(a["appended"].as_array().unwrap())
+        {
             let text = piece["text"].as_str().unwrap();
             let span = &piece["span"];
-            let (s, e) = (span[0].as_u64().unwrap() as usize + skip, span[1].as_u64().unwrap() as usize + skip);
-            assert_eq!(chars[s..e].iter().collect::<String>(), text, "{id}: span of {text:?}");
+            let (s, e) = (
+                span[0].as_u64().unwrap() as usize + skip,
+                span[1].as_u64().unwrap() as usize + skip,
+            );
+            assert_eq!(
+                chars[s..e].iter().collect::<String>(),
+                text,
+                "{id}: span of {text:?}"
+            );
         }
         for paragraph in a["body"].as_str().unwrap().split("\n\n") {
-            assert!(input.contains(paragraph), "{id}: body paragraph not in the input: {paragraph:?}");
+            assert!(
+                input.contains(paragraph),
+                "{id}: body paragraph not in the input: {paragraph:?}"
+            );
         }
     }
 }

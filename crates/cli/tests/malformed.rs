@@ -10,10 +10,18 @@ fn a_folder_of_bad_files_gives_a_report_for_the_good_ones() {
     let d = dir.path();
     std::fs::write(d.join("good-1.txt"), "Title: Lisk bridge closes\n\nThe Lisk bridge closed on Monday for repairs, the council said.").unwrap();
     std::fs::write(d.join("good-2.txt"), "Lisk bridge shut for a year\n\nEngineers found cracks in two supports of the Lisk bridge, the council said on Monday.").unwrap();
-    std::fs::write(d.join("latin1.txt"), b"Caf\xe9 owners on the Lisk bridge said trade had fallen.").unwrap();
+    std::fs::write(
+        d.join("latin1.txt"),
+        b"Caf\xe9 owners on the Lisk bridge said trade had fallen.",
+    )
+    .unwrap();
     std::fs::write(d.join("empty.txt"), "").unwrap();
     std::fs::write(d.join("blank.txt"), "\n \n\t\n").unwrap();
-    std::fs::write(d.join("binary.txt"), [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe]).unwrap();
+    std::fs::write(
+        d.join("binary.txt"),
+        [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe],
+    )
+    .unwrap();
     let big = std::fs::File::create(d.join("huge.txt")).unwrap();
     big.set_len(50 << 20).unwrap();
     std::os::unix::fs::symlink(d.join("missing-target.txt"), d.join("dangling.txt")).unwrap();
@@ -29,11 +37,18 @@ fn a_folder_of_bad_files_gives_a_report_for_the_good_ones() {
     let out = tempfile::tempdir().unwrap();
     let (output, report) = common::analyze(&[d], out.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(3), "skipped inputs give exit status 3: {stderr}");
+    assert_eq!(
+        output.status.code(),
+        Some(3),
+        "skipped inputs give exit status 3: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 
     let skipped_line = |needle: &str, problem: &str| {
-        let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("skipped ") && l.contains(needle)).collect();
+        let lines: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("skipped ") && l.contains(needle))
+            .collect();
         assert_eq!(lines.len(), 1, "one line for {needle}: {stderr}");
         assert!(lines[0].contains(problem), "{needle}: {}", lines[0]);
     };
@@ -48,15 +63,29 @@ fn a_folder_of_bad_files_gives_a_report_for_the_good_ones() {
     if locked_is_unreadable {
         skipped_line("locked.txt", "cannot read");
     }
-    assert!(!stderr.contains("notes.json"), "a JSON file that is not JSON lines is ignored in folders");
+    assert!(
+        !stderr.contains("notes.json"),
+        "a JSON file that is not JSON lines is ignored in folders"
+    );
 
-    let ids: Vec<&str> = report["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
     for id in ["good-1", "good-2", "j1"] {
         assert!(ids.contains(&id), "{id} in {ids:?}");
     }
-    assert_eq!(report["summary"]["skipped"].as_array().unwrap().len(), if locked_is_unreadable { 9 } else { 8 });
+    assert_eq!(
+        report["summary"]["skipped"].as_array().unwrap().len(),
+        if locked_is_unreadable { 9 } else { 8 }
+    );
     assert!(parallax_eval::validate(&report).is_empty());
-    assert!(stderr.contains("skipped ("), "the summary line counts skips by reason: {stderr}");
+    assert!(
+        stderr.contains("skipped ("),
+        "the summary line counts skips by reason: {stderr}"
+    );
 }
 
 #[test]
@@ -77,5 +106,8 @@ fn a_missing_path_is_named_and_bad_settings_stop_the_run() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("settings.json: not valid settings") && stderr.contains("threshhold"), "{stderr}");
+    assert!(
+        stderr.contains("settings.json: not valid settings") && stderr.contains("threshhold"),
+        "{stderr}"
+    );
 }

@@ -15,11 +15,16 @@ fn seed_articles_meet_the_done_floors() {
     let seeds = shared.join("seeds");
     let out = tempfile::tempdir().unwrap();
     let (output, report) = analyze(&[&seeds], out.path());
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let problems = parallax_eval::validate(&report);
     assert!(problems.is_empty(), "contract: {problems:#?}");
 
-    let key: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(seeds.join("key.json")).unwrap()).unwrap();
+    let key: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(seeds.join("key.json")).unwrap()).unwrap();
     let metrics = parallax_eval::score(&key, &report, &seeds);
     assert_floor(&metrics, "clean.f1", 0.95);
     assert_floor(&metrics, "clean.appended_separated", 1.0);
@@ -27,8 +32,19 @@ fn seed_articles_meet_the_done_floors() {
     assert_floor(&metrics, "cluster.bcubed_f1", 1.0);
     assert_floor(&metrics, "cluster.origin", 1.0);
 
-    if let Some(reference) = common::reference_score(&shared, &seeds.join("key.json"), &out.path().join("report.json"), &seeds) {
-        let get = |n: &str| reference.iter().find(|(m, _)| m == n).map(|x| x.1).unwrap_or_else(|| panic!("reference lacks {n}"));
+    if let Some(reference) = common::reference_score(
+        &shared,
+        &seeds.join("key.json"),
+        &out.path().join("report.json"),
+        &seeds,
+    ) {
+        let get = |n: &str| {
+            reference
+                .iter()
+                .find(|(m, _)| m == n)
+                .map(|x| x.1)
+                .unwrap_or_else(|| panic!("reference lacks {n}"))
+        };
         assert!(get("clean.f1") >= 0.95);
         assert_eq!(get("clean.appended_separated"), 1.0);
         assert_eq!(get("articles.metadata"), 1.0);

@@ -11,8 +11,6 @@ enum T {
     OptObject,
     Number,
     Bool,
-    OptBool,
-    Any,
 }
 
 fn check(v: &Value, t: T) -> bool {
@@ -24,8 +22,6 @@ fn check(v: &Value, t: T) -> bool {
         T::OptObject => v.is_object() || v.is_null(),
         T::Number => v.is_number(),
         T::Bool => v.is_boolean(),
-        T::OptBool => v.is_boolean() || v.is_null(),
-        T::Any => true,
     }
 }
 
@@ -61,36 +57,95 @@ fn each(v: &Value, at: &str, spec: &[(&str, T)], problems: &mut Vec<String>) {
 /// outside its set, a story that names an unknown article. Empty when it conforms.
 pub fn validate(report: &Value) -> Vec<String> {
     let mut p = Vec::new();
-    fields(report, "report", &[("parallax_report", T::Int), ("articles", T::Array), ("stories", T::Array)], &mut p);
+    fields(
+        report,
+        "report",
+        &[
+            ("parallax_report", T::Int),
+            ("articles", T::Array),
+            ("stories", T::Array),
+        ],
+        &mut p,
+    );
     if report["parallax_report"] != 1 && report.get("parallax_report").is_some() {
-        p.push(format!("report.parallax_report: {} is not 1", report["parallax_report"]));
+        p.push(format!(
+            "report.parallax_report: {} is not 1",
+            report["parallax_report"]
+        ));
     }
     let mut ids = std::collections::HashSet::new();
-    let story_ids: std::collections::HashSet<&str> =
-        report["stories"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str()).collect();
-    for (k, a) in report["articles"].as_array().into_iter().flatten().enumerate() {
+    let story_ids: std::collections::HashSet<&str> = report["stories"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    for (k, a) in report["articles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         let at = format!("articles[{k}]");
         fields(
             a,
             &at,
             &[
-                ("id", T::Str), ("source", T::Str), ("title", T::OptStr), ("outlet", T::OptStr), ("url", T::OptStr),
-                ("published", T::OptStr), ("published_source", T::OptStr), ("kind", T::Str), ("dateline", T::OptStr),
-                ("body", T::Str), ("removed", T::Array), ("appended", T::Array), ("story", T::Str), ("copy_of", T::OptObject),
+                ("id", T::Str),
+                ("source", T::Str),
+                ("title", T::OptStr),
+                ("outlet", T::OptStr),
+                ("url", T::OptStr),
+                ("published", T::OptStr),
+                ("published_source", T::OptStr),
+                ("kind", T::Str),
+                ("dateline", T::OptStr),
+                ("body", T::Str),
+                ("removed", T::Array),
+                ("appended", T::Array),
+                ("story", T::Str),
+                ("copy_of", T::OptObject),
             ],
             &mut p,
         );
-        one_of(&a["kind"], &format!("{at}.kind"), &["news", "opinion", "other"], false, &mut p);
-        one_of(&a["published_source"], &format!("{at}.published_source"), &["header", "text", "inferred"], true, &mut p);
+        one_of(
+            &a["kind"],
+            &format!("{at}.kind"),
+            &["news", "opinion", "other"],
+            false,
+            &mut p,
+        );
+        one_of(
+            &a["published_source"],
+            &format!("{at}.published_source"),
+            &["header", "text", "inferred"],
+            true,
+            &mut p,
+        );
         if let Some(t) = a["published"].as_str() {
             if !looks_rfc3339(t) {
                 p.push(format!("{at}.published: {t} is not RFC 3339"));
             }
         }
-        each(&a["removed"], &format!("{at}.removed"), &[("text", T::Str), ("reason", T::Str)], &mut p);
-        each(&a["appended"], &format!("{at}.appended"), &[("text", T::Str), ("kind", T::Str)], &mut p);
+        each(
+            &a["removed"],
+            &format!("{at}.removed"),
+            &[("text", T::Str), ("reason", T::Str)],
+            &mut p,
+        );
+        each(
+            &a["appended"],
+            &format!("{at}.appended"),
+            &[("text", T::Str), ("kind", T::Str)],
+            &mut p,
+        );
         if a["copy_of"].is_object() {
-            fields(&a["copy_of"], &format!("{at}.copy_of"), &[("article", T::Str), ("similarity", T::Number)], &mut p);
+            fields(
+                &a["copy_of"],
+                &format!("{at}.copy_of"),
+                &[("article", T::Str), ("similarity", T::Number)],
+                &mut p,
+            );
         }
         if let Some(s) = a["story"].as_str() {
             if !story_ids.contains(s) {
@@ -103,14 +158,25 @@ pub fn validate(report: &Value) -> Vec<String> {
             }
         }
     }
-    for (k, s) in report["stories"].as_array().into_iter().flatten().enumerate() {
+    for (k, s) in report["stories"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         let at = format!("stories[{k}]");
         fields(
             s,
             &at,
             &[
-                ("id", T::Str), ("headline", T::Str), ("articles", T::Array), ("origin", T::OptStr), ("entities", T::Array),
-                ("quotes", T::Array), ("facts", T::Array), ("timeline", T::Array),
+                ("id", T::Str),
+                ("headline", T::Str),
+                ("articles", T::Array),
+                ("origin", T::OptStr),
+                ("entities", T::Array),
+                ("quotes", T::Array),
+                ("facts", T::Array),
+                ("timeline", T::Array),
             ],
             &mut p,
         );
@@ -119,29 +185,69 @@ pub fn validate(report: &Value) -> Vec<String> {
                 p.push(format!("{at}.articles: unknown article {a}"));
             }
         }
-        each(&s["entities"], &format!("{at}.entities"), &[("id", T::Str), ("name", T::Str), ("type", T::Str), ("mentions", T::Array)], &mut p);
+        each(
+            &s["entities"],
+            &format!("{at}.entities"),
+            &[
+                ("id", T::Str),
+                ("name", T::Str),
+                ("type", T::Str),
+                ("mentions", T::Array),
+            ],
+            &mut p,
+        );
         each(
             &s["quotes"],
             &format!("{at}.quotes"),
-            &[("id", T::Str), ("speaker", T::OptStr), ("speaker_entity", T::OptStr), ("text", T::Str), ("occurrences", T::Array)],
+            &[
+                ("id", T::Str),
+                ("speaker", T::OptStr),
+                ("speaker_entity", T::OptStr),
+                ("text", T::Str),
+                ("occurrences", T::Array),
+            ],
             &mut p,
         );
         for (q, quote) in s["quotes"].as_array().into_iter().flatten().enumerate() {
             each(
                 &quote["occurrences"],
                 &format!("{at}.quotes[{q}].occurrences"),
-                &[("article", T::Str), ("parts", T::Array), ("direct", T::Bool), ("fidelity", T::Str), ("attribution", T::OptStr)],
+                &[
+                    ("article", T::Str),
+                    ("parts", T::Array),
+                    ("direct", T::Bool),
+                    ("fidelity", T::Str),
+                    ("attribution", T::OptStr),
+                ],
                 &mut p,
             );
         }
-        each(&s["facts"], &format!("{at}.facts"), &[("id", T::Str), ("topic", T::Str), ("status", T::Str), ("values", T::Array)], &mut p);
-        each(&s["timeline"], &format!("{at}.timeline"), &[("date", T::Str), ("event", T::Str), ("mentions", T::Array)], &mut p);
-        let _ = (T::Any, T::OptBool);
+        each(
+            &s["facts"],
+            &format!("{at}.facts"),
+            &[
+                ("id", T::Str),
+                ("topic", T::Str),
+                ("status", T::Str),
+                ("values", T::Array),
+            ],
+            &mut p,
+        );
+        each(
+            &s["timeline"],
+            &format!("{at}.timeline"),
+            &[("date", T::Str), ("event", T::Str), ("mentions", T::Array)],
+            &mut p,
+        );
     }
     p
 }
 
 fn looks_rfc3339(t: &str) -> bool {
     let b = t.as_bytes();
-    b.len() >= 20 && b[4] == b'-' && b[7] == b'-' && (b[10] == b'T' || b[10] == b't') && (t.ends_with('Z') || t[19..].contains(['+', '-']))
+    b.len() >= 20
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && (b[10] == b'T' || b[10] == b't')
+        && (t.ends_with('Z') || t[19..].contains(['+', '-']))
 }

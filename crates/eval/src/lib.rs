@@ -58,7 +58,13 @@ fn f1(p: f64, r: f64) -> f64 {
 }
 
 fn strs(v: &Value) -> Vec<String> {
-    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The non-blank lines of an article's input text (header block removed).
@@ -68,37 +74,81 @@ fn body_lines(dir: &Path, id: &str) -> Option<Vec<String>> {
     let is_header = {
         let mut c = first.chars();
         c.next().is_some_and(|x| x.is_ascii_uppercase()) && {
-            let key: String = first.chars().skip(1).take_while(|x| x.is_ascii_alphabetic()).collect();
+            let key: String = first
+                .chars()
+                .skip(1)
+                .take_while(|x| x.is_ascii_alphabetic())
+                .collect();
             first[1 + key.len()..].starts_with(": ")
         }
     };
-    let body = if is_header && t.contains("\n\n") { t.split_once("\n\n").map(|x| x.1).unwrap_or("") } else { &t };
-    Some(body.split('\n').filter(|l| !l.trim().is_empty()).map(String::from).collect())
+    let body = if is_header && t.contains("\n\n") {
+        t.split_once("\n\n").map(|x| x.1).unwrap_or("")
+    } else {
+        &t
+    };
+    Some(
+        body.split('\n')
+            .filter(|l| !l.trim().is_empty())
+            .map(String::from)
+            .collect(),
+    )
 }
 
 /// Scores `report` against `key`; `articles` is the folder holding the inputs as `ID.txt`.
 pub fn score(key: &Value, report: &Value, articles: &Path) -> Vec<Metric> {
     let mut out = Vec::new();
-    let mut emit = |name: &str, value: f64, detail: String| out.push(Metric { name: name.into(), value, detail });
+    let mut emit = |name: &str, value: f64, detail: String| {
+        out.push(Metric {
+            name: name.into(),
+            value,
+            detail,
+        })
+    };
     let empty = serde_json::Map::new();
     let key_articles = key["articles"].as_object().unwrap_or(&empty);
-    let arts: HashMap<&str, &Value> =
-        report["articles"].as_array().into_iter().flatten().filter_map(|a| Some((a["id"].as_str()?, a))).collect();
-    let stories: HashMap<&str, &Value> =
-        report["stories"].as_array().into_iter().flatten().filter_map(|s| Some((s["id"].as_str()?, s))).collect();
+    let arts: HashMap<&str, &Value> = report["articles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| Some((a["id"].as_str()?, a)))
+        .collect();
+    let stories: HashMap<&str, &Value> = report["stories"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| Some((s["id"].as_str()?, s)))
+        .collect();
 
-    let missing: Vec<&String> = key_articles.keys().filter(|a| !arts.contains_key(a.as_str())).collect();
+    let missing: Vec<&String> = key_articles
+        .keys()
+        .filter(|a| !arts.contains_key(a.as_str()))
+        .collect();
     let n = key_articles.len().max(1) as f64;
-    emit("articles.present", (n - missing.len() as f64) / n, if missing.is_empty() { String::new() } else { format!("missing={missing:?}") });
+    emit(
+        "articles.present",
+        (n - missing.len() as f64) / n,
+        if missing.is_empty() {
+            String::new()
+        } else {
+            format!("missing={missing:?}")
+        },
+    );
 
     // Cleaning: labelled boilerplate lines must leave the body, every other line must stay.
     let (mut bp_total, mut bp_removed, mut keep_total, mut keep_kept) = (0, 0, 0, 0);
     let (mut lost, mut left) = (Vec::new(), Vec::new());
     for (id, a) in key_articles {
-        let (Some(r), Some(lines)) = (arts.get(id.as_str()), body_lines(articles, id)) else { continue };
+        let (Some(r), Some(lines)) = (arts.get(id.as_str()), body_lines(articles, id)) else {
+            continue;
+        };
         let body_text = r["body"].as_str().unwrap_or("");
         let body = flat(body_text);
-        let body_set: HashSet<String> = body_text.split('\n').filter(|l| !l.trim().is_empty()).map(flat).collect();
+        let body_set: HashSet<String> = body_text
+            .split('\n')
+            .filter(|l| !l.trim().is_empty())
+            .map(flat)
+            .collect();
         let mut bps: HashSet<String> = strs(&a["boilerplate_lines"]).into_iter().collect();
         bps.extend(strs(&a["donation_appeal_lines"]));
         let commentary = a["appended_from"].as_str();
@@ -111,7 +161,9 @@ pub fn score(key: &Value, report: &Value, articles: &Path) -> Vec<Metric> {
             }
             if bps.contains(l) {
                 bp_total += 1;
-                if !body_set.contains(&fl) && !(fl.split(' ').count() > 6 && body.contains(&fl)) {
+                let still_in_body =
+                    body_set.contains(&fl) || (fl.split(' ').count() > 6 && body.contains(&fl));
+                if !still_in_body {
                     bp_removed += 1;
                 } else {
                     left.push(format!("{id}:{}", l.chars().take(40).collect::<String>()));
@@ -119,7 +171,10 @@ pub fn score(key: &Value, report: &Value, articles: &Path) -> Vec<Metric> {
             } else if in_appended {
                 continue;
             } else {
-                if let Some(prefix) = a["inline_dateline_prefix"].as_str().filter(|p| l.starts_with(p)) {
+                if let Some(prefix) = a["inline_dateline_prefix"]
+                    .as_str()
+                    .filter(|p| l.starts_with(p))
+                {
                     fl = flat(&l[prefix.len()..]);
                 }
                 if optional.contains(&fl) {
@@ -137,35 +192,82 @@ pub fn score(key: &Value, report: &Value, articles: &Path) -> Vec<Metric> {
     let rec = bp_removed as f64 / bp_total.max(1) as f64;
     let pres = keep_kept as f64 / keep_total.max(1) as f64;
     if bp_total > 0 {
-        emit("clean.boilerplate_removed", rec, format!("{bp_removed}/{bp_total} left={:?}", &left[..left.len().min(5)]));
+        emit(
+            "clean.boilerplate_removed",
+            rec,
+            format!(
+                "{bp_removed}/{bp_total} left={:?}",
+                &left[..left.len().min(5)]
+            ),
+        );
     }
     if keep_total > 0 {
-        emit("clean.content_kept", pres, format!("{keep_kept}/{keep_total} lost={:?}", &lost[..lost.len().min(5)]));
+        emit(
+            "clean.content_kept",
+            pres,
+            format!(
+                "{keep_kept}/{keep_total} lost={:?}",
+                &lost[..lost.len().min(5)]
+            ),
+        );
     }
     if bp_total > 0 && keep_total > 0 {
         emit("clean.f1", f1(pres, rec), String::new());
     }
-    let appended: Vec<(&String, &str)> = key_articles.iter().filter_map(|(id, a)| Some((id, a["appended_from"].as_str()?))).collect();
+    let appended: Vec<(&String, &str)> = key_articles
+        .iter()
+        .filter_map(|(id, a)| Some((id, a["appended_from"].as_str()?)))
+        .collect();
     if !appended.is_empty() {
         let ok = appended
             .iter()
             .filter(|(id, start)| {
-                let Some(r) = arts.get(id.as_str()) else { return false };
-                let txt: Vec<&str> = r["appended"].as_array().into_iter().flatten().filter_map(|x| x["text"].as_str()).collect();
+                let Some(r) = arts.get(id.as_str()) else {
+                    return false;
+                };
+                let txt: Vec<&str> = r["appended"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|x| x["text"].as_str())
+                    .collect();
                 let head: String = start.chars().take(60).collect();
-                flat(&txt.join(" ")).contains(&head) && !flat(r["body"].as_str().unwrap_or("")).contains(&head)
+                flat(&txt.join(" ")).contains(&head)
+                    && !flat(r["body"].as_str().unwrap_or("")).contains(&head)
             })
             .count();
-        emit("clean.appended_separated", ok as f64 / appended.len() as f64, format!("{ok}/{}", appended.len()));
+        emit(
+            "clean.appended_separated",
+            ok as f64 / appended.len() as f64,
+            format!("{ok}/{}", appended.len()),
+        );
     }
     let kinds: Vec<(&String, &str)> = key_articles
         .iter()
-        .filter(|(id, a)| arts.contains_key(id.as_str()) && !a["cluster"].as_str().unwrap_or("").starts_with('D'))
-        .map(|(id, a)| (id, if a["is_opinion"].as_bool().unwrap_or(false) { "opinion" } else { "news" }))
+        .filter(|(id, a)| {
+            arts.contains_key(id.as_str()) && !a["cluster"].as_str().unwrap_or("").starts_with('D')
+        })
+        .map(|(id, a)| {
+            (
+                id,
+                if a["is_opinion"].as_bool().unwrap_or(false) {
+                    "opinion"
+                } else {
+                    "news"
+                },
+            )
+        })
         .collect();
     if !kinds.is_empty() {
-        let ok = kinds.iter().filter(|(id, k)| arts[id.as_str()]["kind"].as_str() == Some(k)).count();
-        emit("articles.kind_accuracy", ok as f64 / kinds.len() as f64, format!("{ok}/{}", kinds.len()));
+        let ok = kinds
+            .iter()
+            .filter(|(id, k)| arts[id.as_str()]["kind"].as_str() == Some(k))
+            .count();
+        emit(
+            "articles.kind_accuracy",
+            ok as f64 / kinds.len() as f64,
+            format!("{ok}/{}", kinds.len()),
+        );
     }
     let mut meta = Vec::new();
     for (id, a) in key_articles {
@@ -188,19 +290,42 @@ pub fn score(key: &Value, report: &Value, articles: &Path) -> Vec<Metric> {
                     }
             })
             .count();
-        emit("articles.metadata", ok as f64 / meta.len() as f64, format!("{ok}/{}", meta.len()));
+        emit(
+            "articles.metadata",
+            ok as f64 / meta.len() as f64,
+            format!("{ok}/{}", meta.len()),
+        );
     }
 
     // Stories.
-    let gold: HashMap<&str, &str> = key_articles.iter().map(|(id, a)| (id.as_str(), a["cluster"].as_str().unwrap_or(""))).collect();
+    let gold: HashMap<&str, &str> = key_articles
+        .iter()
+        .map(|(id, a)| (id.as_str(), a["cluster"].as_str().unwrap_or("")))
+        .collect();
     let pred: HashMap<&str, String> = gold
         .keys()
-        .map(|&id| (id, arts.get(id).and_then(|a| a["story"].as_str()).map(String::from).unwrap_or_else(|| format!("_none_{id}"))))
+        .map(|&id| {
+            (
+                id,
+                arts.get(id)
+                    .and_then(|a| a["story"].as_str())
+                    .map(String::from)
+                    .unwrap_or_else(|| format!("_none_{id}")),
+            )
+        })
         .collect();
     let (mut p, mut r) = (0.0, 0.0);
     for &a in gold.keys() {
-        let gs: HashSet<&str> = gold.keys().copied().filter(|b| gold[b] == gold[a]).collect();
-        let ps: HashSet<&str> = gold.keys().copied().filter(|b| pred[b] == pred[a]).collect();
+        let gs: HashSet<&str> = gold
+            .keys()
+            .copied()
+            .filter(|b| gold[b] == gold[a])
+            .collect();
+        let ps: HashSet<&str> = gold
+            .keys()
+            .copied()
+            .filter(|b| pred[b] == pred[a])
+            .collect();
         let inter = gs.intersection(&ps).count() as f64;
         p += inter / ps.len() as f64;
         r += inter / gs.len() as f64;
@@ -214,39 +339,81 @@ pub fn score(key: &Value, report: &Value, articles: &Path) -> Vec<Metric> {
     for (c, v) in clusters {
         let members: HashSet<String> = strs(&v["articles"]).into_iter().collect();
         for neg in strs(&v["hard_negative_not_in_cluster"]) {
-            if members.iter().any(|m| pred.get(m.as_str()) == pred.get(neg.as_str())) {
+            if members
+                .iter()
+                .any(|m| pred.get(m.as_str()) == pred.get(neg.as_str()))
+            {
                 wrong.push(format!("{neg} joined {c}"));
             }
         }
         if let Some(first) = strs(&v["articles"]).first() {
-            let same: HashSet<String> = gold.keys().filter(|b| pred.get(**b) == pred.get(first.as_str())).map(|b| b.to_string()).collect();
+            let same: HashSet<String> = gold
+                .keys()
+                .filter(|b| pred.get(**b) == pred.get(first.as_str()))
+                .map(|b| b.to_string())
+                .collect();
             exact += usize::from(same == members);
         }
     }
-    emit("cluster.exact_stories", exact as f64 / clusters.len().max(1) as f64, format!("{exact}/{} {}", clusters.len(), wrong.join(" ")));
-    let copies: Vec<(&String, &str)> =
-        key_articles.iter().filter_map(|(id, a)| Some((id, a["syndicated_copy_of"].as_str()?))).collect();
+    emit(
+        "cluster.exact_stories",
+        exact as f64 / clusters.len().max(1) as f64,
+        format!("{exact}/{} {}", clusters.len(), wrong.join(" ")),
+    );
+    let copies: Vec<(&String, &str)> = key_articles
+        .iter()
+        .filter_map(|(id, a)| Some((id, a["syndicated_copy_of"].as_str()?)))
+        .collect();
     if !copies.is_empty() {
-        let ok = copies.iter().filter(|(id, src)| arts.get(id.as_str()).and_then(|a| a["copy_of"]["article"].as_str()) == Some(src)).count();
-        emit("cluster.copies_found", ok as f64 / copies.len() as f64, format!("{ok}/{}", copies.len()));
+        let ok = copies
+            .iter()
+            .filter(|(id, src)| {
+                arts.get(id.as_str())
+                    .and_then(|a| a["copy_of"]["article"].as_str())
+                    == Some(src)
+            })
+            .count();
+        emit(
+            "cluster.copies_found",
+            ok as f64 / copies.len() as f64,
+            format!("{ok}/{}", copies.len()),
+        );
     }
     let mut claimed: Vec<&str> = arts
         .iter()
-        .filter(|(id, a)| !a["copy_of"].is_null() && key_articles.get(**id).is_some_and(|k| k["syndicated_copy_of"].is_null()))
+        .filter(|(id, a)| {
+            !a["copy_of"].is_null()
+                && key_articles
+                    .get(**id)
+                    .is_some_and(|k| k["syndicated_copy_of"].is_null())
+        })
         .map(|(id, _)| *id)
         .collect();
     claimed.sort();
-    emit("cluster.false_copies", claimed.len() as f64, claimed.join(" "));
-    let origins: Vec<&str> = clusters.values().filter_map(|v| v["wire_original"].as_str()).collect();
+    emit(
+        "cluster.false_copies",
+        claimed.len() as f64,
+        claimed.join(" "),
+    );
+    let origins: Vec<&str> = clusters
+        .values()
+        .filter_map(|v| v["wire_original"].as_str())
+        .collect();
     if !origins.is_empty() {
         let ok = origins
             .iter()
             .filter(|o| {
                 let sid = pred.get(*o).map(String::as_str).unwrap_or("");
-                stories.get(sid).is_some_and(|s| s["origin"].as_str() == Some(o))
+                stories
+                    .get(sid)
+                    .is_some_and(|s| s["origin"].as_str() == Some(o))
             })
             .count();
-        emit("cluster.origin", ok as f64 / origins.len() as f64, format!("{ok}/{}", origins.len()));
+        emit(
+            "cluster.origin",
+            ok as f64 / origins.len() as f64,
+            format!("{ok}/{}", origins.len()),
+        );
     }
     out
 }

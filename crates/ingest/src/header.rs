@@ -18,8 +18,7 @@ use parallax_model::Header;
 pub fn parse_header(contents: &str) -> (Header, usize) {
     let mut header = Header::default();
     let mut offset = 0;
-    let mut seen = 0;
-    for line in contents.split_inclusive('\n') {
+    for (seen, line) in contents.split_inclusive('\n').enumerate() {
         let trimmed = line.trim_end_matches(['\n', '\r']);
         if trimmed.trim().is_empty() {
             if seen == 0 {
@@ -27,7 +26,9 @@ pub fn parse_header(contents: &str) -> (Header, usize) {
             }
             return (header, offset + line.len());
         }
-        let Some((key, value)) = trimmed.split_once(':') else { return (Header::default(), 0) };
+        let Some((key, value)) = trimmed.split_once(':') else {
+            return (Header::default(), 0);
+        };
         let value = value.trim();
         let value = (!value.is_empty()).then(|| value.to_string());
         match key.trim().to_ascii_lowercase().as_str() {
@@ -42,7 +43,6 @@ pub fn parse_header(contents: &str) -> (Header, usize) {
             "id" | "updated" | "section" | "kind" => {}
             _ => return (Header::default(), 0),
         }
-        seen += 1;
         offset += line.len();
     }
     // A file that is all header and no body has no header: its lines are its text.
@@ -60,7 +60,12 @@ pub fn parse_timestamp(s: &str) -> Option<DateTime<FixedOffset>> {
         return Some(t);
     }
     let utc = FixedOffset::east_opt(0)?;
-    for f in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
             return utc.from_local_datetime(&t).single();
         }
@@ -76,7 +81,11 @@ mod tests {
     #[test]
     fn header_blocks() {
         let cases = [
-            ("Title: A\nOutlet: B\nPublished: 2026-03-10T08:00:00+01:00\n\nText", Some("A"), 57),
+            (
+                "Title: A\nOutlet: B\nPublished: 2026-03-10T08:00:00+01:00\n\nText",
+                Some("A"),
+                57,
+            ),
             ("Title: A\r\n\r\nText", Some("A"), 12),
             ("Witkoff: Russians agreed\n\nText", None, 0),
             ("Plain first line\n\nText", None, 0),
@@ -88,8 +97,12 @@ mod tests {
             assert_eq!(h.title.as_deref(), title, "{input:?}");
             assert_eq!(at, start, "{input:?}");
         }
-        let (h, _) = parse_header("Title: A\nPublished: 2026-03-10T08:00:00+01:00\nURL: http://x\n\nT");
-        assert_eq!(h.published.unwrap().to_rfc3339(), "2026-03-10T08:00:00+01:00");
+        let (h, _) =
+            parse_header("Title: A\nPublished: 2026-03-10T08:00:00+01:00\nURL: http://x\n\nT");
+        assert_eq!(
+            h.published.unwrap().to_rfc3339(),
+            "2026-03-10T08:00:00+01:00"
+        );
         assert_eq!(h.url.as_deref(), Some("http://x"));
     }
 
@@ -99,10 +112,17 @@ mod tests {
             ("2026-03-10T08:00:00Z", "2026-03-10T08:00:00+00:00"),
             ("2026-03-10 08:00", "2026-03-10T08:00:00+00:00"),
             ("2026-03-10", "2026-03-10T00:00:00+00:00"),
-            ("Tue, 10 Mar 2026 08:00:00 +0200", "2026-03-10T08:00:00+02:00"),
+            (
+                "Tue, 10 Mar 2026 08:00:00 +0200",
+                "2026-03-10T08:00:00+02:00",
+            ),
         ];
         for (s, want) in ok {
-            assert_eq!(parse_timestamp(s).map(|t| t.to_rfc3339()).as_deref(), Some(want), "{s}");
+            assert_eq!(
+                parse_timestamp(s).map(|t| t.to_rfc3339()).as_deref(),
+                Some(want),
+                "{s}"
+            );
         }
         assert!(parse_timestamp("next Tuesday").is_none());
     }

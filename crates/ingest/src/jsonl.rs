@@ -29,7 +29,10 @@ struct Line {
     text: Option<String>,
 }
 
-pub(crate) fn read(path: &Path, limits: Limits) -> Box<dyn Iterator<Item = Result<RawArticle>> + Send> {
+pub(crate) fn read(
+    path: &Path,
+    limits: Limits,
+) -> Box<dyn Iterator<Item = Result<RawArticle>> + Send> {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return Box::new(std::iter::once(Err(InputError::new(path, e.into())))),
@@ -46,7 +49,10 @@ pub(crate) fn read(path: &Path, limits: Limits) -> Box<dyn Iterator<Item = Resul
         }
         buf.clear();
         number += 1;
-        let at = |p| InputError { source_name: format!("{source}:{number}"), problem: p };
+        let at = |p| InputError {
+            source_name: format!("{source}:{number}"),
+            problem: p,
+        };
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => return None,
             Ok(_) => {}
@@ -57,11 +63,18 @@ pub(crate) fn read(path: &Path, limits: Limits) -> Box<dyn Iterator<Item = Resul
         }
         if buf.len() as u64 > limits.max_article_bytes {
             let bytes = buf.len() as u64;
-            return Some(Err(at(Problem::TooLarge { bytes, limit: limits.max_article_bytes })));
+            return Some(Err(at(Problem::TooLarge {
+                bytes,
+                limit: limits.max_article_bytes,
+            })));
         }
         let text = match std::str::from_utf8(&buf) {
             Ok(t) => t.trim(),
-            Err(e) => return Some(Err(at(Problem::InvalidUtf8 { at: e.valid_up_to() }))),
+            Err(e) => {
+                return Some(Err(at(Problem::InvalidUtf8 {
+                    at: e.valid_up_to(),
+                })))
+            }
         };
         if text.is_empty() {
             continue;
@@ -86,7 +99,12 @@ pub(crate) fn read(path: &Path, limits: Limits) -> Box<dyn Iterator<Item = Resul
             author: line.author,
             language: line.language,
         };
-        return Some(Ok(RawArticle { id, source: format!("{source}:{number}"), text: body, header }));
+        return Some(Ok(RawArticle {
+            id,
+            source: format!("{source}:{number}"),
+            text: body,
+            header,
+        }));
     }))
 }
 
@@ -107,15 +125,28 @@ mod tests {
             r#"{"id":"x4"}"#,
         ];
         std::fs::write(&p, lines.join("\n")).unwrap();
-        let got: Vec<_> = crate::read(&Input { path: p, format: Format::JsonLines }, Limits::default()).collect();
+        let got: Vec<_> = crate::read(
+            &Input {
+                path: p,
+                format: Format::JsonLines,
+            },
+            Limits::default(),
+        )
+        .collect();
         assert_eq!(got.len(), 4);
         let a = got[0].as_ref().unwrap();
         assert_eq!((a.id.as_str(), a.text.as_str()), ("x1", "Body one."));
         assert_eq!(a.header.outlet.as_deref(), Some("O"));
         assert_eq!(got[1].as_ref().unwrap().id, "feed-3");
         let e = got[2].as_ref().unwrap_err().to_string();
-        assert!(e.contains("feed.jsonl:4") && e.contains("invalid JSON"), "{e}");
+        assert!(
+            e.contains("feed.jsonl:4") && e.contains("invalid JSON"),
+            "{e}"
+        );
         let e = got[3].as_ref().unwrap_err().to_string();
-        assert!(e.contains("feed.jsonl:5") && e.contains("no \"text\""), "{e}");
+        assert!(
+            e.contains("feed.jsonl:5") && e.contains("no \"text\""),
+            "{e}"
+        );
     }
 }

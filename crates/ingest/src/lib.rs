@@ -33,7 +33,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_article_bytes: 8 << 20 }
+        Limits {
+            max_article_bytes: 8 << 20,
+        }
     }
 }
 
@@ -101,7 +103,10 @@ pub struct InputError {
 
 impl InputError {
     fn new(path: &Path, problem: Problem) -> Self {
-        InputError { source_name: path.display().to_string(), problem }
+        InputError {
+            source_name: path.display().to_string(),
+            problem,
+        }
     }
 }
 
@@ -122,26 +127,40 @@ pub fn read_text(path: &Path, limits: Limits) -> Result<RawArticle> {
     let fail = |p| InputError::new(path, p);
     let meta = std::fs::metadata(path).map_err(|e| fail(e.into()))?;
     if meta.len() > limits.max_article_bytes {
-        return Err(fail(Problem::TooLarge { bytes: meta.len(), limit: limits.max_article_bytes }));
+        return Err(fail(Problem::TooLarge {
+            bytes: meta.len(),
+            limit: limits.max_article_bytes,
+        }));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.into()))?;
     let text = sniff::decode_text(bytes).map_err(fail)?;
-    Ok(text_article(article_id(path), path.display().to_string(), &text))
+    Ok(text_article(
+        article_id(path),
+        path.display().to_string(),
+        &text,
+    ))
 }
 
 /// Builds an article from a text file's whole contents: the header block, if any, gives the
 /// metadata and the rest is the input text.
 pub fn text_article(id: String, source: String, contents: &str) -> RawArticle {
     let (header, start) = parse_header(contents);
-    RawArticle { id, source, text: contents[start..].to_string(), header }
+    RawArticle {
+        id,
+        source,
+        text: contents[start..].to_string(),
+        header,
+    }
 }
 
 /// The article id a file gives: its name without the extensions parallax knows.
 pub fn article_id(path: &Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut id = name.as_str();
-    loop {
-        let Some((stem, ext)) = id.rsplit_once('.') else { break };
+    while let Some((stem, ext)) = id.rsplit_once('.') {
         if stem.is_empty() || !walk::KNOWN_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
             break;
         }
@@ -169,7 +188,11 @@ mod tests {
         let cases: [(&str, &[u8], &str); 4] = [
             ("empty.txt", b"  \n\n", "empty file"),
             ("bin.txt", b"\x7fELF\x00\x00\x01binary", "binary file"),
-            ("latin1.txt", b"Caf\xe9 au lait is served daily in the old town.", "invalid UTF-8 at byte 3"),
+            (
+                "latin1.txt",
+                b"Caf\xe9 au lait is served daily in the old town.",
+                "invalid UTF-8 at byte 3",
+            ),
             ("ok.txt", b"A good article.", ""),
         ];
         for (name, bytes, want) in cases {
@@ -186,8 +209,17 @@ mod tests {
         }
         let big = dir.path().join("big.txt");
         std::fs::write(&big, vec![b'a'; 2000]).unwrap();
-        let err = read_text(&big, Limits { max_article_bytes: 1000 }).unwrap_err();
-        assert!(err.to_string().contains("over the 1000-byte limit"), "{err}");
+        let err = read_text(
+            &big,
+            Limits {
+                max_article_bytes: 1000,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("over the 1000-byte limit"),
+            "{err}"
+        );
         let missing = read_text(&dir.path().join("gone.txt"), Limits::default()).unwrap_err();
         assert!(missing.to_string().contains("cannot read"), "{missing}");
     }

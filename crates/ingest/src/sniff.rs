@@ -19,8 +19,9 @@ pub(crate) fn decode_text(mut bytes: Vec<u8>) -> Result<String, Problem> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Problem::InvalidUtf8 { at: e.utf8_error().valid_up_to() })?;
+    let text = String::from_utf8(bytes).map_err(|e| Problem::InvalidUtf8 {
+        at: e.utf8_error().valid_up_to(),
+    })?;
     if text.trim().is_empty() {
         return Err(Problem::Empty);
     }

@@ -37,8 +37,13 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
     for path in paths {
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => walk_dir(path, &mut found, &mut visited),
-            Ok(_) => found.inputs.push(Input { path: path.clone(), format: format_of(path, true) }),
-            Err(e) => found.errors.push(InputError::new(path, Problem::Unreadable(e))),
+            Ok(_) => found.inputs.push(Input {
+                path: path.clone(),
+                format: format_of(path, true),
+            }),
+            Err(e) => found
+                .errors
+                .push(InputError::new(path, Problem::Unreadable(e))),
         }
     }
     found
@@ -51,31 +56,41 @@ fn walk_dir(dir: &Path, found: &mut Discovery, visited: &mut HashSet<PathBuf>) {
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
-        Err(e) => return found.errors.push(InputError::new(dir, Problem::Unreadable(e))),
+        Err(e) => {
+            return found
+                .errors
+                .push(InputError::new(dir, Problem::Unreadable(e)))
+        }
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;
         }
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk_dir(&path, found, visited),
             Ok(_) if !is_article_name(&path) => found.ignored += 1,
-            Ok(_) => found.inputs.push(Input { format: format_of(&path, false), path }),
+            Ok(_) => found.inputs.push(Input {
+                format: format_of(&path, false),
+                path,
+            }),
             // A dangling link or a file we may not stat: report it only when it would have
             // been read.
-            Err(e) if is_article_name(&path) => {
-                found.errors.push(InputError::new(&path, Problem::Unreadable(e)))
-            }
+            Err(e) if is_article_name(&path) => found
+                .errors
+                .push(InputError::new(&path, Problem::Unreadable(e))),
             Err(_) => found.ignored += 1,
         }
     }
 }
 
 fn extension(path: &Path) -> Option<String> {
-    path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 
 fn is_article_name(path: &Path) -> bool {
@@ -96,7 +111,9 @@ fn format_of(path: &Path, named: bool) -> Format {
 fn opens_with_json_object(path: &Path) -> bool {
     use std::io::Read;
     let mut head = [0u8; 1];
-    std::fs::File::open(path).and_then(|mut f| f.read(&mut head)).is_ok_and(|n| n == 1 && head[0] == b'{')
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .is_ok_and(|n| n == 1 && head[0] == b'{')
 }
 
 #[cfg(test)]
@@ -108,12 +125,23 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         std::fs::create_dir_all(d.join("sub/.hidden")).unwrap();
-        for name in ["b.txt", "a.txt", "key.json", "notes.md", "sub/c.jsonl", "sub/.hidden/x.txt", "sub/README"] {
+        for name in [
+            "b.txt",
+            "a.txt",
+            "key.json",
+            "notes.md",
+            "sub/c.jsonl",
+            "sub/.hidden/x.txt",
+            "sub/README",
+        ] {
             std::fs::write(d.join(name), "x").unwrap();
         }
         let found = discover(&[d.to_path_buf()]);
-        let names: Vec<String> =
-            found.inputs.iter().map(|i| i.path.strip_prefix(d).unwrap().display().to_string()).collect();
+        let names: Vec<String> = found
+            .inputs
+            .iter()
+            .map(|i| i.path.strip_prefix(d).unwrap().display().to_string())
+            .collect();
         assert_eq!(names, ["a.txt", "b.txt", "sub/README", "sub/c.jsonl"]);
         assert_eq!(found.inputs[3].format, Format::JsonLines);
         assert_eq!(found.ignored, 2);
@@ -128,7 +156,11 @@ mod tests {
         std::os::unix::fs::symlink(d.join("nowhere.txt"), d.join("dangling.txt")).unwrap();
         let found = discover(&[d.to_path_buf(), d.join("absent")]);
         let msgs: Vec<String> = found.errors.iter().map(|e| e.to_string()).collect();
-        assert!(msgs.iter().any(|m| m.contains("absent") && m.contains("cannot read")), "{msgs:?}");
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("absent") && m.contains("cannot read")),
+            "{msgs:?}"
+        );
         #[cfg(unix)]
         assert!(msgs.iter().any(|m| m.contains("dangling.txt")), "{msgs:?}");
     }

@@ -113,27 +113,42 @@ enum Unit {
 }
 
 /// Reads, cleans and groups everything under `paths`.
-pub fn analyze(paths: &[PathBuf], settings: &Settings, progress: &(dyn Fn(Progress) + Sync)) -> Result<Analysis> {
+pub fn analyze(
+    paths: &[PathBuf],
+    settings: &Settings,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Analysis> {
     let started = Instant::now();
-    let limits = Limits { max_article_bytes: settings.max_article_bytes };
+    let limits = Limits {
+        max_article_bytes: settings.max_article_bytes,
+    };
     let found = parallax_ingest::discover(paths);
-    let mut summary = Summary { ignored_files: found.ignored, ..Summary::default() };
+    let mut summary = Summary {
+        ignored_files: found.ignored,
+        ..Summary::default()
+    };
     summary.skipped.extend(found.errors.iter().map(skipped));
 
     let files = found.inputs.len();
     let mut files_done = 0;
-    let mut units = found.inputs.iter().flat_map(|input| -> Box<dyn Iterator<Item = (Unit, bool)> + Send> {
-        match input.format {
-            Format::Text => Box::new(std::iter::once((Unit::File(input.path.clone()), true))),
-            Format::JsonLines => {
-                let mut lines = parallax_ingest::read(input, limits).peekable();
-                Box::new(std::iter::from_fn(move || {
-                    let unit = lines.next()?;
-                    Some((Unit::Read(unit), lines.peek().is_none()))
-                }))
-            }
-        }
-    });
+    let mut units =
+        found
+            .inputs
+            .iter()
+            .flat_map(|input| -> Box<dyn Iterator<Item = (Unit, bool)> + Send> {
+                match input.format {
+                    Format::Text => {
+                        Box::new(std::iter::once((Unit::File(input.path.clone()), true)))
+                    }
+                    Format::JsonLines => {
+                        let mut lines = parallax_ingest::read(input, limits).peekable();
+                        Box::new(std::iter::from_fn(move || {
+                            let unit = lines.next()?;
+                            Some((Unit::Read(unit), lines.peek().is_none()))
+                        }))
+                    }
+                }
+            });
 
     let mut spool = BufWriter::new(tempfile::tempfile()?);
     let mut features: Vec<Features> = Vec::new();
@@ -165,22 +180,39 @@ pub fn analyze(paths: &[PathBuf], settings: &Settings, progress: &(dyn Fn(Progre
             };
             if !ids.insert(article.id.clone()) {
                 let base = article.id.clone();
-                let id = (2..).map(|n| format!("{base}~{n}")).find(|id| !ids.contains(id)).expect("a free id");
-                summary.warnings.push(format!("{}: id {base} is used by an earlier article; this one is {id}", article.source));
+                let id = (2..)
+                    .map(|n| format!("{base}~{n}"))
+                    .find(|id| !ids.contains(id))
+                    .expect("a free id");
+                summary.warnings.push(format!(
+                    "{}: id {base} is used by an earlier article; this one is {id}",
+                    article.source
+                ));
                 ids.insert(id.clone());
                 article.id = id;
             }
             features.push(Features::of(&article, features.len()));
-            entries.push(Entry { id: article.id.clone(), title: article.title.clone(), outlet: article.outlet.clone(), kind: article.kind });
+            entries.push(Entry {
+                id: article.id.clone(),
+                title: article.title.clone(),
+                outlet: article.outlet.clone(),
+                kind: article.kind,
+            });
             serde_json::to_writer(&mut spool, &article)?;
             spool.write_all(b"\n")?;
         }
-        progress(Progress { files_done, files, articles: entries.len() });
+        progress(Progress {
+            files_done,
+            files,
+            articles: entries.len(),
+        });
     }
     let spool = spool.into_inner().map_err(|e| e.into_error())?;
 
     let grouping = parallax_stories::group(&features, &settings.stories);
-    let story_ids: Vec<String> = (1..=grouping.stories.len()).map(|n| format!("S{n}")).collect();
+    let story_ids: Vec<String> = (1..=grouping.stories.len())
+        .map(|n| format!("S{n}"))
+        .collect();
     let stories: Vec<Story> = grouping
         .stories
         .iter()
@@ -210,16 +242,31 @@ pub fn analyze(paths: &[PathBuf], settings: &Settings, progress: &(dyn Fn(Progre
     let copy_of = grouping
         .copy_of
         .iter()
-        .map(|c| c.map(|(o, similarity)| CopyOf { article: entries[o].id.clone(), similarity }))
+        .map(|c| {
+            c.map(|(o, similarity)| CopyOf {
+                article: entries[o].id.clone(),
+                similarity,
+            })
+        })
         .collect();
     summary.articles = entries.len();
     summary.stories = stories.len();
     summary.seconds = started.elapsed().as_secs_f64();
-    Ok(Analysis { spool, entries, story_of: grouping.story_of, copy_of, stories, summary })
+    Ok(Analysis {
+        spool,
+        entries,
+        story_of: grouping.story_of,
+        copy_of,
+        stories,
+        summary,
+    })
 }
 
 fn skipped(e: &InputError) -> Skipped {
-    Skipped { source: e.source_name.clone(), problem: e.problem.to_string() }
+    Skipped {
+        source: e.source_name.clone(),
+        problem: e.problem.to_string(),
+    }
 }
 
 impl Analysis {

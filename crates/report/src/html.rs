@@ -38,7 +38,16 @@ fn esc(s: &str) -> String {
 }
 
 fn anchor(id: &str) -> String {
-    let safe: String = id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    let safe: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
     format!("a-{safe}")
 }
 
@@ -64,7 +73,10 @@ pub fn write_html<E: std::fmt::Display>(
         esc(&head.generator)
     )?;
     if !s.skipped.is_empty() {
-        writeln!(out, "<details class=\"skipped\"><summary>Skipped inputs</summary><ul>")?;
+        writeln!(
+            out,
+            "<details class=\"skipped\"><summary>Skipped inputs</summary><ul>"
+        )?;
         for k in &s.skipped {
             writeln!(out, "<li>{}: {}</li>", esc(&k.source), esc(&k.problem))?;
         }
@@ -72,11 +84,26 @@ pub fn write_html<E: std::fmt::Display>(
     }
     writeln!(out, "<h2>Stories</h2>")?;
     for story in stories {
-        writeln!(out, "<section class=\"story\" id=\"{}\"><h3>{}</h3>", esc(&story.id), esc(&story.headline))?;
-        writeln!(out, "<p class=\"meta\">{} · {} articles · {} outlets</p><ol>", esc(&story.id), story.articles.len(), story.outlets.len())?;
+        writeln!(
+            out,
+            "<section class=\"story\" id=\"{}\"><h3>{}</h3>",
+            esc(&story.id),
+            esc(&story.headline)
+        )?;
+        writeln!(
+            out,
+            "<p class=\"meta\">{} · {} articles · {} outlets</p><ol>",
+            esc(&story.id),
+            story.articles.len(),
+            story.outlets.len()
+        )?;
         for id in &story.articles {
             let (title, outlet) = titles.get(id).cloned().unwrap_or_default();
-            let origin = if story.origin.as_deref() == Some(id) { " <span class=\"kind\">original report</span>" } else { "" };
+            let origin = if story.origin.as_deref() == Some(id) {
+                " <span class=\"kind\">original report</span>"
+            } else {
+                ""
+            };
             writeln!(
                 out,
                 "<li><a href=\"#{}\">{}</a> <span class=\"meta\">{}</span>{origin}</li>",
@@ -103,8 +130,16 @@ fn write_article(a: &Article, out: &mut impl Write) -> Result<()> {
         parallax_model::Kind::Opinion => "opinion",
         parallax_model::Kind::Other => "other",
     };
-    writeln!(out, "<article id=\"{}\"><h3>{}</h3>", anchor(&a.id), esc(a.title.as_deref().unwrap_or(&a.id)))?;
-    let published = a.published.map(|p| p.to_rfc3339()).unwrap_or_else(|| "date unknown".into());
+    writeln!(
+        out,
+        "<article id=\"{}\"><h3>{}</h3>",
+        anchor(&a.id),
+        esc(a.title.as_deref().unwrap_or(&a.id))
+    )?;
+    let published = a
+        .published
+        .map(|p| p.to_rfc3339())
+        .unwrap_or_else(|| "date unknown".into());
     write!(
         out,
         "<p class=\"meta\"><span class=\"kind {kind}\">{kind}</span> {} · {} · {} · story <a href=\"#{}\">{}</a>",
@@ -115,20 +150,40 @@ fn write_article(a: &Article, out: &mut impl Write) -> Result<()> {
         esc(&a.story)
     )?;
     if let Some(c) = &a.copy_of {
-        write!(out, " · copy of <a href=\"#{}\">{}</a> ({:.0}% alike)", anchor(&c.article), esc(&c.article), c.similarity * 100.0)?;
+        write!(
+            out,
+            " · copy of <a href=\"#{}\">{}</a> ({:.0}% alike)",
+            anchor(&c.article),
+            esc(&c.article),
+            c.similarity * 100.0
+        )?;
     }
     writeln!(out, "</p><div class=\"body\">")?;
     for (k, p) in a.body_paragraphs().enumerate() {
         match (&a.dateline, k) {
-            (Some(d), 0) => writeln!(out, "<p><span class=\"dateline\">{}</span>{}</p>", esc(d), esc(p))?,
+            (Some(d), 0) => writeln!(
+                out,
+                "<p><span class=\"dateline\">{}</span>{}</p>",
+                esc(d),
+                esc(p)
+            )?,
             _ => writeln!(out, "<p>{}</p>", esc(p))?,
         }
     }
     writeln!(out, "</div>")?;
     if !a.removed.is_empty() {
-        writeln!(out, "<details class=\"removed\"><summary>Removed: {} lines or fragments</summary><ul>", a.removed.len())?;
+        writeln!(
+            out,
+            "<details class=\"removed\"><summary>Removed: {} lines or fragments</summary><ul>",
+            a.removed.len()
+        )?;
         for r in &a.removed {
-            writeln!(out, "<li>{}<span class=\"reason\">{}</span></li>", esc(&r.text), r.reason.as_str())?;
+            writeln!(
+                out,
+                "<li>{}<span class=\"reason\">{}</span></li>",
+                esc(&r.text),
+                r.reason.as_str()
+            )?;
         }
         writeln!(out, "</ul></details>")?;
     }
@@ -152,9 +207,20 @@ mod tests {
         let mut a = Article::new("x<1>", "x.txt");
         a.title = Some("<script>alert(1)</script>".into());
         a.body = "Tom & Jerry \"quoted\"".into();
-        let head = Head { generator: "t".into(), settings: serde_json::json!({}), summary: Default::default() };
+        let head = Head {
+            generator: "t".into(),
+            settings: serde_json::json!({}),
+            summary: Default::default(),
+        };
         let mut out = Vec::new();
-        write_html(&head, &HashMap::new(), std::iter::once(Ok::<_, std::io::Error>(a)), &[], &mut out).unwrap();
+        write_html(
+            &head,
+            &HashMap::new(),
+            std::iter::once(Ok::<_, std::io::Error>(a)),
+            &[],
+            &mut out,
+        )
+        .unwrap();
         let page = String::from_utf8(out).unwrap();
         assert!(!page.contains("<script>"));
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

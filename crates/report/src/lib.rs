@@ -60,7 +60,10 @@ pub fn write_json<E: std::fmt::Display>(
     stories: &[Story],
     mut out: impl Write,
 ) -> Result<()> {
-    write!(out, "{{\n\"parallax_report\": {REPORT_VERSION},\n\"generator\": ")?;
+    write!(
+        out,
+        "{{\n\"parallax_report\": {REPORT_VERSION},\n\"generator\": "
+    )?;
     serde_json::to_writer(&mut out, &head.generator)?;
     out.write_all(b",\n\"settings\": ")?;
     serde_json::to_writer(&mut out, &head.settings)?;

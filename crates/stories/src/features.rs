@@ -43,11 +43,19 @@ impl Features {
     /// Describes a cleaned article; `order` is its position in the input.
     pub fn of(article: &Article, order: usize) -> Features {
         let title = article.title.clone().unwrap_or_default();
-        let mut weighted: Vec<(String, f32)> = terms(&format!("{title}\n{}", article.body)).into_iter().collect();
+        let mut weighted: Vec<(String, f32)> = terms(&format!("{title}\n{}", article.body))
+            .into_iter()
+            .collect();
         weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         weighted.truncate(MAX_TERMS);
         let (minhash, shingles) = minhash(&article.body);
-        let lead = article.body.split_inclusive(['.', '\n']).next().unwrap_or("").trim().to_string();
+        let lead = article
+            .body
+            .split_inclusive(['.', '\n'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
         Features {
             id: article.id.clone(),
             order,
@@ -56,7 +64,10 @@ impl Features {
             title: article.title.clone(),
             lead,
             outlet: article.outlet.clone(),
-            terms: weighted.into_iter().map(|(t, w)| (hash(&t, 0), w)).collect(),
+            terms: weighted
+                .into_iter()
+                .map(|(t, w)| (hash(&t, 0), w))
+                .collect(),
             minhash,
             shingles,
         }
@@ -73,7 +84,9 @@ pub(crate) fn hash<T: Hash + ?Sized>(t: &T, seed: u64) -> u64 {
 /// MinHash over lower-cased word shingles; also returns how many distinct shingles there
 /// were.
 fn minhash(body: &str) -> (Vec<u64>, usize) {
-    let words: Vec<String> = parallax_text::words(body).map(|s| s.slice(body).to_lowercase()).collect();
+    let words: Vec<String> = parallax_text::words(body)
+        .map(|s| s.slice(body).to_lowercase())
+        .collect();
     let mut shingles: HashMap<u64, ()> = HashMap::new();
     if words.len() >= SHINGLE {
         for w in words.windows(SHINGLE) {
@@ -102,13 +115,22 @@ pub(crate) fn resemblance(a: &Features, b: &Features) -> f64 {
     if a.shingles == 0 || b.shingles == 0 {
         return 0.0;
     }
-    let same = a.minhash.iter().zip(&b.minhash).filter(|(x, y)| x == y).count();
+    let same = a
+        .minhash
+        .iter()
+        .zip(&b.minhash)
+        .filter(|(x, y)| x == y)
+        .count();
     same as f64 / MINHASH as f64
 }
 
 /// Estimated share of the smaller article's shingles found in the larger one.
 pub(crate) fn containment(a: &Features, b: &Features, jaccard: f64) -> f64 {
-    let (small, large) = if a.shingles <= b.shingles { (a.shingles, b.shingles) } else { (b.shingles, a.shingles) };
+    let (small, large) = if a.shingles <= b.shingles {
+        (a.shingles, b.shingles)
+    } else {
+        (b.shingles, a.shingles)
+    };
     if small == 0 {
         return 0.0;
     }

@@ -124,7 +124,9 @@ impl PartialOrd for Link {
 }
 impl Ord for Link {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.average.total_cmp(&other.average).then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
+        self.average
+            .total_cmp(&other.average)
+            .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
     }
 }
 
@@ -145,10 +147,15 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
     let mut version = vec![0u32; n];
     let mut parent: Vec<usize> = (0..n).collect();
     let mut heap = BinaryHeap::new();
-    for a in 0..n {
-        for (&b, &sum) in &sums[a] {
+    for (a, links) in sums.iter().enumerate() {
+        for (&b, &sum) in links {
             if a < b && sum >= s.threshold {
-                heap.push(Link { average: sum, a, b, versions: (0, 0) });
+                heap.push(Link {
+                    average: sum,
+                    a,
+                    b,
+                    versions: (0, 0),
+                });
             }
         }
     }
@@ -179,7 +186,12 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
             let average = sum / (size[a] * size[c]) as f64;
             if alive[c] && average >= s.threshold {
                 let (x, y) = (a.min(c), a.max(c));
-                heap.push(Link { average, a: x, b: y, versions: (version[x], version[y]) });
+                heap.push(Link {
+                    average,
+                    a: x,
+                    b: y,
+                    versions: (version[x], version[y]),
+                });
             }
         }
     }

@@ -97,9 +97,17 @@ pub fn group(features: &[Features], settings: &Settings) -> Grouping {
         find_copies(features, &m, settings, &mut copy_of);
         let origin = origin(features, &vectors, &m, &copy_of, settings);
         let headline = headline(features, &m, origin);
-        stories.push(Group { members: m, origin, headline });
+        stories.push(Group {
+            members: m,
+            origin,
+            headline,
+        });
     }
-    Grouping { story_of, stories, copy_of }
+    Grouping {
+        story_of,
+        stories,
+        copy_of,
+    }
 }
 
 /// Sort key that puts dated articles first, earliest first, then the rest in input order.
@@ -108,7 +116,12 @@ fn earliest_key(f: &Features) -> (bool, i64, usize) {
 }
 
 /// Marks near-verbatim copies: each later member that resembles an earlier one closely.
-fn find_copies(f: &[Features], members: &[usize], s: &Settings, copy_of: &mut [Option<(usize, f64)>]) {
+fn find_copies(
+    f: &[Features],
+    members: &[usize],
+    s: &Settings,
+    copy_of: &mut [Option<(usize, f64)>],
+) {
     for (k, &later) in members.iter().enumerate() {
         let mut best: Option<(usize, f64)> = None;
         for &earlier in &members[..k] {
@@ -117,7 +130,8 @@ fn find_copies(f: &[Features], members: &[usize], s: &Settings, copy_of: &mut [O
             }
             let j = features::resemblance(&f[earlier], &f[later]);
             let c = features::containment(&f[earlier], &f[later], j);
-            let is_copy = j >= s.copy_resemblance || (c >= s.copy_containment && j >= s.copy_resemblance / 2.0);
+            let is_copy = j >= s.copy_resemblance
+                || (c >= s.copy_containment && j >= s.copy_resemblance / 2.0);
             if is_copy && best.is_none_or(|(_, b)| j > b) {
                 best = Some((earlier, j));
             }
@@ -129,8 +143,18 @@ fn find_copies(f: &[Features], members: &[usize], s: &Settings, copy_of: &mut [O
 /// The member that reads as the original report: a news article that others copied, or
 /// failing that the one closest to all the others (the wire copy others rewrote shares most
 /// with each of them); among near-ties, the earliest.
-fn origin(f: &[Features], v: &group::Vectors, members: &[usize], copy_of: &[Option<(usize, f64)>], s: &Settings) -> Option<usize> {
-    let news: Vec<usize> = members.iter().copied().filter(|&i| f[i].kind == Kind::News && copy_of[i].is_none()).collect();
+fn origin(
+    f: &[Features],
+    v: &group::Vectors,
+    members: &[usize],
+    copy_of: &[Option<(usize, f64)>],
+    s: &Settings,
+) -> Option<usize> {
+    let news: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| f[i].kind == Kind::News && copy_of[i].is_none())
+        .collect();
     match news.len() {
         0 => return None,
         1 => return Some(news[0]),
@@ -138,20 +162,36 @@ fn origin(f: &[Features], v: &group::Vectors, members: &[usize], copy_of: &[Opti
     }
     let score = |i: usize| {
         let others: Vec<usize> = members.iter().copied().filter(|&j| j != i).collect();
-        let copies = members.iter().filter(|&&j| copy_of[j].is_some_and(|(o, _)| o == i)).count();
-        let mean = others.iter().map(|&j| group::similarity(v, f, i, j, s)).sum::<f64>() / others.len().max(1) as f64;
+        let copies = members
+            .iter()
+            .filter(|&&j| copy_of[j].is_some_and(|(o, _)| o == i))
+            .count();
+        let mean = others
+            .iter()
+            .map(|&j| group::similarity(v, f, i, j, s))
+            .sum::<f64>()
+            / others.len().max(1) as f64;
         mean + copies as f64
     };
     let scores: Vec<(usize, f64)> = news.iter().map(|&i| (i, score(i))).collect();
     let best = scores.iter().map(|x| x.1).fold(f64::MIN, f64::max);
-    scores.iter().filter(|x| x.1 >= best * 0.9).min_by_key(|x| earliest_key(&f[x.0])).map(|x| x.0)
+    scores
+        .iter()
+        .filter(|x| x.1 >= best * 0.9)
+        .min_by_key(|x| earliest_key(&f[x.0]))
+        .map(|x| x.0)
 }
 
 fn headline(f: &[Features], members: &[usize], origin: Option<usize>) -> String {
     let pick = origin.into_iter().chain(members.iter().copied());
-    let titled = pick.clone().find_map(|i| f[i].title.clone().filter(|t| !t.trim().is_empty()));
+    let titled = pick
+        .clone()
+        .find_map(|i| f[i].title.clone().filter(|t| !t.trim().is_empty()));
     titled.unwrap_or_else(|| {
-        let lead = pick.map(|i| f[i].lead.clone()).find(|l| !l.is_empty()).unwrap_or_default();
+        let lead = pick
+            .map(|i| f[i].lead.clone())
+            .find(|l| !l.is_empty())
+            .unwrap_or_default();
         let words: Vec<&str> = lead.split_whitespace().collect();
         if words.len() > 16 {
             format!("{}…", words[..16].join(" "))

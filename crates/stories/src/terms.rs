@@ -16,17 +16,158 @@ use std::collections::HashMap;
 use parallax_text::words;
 
 const STOPWORDS: &[&str] = &[
-    "the", "and", "for", "that", "with", "this", "from", "was", "were", "are", "has", "have", "had", "not", "but", "his",
-    "her", "its", "they", "their", "them", "she", "him", "who", "whom", "which", "what", "when", "where", "will", "would",
-    "could", "should", "can", "may", "might", "been", "being", "also", "than", "then", "there", "here", "about", "after",
-    "before", "into", "over", "under", "again", "more", "most", "some", "such", "only", "other", "any", "all", "each",
-    "our", "out", "off", "one", "two", "said", "says", "say", "told", "tell", "according", "added", "new", "year",
-    "years", "last", "first", "just", "like", "very", "much", "many", "did", "does", "done", "while", "because", "these",
-    "those", "how", "why", "you", "your", "yours", "mr", "mrs", "ms", "dr", "its", "it's", "she's", "he's", "we", "us",
-    "upon", "between", "during", "without", "within", "through", "against", "among", "still", "even", "yet", "both",
-    "either", "neither", "own", "same", "so", "too", "now", "since", "until", "though", "although", "however", "per",
-    "via", "including", "week", "day", "days", "time", "made", "make", "get", "got", "way", "well", "around", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "people",
+    "the",
+    "and",
+    "for",
+    "that",
+    "with",
+    "this",
+    "from",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "not",
+    "but",
+    "his",
+    "her",
+    "its",
+    "they",
+    "their",
+    "them",
+    "she",
+    "him",
+    "who",
+    "whom",
+    "which",
+    "what",
+    "when",
+    "where",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "been",
+    "being",
+    "also",
+    "than",
+    "then",
+    "there",
+    "here",
+    "about",
+    "after",
+    "before",
+    "into",
+    "over",
+    "under",
+    "again",
+    "more",
+    "most",
+    "some",
+    "such",
+    "only",
+    "other",
+    "any",
+    "all",
+    "each",
+    "our",
+    "out",
+    "off",
+    "one",
+    "two",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "according",
+    "added",
+    "new",
+    "year",
+    "years",
+    "last",
+    "first",
+    "just",
+    "like",
+    "very",
+    "much",
+    "many",
+    "did",
+    "does",
+    "done",
+    "while",
+    "because",
+    "these",
+    "those",
+    "how",
+    "why",
+    "you",
+    "your",
+    "yours",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "its",
+    "it's",
+    "she's",
+    "he's",
+    "we",
+    "us",
+    "upon",
+    "between",
+    "during",
+    "without",
+    "within",
+    "through",
+    "against",
+    "among",
+    "still",
+    "even",
+    "yet",
+    "both",
+    "either",
+    "neither",
+    "own",
+    "same",
+    "so",
+    "too",
+    "now",
+    "since",
+    "until",
+    "though",
+    "although",
+    "however",
+    "per",
+    "via",
+    "including",
+    "week",
+    "day",
+    "days",
+    "time",
+    "made",
+    "make",
+    "get",
+    "got",
+    "way",
+    "well",
+    "around",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "people",
 ];
 
 /// Weighted terms of a text: term → count (names count twice).
@@ -59,7 +200,10 @@ pub(crate) fn terms(text: &str) -> HashMap<String, f32> {
             flush(&mut name, &mut out);
         }
         sentence_start = false;
-        if lower.chars().count() < 3 || STOPWORDS.contains(&lower.as_str()) || lower.chars().all(|c| c.is_ascii_digit()) {
+        if lower.chars().count() < 3
+            || STOPWORDS.contains(&lower.as_str())
+            || lower.chars().all(|c| c.is_ascii_digit())
+        {
             continue;
         }
         let weight = if capitalised { 1.5 } else { 1.0 };
@@ -83,9 +227,21 @@ pub(crate) fn stem(w: &str) -> String {
 }
 
 fn strip_suffix(w: &str) -> String {
-    let w = w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
+    let w = w
+        .trim_end_matches(['’', '\''])
+        .trim_end_matches("’s")
+        .trim_end_matches("'s");
     let n = w.chars().count();
-    for (suffix, keep) in [("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ing", ""), ("ed", ""), ("s", "")] {
+    for (suffix, keep) in [
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("xes", "x"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("ing", ""),
+        ("ed", ""),
+        ("s", ""),
+    ] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if stem.chars().count() >= 4 && n > 4 && !w.ends_with("ss") {
                 return format!("{stem}{keep}");
@@ -101,14 +257,25 @@ mod tests {
 
     #[test]
     fn stems() {
-        for (w, s) in [("guarantees", "guarante"), ("agreed", "agre"), ("agree", "agre"), ("agrees", "agre"), ("parties", "party"), ("talks", "talk"), ("press", "press"), ("bus", "bus"), ("meeting", "meet")] {
+        for (w, s) in [
+            ("guarantees", "guarante"),
+            ("agreed", "agre"),
+            ("agree", "agre"),
+            ("agrees", "agre"),
+            ("parties", "party"),
+            ("talks", "talk"),
+            ("press", "press"),
+            ("bus", "bus"),
+            ("meeting", "meet"),
+        ] {
             assert_eq!(stem(w), s, "{w}");
         }
     }
 
     #[test]
     fn names_are_joined() {
-        let t = terms("Special envoy Steve Witkoff met Vladimir Putin. Witkoff said talks went well.");
+        let t =
+            terms("Special envoy Steve Witkoff met Vladimir Putin. Witkoff said talks went well.");
         assert_eq!(t.get("steve witkoff"), Some(&2.0));
         assert_eq!(t.get("vladimir putin"), Some(&2.0));
         assert!(t.contains_key("envoy"));

@@ -95,7 +95,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
             Some(i) => (start + i, start + i + 1),
             None => (text.len(), text.len() + 1),
         };
-        let end = if end > start && text.as_bytes()[end - 1] == b'\r' { end - 1 } else { end };
+        let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
         let span = Span::new(start, end);
         start = next;
         if span.is_empty() && next > text.len() {

@@ -11,7 +11,10 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(RE, r"^(advertisements?|ad|ads|sponsored( content| post| link)?|promoted( content| stories)?|paid (content|post|partner content)|partner content|story continues (below|after)( this)? (advertisement|ad)|continue reading (the main story|below)|scroll (down )?to continue( with content)?|article continues below( advertisement)?)[.:]?$");
+pattern!(
+    RE,
+    r"^(advertisements?|ad|ads|sponsored( content| post| link)?|promoted( content| stories)?|paid (content|post|partner content)|partner content|story continues (below|after)( this)? (advertisement|ad)|continue reading (the main story|below)|scroll (down )?to continue( with content)?|article continues below( advertisement)?)[.:]?$"
+);
 
 pub(super) fn applies(line: &Line) -> bool {
     line.words <= 8 && RE.is_match(line.text)

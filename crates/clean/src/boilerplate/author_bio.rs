@@ -11,7 +11,10 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(RE, r"^(the (writer|author)|[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}) is (a|an|the)( [\w-]+){0,4} (columnist|correspondent|reporter|editor|writer|professor|lecturer|fellow|author|journalist|contributor|director|analyst|commentator|researcher|economist)\b");
+pattern!(
+    RE,
+    r"^(the (writer|author)|[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}) is (a|an|the)( [\w-]+){0,4} (columnist|correspondent|reporter|editor|writer|professor|lecturer|fellow|author|journalist|contributor|director|analyst|commentator|researcher|economist)\b"
+);
 
 pub(super) fn applies(line: &Line) -> bool {
     line.near_end(2) && line.words <= 60 && RE.is_match(line.text)

@@ -11,16 +11,39 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(LEAD, r"^(by|written by|words by|reported by|story by|posted by|author:?)\s+");
-pattern!(CREDITS, r"^\(?(additional )?(reporting|writing|editing|research|compiled) by\b");
-pattern!(ROLE, r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(senior |chief |staff |political |foreign |economics |special |deputy )?(correspondent|reporter|writer|editor|columnist|contributor)\b");
-pattern!(BARE_ROLE, r"^(staff|special|our) (reporter|correspondent|writer)s?$");
+pattern!(
+    LEAD,
+    r"^(by|written by|words by|reported by|story by|posted by|author:?)\s+"
+);
+pattern!(
+    CREDITS,
+    r"^\(?(additional )?(reporting|writing|editing|research|compiled) by\b"
+);
+pattern!(
+    ROLE,
+    r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(senior |chief |staff |political |foreign |economics |special |deputy )?(correspondent|reporter|writer|editor|columnist|contributor)\b"
+);
+pattern!(
+    BARE_ROLE,
+    r"^(staff|special|our) (reporter|correspondent|writer)s?$"
+);
 
 /// A name: capitalised words, at most four, optionally followed by a role after a comma.
 fn starts_with_name(s: &str) -> bool {
-    let name: Vec<&str> = s.split([',', '|', ';', '(']).next().unwrap_or("").split_whitespace().collect();
+    let name: Vec<&str> = s
+        .split([',', '|', ';', '('])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
     (1..=5).contains(&name.len())
-        && name.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(*w, "and" | "de" | "van" | "von" | "der" | "da" | "al" | "bin"))
+        && name.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(
+                    *w,
+                    "and" | "de" | "van" | "von" | "der" | "da" | "al" | "bin"
+                )
+        })
 }
 
 pub(super) fn applies(line: &Line) -> bool {
@@ -49,7 +72,10 @@ pub(crate) fn author_of(text: &str) -> Option<String> {
 mod tests {
     #[test]
     fn authors() {
-        assert_eq!(super::author_of("By Maren Holt, Senior Correspondent").as_deref(), Some("Maren Holt"));
+        assert_eq!(
+            super::author_of("By Maren Holt, Senior Correspondent").as_deref(),
+            Some("Maren Holt")
+        );
         assert_eq!(super::author_of("By Tuesday evening, the river rose"), None);
     }
 }

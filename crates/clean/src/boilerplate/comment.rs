@@ -12,7 +12,10 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(RE, r"^(leave a (comment|reply)|post a comment|add (a|your) comment|write a comment|comments?( \(\d+\)| \d+)?|\d+ comments?|view( all)? comments|show comments|load comments|join the (conversation|discussion|debate)|be the first to comment|have your say|comment on this (story|article)|share your (thoughts|views)( below| in the comments)?|what do you think\?.*comments.*|let us know (what you think )?in the comments.*|comments are (closed|open))[.!:]?$");
+pattern!(
+    RE,
+    r"^(leave a (comment|reply)|post a comment|add (a|your) comment|write a comment|comments?( \(\d+\)| \d+)?|\d+ comments?|view( all)? comments|show comments|load comments|join the (conversation|discussion|debate)|be the first to comment|have your say|comment on this (story|article)|share your (thoughts|views)( below| in the comments)?|what do you think\?.*comments.*|let us know (what you think )?in the comments.*|comments are (closed|open))[.!:]?$"
+);
 
 pub(super) fn applies(line: &Line) -> bool {
     line.words <= 16 && RE.is_match(line.text)

@@ -11,7 +11,10 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(RE, r"(^(©|\(c\)\s*\d{4}|copyright\s*(©\s*)?(\d{4}|\(c\)))|all rights reserved|this material may not be (published|reproduced|broadcast)|may not be (reproduced|republished|redistributed) without)");
+pattern!(
+    RE,
+    r"(^(©|\(c\)\s*\d{4}|copyright\s*(©\s*)?(\d{4}|\(c\)))|all rights reserved|this material may not be (published|reproduced|broadcast)|may not be (reproduced|republished|redistributed) without)"
+);
 
 pub(super) fn applies(line: &Line) -> bool {
     line.words <= 40 && RE.is_match(line.text)

@@ -10,7 +10,10 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(RE, r"((views|opinions) expressed (in|here|by|are)|do(es)? not necessarily (reflect|represent)|is not (intended as )?(financial|investment|legal) advice|for (general )?information(al)? purposes only)");
+pattern!(
+    RE,
+    r"((views|opinions) expressed (in|here|by|are)|do(es)? not necessarily (reflect|represent)|is not (intended as )?(financial|investment|legal) advice|for (general )?information(al)? purposes only)"
+);
 
 pub(super) fn applies(line: &Line) -> bool {
     line.words <= 45 && RE.is_match(line.text)

@@ -12,11 +12,24 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(ASK, r"\b(donate|donation|contribute|contribution|become a (member|supporter|subscriber|patron)|support (us|our|independent)|chip in|make a (gift|one-off|monthly)|give (today|now|monthly)|support the guardian|your support)\b");
-pattern!(OUR_WORK, r"\b(journalism|newsroom|our (work|reporting|reporters|mission)|independent|reader[- ]funded|free (for|to) (everyone|all|read)|paywall|[$£€]\s?\d|a month|per month|monthly|today)\b");
-pattern!(READER, r"\b(you|your|donate|become|support us|chip in|give)\b");
+pattern!(
+    ASK,
+    r"\b(donate|donation|contribute|contribution|become a (member|supporter|subscriber|patron)|support (us|our|independent)|chip in|make a (gift|one-off|monthly)|give (today|now|monthly)|support the guardian|your support)\b"
+);
+pattern!(
+    OUR_WORK,
+    r"\b(journalism|newsroom|our (work|reporting|reporters|mission)|independent|reader[- ]funded|free (for|to) (everyone|all|read)|paywall|[$£€]\s?\d|a month|per month|monthly|today)\b"
+);
+pattern!(
+    READER,
+    r"\b(you|your|donate|become|support us|chip in|give)\b"
+);
 
 pub(super) fn applies(line: &Line) -> bool {
-    line.words <= 60 && ASK.is_match(line.text) && OUR_WORK.is_match(line.text) && READER.is_match(line.text)
-        && !line.text.contains(" said") && !line.text.contains("according to")
+    line.words <= 60
+        && ASK.is_match(line.text)
+        && OUR_WORK.is_match(line.text)
+        && READER.is_match(line.text)
+        && !line.text.contains(" said")
+        && !line.text.contains("according to")
 }

@@ -39,24 +39,78 @@ struct Rule {
 }
 
 const RULES: &[Rule] = &[
-    Rule { reason: Reason::Copyright, applies: copyright::applies },
-    Rule { reason: Reason::RelatedLink, applies: related::applies },
-    Rule { reason: Reason::Advertisement, applies: advertisement::applies },
-    Rule { reason: Reason::Byline, applies: byline::applies },
-    Rule { reason: Reason::Share, applies: share::applies },
-    Rule { reason: Reason::Newsletter, applies: newsletter::applies },
-    Rule { reason: Reason::CookieBanner, applies: cookie::applies },
-    Rule { reason: Reason::CommentPrompt, applies: comment::applies },
-    Rule { reason: Reason::DonationAppeal, applies: donation::applies },
-    Rule { reason: Reason::Paywall, applies: paywall::applies },
-    Rule { reason: Reason::PhotoCaption, applies: photo_caption::applies },
-    Rule { reason: Reason::Tags, applies: tags::applies },
-    Rule { reason: Reason::Metadata, applies: metadata::applies },
-    Rule { reason: Reason::SocialFollow, applies: social::applies },
-    Rule { reason: Reason::Navigation, applies: navigation::applies },
-    Rule { reason: Reason::SectionLabel, applies: section_label::applies },
-    Rule { reason: Reason::AuthorBio, applies: author_bio::applies },
-    Rule { reason: Reason::Disclaimer, applies: disclaimer::applies },
+    Rule {
+        reason: Reason::Copyright,
+        applies: copyright::applies,
+    },
+    Rule {
+        reason: Reason::RelatedLink,
+        applies: related::applies,
+    },
+    Rule {
+        reason: Reason::Advertisement,
+        applies: advertisement::applies,
+    },
+    Rule {
+        reason: Reason::Byline,
+        applies: byline::applies,
+    },
+    Rule {
+        reason: Reason::Share,
+        applies: share::applies,
+    },
+    Rule {
+        reason: Reason::Newsletter,
+        applies: newsletter::applies,
+    },
+    Rule {
+        reason: Reason::CookieBanner,
+        applies: cookie::applies,
+    },
+    Rule {
+        reason: Reason::CommentPrompt,
+        applies: comment::applies,
+    },
+    Rule {
+        reason: Reason::DonationAppeal,
+        applies: donation::applies,
+    },
+    Rule {
+        reason: Reason::Paywall,
+        applies: paywall::applies,
+    },
+    Rule {
+        reason: Reason::PhotoCaption,
+        applies: photo_caption::applies,
+    },
+    Rule {
+        reason: Reason::Tags,
+        applies: tags::applies,
+    },
+    Rule {
+        reason: Reason::Metadata,
+        applies: metadata::applies,
+    },
+    Rule {
+        reason: Reason::SocialFollow,
+        applies: social::applies,
+    },
+    Rule {
+        reason: Reason::Navigation,
+        applies: navigation::applies,
+    },
+    Rule {
+        reason: Reason::SectionLabel,
+        applies: section_label::applies,
+    },
+    Rule {
+        reason: Reason::AuthorBio,
+        applies: author_bio::applies,
+    },
+    Rule {
+        reason: Reason::Disclaimer,
+        applies: disclaimer::applies,
+    },
 ];
 
 /// Why `line` is boilerplate, or `None` when it belongs to the report.
@@ -149,7 +203,9 @@ mod tests {
             assert_eq!(classify(&l), Some(want), "{text}");
         }
         // An author note counts only at the end of an article.
-        let mut bio = line("Lena Park is a columnist for the Harbour Gazette and writes about city politics.");
+        let mut bio = line(
+            "Lena Park is a columnist for the Harbour Gazette and writes about city politics.",
+        );
         assert_eq!(classify(&bio), None);
         bio.index = 9;
         assert_eq!(classify(&bio), Some(AuthorBio));

@@ -12,9 +12,13 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(RE, r"^(home|skip to (main )?content|skip navigation|main menu|menu|search|sign in|log in|login|register|back to top|next (article|story)|previous (article|story)|print( this (page|article))?|close|open menu|loading\.*|click here( to read more)?|read full (article|story)|view (gallery|slideshow)|enlarge (image|this image)|toggle navigation|menu close)[.!]?$");
+pattern!(
+    RE,
+    r"^(home|skip to (main )?content|skip navigation|main menu|menu|search|sign in|log in|login|register|back to top|next (article|story)|previous (article|story)|print( this (page|article))?|close|open menu|loading\.*|click here( to read more)?|read full (article|story)|view (gallery|slideshow)|enlarge (image|this image)|toggle navigation|menu close)[.!]?$"
+);
 pattern!(CRUMBS, r"^[^>»›/\\]+(\s+(>|»|›|/|\\)\s+[^>»›/\\]+)+$");
 
 pub(super) fn applies(line: &Line) -> bool {
-    line.words <= 12 && (RE.is_match(line.text) || (CRUMBS.is_match(line.text) && !line.ends_as_sentence()))
+    line.words <= 12
+        && (RE.is_match(line.text) || (CRUMBS.is_match(line.text) && !line.ends_as_sentence()))
 }

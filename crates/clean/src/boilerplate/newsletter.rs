@@ -12,8 +12,14 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(CUE, r"^(sign up|signup|subscribe( now)?( to| for)?|get (the|our)|receive (the|our)|enter your e-?mail|don'?t miss|never miss|stay (informed|updated|up to date)|want (the|more)|like this (story|article)\?|newsletter|by signing up|your e-?mail( address)?)\b");
-pattern!(WHAT, r"\b(newsletters?|briefings?|inbox|e-?mail|alerts|daily digest|weekly digest|free updates)\b");
+pattern!(
+    CUE,
+    r"^(sign up|signup|subscribe( now)?( to| for)?|get (the|our)|receive (the|our)|enter your e-?mail|don'?t miss|never miss|stay (informed|updated|up to date)|want (the|more)|like this (story|article)\?|newsletter|by signing up|your e-?mail( address)?)\b"
+);
+pattern!(
+    WHAT,
+    r"\b(newsletters?|briefings?|inbox|e-?mail|alerts|daily digest|weekly digest|free updates)\b"
+);
 
 pub(super) fn applies(line: &Line) -> bool {
     line.words <= 45 && CUE.is_match(line.text) && WHAT.is_match(line.text)

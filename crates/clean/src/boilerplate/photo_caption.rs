@@ -11,8 +11,14 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(LABEL, r"^(photo|photos|image|images|picture|pictures|video|file photo|file picture|pictured|photograph|caption|credit|watch|gallery)\s*(\(\w+\)\s*)?[:|]");
-pattern!(CREDIT, r"(\(?\b(ap photo|afp photo|reuters|getty images|afp via getty images|epa|shutterstock|alamy|pa wire|pa media|anadolu|photo by|photograph by|image by)\b[^)]{0,60}\)?\.?$|\bphotograph: [^.]{2,60}$|/(getty images|reuters|ap|afp|epa|alamy|shutterstock)\)?\.?$|^(reuters|afp|ap)/[A-Z])");
+pattern!(
+    LABEL,
+    r"^(photo|photos|image|images|picture|pictures|video|file photo|file picture|pictured|photograph|caption|credit|watch|gallery)\s*(\(\w+\)\s*)?[:|]"
+);
+pattern!(
+    CREDIT,
+    r"(\(?\b(ap photo|afp photo|reuters|getty images|afp via getty images|epa|shutterstock|alamy|pa wire|pa media|anadolu|photo by|photograph by|image by)\b[^)]{0,60}\)?\.?$|\bphotograph: [^.]{2,60}$|/(getty images|reuters|ap|afp|epa|alamy|shutterstock)\)?\.?$|^(reuters|afp|ap)/[A-Z])"
+);
 
 pub(super) fn applies(line: &Line) -> bool {
     line.words <= 45 && (LABEL.is_match(line.text) || CREDIT.is_match(line.text))

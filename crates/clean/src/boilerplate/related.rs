@@ -13,10 +13,15 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(CUE, r"^[▶►»→•*\s]*(also read|read also|also see|read more|more|related|related (story|stories|articles?|content|coverage|news|reading|topics)|see also|recommended( for you| reading| stories)?|you may (also )?like|you might (also )?(like|be interested in)|more from [\w .'’-]{1,30}|more on (this|that)( story)?|more stories|read next|up next|watch|watch now|trending( now)?|most read|most popular|popular now|don'?t miss|must read|top stories|latest news|explore more|in other news|click here to read|catch up|listen|editor'?s picks?)\s*([:|»>–—-]|$)");
+pattern!(
+    CUE,
+    r"^[▶►»→•*\s]*(also read|read also|also see|read more|more|related|related (story|stories|articles?|content|coverage|news|reading|topics)|see also|recommended( for you| reading| stories)?|you may (also )?like|you might (also )?(like|be interested in)|more from [\w .'’-]{1,30}|more on (this|that)( story)?|more stories|read next|up next|watch|watch now|trending( now)?|most read|most popular|popular now|don'?t miss|must read|top stories|latest news|explore more|in other news|click here to read|catch up|listen|editor'?s picks?)\s*([:|»>–—-]|$)"
+);
 
 pub(super) fn applies(line: &Line) -> bool {
-    let Some(m) = CUE.find(line.text) else { return false };
+    let Some(m) = CUE.find(line.text) else {
+        return false;
+    };
     let standalone = m.end() == line.text.len();
     standalone || line.words <= 45
 }

@@ -11,8 +11,14 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(RE, r"^(opinion|comment|commentary|editorial|column|columns|op-ed|analysis|perspective|viewpoint|letters?|world|world news|news|politics|business|economy|sport|sports|culture|science|health|europe|africa|asia|americas|middle east|local|national|breaking|breaking news|exclusive|live|live updates|latest|features?|investigation|entertainment|lifestyle|travel|food|food and drink|technology|tech|climate|environment|education|property|motoring|arts|books|music|film|tv|media|weather|crime|justice|obituaries)[.:]?$");
-pattern!(OPINION, r"^(opinion|comment|commentary|editorial|column|columns|op-ed|perspective|viewpoint|letters?|guest (column|essay|opinion)|our view|my view)\b");
+pattern!(
+    RE,
+    r"^(opinion|comment|commentary|editorial|column|columns|op-ed|analysis|perspective|viewpoint|letters?|world|world news|news|politics|business|economy|sport|sports|culture|science|health|europe|africa|asia|americas|middle east|local|national|breaking|breaking news|exclusive|live|live updates|latest|features?|investigation|entertainment|lifestyle|travel|food|food and drink|technology|tech|climate|environment|education|property|motoring|arts|books|music|film|tv|media|weather|crime|justice|obituaries)[.:]?$"
+);
+pattern!(
+    OPINION,
+    r"^(opinion|comment|commentary|editorial|column|columns|op-ed|perspective|viewpoint|letters?|guest (column|essay|opinion)|our view|my view)\b"
+);
 
 pub(super) fn applies(line: &Line) -> bool {
     line.near_start(3) && line.words <= 3 && RE.is_match(line.text)

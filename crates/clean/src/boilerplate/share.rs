@@ -11,12 +11,53 @@
 use crate::line::Line;
 
 const VOCABULARY: &[&str] = &[
-    "share", "shares", "shared", "sharing", "tweet", "facebook", "twitter", "x", "whatsapp", "email", "e-mail", "mail",
-    "linkedin", "reddit", "telegram", "pinterest", "print", "copy", "copied", "link", "url", "this", "article", "story",
-    "page", "on", "via", "with", "messenger", "save", "bluesky", "threads", "gift", "flipboard", "sms", "more", "options",
-    "the", "your", "friends", "to", "clipboard",
+    "share",
+    "shares",
+    "shared",
+    "sharing",
+    "tweet",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "linkedin",
+    "reddit",
+    "telegram",
+    "pinterest",
+    "print",
+    "copy",
+    "copied",
+    "link",
+    "url",
+    "this",
+    "article",
+    "story",
+    "page",
+    "on",
+    "via",
+    "with",
+    "messenger",
+    "save",
+    "bluesky",
+    "threads",
+    "gift",
+    "flipboard",
+    "sms",
+    "more",
+    "options",
+    "the",
+    "your",
+    "friends",
+    "to",
+    "clipboard",
 ];
-const CUES: &[&str] = &["share", "tweet", "facebook", "twitter", "whatsapp", "email", "linkedin", "copy", "telegram", "print", "reddit"];
+const CUES: &[&str] = &[
+    "share", "tweet", "facebook", "twitter", "whatsapp", "email", "linkedin", "copy", "telegram",
+    "print", "reddit",
+];
 
 pub(super) fn applies(line: &Line) -> bool {
     if line.words > 16 {
@@ -25,7 +66,10 @@ pub(super) fn applies(line: &Line) -> bool {
     let words: Vec<String> = line
         .lower
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_string())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_string()
+        })
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .collect();
     !words.is_empty()

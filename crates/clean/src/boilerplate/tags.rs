@@ -10,7 +10,10 @@
 use super::pattern;
 use crate::line::Line;
 
-pattern!(RE, r"^(tags?|tagged( with)?|topics?|categories|category|filed under|keywords|related topics|more about|subjects?|posted in)\s*:");
+pattern!(
+    RE,
+    r"^(tags?|tagged( with)?|topics?|categories|category|filed under|keywords|related topics|more about|subjects?|posted in)\s*:"
+);
 
 pub(super) fn applies(line: &Line) -> bool {
     line.words <= 40 && RE.is_match(line.text)
