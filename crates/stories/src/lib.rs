@@ -49,7 +49,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            threshold: 0.12,
+            threshold: 0.18,
             window_days: 4.0,
             index_terms: 24,
             max_posting: 5000,
