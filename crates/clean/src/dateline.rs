@@ -2,7 +2,7 @@
 //!
 //! ## What it handles
 //! `HALVERSTON, Norland, June 3 (NWA) - `, `KYIV, Ukraine (AP) — `, `LONDON (Reuters) -`,
-//! `WASHINGTON — `, `ST. LOUIS, Mo., March 2 -`, and a title-case place when an agency
+//! `WASHINGTON — `, `ST. LOUIS, Mo., March 2 -`, `LISK, March 2, 2026 (NWA) —`, and a title-case place when an agency
 //! follows it (`Kyiv (AFP) - `). The place's first part must be in capitals, or an agency
 //! must follow, so an ordinary sentence opening with a name and a dash is left alone.
 //!
@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}";
+    let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?";
     let caps_place = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2}){0,2}";
     let title_place =
         r"[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}(?:,\s*[A-Z][A-Za-z'’.\-]+){0,2}";
@@ -72,6 +72,10 @@ mod tests {
                 Some("ST. LOUIS, Mo., March 2 - "),
             ),
             ("Kyiv (AFP) - Sirens sounded.", Some("Kyiv (AFP) - ")),
+            (
+                "LISK, Norland, March 2, 2026 (NWA) — Rain fell.",
+                Some("LISK, Norland, March 2, 2026 (NWA) — "),
+            ),
             (
                 "Special US envoy Steve Witkoff said that Russia agreed.",
                 None,

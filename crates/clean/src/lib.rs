@@ -25,11 +25,11 @@ mod appended;
 mod boilerplate;
 mod dateline;
 mod datetext;
+mod furniture;
 mod kind;
 mod line;
 mod metadata;
 mod signals;
-mod trailing;
 
 use std::collections::HashSet;
 
@@ -101,7 +101,7 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
         }
     }
 
-    for (i, reason) in trailing::trailing_furniture(&lines, &verdict) {
+    for (i, reason) in furniture::furniture(&lines, &verdict) {
         verdict[i] = Some(reason);
     }
 
@@ -195,11 +195,18 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
         paragraphs: paragraphs.iter().map(|p| p.slice(text)).collect(),
     });
 
-    let (published, published_source) = match (raw.header.published, leading.published) {
-        (Some(t), _) => (Some(t), Some(PublishedSource::Header)),
-        (None, Some(t)) => (Some(t), Some(PublishedSource::Text)),
-        (None, None) => (None, None),
-    };
+    // A dateline with a full date ("LISK, March 2, 2026 (NWA) —") dates the article when
+    // nothing else does; one without a year does not.
+    let dateline_date = dateline
+        .as_deref()
+        .and_then(datetext::find_date)
+        .map(|d| d.timestamp.unwrap_or_else(|| metadata::midnight(d.date)));
+    let (published, published_source) =
+        match (raw.header.published, leading.published.or(dateline_date)) {
+            (Some(t), _) => (Some(t), Some(PublishedSource::Header)),
+            (None, Some(t)) => (Some(t), Some(PublishedSource::Text)),
+            (None, None) => (None, None),
+        };
     removed.sort_by_key(|(s, _)| s.start);
     let mut article = Article::new(raw.id.clone(), raw.source.clone());
     article.title = title;

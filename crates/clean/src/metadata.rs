@@ -6,6 +6,7 @@
 //! - a source/date line, `site -- Weekday, Month D, YYYY, H:MM:SS AM Zone` or `Outlet |
 //!   17 August 2025`, giving the outlet and the publication time;
 //! - `Published:` / `Updated:` lines and bare date lines, giving the publication time;
+//! - `Source: Outlet` / `Publisher: Outlet` lines, giving the outlet;
 //! - a byline among the first lines, giving the author.
 //!
 //! ## What it does not
@@ -27,6 +28,12 @@ const LEADING: usize = 6;
 
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<site>[^\s|].{0,60}?)\s+(?:--|—|–|\||·|•)\s+(?P<rest>.{6,80})$").unwrap()
+});
+static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(source|outlet|publisher|published by|publication)\s*:\s*(?P<name>\S.{0,60})$",
+    )
+    .unwrap()
 });
 static DATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -61,6 +68,14 @@ pub(crate) fn read_leading(lines: &[Line], header: &Header) -> Leading {
                     found.lines.push((line.index, Reason::Metadata));
                     continue;
                 }
+            }
+        }
+        if let Some(c) = SOURCE_LABEL.captures(line.text) {
+            let name = c["name"].trim();
+            if find_date(name).is_none() && name.split_whitespace().count() <= 6 {
+                found.outlet.get_or_insert_with(|| name.to_string());
+                found.lines.push((line.index, Reason::Metadata));
+                continue;
             }
         }
         if let Some(m) = DATED_LABEL.find(line.text) {
@@ -112,7 +127,7 @@ fn text_between_is_one_newline(a: &Line, b: &Line) -> bool {
     b.span.start.saturating_sub(a.span.end) <= 2
 }
 
-fn midnight(date: chrono::NaiveDate) -> DateTime<FixedOffset> {
+pub(crate) fn midnight(date: chrono::NaiveDate) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(0)
         .unwrap()
         .from_local_datetime(&date.and_hms_opt(0, 0, 0).unwrap())
@@ -168,6 +183,13 @@ mod tests {
             "2026-03-12T09:30:00+01:00"
         );
         assert_eq!(m.author.as_deref(), Some("Ida Brenner"));
+        let text = "Source: The Lisk Herald\nThe bridge closed on Monday, the council said.";
+        assert_eq!(
+            read_leading(&lines(text), &Header::default())
+                .outlet
+                .as_deref(),
+            Some("The Lisk Herald")
+        );
         let text = "Different Kicker Line\nBody.";
         let header = Header {
             title: Some("Real title".into()),

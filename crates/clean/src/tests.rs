@@ -53,6 +53,22 @@ fn every_piece_points_into_the_input() {
 }
 
 #[test]
+fn a_dated_dateline_dates_the_article() {
+    let a = cleaned(
+        "LISK, Norland, March 2, 2026 (NWA) — The Lisk bridge closed on Monday, the council said.",
+    );
+    assert_eq!(
+        a.published.unwrap().to_rfc3339(),
+        "2026-03-02T00:00:00+00:00"
+    );
+    assert_eq!(a.published_source, Some(PublishedSource::Text));
+    let b = cleaned(
+        "LISK, Norland, March 2 (NWA) — The Lisk bridge closed on Monday, the council said.",
+    );
+    assert_eq!(b.published, None, "no year, no date");
+}
+
+#[test]
 fn glued_petition_is_appended_advocacy() {
     let report = "The council voted on Monday to close the Lisk bridge, officials said.\nThe mayor said repairs would take a year.\n“We had no choice,” she said.\n";
     let essay = "The closure of the bridge raises critical questions about how we fund public works. We must demand better. It is essential that citizens contact their representatives and sign the petition. Write to your senators today. Join the campaign for safe bridges, because our towns deserve it and we cannot wait another decade.";
@@ -151,6 +167,17 @@ fn link_lines_after_the_report_go() {
             ("Save this recipe", "navigation")
         ]
     );
+    let leading = "Bridge to close for a year\n\nMaren Holt\nLisk\n\nThe Lisk bridge will close for a year from Monday, the council said.\n\nRepairs Begin\n\nWork starts in June.";
+    let a = cleaned(leading);
+    assert_eq!(
+        reasons(&a),
+        [
+            ("Bridge to close for a year", "title"),
+            ("Maren Holt", "metadata"),
+            ("Lisk", "metadata")
+        ]
+    );
+    assert!(a.body.contains("Repairs Begin"));
     let widget = "Today\n14°C, feels like 11°C\nHourly forecast";
     assert!(
         cleaned(widget).removed.is_empty(),

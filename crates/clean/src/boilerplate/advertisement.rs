@@ -3,7 +3,8 @@
 //! ## What it handles
 //! Lines that only label an ad slot or say the story continues past one: "Advertisement",
 //! "ADVERTISEMENT", "Sponsored", "Paid content", "Story continues below advertisement",
-//! "Continue reading the main story", "Scroll to continue with content".
+//! "Continue reading the main story", "Scroll to continue with content", "Sponsored by
+//! ...".
 //!
 //! ## What it does not
 //! The ads' own copy, which rarely survives scraping as text.
@@ -13,9 +14,9 @@ use crate::line::Line;
 
 pattern!(
     RE,
-    r"^(advertisements?|ad|ads|sponsored( content| post| link)?|promoted( content| stories)?|paid (content|post|partner content)|partner content|story continues (below|after)( this)? (advertisement|ad)|continue reading (the main story|below)|scroll (down )?to continue( with content)?|article continues below( advertisement)?)[.:]?$"
+    r"^(advertisements?|ad|ads|sponsored( content| post| link)?|promoted( content| stories)?|paid (content|post|partner content)|partner content|story continues (below|after)( this)? (advertisement|ad)|continue reading (the main story|below)|scroll (down )?to continue( with content)?|article continues below( advertisement)?)[.:]?$|^(sponsored|presented|brought to you|supported) by\b"
 );
 
 pub(super) fn applies(line: &Line) -> bool {
-    line.words <= 8 && RE.is_match(line.text)
+    line.words <= 10 && RE.is_match(line.text)
 }

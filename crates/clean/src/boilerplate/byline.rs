@@ -2,7 +2,7 @@
 //!
 //! ## What it handles
 //! "By Jane Doe", "By JANE DOE, Staff Writer", "Written by ...", "Reporting by X; Editing by
-//! Y", "Additional reporting by ...", "Jane Doe | Political Correspondent", "Staff Reporter".
+//! Y", "Additional reporting by ...", "Contributing: ...", "(With inputs from agencies)", "Jane Doe | Political Correspondent", "Staff Reporter".
 //! The name must be capitalised, so "By Tuesday evening, the river had risen" stays.
 //!
 //! ## What it does not
@@ -17,7 +17,7 @@ pattern!(
 );
 pattern!(
     CREDITS,
-    r"^\(?(additional )?(reporting|writing|editing|research|compiled) by\b"
+    r"^[(\[—–-]*\s*(additional |with additional )?(reporting|writing|editing|edited|research|compiled|produced|translated|contributing) (by|from)\b|^contributing:|^[(\[—–-]*\s*with (inputs|reporting|additional reporting) from\b|^\(with [\w ]{1,30}\)$"
 );
 pattern!(
     ROLE,

@@ -5,6 +5,8 @@
 //! and speaks of the outlet's journalism or of a price ("Independent journalism needs your
 //! support. Donate today", "Become a member from just £3 a month").
 //!
+//! Short buttons ("Donate now", "Become a member", "Support us") go too.
+//!
 //! ## What it does not
 //! A report on a fundraising drive: the appeal must ask the reader (an imperative or "you",
 //! "your") and speak of the outlet's own work or a price.
@@ -26,6 +28,9 @@ pattern!(
 );
 
 pub(super) fn applies(line: &Line) -> bool {
+    if line.words <= 5 && ASK.is_match(line.text) && !line.ends_as_sentence() {
+        return true;
+    }
     line.words <= 60
         && ASK.is_match(line.text)
         && OUR_WORK.is_match(line.text)

@@ -151,6 +151,11 @@ mod tests {
             "The company, which employs 3,400 people, is the town's largest employer.",
             "Home Secretary Ana Ruiz visited the site.",
             "He is a former minister who now chairs the board.",
+            "Edited footage of the meeting was shared by the council.",
+            "More in sorrow than in anger, the mayor said she would resign.",
+            "Image rights lawyers said the case could take years.",
+            "Sponsored events at the stadium will continue, the club said.",
+            "Contributing to the fund is voluntary, the ministry said.",
         ];
         for text in keep {
             assert_eq!(classify(&line(text)), None, "{text}");
@@ -196,6 +201,20 @@ mod tests {
             ("Skip to main content", Navigation),
             ("Opinion", SectionLabel),
             ("The views expressed in this article are the author's own.", Disclaimer),
+            ("Image source, Getty Images", PhotoCaption),
+            ("(Photo: Kessa Police)", PhotoCaption),
+            ("Image 2 of 7", PhotoCaption),
+            ("Click to share on X (Opens in new window)", Share),
+            ("Contributing: Ilse Varga", Byline),
+            ("(With inputs from agencies)", Byline),
+            ("Edited by Tom Oduya", Byline),
+            ("Sponsored by Meridian Bank", Advertisement),
+            ("Most Viewed", RelatedLink),
+            ("More in Politics", RelatedLink),
+            ("This article originally appeared in the Lisk Herald.", RelatedLink),
+            ("Your browser does not support the video tag.", Navigation),
+            ("Donate now", DonationAppeal),
+            ("Become a member", DonationAppeal),
         ];
         for (text, want) in table {
             let mut l = line(text);

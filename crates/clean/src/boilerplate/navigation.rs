@@ -14,7 +14,7 @@ use crate::line::Line;
 
 pattern!(
     RE,
-    r"^(home|skip to (main )?content|skip navigation|main menu|menu|search|sign in|log in|login|register|back to top|next (article|story)|previous (article|story)|print( this (page|article))?|close|open menu|loading\.*|click here( to read more)?|read full (article|story)|view (gallery|slideshow)|enlarge (image|this image)|toggle navigation|menu close)[.!]?$"
+    r"^(home|skip to (main )?content|skip navigation|main menu|menu|search|sign in|log in|login|register|back to top|next (article|story)|previous (article|story)|print( this (page|article))?|close|open menu|loading\.*|click here( to read more)?|read full (article|story)|view (gallery|slideshow)|enlarge (image|this image)|toggle navigation|menu close|your browser does not support[\w ]*|(please )?enable javascript[\w ,]*|javascript is (disabled|required)[\w ,]*|advertisement feedback|report an error|send us a tip|contact us|privacy policy|terms of (use|service)|about us|jump to( main)? content)[.!]?$"
 );
 pattern!(CRUMBS, r"^[^>»›/\\]+(\s+(>|»|›|/|\\)\s+[^>»›/\\]+)+$");
 

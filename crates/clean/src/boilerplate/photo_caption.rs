@@ -2,7 +2,8 @@
 //!
 //! ## What it handles
 //! Lines opening with "Photo:", "Image:", "Picture:", "Video:", "File photo", "Pictured:",
-//! "Credit:", "Caption:"; lines that end with a picture agency credit ("(Tomas Reyes/Getty
+//! "Credit:", "Caption:", "Image source, ...", "(Photo: ...)"; gallery counters ("Image 2
+//! of 7"); lines that end with a picture agency credit ("(Tomas Reyes/Getty
 //! Images)", "REUTERS/Ana Lind", "AP Photo/...", "Photograph: ..."), and bare credits.
 //!
 //! ## What it does not
@@ -13,7 +14,11 @@ use crate::line::Line;
 
 pattern!(
     LABEL,
-    r"^(photo|photos|image|images|picture|pictures|video|file photo|file picture|pictured|photograph|caption|credit|watch|gallery)\s*(\(\w+\)\s*)?[:|]"
+    r"^\(?(photo|photos|image|images|picture|pictures|video|file photo|file picture|pictured|photograph|caption|credit|watch|gallery|(image|photo|picture|video) (source|caption|credit)s?)\s*(\(\w+\)\s*)?[:|,]"
+);
+pattern!(
+    COUNTER,
+    r"^(image|photo|picture|slide|video)\s+\d+\s+(of|/)\s+\d+\b"
 );
 pattern!(
     CREDIT,
@@ -21,5 +26,6 @@ pattern!(
 );
 
 pub(super) fn applies(line: &Line) -> bool {
-    line.words <= 45 && (LABEL.is_match(line.text) || CREDIT.is_match(line.text))
+    line.words <= 45
+        && (LABEL.is_match(line.text) || CREDIT.is_match(line.text) || COUNTER.is_match(line.text))
 }

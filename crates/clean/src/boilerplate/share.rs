@@ -53,6 +53,14 @@ const VOCABULARY: &[&str] = &[
     "friends",
     "to",
     "clipboard",
+    "click",
+    "opens",
+    "open",
+    "in",
+    "new",
+    "window",
+    "tab",
+    "send",
 ];
 const CUES: &[&str] = &[
     "share", "tweet", "facebook", "twitter", "whatsapp", "email", "linkedin", "copy", "telegram",
