@@ -25,6 +25,39 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Capitalised labels that open paragraphs the way a dateline does.
+const NOT_PLACES: &[&str] = &[
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "WATCH",
+    "LIVE",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "CORRECTION",
+    "NOTE",
+    "WARNING",
+    "ALERT",
+    "URGENT",
+    "FLASH",
+    "VIDEO",
+    "PHOTOS",
+    "LISTEN",
+    "READ",
+    "EDITOR",
+    "EDITORS",
+    "FACT",
+    "CLARIFICATION",
+    "SPONSORED",
+    "ADVERTISEMENT",
+    "NEWS",
+    "REVIEW",
+    "INTERVIEW",
+    "COMMENT",
+];
+
 /// The length in bytes of the dateline that opens `paragraph`, if it has one.
 pub(crate) fn split(paragraph: &str) -> Option<usize> {
     let m = DATELINE.find(paragraph)?;
@@ -36,6 +69,11 @@ pub(crate) fn split(paragraph: &str) -> Option<usize> {
         .take_while(|c| c.is_alphabetic() || matches!(c, ' ' | '.'))
         .collect();
     if first.trim().chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    // Labels in capitals are not places.
+    let head = first.split([' ', ',', '.']).next().unwrap_or("");
+    if NOT_PLACES.contains(&head.to_ascii_uppercase().as_str()) {
         return None;
     }
     // A report's first sentence follows: a capital, a digit or a quote mark.
@@ -84,6 +122,9 @@ mod tests {
             ("NATO - the alliance - met.", None),
             ("The mayor — who was re-elected — said.", None),
             ("AP - x", None),
+            ("BREAKING: Fire at the Orlen warehouse.", None),
+            ("UPDATE — The council met again.", None),
+            ("NEW DELHI: The government said.", Some("NEW DELHI: ")),
         ];
         for (text, want) in cases {
             assert_eq!(split(text).map(|n| &text[..n]), want, "{text}");

@@ -82,7 +82,8 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
         .map(|(i, s)| Line::new(s.slice(text), *s, i, spans.len()))
         .collect();
 
-    let leading = metadata::read_leading(&lines, &raw.header);
+    let wrapped = is_hard_wrapped(&lines);
+    let leading = metadata::read_leading(&lines, &raw.header, wrapped);
     let mut verdict: Vec<Option<Reason>> = vec![None; lines.len()];
     for &(i, reason) in &leading.lines {
         verdict[i] = Some(reason);
@@ -155,17 +156,24 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
         }
     }
 
-    // A line that starts in lower case continues the paragraph above it when nothing lies
-    // between them (hard-wrapped text).
+    // Hard-wrapped text: a line continues the paragraph above it when nothing lies between
+    // them and either it starts in lower case or the line above is long and stops mid-sentence
+    // (a short line without a full stop is a subhead, not a wrapped line).
     let mut paragraphs: Vec<Span> = Vec::new();
     let mut previous_line: Option<usize> = None;
     for &(span, i) in &pieces {
-        let continues = previous_line.is_some_and(|p| p + 1 == i && blocks[p] == blocks[i])
-            && span
-                .slice(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase);
+        let continues = previous_line.is_some_and(|p| {
+            let above = &lines[p];
+            let starts = span.slice(text).chars().next();
+            p + 1 == i
+                && blocks[p] == blocks[i]
+                && (starts.is_some_and(char::is_lowercase)
+                    || (wrapped
+                        && above.text.chars().count() >= 50
+                        && !above.ends_as_sentence()
+                        && !above.text.ends_with([',', '"', '”'])
+                        && starts.is_some_and(char::is_alphanumeric)))
+        });
         match paragraphs.last_mut() {
             Some(last) if continues => last.end = span.end,
             _ => paragraphs.push(span),
@@ -230,6 +238,18 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
         .collect();
     article.appended = appended;
     article
+}
+
+/// True when the text was wrapped at a fixed width: most lines fall in one band of
+/// lengths and none runs far past it.
+fn is_hard_wrapped(lines: &[Line]) -> bool {
+    if lines.len() < 4 {
+        return false;
+    }
+    let lengths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    let longest = lengths.iter().copied().max().unwrap_or(0);
+    let banded = lengths.iter().filter(|&&n| n >= 50 && n <= longest).count();
+    longest <= 100 && banded * 10 >= lengths.len() * 6
 }
 
 #[cfg(test)]

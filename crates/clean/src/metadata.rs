@@ -54,7 +54,10 @@ pub(crate) struct Leading {
 }
 
 /// Reads the metadata in the first lines of an article.
-pub(crate) fn read_leading(lines: &[Line], header: &Header) -> Leading {
+///
+/// `wrapped` says the text is hard-wrapped, so a long first line that runs on into the next
+/// is the start of a paragraph, not a headline.
+pub(crate) fn read_leading(lines: &[Line], header: &Header, wrapped: bool) -> Leading {
     let mut found = Leading::default();
     for line in lines.iter().take(LEADING) {
         if let Some(c) = SOURCE_LINE.captures(line.text) {
@@ -101,9 +104,11 @@ pub(crate) fn read_leading(lines: &[Line], header: &Header) -> Leading {
         let taken = found.lines.iter().any(|(i, _)| *i == first.index);
         // A first line continued by the next one (hard-wrapped prose) is no headline.
         let wrapped = lines.get(1).is_some_and(|next| {
+            let starts = next.text.chars().next();
             !found.lines.iter().any(|(i, _)| *i == next.index)
                 && text_between_is_one_newline(first, next)
-                && next.text.chars().next().is_some_and(char::is_lowercase)
+                && (starts.is_some_and(char::is_lowercase)
+                    || (wrapped && starts.is_some_and(char::is_alphanumeric)))
         });
         if !taken && !wrapped && is_headline(first) && boilerplate::classify(first).is_none() {
             let same = |t: &str| {
@@ -162,7 +167,7 @@ mod tests {
     fn source_line_and_headline() {
         let text = "US envoy says deal is near\nshropshirestar.com -- Sunday, August 17, 2025, 10:28:25 AM Eastern Daylight Time\n\nBody sentence one.";
         let l = lines(text);
-        let m = read_leading(&l, &Header::default());
+        let m = read_leading(&l, &Header::default(), false);
         assert_eq!(m.title.as_deref(), Some("US envoy says deal is near"));
         assert_eq!(m.outlet.as_deref(), Some("shropshirestar.com"));
         assert_eq!(
@@ -176,7 +181,7 @@ mod tests {
     fn headers_win_and_sentences_are_not_titles() {
         let text = "A first sentence that ends like prose.\nPublished: 12 March 2026 09:30 CET\nBy Ida Brenner\nText.";
         let l = lines(text);
-        let m = read_leading(&l, &Header::default());
+        let m = read_leading(&l, &Header::default(), false);
         assert_eq!(m.title, None);
         assert_eq!(
             m.published.unwrap().to_rfc3339(),
@@ -185,7 +190,7 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("Ida Brenner"));
         let text = "Source: The Lisk Herald\nThe bridge closed on Monday, the council said.";
         assert_eq!(
-            read_leading(&lines(text), &Header::default())
+            read_leading(&lines(text), &Header::default(), false)
                 .outlet
                 .as_deref(),
             Some("The Lisk Herald")
@@ -195,13 +200,13 @@ mod tests {
             title: Some("Real title".into()),
             ..Header::default()
         };
-        assert!(read_leading(&lines(text), &header).lines.is_empty());
+        assert!(read_leading(&lines(text), &header, false).lines.is_empty());
         let header = Header {
             title: Some("Different  Kicker Line".into()),
             ..Header::default()
         };
         assert_eq!(
-            read_leading(&lines(text), &header).lines,
+            read_leading(&lines(text), &header, false).lines,
             vec![(0, Reason::Title)]
         );
     }

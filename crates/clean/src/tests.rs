@@ -129,6 +129,23 @@ fn forecast_widget_is_other() {
 }
 
 #[test]
+fn wrapped_lines_join_subheads_stay() {
+    let text = "The council said on Monday that the bridge across the\nLisk would close in June for at least a year while\nengineers replace two of its supports and the deck.\nRepairs Begin\nWork will start in June, the council said, and the\nferry will run every hour until the bridge reopens.";
+    let a = cleaned(text);
+    assert_eq!(a.title, None);
+    assert_eq!(
+        a.body,
+        "The council said on Monday that the bridge across the\nLisk would close in June for at least a year while\nengineers replace two of its supports and the deck.\n\nRepairs Begin\n\nWork will start in June, the council said, and the\nferry will run every hour until the bridge reopens."
+    );
+    // Unwrapped text: a long headline runs straight into the first paragraph.
+    let a = cleaned("The council closes the bridge across the Lisk for a whole year\nThe council said on Monday that the bridge would close in June.\nWork will start in June.\nThe ferry will run every hour.");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("The council closes the bridge across the Lisk for a whole year")
+    );
+}
+
+#[test]
 fn repeated_lines_and_hard_wrapped_paragraphs() {
     let text = "The dam opened on Tuesday after six years of\nwork, officials said.\n\nAdvertisement\n\nIt holds 40 million cubic metres.\n\nAdvertisement\n\nIt holds 40 million cubic metres.";
     let a = cleaned(text);
