@@ -2,9 +2,10 @@
 //!
 //! ## What it handles
 //! Articles become stories when their average pairwise similarity stays above the
-//! threshold; only pairs that share at least one distinctive term are ever compared
-//! (an inverted index over each article's highest-weighted terms), so a corpus of unrelated
-//! articles costs about linear time. Average linkage keeps a chain of loosely related
+//! threshold; only pairs that share at least one distinctive term and lie within reach of
+//! each other in time are ever compared (an inverted index over each article's
+//! highest-weighted terms, its postings sorted by time), and each article keeps its closest
+//! neighbours only, so cost grows about linearly with the corpus. Average linkage keeps a chain of loosely related
 //! articles from collapsing into one story, as single linkage would.
 //!
 //! ## What it does not
@@ -12,6 +13,8 @@
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
+
+use rayon::prelude::*;
 
 use crate::features::Features;
 use crate::Settings;
@@ -81,31 +84,80 @@ pub(crate) fn similarity(v: &Vectors, f: &[Features], a: usize, b: usize, s: &Se
     sim
 }
 
-/// Candidate pairs: articles that share one of their most distinctive terms.
-fn candidates(v: &Vectors, s: &Settings) -> Vec<(usize, usize)> {
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, vec) in v.vectors.iter().enumerate() {
-        let mut top: Vec<&(u64, f32)> = vec.iter().collect();
-        top.sort_by(|a, b| b.1.total_cmp(&a.1));
-        for &&(t, _) in top.iter().take(s.index_terms) {
-            index.entry(t).or_default().push(i);
-        }
-    }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for members in index.values() {
-        // A term shared by a large part of the corpus picks out no event.
-        if members.len() > s.max_posting {
-            continue;
-        }
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                pairs.push((a.min(b), a.max(b)));
+/// The articles that index one term: dated ones as (time, article), sorted by time, and the
+/// undated ones.
+type Postings = (Vec<(i64, usize)>, Vec<usize>);
+
+/// How far apart (in days) two dated articles can be and still reach the threshold.
+fn reach_days(s: &Settings) -> f64 {
+    s.window_days + s.window_days * (1.0 / s.threshold.max(1e-6)).ln()
+}
+
+/// Each article's neighbours and their similarity: articles that share at least one of its
+/// most distinctive terms and lie within reach in time, the closest `max_neighbors` kept.
+fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(usize, f64)>> {
+    // Postings per term: dated members sorted by time, then the undated ones.
+    let mut index: HashMap<u64, Postings> = HashMap::new();
+    let top_terms: Vec<Vec<u64>> = v
+        .vectors
+        .iter()
+        .map(|vec| {
+            let mut top: Vec<&(u64, f32)> = vec.iter().collect();
+            top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            top.iter().take(s.index_terms).map(|x| x.0).collect()
+        })
+        .collect();
+    for (i, terms) in top_terms.iter().enumerate() {
+        for &t in terms {
+            let entry = index.entry(t).or_default();
+            match features[i].published {
+                Some(p) => entry.0.push((p, i)),
+                None => entry.1.push(i),
             }
         }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    for (dated, _) in index.values_mut() {
+        dated.sort_unstable();
+    }
+    let reach = (reach_days(s) * 86_400.0) as i64;
+    let found: Vec<Vec<(usize, f64)>> = (0..features.len())
+        .into_par_iter()
+        .map(|a| {
+            let mut shared: HashMap<usize, u32> = HashMap::new();
+            for t in &top_terms[a] {
+                let (dated, undated) = &index[t];
+                // A term shared by a large part of the corpus picks out no event.
+                if dated.len() + undated.len() > s.max_posting {
+                    continue;
+                }
+                let slice = match features[a].published {
+                    Some(p) => {
+                        let lo = dated.partition_point(|&(q, _)| q < p - reach);
+                        let hi = dated.partition_point(|&(q, _)| q <= p + reach);
+                        &dated[lo..hi]
+                    }
+                    None => &dated[..],
+                };
+                for &b in slice.iter().map(|(_, b)| b).chain(undated) {
+                    if b != a {
+                        *shared.entry(b).or_default() += 1;
+                    }
+                }
+            }
+            let mut candidates: Vec<(usize, u32)> = shared.into_iter().collect();
+            candidates.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            candidates.truncate(s.max_candidates);
+            let mut sims: Vec<(usize, f64)> = candidates
+                .into_iter()
+                .map(|(b, _)| (b, similarity(v, features, a, b, s)))
+                .filter(|&(_, sim)| sim > 0.0)
+                .collect();
+            sims.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            sims.truncate(s.max_neighbors);
+            sims
+        })
+        .collect();
+    found
 }
 
 #[derive(PartialEq)]
@@ -135,9 +187,8 @@ impl Ord for Link {
 pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<usize> {
     let n = features.len();
     let mut sums: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
-    for (a, b) in candidates(v, s) {
-        let sim = similarity(v, features, a, b, s);
-        if sim > 0.0 {
+    for (a, near) in neighbours(features, v, s).into_iter().enumerate() {
+        for (b, sim) in near {
             sums[a].insert(b, sim);
             sums[b].insert(a, sim);
         }

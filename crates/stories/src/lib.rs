@@ -40,6 +40,10 @@ pub struct Settings {
     pub index_terms: usize,
     /// Terms shared by more articles than this do not make candidates.
     pub max_posting: usize,
+    /// Most candidates compared with each article (those sharing the most terms).
+    pub max_candidates: usize,
+    /// Most neighbours kept per article.
+    pub max_neighbors: usize,
     /// Lowest shingle resemblance (Jaccard) for a syndicated copy.
     pub copy_resemblance: f64,
     /// Lowest shingle containment for a syndicated copy that was cut short.
@@ -53,6 +57,8 @@ impl Default for Settings {
             window_days: 4.0,
             index_terms: 24,
             max_posting: 5000,
+            max_candidates: 400,
+            max_neighbors: 64,
             copy_resemblance: 0.6,
             copy_containment: 0.9,
         }
