@@ -23,7 +23,7 @@ fn example_corpus_report_scores_above_its_floors() {
     assert!(problems.is_empty(), "contract: {problems:#?}");
     assert_eq!(
         report["settings"]["stories"]["threshold"],
-        serde_json::json!(0.18)
+        serde_json::json!(0.15)
     );
 
     let key: serde_json::Value =

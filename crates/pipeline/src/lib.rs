@@ -191,7 +191,11 @@ pub fn analyze(
                 ids.insert(id.clone());
                 article.id = id;
             }
-            features.push(Features::of(&article, features.len()));
+            features.push(Features::of(
+                &article,
+                features.len(),
+                &settings.stories.weights,
+            ));
             entries.push(Entry {
                 id: article.id.clone(),
                 title: article.title.clone(),

@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 
 use parallax_model::{Article, Kind};
 
-use crate::terms::terms;
+use crate::terms::{terms, TermWeights};
 
 /// Number of MinHash values kept per article.
 pub(crate) const MINHASH: usize = 128;
@@ -41,11 +41,12 @@ pub struct Features {
 
 impl Features {
     /// Describes a cleaned article; `order` is its position in the input.
-    pub fn of(article: &Article, order: usize) -> Features {
+    pub fn of(article: &Article, order: usize, weights: &TermWeights) -> Features {
         let title = article.title.clone().unwrap_or_default();
-        let mut weighted: Vec<(String, f32)> = terms(&format!("{title}\n{}", article.body))
-            .into_iter()
-            .collect();
+        let mut weighted: Vec<(String, f32)> =
+            terms(&format!("{title}\n{}", article.body), weights)
+                .into_iter()
+                .collect();
         weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         weighted.truncate(MAX_TERMS);
         let (minhash, shingles) = minhash(&article.body);

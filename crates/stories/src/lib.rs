@@ -14,24 +14,28 @@
 //! b.body = "The mayor of Lisk closed the bridge after floodwater rose on Monday.".into();
 //! let mut c = Article::new("c", "c.txt");
 //! c.body = "Harbour United beat Kessa Rovers 3-1 in the cup final.".into();
-//! let features: Vec<Features> = [a, b, c].iter().enumerate().map(|(i, x)| Features::of(x, i)).collect();
+//! let features: Vec<Features> = [a, b, c].iter().enumerate().map(|(i, x)| Features::of(x, i, &Default::default())).collect();
 //! let grouping = group(&features, &Settings::default());
 //! assert_eq!(grouping.story_of, vec![0, 0, 1]);
 //! ```
 
 mod features;
 mod group;
+mod split;
 mod terms;
 
 use serde::{Deserialize, Serialize};
 
 pub use features::Features;
 use parallax_model::Kind;
+pub use terms::TermWeights;
 
 /// The story stage's knobs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
+    /// How much names, capitalised words and numbers count.
+    pub weights: TermWeights,
     /// Lowest average similarity at which two groups of articles are one story.
     pub threshold: f64,
     /// Days within which publication times do not count against similarity.
@@ -44,6 +48,17 @@ pub struct Settings {
     pub max_candidates: usize,
     /// Most neighbours kept per article.
     pub max_neighbors: usize,
+    /// Split a story in two when, weighing words by their rarity within it, its members fall
+    /// into separate groups (two events of one kind).
+    pub split_events: bool,
+    /// Lowest average within-story similarity that keeps members in one event.
+    pub split_threshold: f64,
+    /// Smallest story considered for splitting.
+    pub split_min_size: usize,
+    /// Largest story considered for splitting (the check is quadratic in its size).
+    pub split_max_size: usize,
+    /// Smallest share of the story each part of a split must hold.
+    pub split_min_share: f64,
     /// Lowest shingle resemblance (Jaccard) for a syndicated copy.
     pub copy_resemblance: f64,
     /// Lowest shingle containment for a syndicated copy that was cut short.
@@ -53,12 +68,18 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            threshold: 0.18,
+            weights: TermWeights::default(),
+            threshold: 0.15,
             window_days: 4.0,
             index_terms: 24,
             max_posting: 5000,
             max_candidates: 400,
             max_neighbors: 64,
+            split_events: true,
+            split_threshold: 0.05,
+            split_min_size: 6,
+            split_max_size: 400,
+            split_min_share: 0.3,
             copy_resemblance: 0.6,
             copy_containment: 0.9,
         }
@@ -90,12 +111,24 @@ pub struct Grouping {
 /// Groups articles into stories.
 pub fn group(features: &[Features], settings: &Settings) -> Grouping {
     let vectors = group::Vectors::new(features);
-    let story_of = group::cluster(features, &vectors, settings);
-    let count = story_of.iter().copied().max().map_or(0, |m| m + 1);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for (i, &s) in story_of.iter().enumerate() {
-        members[s].push(i);
+    let first_pass = group::cluster(features, &vectors, settings);
+    let count = first_pass.iter().copied().max().map_or(0, |m| m + 1);
+    let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, &s) in first_pass.iter().enumerate() {
+        candidates[s].push(i);
     }
+    let mut members: Vec<Vec<usize>> = candidates
+        .iter()
+        .flat_map(|m| split::split_events(features, m, settings))
+        .collect();
+    members.sort_by_key(|m| m.iter().copied().min());
+    let mut story_of = vec![0; features.len()];
+    for (s, m) in members.iter().enumerate() {
+        for &i in m {
+            story_of[i] = s;
+        }
+    }
+    let count = members.len();
     let mut copy_of = vec![None; features.len()];
     let mut stories = Vec::with_capacity(count);
     for mut m in members {

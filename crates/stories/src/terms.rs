@@ -4,8 +4,9 @@
 //! Lower-cased words of three letters or more that are not function words, with plural and
 //! past-tense endings trimmed (`guarantees` → `guarantee`, `agreed` → `agree`), and
 //! capitalised names inside a sentence joined into one term (`Steve Witkoff` →
-//! `steve witkoff`), which count twice as much: names and event words together pick out an
-//! event better than either.
+//! `steve witkoff`), which count twice as much, and numbers of two digits or more (`#23`,
+//! `#2008`): names, numbers and event words together pick out an event better than any of
+//! them.
 //!
 //! ## What it does not
 //! Merge spelling variants of names (Zelensky / Zelenskyy) or synonyms; the entity stage
@@ -14,6 +15,7 @@
 use std::collections::HashMap;
 
 use parallax_text::words;
+use serde::{Deserialize, Serialize};
 
 const STOPWORDS: &[&str] = &[
     "the",
@@ -170,15 +172,37 @@ const STOPWORDS: &[&str] = &[
     "people",
 ];
 
-/// Weighted terms of a text: term → count (names count twice).
-pub(crate) fn terms(text: &str) -> HashMap<String, f32> {
+/// How much each kind of term counts.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TermWeights {
+    /// A multi-word capitalised name inside a sentence ("steve witkoff").
+    pub name: f32,
+    /// A capitalised word inside a sentence.
+    pub capitalised: f32,
+    /// A number of two digits or more ("23", "2008"), which tells events of one kind apart.
+    pub number: f32,
+}
+
+impl Default for TermWeights {
+    fn default() -> Self {
+        TermWeights {
+            name: 2.0,
+            capitalised: 1.5,
+            number: 1.0,
+        }
+    }
+}
+
+/// Weighted terms of a text: term → weighted count.
+pub(crate) fn terms(text: &str, weights: &TermWeights) -> HashMap<String, f32> {
     let mut out: HashMap<String, f32> = HashMap::new();
     let mut name: Vec<String> = Vec::new();
     let mut sentence_start = true;
     let mut last_end = 0;
     let flush = |name: &mut Vec<String>, out: &mut HashMap<String, f32>| {
         if name.len() >= 2 {
-            *out.entry(name.join(" ")).or_default() += 2.0;
+            *out.entry(name.join(" ")).or_default() += weights.name;
         }
         name.clear();
     };
@@ -200,13 +224,21 @@ pub(crate) fn terms(text: &str) -> HashMap<String, f32> {
             flush(&mut name, &mut out);
         }
         sentence_start = false;
+        if weights.number > 0.0 && lower.len() >= 2 && lower.chars().all(|c| c.is_ascii_digit()) {
+            *out.entry(format!("#{lower}")).or_default() += weights.number;
+            continue;
+        }
         if lower.chars().count() < 3
             || STOPWORDS.contains(&lower.as_str())
             || lower.chars().all(|c| c.is_ascii_digit())
         {
             continue;
         }
-        let weight = if capitalised { 1.5 } else { 1.0 };
+        let weight = if capitalised {
+            weights.capitalised
+        } else {
+            1.0
+        };
         *out.entry(stem(&lower)).or_default() += weight;
     }
     flush(&mut name, &mut out);
@@ -274,8 +306,11 @@ mod tests {
 
     #[test]
     fn names_are_joined() {
-        let t =
-            terms("Special envoy Steve Witkoff met Vladimir Putin. Witkoff said talks went well.");
+        let t = terms(
+            "Special envoy Steve Witkoff met Vladimir Putin. Witkoff said talks went well in 2025.",
+            &TermWeights::default(),
+        );
+        assert_eq!(t.get("#2025"), Some(&1.0));
         assert_eq!(t.get("steve witkoff"), Some(&2.0));
         assert_eq!(t.get("vladimir putin"), Some(&2.0));
         assert!(t.contains_key("envoy"));

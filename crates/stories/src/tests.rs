@@ -34,7 +34,7 @@ fn copies_rewrites_and_hard_negatives() {
     let f: Vec<Features> = articles
         .iter()
         .enumerate()
-        .map(|(i, a)| Features::of(a, i))
+        .map(|(i, a)| Features::of(a, i, &TermWeights::default()))
         .collect();
     let g = group(&f, &Settings::default());
     assert_eq!(g.story_of, vec![0, 0, 0, 1, 2]);
@@ -56,11 +56,107 @@ fn origin_prefers_the_earliest_among_near_ties() {
     let f: Vec<Features> = [later, earlier]
         .iter()
         .enumerate()
-        .map(|(i, a)| Features::of(a, i))
+        .map(|(i, a)| Features::of(a, i, &TermWeights::default()))
         .collect();
     let g = group(&f, &Settings::default());
     assert_eq!(g.stories.len(), 1);
     assert_eq!(g.stories[0].members, vec![1, 0]);
     assert_eq!(g.stories[0].origin, Some(1));
     assert_eq!(g.copy_of[0].map(|c| c.0), Some(1));
+}
+
+/// Two drink-driving arrests at one club: same kind, same setting, different specifics.
+fn arrest(
+    player: &str,
+    role: &str,
+    street: &str,
+    day: &str,
+    hour: &str,
+    detail: &str,
+    variant: usize,
+) -> String {
+    let openings = [
+        format!("Kessa Rovers {role} {player} was arrested on suspicion of drink-driving early on {day}, police said."),
+        format!("Police in Kessa arrested Rovers {role} {player} on suspicion of drink-driving on {day}."),
+        format!("{player}, the Kessa Rovers {role}, has been arrested on suspicion of drink-driving, police confirmed on {day}."),
+        format!("The Kessa Rovers {role} {player} was held by police on {day} on suspicion of drink-driving."),
+    ];
+    format!(
+        "{}\n\nOfficers stopped his car on {street} at about {hour}, a police spokesman said. {detail}\n\nKessa Rovers said in a statement that the club was aware of the arrest of {player} and would not comment further while the police investigation continued.",
+        openings[variant % openings.len()]
+    )
+}
+
+#[test]
+fn two_events_of_one_kind_are_two_stories() {
+    let mut articles = Vec::new();
+    for v in 0..4 {
+        let body = arrest(
+            "Ivo Marsh",
+            "defender",
+            "Harbour Road",
+            "Tuesday",
+            "2 a.m.",
+            "Marsh was released on bail and is due in court on 14 March.",
+            v,
+        );
+        articles.push(article(&format!("marsh-{v}"), None, &body));
+        let body = arrest(
+            "Nils Aune",
+            "goalkeeper",
+            "Mill Lane",
+            "Saturday",
+            "11 p.m.",
+            "Aune was fined 9,000 crowns and banned from driving for 18 months.",
+            v + 1,
+        );
+        articles.push(article(&format!("aune-{v}"), None, &body));
+    }
+    let f: Vec<Features> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Features::of(a, i, &TermWeights::default()))
+        .collect();
+    let g = group(&f, &Settings::default());
+    let story = |id: &str| g.story_of[articles.iter().position(|a| a.id == id).unwrap()];
+    for v in 1..4 {
+        assert_eq!(
+            story(&format!("marsh-{v}")),
+            story("marsh-0"),
+            "{:?}",
+            g.story_of
+        );
+        assert_eq!(
+            story(&format!("aune-{v}")),
+            story("aune-0"),
+            "{:?}",
+            g.story_of
+        );
+    }
+    assert_ne!(story("marsh-0"), story("aune-0"), "{:?}", g.story_of);
+
+    // One event told eight times stays one story.
+    let one: Vec<Article> = (0..8)
+        .map(|v| {
+            article(
+                &format!("m{v}"),
+                None,
+                &arrest(
+                    "Ivo Marsh",
+                    "defender",
+                    "Harbour Road",
+                    "Tuesday",
+                    "2 a.m.",
+                    "Marsh was released on bail and is due in court on 14 March.",
+                    v,
+                ),
+            )
+        })
+        .collect();
+    let f: Vec<Features> = one
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Features::of(a, i, &TermWeights::default()))
+        .collect();
+    assert_eq!(group(&f, &Settings::default()).stories.len(), 1);
 }
