@@ -19,8 +19,11 @@ const MAX_TERMS: usize = 200;
 pub struct Features {
     /// Article id.
     pub id: String,
-    /// Position in the input, for stable ordering.
+    /// Position in the input.
     pub order: usize,
+    /// A hash of the id: breaks ties so that results depend on which articles there are,
+    /// never on the order they arrived in.
+    pub(crate) key: u64,
     /// Publication time, seconds since the epoch.
     pub published: Option<i64>,
     /// News, opinion or other.
@@ -60,6 +63,7 @@ impl Features {
         Features {
             id: article.id.clone(),
             order,
+            key: hash(&article.id, 11),
             published: article.published.map(|t| t.timestamp()),
             kind: article.kind,
             title: article.title.clone(),

@@ -145,14 +145,20 @@ fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(usiz
                 }
             }
             let mut candidates: Vec<(usize, u32)> = shared.into_iter().collect();
-            candidates.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            candidates.sort_unstable_by(|x, y| {
+                y.1.cmp(&x.1)
+                    .then(features[x.0].key.cmp(&features[y.0].key))
+            });
             candidates.truncate(s.max_candidates);
             let mut sims: Vec<(usize, f64)> = candidates
                 .into_iter()
                 .map(|(b, _)| (b, similarity(v, features, a, b, s)))
                 .filter(|&(_, sim)| sim > 0.0)
                 .collect();
-            sims.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            sims.sort_unstable_by(|x, y| {
+                y.1.total_cmp(&x.1)
+                    .then(features[x.0].key.cmp(&features[y.0].key))
+            });
             sims.truncate(s.max_neighbors);
             sims
         })
@@ -165,6 +171,8 @@ struct Link {
     average: f64,
     a: usize,
     b: usize,
+    /// The two groups' keys, smaller first: ties are broken by these, not by position.
+    keys: (u64, u64),
     versions: (u32, u32),
 }
 
@@ -178,7 +186,7 @@ impl Ord for Link {
     fn cmp(&self, other: &Self) -> Ordering {
         self.average
             .total_cmp(&other.average)
-            .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
+            .then_with(|| other.keys.cmp(&self.keys))
     }
 }
 
@@ -197,6 +205,9 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
     let mut alive = vec![true; n];
     let mut version = vec![0u32; n];
     let mut parent: Vec<usize> = (0..n).collect();
+    // Each group's key is the smallest key of its members.
+    let mut key: Vec<u64> = features.iter().map(|f| f.key).collect();
+    let keys = |key: &[u64], x: usize, y: usize| (key[x].min(key[y]), key[x].max(key[y]));
     let mut heap = BinaryHeap::new();
     for (a, links) in sums.iter().enumerate() {
         for (&b, &sum) in links {
@@ -205,6 +216,7 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
                     average: sum,
                     a,
                     b,
+                    keys: keys(&key, a, b),
                     versions: (0, 0),
                 });
             }
@@ -230,6 +242,7 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
         }
         sums[a].remove(&b);
         size[a] += size[b];
+        key[a] = key[a].min(key[b]);
         alive[b] = false;
         parent[b] = a;
         version[a] += 1;
@@ -241,6 +254,7 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
                     average,
                     a: x,
                     b: y,
+                    keys: keys(&key, x, y),
                     versions: (version[x], version[y]),
                 });
             }

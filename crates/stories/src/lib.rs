@@ -149,9 +149,14 @@ pub fn group(features: &[Features], settings: &Settings) -> Grouping {
     }
 }
 
-/// Sort key that puts dated articles first, earliest first, then the rest in input order.
-fn earliest_key(f: &Features) -> (bool, i64, usize) {
-    (f.published.is_none(), f.published.unwrap_or(0), f.order)
+/// Sort key that puts dated articles first, earliest first, then the rest; ties go by id, so
+/// that input order never decides which article is "earlier".
+fn earliest_key(f: &Features) -> (bool, i64, &str) {
+    (
+        f.published.is_none(),
+        f.published.unwrap_or(0),
+        f.id.as_str(),
+    )
 }
 
 /// Marks near-verbatim copies: each later member that resembles an earlier one closely.

@@ -24,6 +24,10 @@ pub(crate) fn split_events(
     members: &[usize],
     s: &Settings,
 ) -> Vec<Vec<usize>> {
+    // Work in key order, so that ties fall the same way whatever order the articles came in.
+    let mut members = members.to_vec();
+    members.sort_by_key(|&m| features[m].key);
+    let members = members.as_slice();
     let k = members.len();
     if !s.split_events || k < s.split_min_size || k > s.split_max_size {
         return vec![members.to_vec()];
