@@ -67,14 +67,15 @@ fn article(k: usize, event: usize, picks: &[usize], dated: bool, hours: i64) -> 
     a
 }
 
-/// The stories as sets of ids, with each article's copy and each story's origin, by id.
-fn outcome(
-    articles: &[Article],
-) -> (
+/// Stories as sets of ids, (copy, original) pairs, and origins.
+type Outcome = (
     BTreeSet<Vec<String>>,
     BTreeSet<(String, String)>,
     BTreeSet<String>,
-) {
+);
+
+/// The stories as sets of ids, with each article's copy and each story's origin, by id.
+fn outcome(articles: &[Article]) -> Outcome {
     let f: Vec<Features> = articles
         .iter()
         .enumerate()
