@@ -356,6 +356,19 @@ pub struct TimelineEntry {
     pub mentions: Vec<Mention>,
 }
 
+/// One article's debt to an earlier one in its story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineageLink {
+    /// The later article.
+    pub article: String,
+    /// The article it took from.
+    pub source: String,
+    /// `copy` (near-verbatim) or `rewrite` (keeps whole phrases).
+    pub relation: String,
+    /// Shingle resemblance of the two bodies, 0..1.
+    pub similarity: f64,
+}
+
 /// One event, told by any number of outlets: the contract's `Story`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Story {
@@ -370,6 +383,9 @@ pub struct Story {
     /// Outlets that told the story, in article order, each once.
     #[serde(default)]
     pub outlets: Vec<String>,
+    /// Who copied or rewrote whom, where the text shows it.
+    #[serde(default)]
+    pub lineage: Vec<LineageLink>,
     /// People, organisations and places.
     pub entities: Vec<Entity>,
     /// Quotes.

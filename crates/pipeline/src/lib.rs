@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use parallax_ingest::{Format, InputError, Limits};
-use parallax_model::{Article, CopyOf, Kind, RawArticle, Skipped, Story, Summary};
+use parallax_model::{Article, CopyOf, Kind, LineageLink, RawArticle, Skipped, Story, Summary};
 use parallax_stories::Features;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -236,6 +236,19 @@ pub fn analyze(
                 articles: g.members.iter().map(|&m| entries[m].id.clone()).collect(),
                 origin: g.origin.map(|o| entries[o].id.clone()),
                 outlets,
+                lineage: g
+                    .lineage
+                    .iter()
+                    .map(|l| LineageLink {
+                        article: entries[l.article].id.clone(),
+                        source: entries[l.source].id.clone(),
+                        relation: match l.relation {
+                            parallax_stories::Relation::Copy => "copy".into(),
+                            parallax_stories::Relation::Rewrite => "rewrite".into(),
+                        },
+                        similarity: l.similarity,
+                    })
+                    .collect(),
                 entities: Vec::new(),
                 quotes: Vec::new(),
                 facts: Vec::new(),

@@ -112,7 +112,29 @@ pub fn write_html<E: std::fmt::Display>(
                 esc(outlet.as_deref().unwrap_or("outlet unknown"))
             )?;
         }
-        writeln!(out, "</ol></section>")?;
+        writeln!(out, "</ol>")?;
+        if !story.lineage.is_empty() {
+            write!(out, "<p class=\"meta\">Lineage: ")?;
+            for (k, l) in story.lineage.iter().enumerate() {
+                let verb = if l.relation == "copy" {
+                    "copies"
+                } else {
+                    "rewrites"
+                };
+                write!(
+                    out,
+                    "{}<a href=\"#{}\">{}</a> {verb} <a href=\"#{}\">{}</a> ({:.0}% of phrases shared)",
+                    if k == 0 { "" } else { "; " },
+                    anchor(&l.article),
+                    esc(&l.article),
+                    anchor(&l.source),
+                    esc(&l.source),
+                    l.similarity * 100.0
+                )?;
+            }
+            writeln!(out, "</p>")?;
+        }
+        writeln!(out, "</section>")?;
     }
     writeln!(out, "<h2>Articles</h2>")?;
     for article in articles {

@@ -19,6 +19,7 @@
 //! assert_eq!(grouping.story_of, vec![0, 0, 1]);
 //! ```
 
+mod copies;
 mod features;
 mod group;
 mod split;
@@ -63,6 +64,8 @@ pub struct Settings {
     pub copy_resemblance: f64,
     /// Lowest shingle containment for a syndicated copy that was cut short.
     pub copy_containment: f64,
+    /// Lowest shingle resemblance with the original report for a rewrite of it.
+    pub rewrite_resemblance: f64,
 }
 
 impl Default for Settings {
@@ -82,6 +85,7 @@ impl Default for Settings {
             split_min_share: 0.3,
             copy_resemblance: 0.6,
             copy_containment: 0.9,
+            rewrite_resemblance: 0.03,
         }
     }
 }
@@ -95,6 +99,30 @@ pub struct Group {
     pub origin: Option<usize>,
     /// A short description of the event.
     pub headline: String,
+    /// Who copied or rewrote whom, where the text shows it.
+    pub lineage: Vec<Lineage>,
+}
+
+/// One article's debt to an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Lineage {
+    /// The later article (index into the features).
+    pub article: usize,
+    /// The article it took from.
+    pub source: usize,
+    /// A near-verbatim copy, or a rewrite that keeps whole phrases.
+    pub relation: Relation,
+    /// Shingle resemblance of the two bodies, 0..1.
+    pub similarity: f64,
+}
+
+/// How a later article relates to its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// Syndicated: near-verbatim.
+    Copy,
+    /// Rewritten from it, keeping whole phrases.
+    Rewrite,
 }
 
 /// The stories of a corpus.
@@ -133,13 +161,15 @@ pub fn group(features: &[Features], settings: &Settings) -> Grouping {
     let mut stories = Vec::with_capacity(count);
     for mut m in members {
         m.sort_by_key(|&i| earliest_key(&features[i]));
-        find_copies(features, &m, settings, &mut copy_of);
+        copies::find_copies(features, &m, settings, &mut copy_of);
         let origin = origin(features, &vectors, &m, &copy_of, settings);
         let headline = headline(features, &m, origin);
+        let lineage = copies::lineage(features, &m, origin, &copy_of, settings);
         stories.push(Group {
             members: m,
             origin,
             headline,
+            lineage,
         });
     }
     Grouping {
@@ -157,31 +187,6 @@ fn earliest_key(f: &Features) -> (bool, i64, &str) {
         f.published.unwrap_or(0),
         f.id.as_str(),
     )
-}
-
-/// Marks near-verbatim copies: each later member that resembles an earlier one closely.
-fn find_copies(
-    f: &[Features],
-    members: &[usize],
-    s: &Settings,
-    copy_of: &mut [Option<(usize, f64)>],
-) {
-    for (k, &later) in members.iter().enumerate() {
-        let mut best: Option<(usize, f64)> = None;
-        for &earlier in &members[..k] {
-            if copy_of[earlier].is_some() {
-                continue;
-            }
-            let j = features::resemblance(&f[earlier], &f[later]);
-            let c = features::containment(&f[earlier], &f[later], j);
-            let is_copy = j >= s.copy_resemblance
-                || (c >= s.copy_containment && j >= s.copy_resemblance / 2.0);
-            if is_copy && best.is_none_or(|(_, b)| j > b) {
-                best = Some((earlier, j));
-            }
-        }
-        copy_of[later] = best.map(|(e, j)| (e, (j * 1000.0).round() / 1000.0));
-    }
 }
 
 /// The member that reads as the original report: a news article that others copied, or

@@ -43,6 +43,17 @@ fn copies_rewrites_and_hard_negatives() {
     assert!(g.copy_of[0].is_none());
     assert_eq!(g.stories[0].origin, Some(0));
     assert_eq!(g.stories[0].members, vec![0, 1, 2]);
+    let lineage = &g.stories[0].lineage;
+    assert!(
+        lineage
+            .iter()
+            .any(|l| l.article == 1 && l.source == 0 && l.relation == Relation::Copy),
+        "{lineage:?}"
+    );
+    assert!(
+        lineage.iter().all(|l| l.article != 0),
+        "the original takes from nobody: {lineage:?}"
+    );
 }
 
 #[test]
