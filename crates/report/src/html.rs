@@ -37,6 +37,15 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// "1 article", "3 articles".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn anchor(id: &str) -> String {
     let safe: String = id
         .chars()
@@ -83,7 +92,10 @@ pub fn write_html<E: std::fmt::Display>(
         writeln!(out, "</ul></details>")?;
     }
     writeln!(out, "<h2>Stories</h2>")?;
-    for story in stories {
+    // Stories told by many outlets first: they are where outlets can disagree.
+    let mut order: Vec<&Story> = stories.iter().collect();
+    order.sort_by_key(|s| std::cmp::Reverse((s.outlets.len(), s.articles.len())));
+    for story in order {
         writeln!(
             out,
             "<section class=\"story\" id=\"{}\"><h3>{}</h3>",
@@ -92,10 +104,10 @@ pub fn write_html<E: std::fmt::Display>(
         )?;
         writeln!(
             out,
-            "<p class=\"meta\">{} · {} articles · {} outlets</p><ol>",
+            "<p class=\"meta\">{} · {} · {}</p><ol>",
             esc(&story.id),
-            story.articles.len(),
-            story.outlets.len()
+            count(story.articles.len(), "article"),
+            count(story.outlets.len(), "outlet")
         )?;
         for id in &story.articles {
             let (title, outlet) = titles.get(id).cloned().unwrap_or_default();
