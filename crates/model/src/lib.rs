@@ -421,6 +421,9 @@ pub struct Summary {
     pub stories: usize,
     /// Wall-clock seconds the analysis took.
     pub seconds: f64,
+    /// Wall-clock seconds of each stage: `read_and_clean`, `stories`.
+    #[serde(default)]
+    pub stage_seconds: std::collections::BTreeMap<String, f64>,
 }
 
 /// The whole report: the contract's top level plus what the run recorded about itself.

@@ -212,6 +212,10 @@ pub fn analyze(
         });
     }
     let spool = spool.into_inner().map_err(|e| e.into_error())?;
+    let cleaned_at = started.elapsed().as_secs_f64();
+    summary
+        .stage_seconds
+        .insert("read_and_clean".into(), cleaned_at);
 
     let grouping = parallax_stories::group(&features, &settings.stories);
     let story_ids: Vec<String> = (1..=grouping.stories.len())
@@ -269,6 +273,9 @@ pub fn analyze(
     summary.articles = entries.len();
     summary.stories = stories.len();
     summary.seconds = started.elapsed().as_secs_f64();
+    summary
+        .stage_seconds
+        .insert("stories".into(), summary.seconds - cleaned_at);
     Ok(Analysis {
         spool,
         entries,

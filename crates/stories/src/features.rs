@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 
 use parallax_model::{Article, Kind};
 
-use crate::terms::{terms, TermWeights};
+use crate::terms::{terms, Term, TermWeights};
 
 /// Number of MinHash values kept per article.
 pub(crate) const MINHASH: usize = 128;
@@ -36,6 +36,8 @@ pub struct Features {
     pub outlet: Option<String>,
     /// Weighted terms (hashed), most frequent first.
     pub(crate) terms: Vec<(u64, f32)>,
+    /// The terms specific to one event (names, numbers), hashed and sorted.
+    pub(crate) specifics: Vec<u64>,
     /// MinHash signature of the body's word shingles.
     pub(crate) minhash: Vec<u64>,
     /// Number of distinct shingles.
@@ -46,12 +48,22 @@ impl Features {
     /// Describes a cleaned article; `order` is its position in the input.
     pub fn of(article: &Article, order: usize, weights: &TermWeights) -> Features {
         let title = article.title.clone().unwrap_or_default();
-        let mut weighted: Vec<(String, f32)> =
+        let mut weighted: Vec<(String, Term)> =
             terms(&format!("{title}\n{}", article.body), weights)
                 .into_iter()
                 .collect();
-        weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        weighted.sort_by(|a, b| {
+            b.1.weight
+                .total_cmp(&a.1.weight)
+                .then_with(|| a.0.cmp(&b.0))
+        });
         weighted.truncate(MAX_TERMS);
+        let mut specifics: Vec<u64> = weighted
+            .iter()
+            .filter(|(_, t)| t.specific)
+            .map(|(k, _)| hash(k, 0))
+            .collect();
+        specifics.sort_unstable();
         let (minhash, shingles) = minhash(&article.body);
         let lead = article
             .body
@@ -71,8 +83,9 @@ impl Features {
             outlet: article.outlet.clone(),
             terms: weighted
                 .into_iter()
-                .map(|(t, w)| (hash(&t, 0), w))
+                .map(|(k, t)| (hash(&k, 0), t.weight))
                 .collect(),
+            specifics,
             minhash,
             shingles,
         }

@@ -22,6 +22,8 @@ use crate::Settings;
 /// Weighted, normalised term vectors with inverse document frequency.
 pub(crate) struct Vectors {
     pub vectors: Vec<Vec<(u64, f32)>>,
+    /// Each article's specific terms that are not everywhere in the corpus, sorted.
+    pub specifics: Vec<Vec<u64>>,
 }
 
 impl Vectors {
@@ -50,7 +52,20 @@ impl Vectors {
                 v
             })
             .collect();
-        Vectors { vectors }
+        // A name in one article in a hundred (or in twenty articles, in a small corpus) is
+        // everywhere: the capital, the head of state.
+        let common = (features.len() / 100).max(20) as u32;
+        let specifics = features
+            .iter()
+            .map(|f| {
+                f.specifics
+                    .iter()
+                    .copied()
+                    .filter(|t| df.get(t).is_none_or(|&d| d <= common))
+                    .collect()
+            })
+            .collect();
+        Vectors { vectors, specifics }
     }
 
     pub(crate) fn cosine(&self, a: usize, b: usize) -> f64 {
@@ -72,9 +87,19 @@ impl Vectors {
 }
 
 /// Similarity of two articles: term cosine, lowered when their publication times lie far
-/// apart (two events at one company months apart share names, not time).
+/// apart (two events at one company months apart share names, not time), and lowered when
+/// both are dated, name several specific things (people, places, numbers) and share none
+/// of them (two floods on one day in two towns share every word but the names).
 pub(crate) fn similarity(v: &Vectors, f: &[Features], a: usize, b: usize, s: &Settings) -> f64 {
     let mut sim = v.cosine(a, b);
+    // Two reports of one event name something in common; two events of one kind in the same
+    // days need not. Without dates this cannot be told from two reports of one event that
+    // dwell on different things, so it applies to dated articles only.
+    let dated = f[a].published.is_some() && f[b].published.is_some();
+    let (x, y) = (&v.specifics[a], &v.specifics[b]);
+    if dated && x.len() >= s.min_specifics && y.len() >= s.min_specifics && !shares_any(x, y) {
+        sim *= s.no_shared_specifics;
+    }
     if let (Some(x), Some(y)) = (f[a].published, f[b].published) {
         let days = (x - y).abs() as f64 / 86_400.0;
         if days > s.window_days {
@@ -82,6 +107,19 @@ pub(crate) fn similarity(v: &Vectors, f: &[Features], a: usize, b: usize, s: &Se
         }
     }
     sim
+}
+
+/// True when two sorted lists share an element.
+fn shares_any(x: &[u64], y: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// The articles that index one term: dated ones as (time, article), sorted by time, and the
@@ -138,6 +176,11 @@ fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(usiz
                     }
                     None => &dated[..],
                 };
+                // So is a term that many articles of the same days share: a word of the
+                // day's news, not of one event.
+                if slice.len() + undated.len() > s.max_window_postings {
+                    continue;
+                }
                 for &b in slice.iter().map(|(_, b)| b).chain(undated) {
                     if b != a {
                         *shared.entry(b).or_default() += 1;

@@ -39,12 +39,19 @@ pub struct Settings {
     pub weights: TermWeights,
     /// Lowest average similarity at which two groups of articles are one story.
     pub threshold: f64,
+    /// Dated articles naming at least this many specific things (names, numbers) ...
+    pub min_specifics: usize,
+    /// ... and sharing none of them have their similarity multiplied by this.
+    pub no_shared_specifics: f64,
     /// Days within which publication times do not count against similarity.
     pub window_days: f64,
     /// Terms per article put in the candidate index.
     pub index_terms: usize,
     /// Terms shared by more articles than this do not make candidates.
     pub max_posting: usize,
+    /// Terms shared by more articles than this within an article's time reach do not make
+    /// candidates for it.
+    pub max_window_postings: usize,
     /// Most candidates compared with each article (those sharing the most terms).
     pub max_candidates: usize,
     /// Most neighbours kept per article.
@@ -73,9 +80,12 @@ impl Default for Settings {
         Settings {
             weights: TermWeights::default(),
             threshold: 0.15,
+            min_specifics: 3,
+            no_shared_specifics: 0.3,
             window_days: 4.0,
             index_terms: 24,
             max_posting: 5000,
+            max_window_postings: 300,
             max_candidates: 400,
             max_neighbors: 64,
             split_events: true,

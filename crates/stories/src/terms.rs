@@ -194,15 +194,28 @@ impl Default for TermWeights {
     }
 }
 
-/// Weighted terms of a text: term → weighted count.
-pub(crate) fn terms(text: &str, weights: &TermWeights) -> HashMap<String, f32> {
-    let mut out: HashMap<String, f32> = HashMap::new();
+/// A term's weighted count, and whether it is specific to one event: a name, a word
+/// capitalised inside a sentence, or a number.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Term {
+    pub weight: f32,
+    pub specific: bool,
+}
+
+/// Weighted terms of a text.
+pub(crate) fn terms(text: &str, weights: &TermWeights) -> HashMap<String, Term> {
+    let mut out: HashMap<String, Term> = HashMap::new();
     let mut name: Vec<String> = Vec::new();
     let mut sentence_start = true;
     let mut last_end = 0;
-    let flush = |name: &mut Vec<String>, out: &mut HashMap<String, f32>| {
+    let add = |out: &mut HashMap<String, Term>, key: String, weight: f32, specific: bool| {
+        let t = out.entry(key).or_default();
+        t.weight += weight;
+        t.specific |= specific;
+    };
+    let flush = |name: &mut Vec<String>, out: &mut HashMap<String, Term>| {
         if name.len() >= 2 {
-            *out.entry(name.join(" ")).or_default() += weights.name;
+            add(out, name.join(" "), weights.name, true);
         }
         name.clear();
     };
@@ -218,14 +231,15 @@ pub(crate) fn terms(text: &str, weights: &TermWeights) -> HashMap<String, f32> {
         let w = span.slice(text);
         let lower = w.to_lowercase();
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-        if capitalised && !sentence_start && !STOPWORDS.contains(&lower.as_str()) {
+        let inside = capitalised && !sentence_start;
+        if inside && !STOPWORDS.contains(&lower.as_str()) {
             name.push(lower.clone());
         } else {
             flush(&mut name, &mut out);
         }
         sentence_start = false;
         if weights.number > 0.0 && lower.len() >= 2 && lower.chars().all(|c| c.is_ascii_digit()) {
-            *out.entry(format!("#{lower}")).or_default() += weights.number;
+            add(&mut out, format!("#{lower}"), weights.number, true);
             continue;
         }
         if lower.chars().count() < 3
@@ -239,7 +253,7 @@ pub(crate) fn terms(text: &str, weights: &TermWeights) -> HashMap<String, f32> {
         } else {
             1.0
         };
-        *out.entry(stem(&lower)).or_default() += weight;
+        add(&mut out, stem(&lower), weight, inside);
     }
     flush(&mut name, &mut out);
     out
@@ -310,10 +324,12 @@ mod tests {
             "Special envoy Steve Witkoff met Vladimir Putin. Witkoff said talks went well in 2025.",
             &TermWeights::default(),
         );
-        assert_eq!(t.get("#2025"), Some(&1.0));
-        assert_eq!(t.get("steve witkoff"), Some(&2.0));
-        assert_eq!(t.get("vladimir putin"), Some(&2.0));
-        assert!(t.contains_key("envoy"));
+        let weight = |k: &str| t.get(k).map(|t| t.weight);
+        assert_eq!(weight("#2025"), Some(1.0));
+        assert_eq!(weight("steve witkoff"), Some(2.0));
+        assert_eq!(weight("vladimir putin"), Some(2.0));
+        assert!(t["steve witkoff"].specific && t["witkoff"].specific && t["#2025"].specific);
+        assert!(!t["envoy"].specific && !t["special"].specific);
         assert!(!t.contains_key("said"));
     }
 }

@@ -171,3 +171,58 @@ fn two_events_of_one_kind_are_two_stories() {
         .collect();
     assert_eq!(group(&f, &Settings::default()).stories.len(), 1);
 }
+
+/// Two floods on one day in two towns: the same words but for the names.
+#[test]
+fn same_kind_same_day_different_places_are_two_stories() {
+    let flood = |town: &str, mayor: &str, river: &str, n: u32| {
+        format!(
+            "Floodwater forced {n} residents of {town} from their homes on Tuesday after the {river} burst its banks.\n\n\
+             Mayor {mayor} declared an emergency in {town} and opened two shelters.\n\n\
+             Rescue teams used boats to reach families on the east bank, the flood authority said.\n\n\
+             Forecasters expect more rain later in the week."
+        )
+    };
+    let articles = [
+        article(
+            "lisk-1",
+            Some("2026-04-07T09:00:00+02:00"),
+            &flood("Lisk", "Ada Voss", "Tarn", 400),
+        ),
+        article(
+            "lisk-2",
+            Some("2026-04-07T11:00:00+02:00"),
+            &flood("Lisk", "Ada Voss", "Tarn", 400)
+                .replace("Forecasters expect", "Meteorologists expect"),
+        ),
+        article(
+            "brekke-1",
+            Some("2026-04-07T10:00:00+02:00"),
+            &flood("Brekke", "Jonas Hale", "Vell", 250),
+        ),
+        article(
+            "brekke-2",
+            Some("2026-04-07T12:30:00+02:00"),
+            &flood("Brekke", "Jonas Hale", "Vell", 250).replace("Rescue teams", "Volunteers"),
+        ),
+    ];
+    let f: Vec<Features> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Features::of(a, i, &TermWeights::default()))
+        .collect();
+    let g = group(&f, &Settings::default());
+    assert_eq!(g.story_of, vec![0, 0, 1, 1]);
+    let merged = group(
+        &f,
+        &Settings {
+            no_shared_specifics: 1.0,
+            ..Settings::default()
+        },
+    );
+    assert_eq!(
+        merged.stories.len(),
+        1,
+        "without the names rule the two floods are one story"
+    );
+}
