@@ -35,11 +35,11 @@ pub struct Features {
     /// Outlet, when known.
     pub outlet: Option<String>,
     /// Weighted terms (hashed), most frequent first.
-    pub(crate) terms: Vec<(u64, f32)>,
+    pub(crate) terms: Vec<(TermId, f32)>,
     /// The terms specific to one event (names, numbers), hashed and sorted.
-    pub(crate) specifics: Vec<u64>,
+    pub(crate) specifics: Vec<TermId>,
     /// MinHash signature of the body's word shingles.
-    pub(crate) minhash: Vec<u64>,
+    pub(crate) minhash: Vec<u32>,
     /// Number of distinct shingles.
     pub(crate) shingles: usize,
 }
@@ -58,10 +58,10 @@ impl Features {
                 .then_with(|| a.0.cmp(&b.0))
         });
         weighted.truncate(MAX_TERMS);
-        let mut specifics: Vec<u64> = weighted
+        let mut specifics: Vec<TermId> = weighted
             .iter()
             .filter(|(_, t)| t.specific)
-            .map(|(k, _)| hash(k, 0))
+            .map(|(k, _)| term_id(k))
             .collect();
         specifics.sort_unstable();
         let (minhash, shingles) = minhash(&article.body);
@@ -83,13 +83,22 @@ impl Features {
             outlet: article.outlet.clone(),
             terms: weighted
                 .into_iter()
-                .map(|(k, t)| (hash(&k, 0), t.weight))
+                .map(|(k, t)| (term_id(&k), t.weight))
                 .collect(),
             specifics,
             minhash,
             shingles,
         }
     }
+}
+
+/// A term, hashed to 32 bits: with millions of distinct terms a few collide, which only
+/// adds a little noise to similarities, and halves the memory every term costs.
+pub(crate) type TermId = u32;
+
+/// The 32-bit id of a term.
+pub(crate) fn term_id(term: &str) -> TermId {
+    (hash(term, 0) >> 32) as TermId
 }
 
 pub(crate) fn hash<T: Hash + ?Sized>(t: &T, seed: u64) -> u64 {
@@ -101,7 +110,7 @@ pub(crate) fn hash<T: Hash + ?Sized>(t: &T, seed: u64) -> u64 {
 
 /// MinHash over lower-cased word shingles; also returns how many distinct shingles there
 /// were.
-fn minhash(body: &str) -> (Vec<u64>, usize) {
+fn minhash(body: &str) -> (Vec<u32>, usize) {
     let words: Vec<String> = parallax_text::words(body)
         .map(|s| s.slice(body).to_lowercase())
         .collect();
@@ -113,13 +122,14 @@ fn minhash(body: &str) -> (Vec<u64>, usize) {
     } else if !words.is_empty() {
         shingles.insert(hash(&words, 7), ());
     }
-    let mut sig = vec![u64::MAX; MINHASH];
+    let mut sig = vec![u32::MAX; MINHASH];
     for &s in shingles.keys() {
         for (k, slot) in sig.iter_mut().enumerate() {
             // Cheap independent permutations: multiply-xorshift of the shingle hash.
             let mut x = s ^ (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
             x = (x ^ (x >> 31)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
             x ^= x >> 29;
+            let x = (x >> 32) as u32;
             if x < *slot {
                 *slot = x;
             }

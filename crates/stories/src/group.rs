@@ -16,19 +16,19 @@ use std::collections::{BinaryHeap, HashMap};
 
 use rayon::prelude::*;
 
-use crate::features::Features;
+use crate::features::{Features, TermId};
 use crate::Settings;
 
 /// Weighted, normalised term vectors with inverse document frequency.
 pub(crate) struct Vectors {
-    pub vectors: Vec<Vec<(u64, f32)>>,
+    pub vectors: Vec<Vec<(TermId, f32)>>,
     /// Each article's specific terms that are not everywhere in the corpus, sorted.
-    pub specifics: Vec<Vec<u64>>,
+    pub specifics: Vec<Vec<TermId>>,
 }
 
 impl Vectors {
     pub(crate) fn new(features: &[Features]) -> Vectors {
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: HashMap<TermId, u32> = HashMap::new();
         for f in features {
             for &(t, _) in &f.terms {
                 *df.entry(t).or_default() += 1;
@@ -38,7 +38,7 @@ impl Vectors {
         let vectors = features
             .iter()
             .map(|f| {
-                let mut v: Vec<(u64, f32)> = f
+                let mut v: Vec<(TermId, f32)> = f
                     .terms
                     .iter()
                     .map(|&(t, tf)| {
@@ -110,7 +110,7 @@ pub(crate) fn similarity(v: &Vectors, f: &[Features], a: usize, b: usize, s: &Se
 }
 
 /// True when two sorted lists share an element.
-fn shares_any(x: &[u64], y: &[u64]) -> bool {
+fn shares_any(x: &[TermId], y: &[TermId]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
@@ -135,12 +135,12 @@ fn reach_days(s: &Settings) -> f64 {
 /// most distinctive terms and lie within reach in time, the closest `max_neighbors` kept.
 fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(usize, f64)>> {
     // Postings per term: dated members sorted by time, then the undated ones.
-    let mut index: HashMap<u64, Postings> = HashMap::new();
-    let top_terms: Vec<Vec<u64>> = v
+    let mut index: HashMap<TermId, Postings> = HashMap::new();
+    let top_terms: Vec<Vec<TermId>> = v
         .vectors
         .iter()
         .map(|vec| {
-            let mut top: Vec<&(u64, f32)> = vec.iter().collect();
+            let mut top: Vec<&(TermId, f32)> = vec.iter().collect();
             top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             top.iter().take(s.index_terms).map(|x| x.0).collect()
         })
@@ -237,11 +237,13 @@ impl Ord for Link {
 /// their first article).
 pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<usize> {
     let n = features.len();
-    let mut sums: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
+    // Sums of similarities between groups, by group (article indexes as u32 and sums as
+    // f32 halve the memory of the largest structure).
+    let mut sums: Vec<HashMap<u32, f32>> = vec![HashMap::new(); n];
     for (a, near) in neighbours(features, v, s).into_iter().enumerate() {
         for (b, sim) in near {
-            sums[a].insert(b, sim);
-            sums[b].insert(a, sim);
+            sums[a].insert(b as u32, sim as f32);
+            sums[b].insert(a as u32, sim as f32);
         }
     }
     let mut size = vec![1usize; n];
@@ -254,6 +256,7 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
     let mut heap = BinaryHeap::new();
     for (a, links) in sums.iter().enumerate() {
         for (&b, &sum) in links {
+            let (b, sum) = (b as usize, sum as f64);
             if a < b && sum >= s.threshold {
                 heap.push(Link {
                     average: sum,
@@ -276,21 +279,22 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
         // Merge b into a.
         let from_b = std::mem::take(&mut sums[b]);
         for (c, sum) in from_b {
-            if c == a {
+            if c as usize == a {
                 continue;
             }
             *sums[a].entry(c).or_default() += sum;
-            let moved = sums[c].remove(&b).unwrap_or(0.0);
-            *sums[c].entry(a).or_default() += moved;
+            let moved = sums[c as usize].remove(&(b as u32)).unwrap_or(0.0);
+            *sums[c as usize].entry(a as u32).or_default() += moved;
         }
-        sums[a].remove(&b);
+        sums[a].remove(&(b as u32));
         size[a] += size[b];
         key[a] = key[a].min(key[b]);
         alive[b] = false;
         parent[b] = a;
         version[a] += 1;
         for (&c, &sum) in &sums[a] {
-            let average = sum / (size[a] * size[c]) as f64;
+            let c = c as usize;
+            let average = sum as f64 / (size[a] * size[c]) as f64;
             if alive[c] && average >= s.threshold {
                 let (x, y) = (a.min(c), a.max(c));
                 heap.push(Link {

@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use crate::features::Features;
+use crate::features::{Features, TermId};
 use crate::Settings;
 
 /// The events within one story's members: one group when the story holds one event.
@@ -70,8 +70,8 @@ pub(crate) fn split_events(
 }
 
 /// Term vectors weighted by rarity within the story: a term every member uses weighs nothing.
-fn local_vectors(features: &[Features], members: &[usize]) -> Vec<HashMap<u64, f32>> {
-    let mut df: HashMap<u64, u32> = HashMap::new();
+fn local_vectors(features: &[Features], members: &[usize]) -> Vec<HashMap<TermId, f32>> {
+    let mut df: HashMap<TermId, u32> = HashMap::new();
     for &m in members {
         for &(t, _) in &features[m].terms {
             *df.entry(t).or_default() += 1;
@@ -81,7 +81,7 @@ fn local_vectors(features: &[Features], members: &[usize]) -> Vec<HashMap<u64, f
     members
         .iter()
         .map(|&m| {
-            let mut v: HashMap<u64, f32> = features[m]
+            let mut v: HashMap<TermId, f32> = features[m]
                 .terms
                 .iter()
                 .map(|&(t, tf)| {
@@ -99,7 +99,7 @@ fn local_vectors(features: &[Features], members: &[usize]) -> Vec<HashMap<u64, f
         .collect()
 }
 
-fn cosine(a: &HashMap<u64, f32>, b: &HashMap<u64, f32>) -> f64 {
+fn cosine(a: &HashMap<TermId, f32>, b: &HashMap<TermId, f32>) -> f64 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     small
         .iter()
