@@ -29,16 +29,65 @@ struct Line {
     text: Option<String>,
 }
 
-pub(crate) fn read(
+/// One line of a JSON-lines file, read but not yet parsed, so that parsing can happen on
+/// another thread.
+#[derive(Debug)]
+pub struct PendingLine {
+    stem: std::sync::Arc<str>,
+    source: std::sync::Arc<str>,
+    number: usize,
+    text: String,
+}
+
+impl PendingLine {
+    fn error(&self, problem: Problem) -> InputError {
+        InputError {
+            source_name: format!("{}:{}", self.source, self.number),
+            problem,
+        }
+    }
+
+    /// Parses the line into an article.
+    pub fn parse(self) -> Result<RawArticle> {
+        let line: Line = serde_json::from_str(&self.text)
+            .map_err(|e| self.error(Problem::BadJson(e.to_string())))?;
+        let Some(body) = line.text.filter(|t| !t.trim().is_empty()) else {
+            return Err(self.error(Problem::NoText));
+        };
+        let id = match line.id {
+            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => format!("{}-{}", self.stem, self.number),
+        };
+        let header = Header {
+            title: line.title,
+            outlet: line.outlet,
+            published: line.published.as_deref().and_then(parse_timestamp),
+            url: line.url,
+            author: line.author,
+            language: line.language,
+        };
+        Ok(RawArticle {
+            id,
+            source: format!("{}:{}", self.source, self.number),
+            text: body,
+            header,
+        })
+    }
+}
+
+/// The non-blank lines of a JSON-lines file, streamed; a line that is too long or not
+/// UTF-8 is an error naming the file and line, and reading goes on.
+pub(crate) fn lines(
     path: &Path,
     limits: Limits,
-) -> Box<dyn Iterator<Item = Result<RawArticle>> + Send> {
+) -> Box<dyn Iterator<Item = Result<PendingLine>> + Send> {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return Box::new(std::iter::once(Err(InputError::new(path, e.into())))),
     };
-    let stem = article_id(path);
-    let source = path.display().to_string();
+    let stem: std::sync::Arc<str> = article_id(path).into();
+    let source: std::sync::Arc<str> = path.display().to_string().into();
     let mut reader = BufReader::new(file);
     let mut number = 0usize;
     let mut buf = Vec::new();
@@ -79,33 +128,21 @@ pub(crate) fn read(
         if text.is_empty() {
             continue;
         }
-        let line: Line = match serde_json::from_str(text) {
-            Ok(l) => l,
-            Err(e) => return Some(Err(at(Problem::BadJson(e.to_string())))),
-        };
-        let Some(body) = line.text.filter(|t| !t.trim().is_empty()) else {
-            return Some(Err(at(Problem::NoText)));
-        };
-        let id = match line.id {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{stem}-{number}"),
-        };
-        let header = Header {
-            title: line.title,
-            outlet: line.outlet,
-            published: line.published.as_deref().and_then(parse_timestamp),
-            url: line.url,
-            author: line.author,
-            language: line.language,
-        };
-        return Some(Ok(RawArticle {
-            id,
-            source: format!("{source}:{number}"),
-            text: body,
-            header,
+        return Some(Ok(PendingLine {
+            stem: stem.clone(),
+            source: source.clone(),
+            number,
+            text: text.to_string(),
         }));
     }))
+}
+
+/// The articles of a JSON-lines file, parsed as they are read.
+pub(crate) fn read(
+    path: &Path,
+    limits: Limits,
+) -> Box<dyn Iterator<Item = Result<RawArticle>> + Send> {
+    Box::new(lines(path, limits).map(|l| l.and_then(PendingLine::parse)))
 }
 
 #[cfg(test)]

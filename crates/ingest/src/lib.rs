@@ -21,6 +21,7 @@ mod walk;
 use std::path::{Path, PathBuf};
 
 pub use header::{parse_header, parse_timestamp};
+pub use jsonl::PendingLine;
 use parallax_model::RawArticle;
 pub use walk::{discover, Discovery};
 
@@ -120,6 +121,15 @@ pub fn read(input: &Input, limits: Limits) -> Box<dyn Iterator<Item = Result<Raw
         Format::Text => Box::new(std::iter::once(read_text(&input.path, limits))),
         Format::JsonLines => jsonl::read(&input.path, limits),
     }
+}
+
+/// The lines of a JSON-lines input, read but not parsed, for callers that parse them in
+/// parallel ([`PendingLine::parse`]).
+pub fn json_lines(
+    input: &Input,
+    limits: Limits,
+) -> Box<dyn Iterator<Item = Result<PendingLine>> + Send> {
+    jsonl::lines(&input.path, limits)
 }
 
 /// Reads one plain-text article file.

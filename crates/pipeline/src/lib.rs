@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use parallax_ingest::{Format, InputError, Limits};
-use parallax_model::{Article, CopyOf, Kind, LineageLink, RawArticle, Skipped, Story, Summary};
+use parallax_model::{Article, CopyOf, Kind, LineageLink, Skipped, Story, Summary};
 use parallax_stories::Features;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -107,9 +107,12 @@ pub struct Analysis {
     pub summary: Summary,
 }
 
+/// An article made ready on a worker thread: cleaned, described, serialised.
+type Prepared = (Article, Features, Vec<u8>);
+
 enum Unit {
     File(PathBuf),
-    Read(std::result::Result<RawArticle, InputError>),
+    Line(std::result::Result<parallax_ingest::PendingLine, InputError>),
 }
 
 /// Reads, cleans and groups everything under `paths`.
@@ -141,10 +144,10 @@ pub fn analyze(
                         Box::new(std::iter::once((Unit::File(input.path.clone()), true)))
                     }
                     Format::JsonLines => {
-                        let mut lines = parallax_ingest::read(input, limits).peekable();
+                        let mut lines = parallax_ingest::json_lines(input, limits).peekable();
                         Box::new(std::iter::from_fn(move || {
                             let unit = lines.next()?;
-                            Some((Unit::Read(unit), lines.peek().is_none()))
+                            Some((Unit::Line(unit), lines.peek().is_none()))
                         }))
                     }
                 }
@@ -160,19 +163,24 @@ pub fn analyze(
             break;
         }
         files_done += batch.iter().filter(|(_, last)| *last).count();
-        let cleaned: Vec<std::result::Result<Article, InputError>> = batch
+        // Reading, parsing, cleaning, describing and serialising each article all happen
+        // on the worker threads; this thread only keeps order and writes the spool.
+        let done: Vec<std::result::Result<Prepared, InputError>> = batch
             .into_par_iter()
             .map(|(unit, _)| {
                 let raw = match unit {
                     Unit::File(path) => parallax_ingest::read_text(&path, limits)?,
-                    Unit::Read(r) => r?,
+                    Unit::Line(line) => line?.parse()?,
                 };
-                Ok(parallax_clean::clean(&raw, &settings.clean))
+                let article = parallax_clean::clean(&raw, &settings.clean);
+                let features = Features::of(&article, 0, &settings.stories.weights);
+                let json = serde_json::to_vec(&article).expect("an article serialises");
+                Ok((article, features, json))
             })
             .collect();
-        for result in cleaned {
-            let mut article = match result {
-                Ok(a) => a,
+        for result in done {
+            let (mut article, mut described, mut json) = match result {
+                Ok(x) => x,
                 Err(e) => {
                     summary.skipped.push(skipped(&e));
                     continue;
@@ -190,19 +198,18 @@ pub fn analyze(
                 ));
                 ids.insert(id.clone());
                 article.id = id;
+                described = Features::of(&article, 0, &settings.stories.weights);
+                json = serde_json::to_vec(&article)?;
             }
-            features.push(Features::of(
-                &article,
-                features.len(),
-                &settings.stories.weights,
-            ));
+            described.order = features.len();
+            features.push(described);
             entries.push(Entry {
-                id: article.id.clone(),
-                title: article.title.clone(),
-                outlet: article.outlet.clone(),
+                id: article.id,
+                title: article.title,
+                outlet: article.outlet,
                 kind: article.kind,
             });
-            serde_json::to_writer(&mut spool, &article)?;
+            spool.write_all(&json)?;
             spool.write_all(b"\n")?;
         }
         progress(Progress {

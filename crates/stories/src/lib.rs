@@ -86,7 +86,7 @@ impl Default for Settings {
             index_terms: 24,
             max_posting: 5000,
             max_window_postings: 300,
-            max_candidates: 400,
+            max_candidates: 100,
             max_neighbors: 64,
             split_events: true,
             split_threshold: 0.05,
