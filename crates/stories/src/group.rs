@@ -133,7 +133,7 @@ fn reach_days(s: &Settings) -> f64 {
 
 /// Each article's neighbours and their similarity: articles that share at least one of its
 /// most distinctive terms and lie within reach in time, the closest `max_neighbors` kept.
-fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(usize, f64)>> {
+fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(u32, f32)>> {
     // Postings per term: dated members sorted by time, then the undated ones.
     let mut index: HashMap<TermId, Postings> = HashMap::new();
     let top_terms: Vec<Vec<TermId>> = v
@@ -158,7 +158,7 @@ fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(usiz
         dated.sort_unstable();
     }
     let reach = (reach_days(s) * 86_400.0) as i64;
-    let found: Vec<Vec<(usize, f64)>> = (0..features.len())
+    let found: Vec<Vec<(u32, f32)>> = (0..features.len())
         .into_par_iter()
         .map(|a| {
             let mut shared: HashMap<usize, u32> = HashMap::new();
@@ -203,7 +203,9 @@ fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(usiz
                     .then(features[x.0].key.cmp(&features[y.0].key))
             });
             sims.truncate(s.max_neighbors);
-            sims
+            sims.into_iter()
+                .map(|(b, sim)| (b as u32, sim as f32))
+                .collect()
         })
         .collect();
     found
@@ -242,8 +244,8 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
     let mut sums: Vec<HashMap<u32, f32>> = vec![HashMap::new(); n];
     for (a, near) in neighbours(features, v, s).into_iter().enumerate() {
         for (b, sim) in near {
-            sums[a].insert(b as u32, sim as f32);
-            sums[b].insert(a as u32, sim as f32);
+            sums[a].insert(b, sim);
+            sums[b as usize].insert(a as u32, sim);
         }
     }
     let mut size = vec![1usize; n];
