@@ -65,6 +65,33 @@ fn example_corpus_report_scores_above_its_floors() {
         println!("../shared not found: the reference scorer was not run");
     }
 
+    // The mayor's words, as three outlets printed them, are one quote with her as speaker.
+    let mayor = report["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == "mayor-nwa")
+        })
+        .unwrap();
+    let voss = mayor["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("I did not take a single crown")
+        })
+        .expect("the mayor's quote");
+    assert_eq!(voss["speaker"], "Ada Voss");
+    assert_eq!(voss["occurrences"].as_array().unwrap().len(), 3);
+
     let page = std::fs::read_to_string(out.path().join("report.html")).unwrap();
     assert!(page.contains("Halverston mayor Ada Voss resigns after harbour audit"));
     assert!(page.contains("Removed:"));
@@ -99,6 +126,22 @@ fn every_removed_and_appended_text_is_in_its_input() {
                 text,
                 "{id}: span of {text:?}"
             );
+        }
+        let quoted = report["stories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["quotes"].as_array().unwrap().iter());
+        for o in quoted
+            .flat_map(|q| q["occurrences"].as_array().unwrap())
+            .filter(|o| o["article"] == id)
+        {
+            for part in o["parts"].as_array().unwrap() {
+                assert!(
+                    input.contains(part.as_str().unwrap()),
+                    "{id}: quote part not in the input: {part}"
+                );
+            }
         }
         for paragraph in a["body"].as_str().unwrap().split("\n\n") {
             assert!(

@@ -319,6 +319,9 @@ pub struct Occurrence {
     pub fidelity: String,
     /// The attributing words.
     pub attribution: Option<String>,
+    /// Who this outlet says spoke, when it names someone.
+    #[serde(default)]
+    pub speaker: Option<String>,
 }
 
 /// A checkable statement with every version of it.

@@ -225,6 +225,7 @@ pub fn analyze(
         .insert("read_and_clean".into(), cleaned_at);
 
     let grouping = parallax_stories::group(&features, &settings.stories);
+    let stories_took = started.elapsed().as_secs_f64() - cleaned_at;
     let story_ids: Vec<String> = (1..=grouping.stories.len())
         .map(|n| format!("S{n}"))
         .collect();
@@ -267,6 +268,9 @@ pub fn analyze(
             }
         })
         .collect();
+    let stories = attach_quotes(&spool, &grouping.story_of, stories, settings)?;
+    let quotes_took = started.elapsed().as_secs_f64() - cleaned_at - stories_took;
+    summary.stage_seconds.insert("quotes".into(), quotes_took);
     let copy_of = grouping
         .copy_of
         .iter()
@@ -280,9 +284,7 @@ pub fn analyze(
     summary.articles = entries.len();
     summary.stories = stories.len();
     summary.seconds = started.elapsed().as_secs_f64();
-    summary
-        .stage_seconds
-        .insert("stories".into(), summary.seconds - cleaned_at);
+    summary.stage_seconds.insert("stories".into(), stories_took);
     Ok(Analysis {
         spool,
         entries,
@@ -291,6 +293,54 @@ pub fn analyze(
         stories,
         summary,
     })
+}
+
+/// A second pass over the spooled articles: each article's quotations, found in parallel
+/// batches, then aligned story by story.
+fn attach_quotes(
+    spool: &File,
+    story_of: &[usize],
+    mut stories: Vec<Story>,
+    settings: &Settings,
+) -> Result<Vec<Story>> {
+    let mut per_story: Vec<Vec<(String, Vec<parallax_quotes::Found>)>> =
+        vec![Vec::new(); stories.len()];
+    let mut lines = spooled_lines(spool)?;
+    let mut at = 0;
+    loop {
+        let batch: Vec<String> = lines
+            .by_ref()
+            .take(settings.batch_size.max(1))
+            .collect::<std::io::Result<_>>()?;
+        if batch.is_empty() {
+            break;
+        }
+        let found: Vec<(String, Vec<parallax_quotes::Found>)> = batch
+            .par_iter()
+            .map(|line| {
+                let a: Article = serde_json::from_str(line)?;
+                let paragraphs: Vec<&str> = a.body_paragraphs().collect();
+                Ok((a.id.clone(), parallax_quotes::direct_quotes(&paragraphs)))
+            })
+            .collect::<Result<_>>()?;
+        for (id, quotes) in found {
+            if !quotes.is_empty() {
+                per_story[story_of[at]].push((id, quotes));
+            }
+            at += 1;
+        }
+    }
+    for (story, found) in stories.iter_mut().zip(per_story) {
+        story.quotes = parallax_quotes::align(&found);
+    }
+    Ok(stories)
+}
+
+/// The spooled articles' JSON lines, from the start.
+fn spooled_lines(spool: &File) -> Result<std::io::Lines<BufReader<File>>> {
+    let mut file = spool.try_clone()?;
+    file.seek(SeekFrom::Start(0))?;
+    Ok(BufReader::new(file).lines())
 }
 
 fn skipped(e: &InputError) -> Skipped {
