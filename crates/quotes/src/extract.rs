@@ -41,6 +41,8 @@ static SAYING: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+static SPEECH_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).unwrap());
 static PREPOSITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:of|for|in|at|from|to|with|by|on|near|into)\s+(?:the\s+)?$").unwrap()
 });
@@ -155,6 +157,11 @@ pub struct Found {
 
 /// The direct quotations in an article's body paragraphs.
 pub fn direct_quotes(paragraphs: &[&str]) -> Vec<Found> {
+    // Most of the work is tracking who is speaking; an article without a quote mark needs
+    // none of it.
+    if !paragraphs.iter().any(|p| p.contains(['“', '”', '"', '‘'])) {
+        return Vec::new();
+    }
     let singles = !paragraphs.iter().any(|p| p.contains(['“', '"']));
     let mut found: Vec<Found> = Vec::new();
     let mut names: Vec<String> = Vec::new();
@@ -584,8 +591,7 @@ fn person_after_role<'a>(clause: &'a str, matches: &[regex::Match<'a>], k: usize
 
 /// A speaker named in indirect speech ("Steve Witkoff said that ...").
 fn indirect_speaker(p: &str, names: &[String]) -> Option<String> {
-    let verbs = Regex::new(&format!(r"\b(?:{VERBS})\b")).ok()?;
-    let v = verbs.find(p)?;
+    let v = SPEECH_VERB.find(p)?;
     subject_name(&p[..v.start()], names).and_then(|n| canonical(&n, names))
 }
 
