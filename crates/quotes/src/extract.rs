@@ -509,7 +509,18 @@ fn strip_leading_non_names(n: &str) -> String {
             NOT_NAMES.contains(&w) || ROLES.contains(&w.to_lowercase().as_str())
         })
         .count();
-    words[skip..].join(" ")
+    let rest = &words[skip..];
+    // A title inside the sequence ("Palmer Public Safety Director Jon Owen") ends with its
+    // role word: the name is what follows it.
+    let after_role = rest
+        .iter()
+        .rposition(|w| ROLES.contains(&w.to_lowercase().as_str()))
+        .map_or(0, |i| i + 1);
+    if after_role < rest.len() {
+        rest[after_role..].join(" ")
+    } else {
+        rest.join(" ")
+    }
 }
 
 /// Role nouns that stand between an organisation and a person ("Nordvik Line chief
