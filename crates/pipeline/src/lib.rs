@@ -320,7 +320,9 @@ fn attach_quotes(
             .map(|line| {
                 let a: Article = serde_json::from_str(line)?;
                 let paragraphs: Vec<&str> = a.body_paragraphs().collect();
-                Ok((a.id.clone(), parallax_quotes::direct_quotes(&paragraphs)))
+                let mut quotes = parallax_quotes::direct_quotes(&paragraphs);
+                quotes.extend(parallax_quotes::reported_speech(&paragraphs));
+                Ok((a.id.clone(), quotes))
             })
             .collect::<Result<_>>()?;
         for (id, quotes) in found {

@@ -6,11 +6,14 @@
 //! overlap more strongly still (0.7) when the outlets name different speakers: the same
 //! words given to two people is itself a finding. Each occurrence is graded against the
 //! fullest version: `verbatim` (the same words, case, quote marks and punctuation aside),
-//! `trimmed` (its words appear in order in the fuller one, some left out) or `altered`.
+//! `trimmed` (its words appear in order in the fuller one, some left out) or `altered`;
+//! reported speech ("he said that ...") joins an utterance on a looser word test and is
+//! graded `paraphrase`.
 //!
 //! ## What it does not
 //! Align rewordings that share few words (a retranslation): that needs sentence
-//! embeddings. Indirect speech is not extracted yet, so nothing is graded `paraphrase`.
+//! embeddings. Reported speech that renders no quoted utterance is dropped, not reported
+//! on its own.
 
 use std::collections::HashMap;
 
@@ -139,7 +142,14 @@ pub fn align(articles: &[(String, Vec<Found>)]) -> Vec<Quote> {
                 _ => true,
             };
             let needed = if same_speaker { 0.45 } else { 0.6 };
-            if dice >= needed || (same_speaker && shortest >= 2 && containment >= 0.85) {
+            let reported = !items[i].1.direct || !items[j].1.direct;
+            let linked = if reported {
+                // Reported speech keeps fewer of the words: a looser test, same speaker only.
+                same_speaker && (dice >= 0.4 || (shortest >= 5 && containment >= 0.6))
+            } else {
+                dice >= needed || (same_speaker && shortest >= 2 && containment >= 0.85)
+            };
+            if linked {
                 links.push((dice.max(containment * 0.9), i, j));
             }
         }
@@ -174,6 +184,8 @@ pub fn align(articles: &[(String, Vec<Found>)]) -> Vec<Quote> {
         });
         groups[g].push(i);
     }
+    // Reported speech is kept only where it renders an utterance quoted somewhere.
+    groups.retain(|g| g.iter().any(|&i| items[i].1.direct));
     groups
         .iter()
         .enumerate()
@@ -188,6 +200,13 @@ pub fn align(articles: &[(String, Vec<Found>)]) -> Vec<Quote> {
                     .map(|&j| overlap(&items[i].2, &items[j].2).0)
                     .sum::<f64>()
             };
+            let direct: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&i| items[i].1.direct)
+                .collect();
+            let members_all = members;
+            let members = &direct;
             let medoid = *members
                 .iter()
                 .max_by(|&&a, &&b| {
@@ -204,7 +223,7 @@ pub fn align(articles: &[(String, Vec<Found>)]) -> Vec<Quote> {
                 .unwrap_or(&medoid);
             let full = &items[fullest].2;
             let mut votes: HashMap<&str, usize> = HashMap::new();
-            for &i in members {
+            for &i in members_all {
                 if let Some(s) = &items[i].1.speaker {
                     *votes.entry(s.as_str()).or_default() += 1;
                 }
@@ -218,11 +237,13 @@ pub fn align(articles: &[(String, Vec<Found>)]) -> Vec<Quote> {
                 speaker,
                 speaker_entity: None,
                 text: items[fullest].1.parts.join(" "),
-                occurrences: members
+                occurrences: members_all
                     .iter()
                     .map(|&i| {
                         let (a, f, t) = &items[i];
-                        let fidelity = if t == full {
+                        let fidelity = if !f.direct {
+                            Fidelity::Paraphrase
+                        } else if t == full {
                             Fidelity::Verbatim
                         } else if is_subsequence(t, full) {
                             Fidelity::Trimmed
@@ -232,7 +253,7 @@ pub fn align(articles: &[(String, Vec<Found>)]) -> Vec<Quote> {
                         Occurrence {
                             article: articles[*a].0.clone(),
                             parts: f.parts.clone(),
-                            direct: true,
+                            direct: f.direct,
                             fidelity: fidelity.as_str().to_string(),
                             attribution: f.attribution.clone(),
                             speaker: f.speaker.clone(),
@@ -254,6 +275,7 @@ mod tests {
             parts: parts.iter().map(|s| s.to_string()).collect(),
             attribution: None,
             speaker: Some(speaker.into()),
+            direct: true,
         }
     }
 

@@ -153,6 +153,63 @@ pub struct Found {
     pub attribution: Option<String>,
     /// The speaker as the article names them, fullest form found in the article.
     pub speaker: Option<String>,
+    /// True inside quote marks; false for reported speech ("X said that ...").
+    pub direct: bool,
+}
+
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?P<pro>[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+)?(?:{VERBS}|declares)|\b(?:{VERBS}|declares)|\b(?:adding|noting|stressing|insisting|arguing|warning|acknowledging|stating|saying))\s+(?:that\s+|(?P<bare>(?:it|he|she|they|we|there|the)\s))(?P<clause>[^.;!?]{{12,}})"
+    ))
+    .unwrap()
+});
+
+/// Reported speech in sentences without quote marks: "X said that CLAUSE", "he stated
+/// that CLAUSE", "..., adding that CLAUSE". The clause is what was said, in the outlet's
+/// words; it is kept when it renders an utterance quoted elsewhere (see [`crate::align`]).
+pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut last_subject: Option<String> = None;
+    for (k, p) in paragraphs.iter().enumerate() {
+        remember_names(p, &mut names);
+        for sentence in p.split_inclusive(['.', '!', '?']) {
+            if sentence.contains(['“', '”', '"']) {
+                continue;
+            }
+            for c in REPORTED.captures_iter(sentence) {
+                let (Some(whole), Some(clause)) = (c.get(0), c.name("clause")) else {
+                    continue;
+                };
+                // Without "that", the clause starts at the pronoun or article it opens with.
+                let clause_start = c.name("bare").map_or(clause.start(), |b| b.start());
+                let clause_text = sentence[clause_start..clause.end()].trim();
+                let subject = &sentence[..whole.start()];
+                let speaker = if c.name("pro").is_some() {
+                    last_subject.clone()
+                } else {
+                    subject_name(subject, &names)
+                        .and_then(|n| canonical(&n, &names))
+                        .or_else(|| last_subject.clone())
+                };
+                let attribution = sentence[..clause_start].trim().to_string();
+                found.push(Found {
+                    paragraph: k,
+                    parts: vec![clause_text.to_string()],
+                    attribution: Some(attribution),
+                    speaker,
+                    direct: false,
+                });
+            }
+            let plain = sentence.trim().trim_end_matches(['.', '!', '?']);
+            if let Some(n) = subject_name(plain, &names).and_then(|n| canonical(&n, &names)) {
+                if n.split_whitespace().count() >= 2 {
+                    last_subject = Some(n);
+                }
+            }
+        }
+    }
+    found
 }
 
 /// The direct quotations in an article's body paragraphs.
@@ -256,6 +313,7 @@ pub fn direct_quotes(paragraphs: &[&str]) -> Vec<Found> {
             }
             previous_att_comma = attribution.is_some() && after_attribution_ends_with_comma(after);
             found.push(Found {
+                direct: true,
                 paragraph: k,
                 parts: vec![text.to_string()],
                 attribution,
@@ -682,6 +740,39 @@ mod tests {
             q[1].attribution.as_deref(),
             Some("Ms Holt said, without elaborating")
         );
+    }
+
+    #[test]
+    fn reported_speech_clauses() {
+        let ps = [
+            "Mayor Ada Voss said that the bridge would reopen in June after repairs.",
+            "She added that the repairs would cost about two million crowns in all.",
+            "Mr Lind said it was the first time the council had agreed on anything.",
+            "“We will reopen it,” Voss said, and the council said that nothing else was planned.",
+        ];
+        let r = reported_speech(&ps);
+        let got: Vec<(&str, Option<&str>)> = r
+            .iter()
+            .map(|f| (f.parts[0].as_str(), f.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "the bridge would reopen in June after repairs",
+                    Some("Ada Voss")
+                ),
+                (
+                    "the repairs would cost about two million crowns in all",
+                    Some("Ada Voss")
+                ),
+                (
+                    "it was the first time the council had agreed on anything",
+                    Some("Lind")
+                ),
+            ]
+        );
+        assert!(r.iter().all(|f| !f.direct));
     }
 
     #[test]

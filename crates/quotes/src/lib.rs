@@ -1,7 +1,7 @@
 //! Quotations: who said what, and how faithfully each outlet reported it.
 //!
 //! [`direct_quotes`] finds the direct quotations of one article with their attribution and
-//! speaker; [`align`] groups the quotations of a story's articles into utterances and grades
+//! speaker, [`reported_speech`] its "X said that ..." clauses; [`align`] groups the quotations of a story's articles into utterances and grades
 //! each outlet's version against the fullest one.
 
 mod align;
@@ -9,4 +9,4 @@ mod extract;
 mod marks;
 
 pub use align::{align, Fidelity};
-pub use extract::{direct_quotes, Found};
+pub use extract::{direct_quotes, reported_speech, Found};
