@@ -74,10 +74,10 @@ pub fn write_html<E: std::fmt::Display>(
         out,
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
          <title>parallax report</title><style>{STYLE}</style></head><body>\n<h1>parallax report</h1>\n\
-         <p class=\"meta\">{} articles in {} stories; {} inputs skipped; {:.2} s. Written by {}.</p>\n",
-        s.articles,
-        s.stories,
-        s.skipped.len(),
+         <p class=\"meta\">{} in {}; {} skipped; {:.2} s. Written by {}.</p>\n",
+        count(s.articles, "article"),
+        count(s.stories, "story").replace("storys", "stories"),
+        count(s.skipped.len(), "input"),
         s.seconds,
         esc(&head.generator)
     )?;
@@ -146,6 +146,7 @@ pub fn write_html<E: std::fmt::Display>(
             }
             writeln!(out, "</p>")?;
         }
+        write_quotes(story, &mut out)?;
         writeln!(out, "</section>")?;
     }
     writeln!(out, "<h2>Articles</h2>")?;
@@ -155,6 +156,43 @@ pub fn write_html<E: std::fmt::Display>(
     }
     writeln!(out, "</body></html>")?;
     out.flush()?;
+    Ok(())
+}
+
+/// Each utterance with the outlets that carried it, how faithfully, and whom they credit.
+fn write_quotes(story: &Story, out: &mut impl Write) -> Result<()> {
+    if story.quotes.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<details><summary>{}</summary><ul class=\"quotes\">",
+        count(story.quotes.len(), "quote")
+    )?;
+    for q in &story.quotes {
+        write!(
+            out,
+            "<li><q>{}</q> <span class=\"meta\">— {}</span><ul>",
+            esc(&q.text),
+            esc(q.speaker.as_deref().unwrap_or("speaker unknown"))
+        )?;
+        for o in &q.occurrences {
+            let credited = match (&o.speaker, &q.speaker) {
+                (Some(s), Some(t)) if s != t => format!(", credited to {}", esc(s)),
+                _ => String::new(),
+            };
+            writeln!(
+                out,
+                "<li class=\"meta\"><a href=\"#{}\">{}</a>: <span class=\"kind\">{}</span>{credited} {}</li>",
+                anchor(&o.article),
+                esc(&o.article),
+                esc(&o.fidelity),
+                esc(&o.parts.join(" … "))
+            )?;
+        }
+        writeln!(out, "</ul></li>")?;
+    }
+    writeln!(out, "</ul></details>")?;
     Ok(())
 }
 
