@@ -208,7 +208,7 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
     let dateline_date = dateline
         .as_deref()
         .and_then(datetext::find_date)
-        .map(|d| d.timestamp.unwrap_or_else(|| metadata::midnight(d.date)));
+        .map(|d| d.timestamp.unwrap_or_else(|| metadata::noon(d.date)));
     let (published, published_source) =
         match (raw.header.published, leading.published.or(dateline_date)) {
             (Some(t), _) => (Some(t), Some(PublishedSource::Header)),

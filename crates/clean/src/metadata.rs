@@ -63,11 +63,19 @@ pub(crate) fn read_leading(lines: &[Line], header: &Header, wrapped: bool) -> Le
         if let Some(c) = SOURCE_LINE.captures(line.text) {
             if let Some(date) = find_date(&c["rest"]) {
                 let site = c["site"].trim().trim_end_matches([',', ':']);
+                if let Some(author) = boilerplate::author_of(site) {
+                    found.author.get_or_insert(author);
+                    found
+                        .published
+                        .get_or_insert(date.timestamp.unwrap_or_else(|| noon(date.date)));
+                    found.lines.push((line.index, Reason::Byline));
+                    continue;
+                }
                 if site.split_whitespace().count() <= 6 && find_date(site).is_none() {
                     found.outlet.get_or_insert_with(|| site.to_string());
                     found
                         .published
-                        .get_or_insert(date.timestamp.unwrap_or_else(|| midnight(date.date)));
+                        .get_or_insert(date.timestamp.unwrap_or_else(|| noon(date.date)));
                     found.lines.push((line.index, Reason::Metadata));
                     continue;
                 }
@@ -86,7 +94,7 @@ pub(crate) fn read_leading(lines: &[Line], header: &Header, wrapped: bool) -> Le
                 if let Some(date) = find_date(&line.text[m.end()..]) {
                     found
                         .published
-                        .get_or_insert(date.timestamp.unwrap_or_else(|| midnight(date.date)));
+                        .get_or_insert(date.timestamp.unwrap_or_else(|| noon(date.date)));
                     found.lines.push((line.index, Reason::Metadata));
                     continue;
                 }
@@ -132,10 +140,13 @@ fn text_between_is_one_newline(a: &Line, b: &Line) -> bool {
     b.span.start.saturating_sub(a.span.end) <= 2
 }
 
-pub(crate) fn midnight(date: chrono::NaiveDate) -> DateTime<FixedOffset> {
+/// A date printed without a time, as a timestamp: noon UTC, which falls on the same calendar
+/// date in every zone from UTC−11 to UTC+11 (midnight would be the day before in the
+/// Americas), and which no precise time of that day loses to when "earliest" is decided.
+pub(crate) fn noon(date: chrono::NaiveDate) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(0)
         .unwrap()
-        .from_local_datetime(&date.and_hms_opt(0, 0, 0).unwrap())
+        .from_local_datetime(&date.and_hms_opt(12, 0, 0).unwrap())
         .unwrap()
 }
 

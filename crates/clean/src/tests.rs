@@ -59,7 +59,7 @@ fn a_dated_dateline_dates_the_article() {
     );
     assert_eq!(
         a.published.unwrap().to_rfc3339(),
-        "2026-03-02T00:00:00+00:00"
+        "2026-03-02T12:00:00+00:00"
     );
     assert_eq!(a.published_source, Some(PublishedSource::Text));
     let b = cleaned(

@@ -22,6 +22,7 @@
 mod copies;
 mod features;
 mod group;
+mod opinion;
 mod split;
 mod terms;
 
@@ -67,6 +68,9 @@ pub struct Settings {
     pub split_max_size: usize,
     /// Smallest share of the story each part of a split must hold.
     pub split_min_share: f64,
+    /// Lowest average similarity at which a lone opinion column joins a story it names
+    /// something of.
+    pub opinion_threshold: f64,
     /// Lowest shingle resemblance (Jaccard) for a syndicated copy.
     pub copy_resemblance: f64,
     /// Lowest shingle containment for a syndicated copy that was cut short.
@@ -93,6 +97,7 @@ impl Default for Settings {
             split_min_size: 6,
             split_max_size: 400,
             split_min_share: 0.3,
+            opinion_threshold: 0.05,
             copy_resemblance: 0.6,
             copy_containment: 0.9,
             rewrite_resemblance: 0.03,
@@ -159,6 +164,7 @@ pub fn group(features: &[Features], settings: &Settings) -> Grouping {
         .iter()
         .flat_map(|m| split::split_events(features, m, settings))
         .collect();
+    opinion::attach_lone_opinions(features, &vectors, &mut members, settings);
     members.sort_by_key(|m| m.iter().copied().min());
     let mut story_of = vec![0; features.len()];
     for (s, m) in members.iter().enumerate() {

@@ -17,6 +17,14 @@ pattern!(
     r"^(advertisements?|ad|ads|sponsored( content| post| link)?|promoted( content| stories)?|paid (content|post|partner content)|partner content|story continues (below|after)( this)? (advertisement|ad)|continue reading (the main story|below)|scroll (down )?to continue( with content)?|article continues below( advertisement)?)[.:]?$|^(sponsored|presented|brought to you|supported) by\b"
 );
 
+pattern!(
+    LABELLED,
+    r"^(advertisement|sponsored|ad)\s*[-–—:|]\s*[\w ]{0,40}$"
+);
+
 pub(super) fn applies(line: &Line) -> bool {
+    if line.words <= 8 && LABELLED.is_match(line.text) {
+        return true;
+    }
     line.words <= 10 && RE.is_match(line.text)
 }

@@ -3,7 +3,7 @@
 //! ## What it handles
 //! Lines opening with "Photo:", "Image:", "Picture:", "Video:", "File photo", "Pictured:",
 //! "Credit:", "Caption:", "Image source, ...", "(Photo: ...)"; gallery counters ("Image 2
-//! of 7"); lines that end with a picture agency credit ("(Tomas Reyes/Getty
+//! of 7"); pointers to a video ("Watch the video above for footage from ..."); lines that end with a picture agency credit ("(Tomas Reyes/Getty
 //! Images)", "REUTERS/Ana Lind", "AP Photo/...", "Photograph: ..."), and bare credits.
 //!
 //! ## What it does not
@@ -17,6 +17,10 @@ pattern!(
     r"^\(?(photo|photos|image|images|picture|pictures|video|file photo|file picture|pictured|photograph|caption|credit|watch|gallery|(image|photo|picture|video) (source|caption|credit)s?)\s*(\(\w+\)\s*)?[:|,]"
 );
 pattern!(
+    VIDEO,
+    r"^((watch|see|view) (the|our) (video|footage|clip|gallery|livestream)\b|.{0,40}\b(video|footage|gallery) (above|below)\b)"
+);
+pattern!(
     COUNTER,
     r"^(image|photo|picture|slide|video)\s+\d+\s+(of|/)\s+\d+\b"
 );
@@ -27,5 +31,8 @@ pattern!(
 
 pub(super) fn applies(line: &Line) -> bool {
     line.words <= 45
-        && (LABEL.is_match(line.text) || CREDIT.is_match(line.text) || COUNTER.is_match(line.text))
+        && (LABEL.is_match(line.text)
+            || CREDIT.is_match(line.text)
+            || COUNTER.is_match(line.text)
+            || VIDEO.is_match(line.text))
 }

@@ -15,7 +15,7 @@ use crate::line::Line;
 
 pattern!(
     CUE,
-    r"^[▶►»→•*\s]*(also read|read also|also see|read more|more|related|related (story|stories|articles?|content|coverage|news|reading|topics)|see also|recommended( for you| reading| stories)?|you may (also )?like|you might (also )?(like|be interested in)|more from [\w .'’-]{1,30}|more on (this|that)( story)?|more stories|read next|up next|watch|watch now|trending( now)?|most read|most popular|popular now|don'?t miss|must read|top stories|latest news|explore more|in other news|click here to read|catch up|listen|editor'?s picks?|most (viewed|shared|commented|watched|read)|more in [\w ]{1,25}|more (news|coverage) from [\w ]{1,25}|read the (full|original) (story|article)( at| on| here)?|this (article|story) (was )?(originally|first) (appeared|published)[\w ,.:-]*|originally published (at|on|in|by)[\w ,.:-]*)\s*([:|»>–—-]|$)"
+    r"^[▶►»→•*\s]*(also read|read also|also see|read more|more|related|related (story|stories|articles?|content|coverage|news|reading|topics)|see also|recommended( for you| reading| stories)?|you may (also )?like|you might (also )?(like|be interested in)|more from [\w .'’-]{1,30}|more on (this|that)( story)?|more stories|read next|up next|watch|watch now|trending( now)?|most read|most popular|popular now|don'?t miss|must read|top stories|latest news|explore more|in other news|click here to read|catch up|listen|editor'?s picks?|most (viewed|shared|commented|watched|read)|more in [\w ]{1,25}|more (news|coverage) from [\w ]{1,25}|read the (full|original|complete) [\w ’'-]{1,40}?( at| on| here| below)?|this (article|story) (was )?(originally|first) (appeared|published).*|originally published (at|on|in|by).*)\s*([:|»>–—.-]|$)"
 );
 
 pub(super) fn applies(line: &Line) -> bool {

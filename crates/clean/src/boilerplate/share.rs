@@ -53,6 +53,8 @@ const VOCABULARY: &[&str] = &[
     "friends",
     "to",
     "clipboard",
+    "a",
+    "friend",
     "click",
     "opens",
     "open",
@@ -70,6 +72,13 @@ const CUES: &[&str] = &[
 pub(super) fn applies(line: &Line) -> bool {
     if line.words > 16 {
         return false;
+    }
+    // The blogging platforms' share and like bars.
+    if matches!(
+        line.lower.trim(),
+        "share this:" | "like this:" | "like this" | "share this"
+    ) {
+        return true;
     }
     let words: Vec<String> = line
         .lower

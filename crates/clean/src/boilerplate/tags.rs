@@ -12,7 +12,7 @@ use crate::line::Line;
 
 pattern!(
     RE,
-    r"^(tags?|tagged( with)?|topics?|categories|category|filed under|keywords|related topics|more about|subjects?|posted in)\s*:"
+    r"^(tags?|tagged( with)?|topics?|categories|category|filed under|keywords|related topics|more about|subjects?|posted in|sources?)\s*:"
 );
 
 pub(super) fn applies(line: &Line) -> bool {
