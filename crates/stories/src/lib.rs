@@ -22,6 +22,7 @@
 mod copies;
 mod features;
 mod group;
+mod index;
 mod opinion;
 mod split;
 mod terms;
@@ -29,6 +30,7 @@ mod terms;
 use serde::{Deserialize, Serialize};
 
 pub use features::Features;
+pub use index::StoryIndex;
 use parallax_model::Kind;
 pub use terms::TermWeights;
 

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset};
 use parallax_model::Article;
-use parallax_stories::{group, Features, Settings, TermWeights};
+use parallax_stories::{group, Features, Settings, StoryIndex, TermWeights};
 use proptest::prelude::*;
 
 /// Sentences of five fictional events; two of them are of one kind at one place.
@@ -136,5 +136,48 @@ proptest! {
             shuffled.swap(i, (x % (i as u64 + 1)) as usize);
         }
         prop_assert_eq!(outcome(&articles), outcome(&shuffled));
+    }
+}
+
+/// Stories keyed by the index's story keys: (key, sorted member ids).
+fn keyed(index: &StoryIndex) -> BTreeSet<(String, Vec<String>)> {
+    let g = index.grouping();
+    g.stories
+        .iter()
+        .map(|s| {
+            let mut ids: Vec<String> = s
+                .members
+                .iter()
+                .map(|&m| index.features()[m].id.clone())
+                .collect();
+            ids.sort();
+            (index.story_key(s.members[0]), ids)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn adding_in_batches_gives_the_stories_of_one_analysis(articles in corpus(), seed in any::<u64>(), cut in 1usize..6) {
+        let features = |xs: &[Article]| -> Vec<Features> { xs.iter().enumerate().map(|(i, a)| Features::of(a, i, &TermWeights::default())).collect() };
+        let mut all = StoryIndex::new(Settings::default());
+        all.add(features(&articles));
+
+        let mut shuffled = articles.clone();
+        let mut x = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let mut growing = StoryIndex::new(Settings::default());
+        for chunk in shuffled.chunks(cut) {
+            let keys = growing.add(features(chunk));
+            prop_assert_eq!(keys.len(), chunk.len());
+        }
+        prop_assert_eq!(keyed(&all), keyed(&growing));
     }
 }
