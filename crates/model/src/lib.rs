@@ -377,6 +377,9 @@ pub struct LineageLink {
 pub struct Story {
     /// Story id.
     pub id: String,
+    /// A key that depends only on the story's members, not on input order.
+    #[serde(default)]
+    pub key: String,
     /// A short description of the event.
     pub headline: String,
     /// Member article ids, earliest first.

@@ -244,6 +244,7 @@ pub fn analyze(
             }
             Story {
                 id: id.clone(),
+                key: parallax_stories::story_key(&features, &g.members),
                 headline: g.headline.clone(),
                 articles: g.members.iter().map(|&m| entries[m].id.clone()).collect(),
                 origin: g.origin.map(|o| entries[o].id.clone()),

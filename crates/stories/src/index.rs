@@ -63,12 +63,6 @@ impl StoryIndex {
     /// so it depends on who is in the story, never on arrival order.
     pub fn story_key(&self, i: usize) -> String {
         let story = &self.grouping.stories[self.grouping.story_of[i]];
-        let key = story
-            .members
-            .iter()
-            .map(|&m| self.features[m].key)
-            .min()
-            .unwrap_or(0);
-        format!("{key:016x}")
+        crate::story_key(&self.features, &story.members)
     }
 }

@@ -153,6 +153,13 @@ pub struct Grouping {
     pub copy_of: Vec<Option<(usize, f64)>>,
 }
 
+/// A key for a story that depends only on who is in it (the smallest hash of its members'
+/// ids): the same whatever order the articles arrived in.
+pub fn story_key(features: &[Features], members: &[usize]) -> String {
+    let key = members.iter().map(|&m| features[m].key).min().unwrap_or(0);
+    format!("{key:016x}")
+}
+
 /// Groups articles into stories.
 pub fn group(features: &[Features], settings: &Settings) -> Grouping {
     let vectors = group::Vectors::new(features);
