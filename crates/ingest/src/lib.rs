@@ -84,6 +84,9 @@ pub enum Problem {
         /// The limit.
         limit: u64,
     },
+    /// A header block and nothing after it.
+    #[error("a header but no article text")]
+    HeaderOnly,
     /// A JSON line that does not parse.
     #[error("invalid JSON: {0}")]
     BadJson(String),
@@ -144,11 +147,11 @@ pub fn read_text(path: &Path, limits: Limits) -> Result<RawArticle> {
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.into()))?;
     let text = sniff::decode_text(bytes).map_err(fail)?;
-    Ok(text_article(
-        article_id(path),
-        path.display().to_string(),
-        &text,
-    ))
+    let article = text_article(article_id(path), path.display().to_string(), &text);
+    if article.text.trim().is_empty() {
+        return Err(fail(Problem::HeaderOnly));
+    }
+    Ok(article)
 }
 
 /// Builds an article from a text file's whole contents: the header block, if any, gives the
@@ -195,7 +198,7 @@ mod tests {
     #[test]
     fn bad_files_are_named_with_their_problem() {
         let dir = tempfile::tempdir().unwrap();
-        let cases: [(&str, &[u8], &str); 4] = [
+        let cases: [(&str, &[u8], &str); 5] = [
             ("empty.txt", b"  \n\n", "empty file"),
             ("bin.txt", b"\x7fELF\x00\x00\x01binary", "binary file"),
             (
@@ -204,6 +207,11 @@ mod tests {
                 "invalid UTF-8 at byte 3",
             ),
             ("ok.txt", b"A good article.", ""),
+            (
+                "header.txt",
+                b"Title: Only a title\nOutlet: Nobody\n\n\n",
+                "a header but no article text",
+            ),
         ];
         for (name, bytes, want) in cases {
             let p = dir.path().join(name);
