@@ -62,6 +62,8 @@ fn seed_articles_meet_the_done_floors() {
         assert!(get("quotes.fidelity_accuracy") >= 0.85);
         assert!(get("quotes.alignment_f1") >= 0.65);
         assert!(get("quotes.indirect_recall") >= 0.25);
+        // Every labelled date expression resolves to its day (10/10 today).
+        assert!(get("timeline.dates_resolved") >= 0.9);
         assert_eq!(get("quotes.non_speech_taken"), 0.0);
     }
 }

@@ -91,6 +91,8 @@ pub struct Entry {
     pub outlet: Option<String>,
     /// Kind.
     pub kind: Kind,
+    /// Publication time, when the article gives one.
+    pub published: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// The result of a run.
@@ -100,6 +102,8 @@ pub struct Analysis {
     /// Each article's short description, in input order.
     pub entries: Vec<Entry>,
     story_of: Vec<usize>,
+    /// For an undated article, its story's earliest publication time.
+    inferred: Vec<Option<chrono::DateTime<chrono::FixedOffset>>>,
     copy_of: Vec<Option<CopyOf>>,
     /// The stories.
     pub stories: Vec<Story>,
@@ -208,6 +212,7 @@ pub fn analyze(
                 title: article.title,
                 outlet: article.outlet,
                 kind: article.kind,
+                published: article.published,
             });
             spool.write_all(&json)?;
             spool.write_all(b"\n")?;
@@ -269,9 +274,38 @@ pub fn analyze(
             }
         })
         .collect();
-    let stories = attach_quotes(&spool, &grouping.story_of, stories, settings)?;
+    // An undated article takes its story's earliest publication time, marked inferred.
+    let mut story_time: Vec<Option<chrono::DateTime<chrono::FixedOffset>>> =
+        vec![None; stories.len()];
+    for (i, e) in entries.iter().enumerate() {
+        let slot = &mut story_time[grouping.story_of[i]];
+        if let Some(t) = e.published {
+            if slot.is_none_or(|s| t < s) {
+                *slot = Some(t);
+            }
+        }
+    }
+    let inferred: Vec<Option<chrono::DateTime<chrono::FixedOffset>>> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            if e.published.is_none() {
+                story_time[grouping.story_of[i]]
+            } else {
+                None
+            }
+        })
+        .collect();
+    let days: Vec<Option<chrono::NaiveDate>> = entries
+        .iter()
+        .zip(&inferred)
+        .map(|(e, inf)| e.published.or(*inf).map(|t| t.date_naive()))
+        .collect();
+    let stories = second_pass(&spool, &grouping.story_of, &days, stories, settings)?;
     let quotes_took = started.elapsed().as_secs_f64() - cleaned_at - stories_took;
-    summary.stage_seconds.insert("quotes".into(), quotes_took);
+    summary
+        .stage_seconds
+        .insert("quotes_and_dates".into(), quotes_took);
     let copy_of = grouping
         .copy_of
         .iter()
@@ -288,6 +322,7 @@ pub fn analyze(
     summary.stage_seconds.insert("stories".into(), stories_took);
     Ok(Analysis {
         spool,
+        inferred,
         entries,
         story_of: grouping.story_of,
         copy_of,
@@ -296,16 +331,26 @@ pub fn analyze(
     })
 }
 
-/// A second pass over the spooled articles: each article's quotations, found in parallel
-/// batches, then aligned story by story.
-fn attach_quotes(
+/// One article's findings in the second pass.
+type Findings = (
+    String,
+    Vec<parallax_quotes::Found>,
+    Vec<parallax_model::TimelineEntry>,
+);
+
+/// A second pass over the spooled articles: each article's quotations and dated
+/// expressions (read against `days`, each article's day), found in parallel batches, then
+/// put together story by story.
+fn second_pass(
     spool: &File,
     story_of: &[usize],
+    days: &[Option<chrono::NaiveDate>],
     mut stories: Vec<Story>,
     settings: &Settings,
 ) -> Result<Vec<Story>> {
     let mut per_story: Vec<Vec<(String, Vec<parallax_quotes::Found>)>> =
         vec![Vec::new(); stories.len()];
+    let mut dated: Vec<Vec<Vec<parallax_model::TimelineEntry>>> = vec![Vec::new(); stories.len()];
     let mut lines = spooled_lines(spool)?;
     let mut at = 0;
     loop {
@@ -316,25 +361,39 @@ fn attach_quotes(
         if batch.is_empty() {
             break;
         }
-        let found: Vec<(String, Vec<parallax_quotes::Found>)> = batch
+        let first = at;
+        let found: Vec<Findings> = batch
             .par_iter()
-            .map(|line| {
+            .enumerate()
+            .map(|(k, line)| {
                 let a: Article = serde_json::from_str(line)?;
                 let paragraphs: Vec<&str> = a.body_paragraphs().collect();
                 let mut quotes = parallax_quotes::direct_quotes(&paragraphs);
                 quotes.extend(parallax_quotes::reported_speech(&paragraphs));
-                Ok((a.id.clone(), quotes))
+                let timeline = match days[first + k] {
+                    Some(day) => parallax_facts::timeline(&[(
+                        a.id.clone(),
+                        paragraphs.iter().map(|p| p.to_string()).collect(),
+                        day,
+                    )]),
+                    None => Vec::new(),
+                };
+                Ok((a.id.clone(), quotes, timeline))
             })
             .collect::<Result<_>>()?;
-        for (id, quotes) in found {
+        for (id, quotes, timeline) in found {
             if !quotes.is_empty() {
                 per_story[story_of[at]].push((id, quotes));
+            }
+            if !timeline.is_empty() {
+                dated[story_of[at]].push(timeline);
             }
             at += 1;
         }
     }
-    for (story, found) in stories.iter_mut().zip(per_story) {
+    for ((story, found), parts) in stories.iter_mut().zip(per_story).zip(dated) {
         story.quotes = parallax_quotes::align(&found);
+        story.timeline = parallax_facts::merge(parts);
     }
     Ok(stories)
 }
@@ -369,6 +428,12 @@ impl Analysis {
                 let mut a: Article = serde_json::from_str(&l)?;
                 a.story = format!("S{}", self.story_of[at] + 1);
                 a.copy_of = self.copy_of[at].clone();
+                if a.published.is_none() {
+                    if let Some(t) = self.inferred[at] {
+                        a.published = Some(t);
+                        a.published_source = Some(parallax_model::PublishedSource::Inferred);
+                    }
+                }
                 Ok(a)
             }))
         }))

@@ -1,0 +1,223 @@
+//! Date expressions, resolved against the day an article was published.
+//!
+//! ## What it handles
+//! - Calendar dates: `August 15, 2025`, `15 August 2025`, `Aug. 17`, `August 17` (the year is
+//!   the one that puts the date nearest the article's day).
+//! - Weekdays: `on Friday`, `Friday's summit`, `said Sunday`, `last Tuesday`, `next
+//!   Monday`. A weekday is the latest such day up to the article's day, unless the words
+//!   around it look ahead ("will", "plan", "scheduled", "next"), when it is the next one.
+//! - `yesterday`, `today`, `tomorrow`, `last week` and `next week` (as spans, Monday to
+//!   Sunday).
+//!
+//! ## What it does not
+//! Times of day, "overnight", "earlier this month", ordinal days without a month ("on the
+//! 3rd"), and dates in other languages.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+
+/// What a date expression stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    /// One day.
+    Day(NaiveDate),
+    /// A span of days, first and last included.
+    Span(NaiveDate, NaiveDate),
+}
+
+/// A date expression found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// The expression as printed.
+    pub text: String,
+    /// Its byte range in the text.
+    pub range: (usize, usize),
+    /// The day it names (the first day, for a span).
+    pub date: NaiveDate,
+    /// The day or span.
+    pub resolved: Resolved,
+}
+
+const MONTHS: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+
+static EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:(?P<md>(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?)|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS})(?:,?\s+(?P<y2>\d{{4}}))?)|(?P<wd>(?:(?P<dir>last|next|this)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))|(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:last|next|this) week))\b"
+    ))
+    .unwrap()
+});
+static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(will|plans?|planned|scheduled|due|expected|to meet|next|upcoming|is set to|are set to)\b").unwrap()
+});
+
+fn month(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| n.starts_with(m))
+    .map(|i| i as u32 + 1)
+}
+
+fn weekday(name: &str) -> Weekday {
+    match name {
+        "Monday" => Weekday::Mon,
+        "Tuesday" => Weekday::Tue,
+        "Wednesday" => Weekday::Wed,
+        "Thursday" => Weekday::Thu,
+        "Friday" => Weekday::Fri,
+        "Saturday" => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+/// The date `d` of `month` nearest to `reference` (a year before, that year, or after).
+fn nearest_year(month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDate> {
+    (reference.year() - 1..=reference.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - reference).num_days().abs())
+}
+
+/// The clause around a match: from the previous sentence end to the next.
+fn clause(text: &str, start: usize, end: usize) -> &str {
+    let s = text[..start]
+        .rfind(['.', '!', '?', ';'])
+        .map_or(0, |i| i + 1);
+    let e = text[end..]
+        .find(['.', '!', '?', ';'])
+        .map_or(text.len(), |i| end + i);
+    &text[s..e]
+}
+
+/// Every date expression in `text`, resolved against `reference`, the article's day.
+pub fn resolve_dates(text: &str, reference: NaiveDate) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    for c in EXPRESSION.captures_iter(text) {
+        let m = c.get(0).expect("a match");
+        let resolved = if c.name("md").is_some() || c.name("dm").is_some() {
+            let mon = month(c.name("m1").or(c.name("m2")).map_or("", |x| x.as_str()));
+            let day: Option<u32> = c
+                .name("d1")
+                .or(c.name("d2"))
+                .and_then(|x| x.as_str().parse().ok());
+            let year: Option<i32> = c
+                .name("y1")
+                .or(c.name("y2"))
+                .and_then(|x| x.as_str().parse().ok());
+            let (Some(mon), Some(day)) = (mon, day) else {
+                continue;
+            };
+            let date = match year {
+                Some(y) => NaiveDate::from_ymd_opt(y, mon, day),
+                None => nearest_year(mon, day, reference),
+            };
+            match date {
+                Some(d) => Resolved::Day(d),
+                None => continue,
+            }
+        } else if let Some(day) = c.name("day") {
+            let target = weekday(day.as_str());
+            let back = (reference.weekday().num_days_from_monday() as i64
+                - target.num_days_from_monday() as i64)
+                .rem_euclid(7);
+            let forward = (7 - back) % 7;
+            let direction = c.name("dir").map(|d| d.as_str());
+            let ahead = match direction {
+                Some("next") => true,
+                Some("last") => false,
+                _ => back != 0 && AHEAD.is_match(clause(text, m.start(), m.end())),
+            };
+            let date = if direction == Some("last") && back == 0 {
+                reference - Duration::days(7)
+            } else if ahead {
+                reference + Duration::days(if forward == 0 { 7 } else { forward })
+            } else {
+                reference - Duration::days(back)
+            };
+            Resolved::Day(date)
+        } else {
+            let rel = c.name("rel").map_or("", |x| x.as_str()).to_lowercase();
+            let monday =
+                reference - Duration::days(reference.weekday().num_days_from_monday() as i64);
+            match rel.as_str() {
+                "yesterday" => Resolved::Day(reference - Duration::days(1)),
+                "today" => Resolved::Day(reference),
+                "tomorrow" => Resolved::Day(reference + Duration::days(1)),
+                "last week" => {
+                    Resolved::Span(monday - Duration::days(7), monday - Duration::days(1))
+                }
+                "next week" => {
+                    Resolved::Span(monday + Duration::days(7), monday + Duration::days(13))
+                }
+                _ => Resolved::Span(monday, monday + Duration::days(6)),
+            }
+        };
+        let date = match resolved {
+            Resolved::Day(d) | Resolved::Span(d, _) => d,
+        };
+        out.push(DateMention {
+            text: m.as_str().to_string(),
+            range: (m.start(), m.end()),
+            date,
+            resolved,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expressions_resolve_against_the_article_day() {
+        // Sunday 17 August 2025.
+        let sunday = NaiveDate::from_ymd_opt(2025, 8, 17).unwrap();
+        let table = [
+            (
+                "after the August 15, 2025, summit in Alaska",
+                "August 15, 2025",
+                "2025-08-15",
+            ),
+            ("at Friday's summit in Alaska", "Friday", "2025-08-15"),
+            ("Witkoff said Sunday that", "Sunday", "2025-08-17"),
+            (
+                "Trump will meet Zelenskyy at the White House on Monday.",
+                "Monday",
+                "2025-08-18",
+            ),
+            (
+                "On Monday, we plan to talk about it.",
+                "Monday",
+                "2025-08-18",
+            ),
+            ("The talks on Monday went badly.", "Monday", "2025-08-11"),
+            ("he revealed on August 17 that", "August 17", "2025-08-17"),
+            ("the meeting on 3 March 2026", "3 March 2026", "2026-03-03"),
+            ("last Sunday", "last Sunday", "2025-08-10"),
+            ("next Friday", "next Friday", "2025-08-22"),
+            ("yesterday", "yesterday", "2025-08-16"),
+            ("in a statement last week", "last week", "2025-08-04"),
+            ("on Dec. 30", "Dec. 30", "2025-12-30"),
+            ("on March 2", "March 2", "2025-03-02"),
+        ];
+        for (text, expression, date) in table {
+            let found = resolve_dates(text, sunday);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].text, expression, "{text}");
+            assert_eq!(found[0].date.to_string(), date, "{text}");
+        }
+        let span = resolve_dates("last week", sunday)[0].resolved;
+        assert_eq!(
+            span,
+            Resolved::Span(
+                NaiveDate::from_ymd_opt(2025, 8, 4).unwrap(),
+                NaiveDate::from_ymd_opt(2025, 8, 10).unwrap()
+            )
+        );
+        assert!(resolve_dates("The May Day rally and a Sundayish mood", sunday).is_empty());
+    }
+}

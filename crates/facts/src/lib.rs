@@ -1,0 +1,18 @@
+//! Facts about a story. So far: date expressions resolved to the calendar
+//! ([`resolve_dates`]) and the story's [`timeline`].
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use parallax_facts::resolve_dates;
+//!
+//! let sunday = NaiveDate::from_ymd_opt(2025, 8, 17).unwrap();
+//! let found = resolve_dates("Witkoff said on Sunday that Friday's summit went well.", sunday);
+//! let dates: Vec<String> = found.iter().map(|d| d.date.to_string()).collect();
+//! assert_eq!(dates, ["2025-08-17", "2025-08-15"]);
+//! ```
+
+mod dates;
+mod timeline;
+
+pub use dates::{resolve_dates, DateMention, Resolved};
+pub use timeline::{merge, reference_day, timeline};
