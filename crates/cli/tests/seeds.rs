@@ -64,6 +64,8 @@ fn seed_articles_meet_the_done_floors() {
         assert!(get("quotes.indirect_recall") >= 0.25);
         // Every labelled date expression resolves to its day (10/10 today).
         assert!(get("timeline.dates_resolved") >= 0.9);
+        // Names merged across outlets and spellings (1.0 today).
+        assert!(get("entities.bcubed_f1") >= 0.9);
         assert_eq!(get("quotes.non_speech_taken"), 0.0);
     }
 }

@@ -1,5 +1,6 @@
 //! Facts about a story. So far: date expressions resolved to the calendar
-//! ([`resolve_dates`]) and the story's [`timeline`].
+//! ([`resolve_dates`]), the story's [`timeline`], and its people, organisations and places
+//! ([`entities`]).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -12,7 +13,9 @@
 //! ```
 
 mod dates;
+mod entities;
 mod timeline;
 
 pub use dates::{resolve_dates, DateMention, Resolved};
+pub use entities::{article_names, entities, NameMention};
 pub use timeline::{merge, reference_day, timeline};

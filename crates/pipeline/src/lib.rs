@@ -336,6 +336,7 @@ type Findings = (
     String,
     Vec<parallax_quotes::Found>,
     Vec<parallax_model::TimelineEntry>,
+    Vec<parallax_facts::NameMention>,
 );
 
 /// A second pass over the spooled articles: each article's quotations and dated
@@ -351,6 +352,8 @@ fn second_pass(
     let mut per_story: Vec<Vec<(String, Vec<parallax_quotes::Found>)>> =
         vec![Vec::new(); stories.len()];
     let mut dated: Vec<Vec<Vec<parallax_model::TimelineEntry>>> = vec![Vec::new(); stories.len()];
+    let mut named: Vec<Vec<(String, Vec<parallax_facts::NameMention>)>> =
+        vec![Vec::new(); stories.len()];
     let mut lines = spooled_lines(spool)?;
     let mut at = 0;
     loop {
@@ -378,10 +381,14 @@ fn second_pass(
                     )]),
                     None => Vec::new(),
                 };
-                Ok((a.id.clone(), quotes, timeline))
+                let names = parallax_facts::article_names(&paragraphs);
+                Ok((a.id.clone(), quotes, timeline, names))
             })
             .collect::<Result<_>>()?;
-        for (id, quotes, timeline) in found {
+        for (id, quotes, timeline, names) in found {
+            if !names.is_empty() {
+                named[story_of[at]].push((id.clone(), names));
+            }
             if !quotes.is_empty() {
                 per_story[story_of[at]].push((id, quotes));
             }
@@ -391,9 +398,11 @@ fn second_pass(
             at += 1;
         }
     }
-    for ((story, found), parts) in stories.iter_mut().zip(per_story).zip(dated) {
+    for (((story, found), parts), names) in stories.iter_mut().zip(per_story).zip(dated).zip(named)
+    {
         story.quotes = parallax_quotes::align(&found);
         story.timeline = parallax_facts::merge(parts);
+        story.entities = parallax_facts::entities(&names);
     }
     Ok(stories)
 }

@@ -1,0 +1,524 @@
+//! People, organisations and places named in a story, merged across outlets.
+//!
+//! ## What it handles
+//! Capitalised name sequences in every article ("Steve Witkoff", "Mr Witkoff",
+//! "European Commission president Ursula von der Leyen" → "Ursula von der Leyen"), with
+//! titles, roles and possessives taken off. Across a story: full names merge when their
+//! surnames are one letter apart at most and their first names agree (Zelensky /
+//! Zelenskyy); a surname alone ("Witkoff", "Mr Putin") joins the one full name it fits, and
+//! stays apart when two people share it; acronyms join the name whose initials they are
+//! (EU / European Union) and match across case (NATO / Nato).
+//!
+//! ## What it does not
+//! Resolve pronouns and roles ("the minister") to people, transliteration beyond one
+//! letter (Kowalczyk / Kovalchik), or tell people from organisations and places with more
+//! than a few cue words.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use parallax_model::{Entity, Mention};
+use regex::Regex;
+
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\p{L}’'\-\.]*[\p{L}](?:\s+(?:(?:von|van|der|de|da|al|bin|la|le)\b|[A-Z][\p{L}’'\-]*[\p{L}]))*").unwrap()
+});
+
+/// Capitalised words that are not names: function words, calendar words, and titles and
+/// roles that come before names.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "However",
+    "According",
+    "Speaking",
+    "While",
+    "After",
+    "Before",
+    "When",
+    "As",
+    "If",
+    "Although",
+    "Meanwhile",
+    "Without",
+    "Additionally",
+    "Asked",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "Yes",
+    "No",
+    "For",
+    "With",
+    "From",
+    "By",
+    "To",
+    "Of",
+    "Also",
+    "Many",
+    "Some",
+    "Several",
+    "Few",
+    "Most",
+    "One",
+    "Two",
+    "Three",
+    "Everyone",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "President",
+    "Secretary",
+    "Minister",
+    "Prime",
+    "Foreign",
+    "Chief",
+    "Executive",
+    "Special",
+    "Envoy",
+    "General",
+    "Governor",
+    "Mayor",
+    "Senator",
+    "Chancellor",
+    "Commissioner",
+    "Leader",
+    "Director",
+    "Deputy",
+    "Vice",
+    "Head",
+    "Judge",
+    "Captain",
+    "Commander",
+    "Former",
+    "Acting",
+    "Opposition",
+    "Council",
+    "State",
+    "Ukrainian",
+    "Russian",
+    "American",
+    "British",
+    "European",
+    "French",
+    "German",
+    "U.S.",
+    "US",
+    "UK",
+    "Norland",
+    "Spokesman",
+    "Spokeswoman",
+];
+/// Titles that stand before a name inside a capitalised sequence.
+const TITLES: &[&str] = &[
+    "President",
+    "Minister",
+    "Secretary",
+    "Chancellor",
+    "Commissioner",
+    "Envoy",
+    "Director",
+    "Governor",
+    "Mayor",
+    "Leader",
+    "Chief",
+    "Executive",
+    "Spokesman",
+    "Spokeswoman",
+    "Judge",
+    "Captain",
+    "Commander",
+    "Senator",
+    "Deputy",
+    "King",
+    "Queen",
+    "Prince",
+    "Pope",
+    "General",
+    "Ambassador",
+    "Chairman",
+    "Chairwoman",
+    "CEO",
+    "Coach",
+    "Manager",
+];
+const FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "This", "That", "In", "On", "At", "But", "And", "Or", "For", "With", "From",
+    "By", "To", "Of",
+];
+const ORG_WORDS: &[&str] = &[
+    "Union",
+    "Commission",
+    "Council",
+    "Party",
+    "Ministry",
+    "Group",
+    "Bank",
+    "Agency",
+    "Service",
+    "Office",
+    "Committee",
+    "Court",
+    "Parliament",
+    "Association",
+    "Institute",
+    "University",
+    "Foods",
+    "Line",
+    "United",
+    "Rovers",
+    "Times",
+    "Post",
+    "Herald",
+    "News",
+    "Press",
+    "Company",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Authority",
+    "Police",
+    "Army",
+    "Navy",
+];
+
+/// A name as one article prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMention {
+    /// As printed.
+    pub text: String,
+    /// Titles and roles taken off.
+    pub name: String,
+}
+
+/// The names an article's paragraphs print, each printed form once.
+pub fn article_names(paragraphs: &[&str]) -> Vec<NameMention> {
+    let mut out: Vec<NameMention> = Vec::new();
+    // One-word names seen only where a sentence starts ("Residents", "Eleven") are ordinary
+    // words in capitals; one seen inside a sentence too is a name.
+    let mut inside: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut opening: Vec<String> = Vec::new();
+    for p in paragraphs {
+        for m in NAME.find_iter(p) {
+            let before = p[..m.start()].trim_end();
+            let starts_sentence =
+                before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':']);
+            let printed = m
+                .as_str()
+                .trim_end_matches(['’', '\'', '.'])
+                .trim_end_matches("’s")
+                .trim_end_matches("'s");
+            let all: Vec<&str> = printed.split_whitespace().collect();
+            // "Russia’s Vladimir Putin", "European Commission President Ursula von der
+            // Leyen": the name starts after the last possessive or title inside.
+            let start = all
+                .iter()
+                .enumerate()
+                .filter(|(k, w)| {
+                    *k + 1 < all.len()
+                        && (w.ends_with("’s") || w.ends_with("'s") || TITLES.contains(w))
+                })
+                .map(|(k, _)| k + 1)
+                .next_back()
+                .unwrap_or(0);
+            let words: Vec<&str> = all[start..].to_vec();
+            let mut skip = words.iter().take_while(|w| NOT_NAMES.contains(w)).count();
+            // "The European Union": an adjective that begins an organisation's name stays.
+            if words.len() - skip == 1 && ORG_WORDS.contains(&words[skip]) {
+                skip = words
+                    .iter()
+                    .take_while(|w| FUNCTION_WORDS.contains(w))
+                    .count();
+            }
+            if skip == words.len() {
+                continue;
+            }
+            let name = words[skip..].join(" ");
+            if !name.contains(' ') && !is_acronym(&name) {
+                if starts_sentence && start == 0 && skip == 0 {
+                    opening.push(name.clone());
+                } else {
+                    inside.insert(name.clone());
+                }
+            }
+            let mut add = |text: String, name: String| {
+                if !text.is_empty() && p.contains(&text) && !out.iter().any(|s| s.text == text) {
+                    out.push(NameMention { text, name });
+                }
+            };
+            // "Mr Witkoff" is printed as such; keep that form and the bare name.
+            if let Some(title) = words.first().filter(|w| {
+                matches!(
+                    **w,
+                    "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+                )
+            }) {
+                if skip == 1 {
+                    add(format!("{title} {name}"), name.clone());
+                }
+            }
+            add(name.clone(), name);
+        }
+    }
+    let surnames: std::collections::HashSet<String> = out
+        .iter()
+        .filter(|m| m.name.contains(' '))
+        .filter_map(|m| m.name.split_whitespace().last().map(String::from))
+        .collect();
+    out.retain(|m| {
+        m.name.contains(' ')
+            || is_acronym(&m.name)
+            || inside.contains(&m.name)
+            || surnames.contains(&m.name)
+            || !opening.contains(&m.name)
+    });
+    out
+}
+
+fn is_acronym(s: &str) -> bool {
+    s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// One letter apart at most, for names of five letters or more.
+fn close_spelling(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len().min(y.len()) < 5 || x.len().abs_diff(y.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        if x[i] == y[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match x.len().cmp(&y.len()) {
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (x.len() - i) + (y.len() - j) <= 1
+}
+
+fn kind_of(name: &str) -> &'static str {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if is_acronym(name) || words.iter().any(|w| ORG_WORDS.contains(w)) {
+        "organization"
+    } else if words.len() >= 2 {
+        "person"
+    } else {
+        "other"
+    }
+}
+
+/// The entities of one story: `articles` holds each article's id and the names it prints
+/// ([`article_names`]).
+pub fn entities(articles: &[(String, Vec<NameMention>)]) -> Vec<Entity> {
+    // Full names first: they anchor the short forms.
+    let mut found: Vec<(String, NameMention)> = Vec::new();
+    for (id, names) in articles {
+        for s in names {
+            found.push((id.clone(), s.clone()));
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let lower = |s: &str| s.to_lowercase();
+    let mut multi: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].1.name.contains(' '))
+        .collect();
+    multi.sort_by_key(|&i| std::cmp::Reverse(found[i].1.name.len()));
+    for i in multi {
+        let n = &found[i].1.name;
+        let (first, last) = (
+            lower(n.split_whitespace().next().unwrap_or("")),
+            lower(n.split_whitespace().last().unwrap_or("")),
+        );
+        let at = names.iter().position(|m| {
+            let (f2, l2) = (
+                lower(m.split_whitespace().next().unwrap_or("")),
+                lower(m.split_whitespace().last().unwrap_or("")),
+            );
+            lower(m) == lower(n) || (f2 == first && close_spelling(&l2, &last))
+        });
+        match at {
+            Some(g) => groups[g].push(i),
+            None => {
+                names.push(n.clone());
+                groups.push(vec![i]);
+            }
+        }
+    }
+    for (i, (_, mention)) in found.iter().enumerate() {
+        let n = &mention.name;
+        if n.contains(' ') {
+            continue;
+        }
+        let candidates: Vec<usize> = (0..names.len())
+            .filter(|&g| {
+                let full = &names[g];
+                if is_acronym(n) {
+                    initials(full) == n.replace('.', "") || lower(full) == lower(n)
+                } else {
+                    close_spelling(
+                        &lower(full.split_whitespace().last().unwrap_or("")),
+                        &lower(n),
+                    ) || lower(full) == lower(n)
+                }
+            })
+            .collect();
+        // Two people share the surname: the short form stays apart.
+        let distinct_firsts: std::collections::HashSet<String> = candidates
+            .iter()
+            .map(|&g| lower(names[g].split_whitespace().next().unwrap_or("")))
+            .collect();
+        match (candidates.first(), distinct_firsts.len()) {
+            (Some(&g), 1) => groups[g].push(i),
+            _ => match names
+                .iter()
+                .position(|m| lower(m) == lower(n) || (is_acronym(m) && lower(m) == lower(n)))
+            {
+                Some(g) => groups[g].push(i),
+                None => {
+                    names.push(n.clone());
+                    groups.push(vec![i]);
+                }
+            },
+        }
+    }
+    let mut out: BTreeMap<usize, Entity> = BTreeMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        let mut mentions: Vec<Mention> = Vec::new();
+        for &i in members {
+            let m = Mention {
+                article: found[i].0.clone(),
+                text: found[i].1.text.clone(),
+            };
+            if !mentions.contains(&m) {
+                mentions.push(m);
+            }
+        }
+        out.insert(
+            g,
+            Entity {
+                id: format!("E{}", g + 1),
+                name: names[g].clone(),
+                entity_type: kind_of(&names[g]).to_string(),
+                mentions,
+            },
+        );
+    }
+    let mut list: Vec<Entity> = out.into_values().collect();
+    list.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+    for (k, e) in list.iter_mut().enumerate() {
+        e.id = format!("E{}", k + 1);
+    }
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(texts: &[(&str, &str)]) -> Vec<Entity> {
+        let articles: Vec<(String, Vec<NameMention>)> = texts
+            .iter()
+            .map(|(id, t)| (id.to_string(), article_names(&[t])))
+            .collect();
+        entities(&articles)
+    }
+
+    fn group_of<'a>(es: &'a [Entity], article: &str, text: &str) -> &'a str {
+        &es.iter()
+            .find(|e| {
+                e.mentions
+                    .iter()
+                    .any(|m| m.article == article && m.text == text)
+            })
+            .unwrap_or_else(|| panic!("no {text}"))
+            .name
+    }
+
+    #[test]
+    fn spellings_titles_and_acronyms_merge() {
+        let es = story(&[
+            ("a", "Ukrainian president Volodymyr Zelensky met Mr Witkoff. The European Union and Nato agreed."),
+            ("b", "Volodymyr Zelenskyy said Steve Witkoff was right. The EU and NATO welcomed it. Witkoff left."),
+        ]);
+        assert_eq!(
+            group_of(&es, "a", "Volodymyr Zelensky"),
+            group_of(&es, "b", "Volodymyr Zelenskyy")
+        );
+        assert_eq!(group_of(&es, "a", "Mr Witkoff"), "Steve Witkoff");
+        assert_eq!(group_of(&es, "b", "Witkoff"), "Steve Witkoff");
+        assert_eq!(group_of(&es, "b", "EU"), "European Union");
+        assert_eq!(group_of(&es, "a", "Nato"), group_of(&es, "b", "NATO"));
+    }
+
+    #[test]
+    fn people_who_share_a_surname_stay_apart() {
+        let es = story(&[("a", "Anna Lindqvist, the minister, and Per Lindqvist, the coach, met. Lindqvist spoke first.")]);
+        assert_ne!(
+            group_of(&es, "a", "Anna Lindqvist"),
+            group_of(&es, "a", "Per Lindqvist")
+        );
+        assert_eq!(group_of(&es, "a", "Lindqvist"), "Lindqvist");
+    }
+}
