@@ -326,7 +326,7 @@ fn initials(name: &str) -> String {
 }
 
 /// One letter apart at most, for names of five letters or more.
-fn close_spelling(a: &str, b: &str) -> bool {
+pub(crate) fn close_spelling(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }

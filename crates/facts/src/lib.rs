@@ -12,10 +12,14 @@
 //! assert_eq!(dates, ["2025-08-17", "2025-08-15"]);
 //! ```
 
+mod claims;
 mod dates;
 mod entities;
+mod numbers;
 mod timeline;
 
+pub use claims::{clauses, facts, Clause};
 pub use dates::{resolve_dates, DateMention, Resolved};
 pub use entities::{article_names, entities, NameMention};
+pub use numbers::{numbers, Number};
 pub use timeline::{merge, reference_day, timeline};

@@ -337,6 +337,7 @@ type Findings = (
     Vec<parallax_quotes::Found>,
     Vec<parallax_model::TimelineEntry>,
     Vec<parallax_facts::NameMention>,
+    Vec<parallax_facts::Clause>,
 );
 
 /// A second pass over the spooled articles: each article's quotations and dated
@@ -352,6 +353,12 @@ fn second_pass(
     let mut per_story: Vec<Vec<(String, Vec<parallax_quotes::Found>)>> =
         vec![Vec::new(); stories.len()];
     let mut dated: Vec<Vec<Vec<parallax_model::TimelineEntry>>> = vec![Vec::new(); stories.len()];
+    let mut sizes = vec![0usize; stories.len()];
+    for &s in story_of {
+        sizes[s] += 1;
+    }
+    let mut claimed: Vec<Vec<(String, Vec<parallax_facts::Clause>)>> =
+        vec![Vec::new(); stories.len()];
     let mut named: Vec<Vec<(String, Vec<parallax_facts::NameMention>)>> =
         vec![Vec::new(); stories.len()];
     let mut lines = spooled_lines(spool)?;
@@ -382,10 +389,19 @@ fn second_pass(
                     None => Vec::new(),
                 };
                 let names = parallax_facts::article_names(&paragraphs);
-                Ok((a.id.clone(), quotes, timeline, names))
+                // Facts are compared across outlets, and never taken from opinion columns.
+                let clauses = if sizes[story_of[first + k]] >= 2 && a.kind == Kind::News {
+                    parallax_facts::clauses(&paragraphs)
+                } else {
+                    Vec::new()
+                };
+                Ok((a.id.clone(), quotes, timeline, names, clauses))
             })
             .collect::<Result<_>>()?;
-        for (id, quotes, timeline, names) in found {
+        for (id, quotes, timeline, names, clauses) in found {
+            if !clauses.is_empty() {
+                claimed[story_of[at]].push((id.clone(), clauses));
+            }
             if !names.is_empty() {
                 named[story_of[at]].push((id.clone(), names));
             }
@@ -403,6 +419,9 @@ fn second_pass(
         story.quotes = parallax_quotes::align(&found);
         story.timeline = parallax_facts::merge(parts);
         story.entities = parallax_facts::entities(&names);
+    }
+    for (story, clauses) in stories.iter_mut().zip(claimed) {
+        story.facts = parallax_facts::facts(&clauses, &story.quotes);
     }
     Ok(stories)
 }

@@ -336,6 +336,18 @@ pub fn direct_quotes(paragraphs: &[&str]) -> Vec<Found> {
     found
 }
 
+/// True when a name follows a preposition ("Envoy for the Middle East"), unless the
+/// preposition is part of a title ("Secretary of State Marco Rubio").
+fn after_preposition(before: &str) -> bool {
+    let Some(m) = PREPOSITION_BEFORE.find(before) else {
+        return false;
+    };
+    let title = before[..m.start()].split_whitespace().last().unwrap_or("");
+    let title_of = m.as_str().trim() == "of"
+        && (NOT_NAMES.contains(&title) || ROLES.contains(&title.to_lowercase().as_str()));
+    !title_of
+}
+
 /// The subject of the last complete sentence before a quotation in its paragraph.
 fn subject_before(p: &str, m: &Marked, names: &[String]) -> Option<String> {
     let before = &p[..opening_start(p, m)];
@@ -523,7 +535,7 @@ fn subject_name(subject: &str, names: &[String]) -> Option<String> {
                     .next()
                     .is_some_and(char::is_lowercase);
             !opener
-                && !PREPOSITION_BEFORE.is_match(&clause[..m.start()])
+                && !after_preposition(&clause[..m.start()])
                 && !person_after_role(clause, &matches, *k)
         })
         .map(|(_, m)| strip_leading_non_names(m.as_str()))

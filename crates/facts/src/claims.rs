@@ -1,0 +1,528 @@
+//! The checkable statements of a story, compared across its outlets.
+//!
+//! ## What it handles
+//! - Clauses that say the same thing in several outlets (they share most of their content
+//!   words) become one `agreed` fact, with each outlet's clause as evidence; when they give
+//!   different numbers for the same unit ("26 passengers" / "62 passengers") the fact is
+//!   `contradicted`, one value per number. Rounding is not a contradiction: numbers within
+//!   2% of each other agree.
+//! - Clauses only one outlet prints, when they name something specific (a name or a
+//!   number), become `single_source` facts.
+//! - Party descriptions of one office ("the Republican president" / "the Democratic
+//!   administration") that disagree become a `contradicted` fact.
+//! - A quotation that outlets give to different people becomes a `contradicted` fact "who
+//!   said ...".
+//! - Numbers in a fact are normalised (`three and a half-year` → 3.5).
+//!
+//! ## What it does not
+//! Align statements that share few words (a paraphrase in other terms), tell a later
+//! update from a contradiction, or weigh opinion columns differently from reports.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
+
+use parallax_model::{Fact, FactValue, Quote};
+use regex::Regex;
+
+use crate::numbers::{numbers, Number};
+
+/// One clause of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// The exact characters.
+    pub text: String,
+    /// Its content words (lower-cased, function words left out).
+    words: Vec<String>,
+    /// It names something specific: a capitalised name inside it, or a number.
+    specific: bool,
+    /// The numbers it gives.
+    numbers: Vec<Number>,
+}
+
+const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "that", "this", "it", "its", "is", "was", "were", "are", "be", "been", "has",
+    "have", "had", "he", "she", "they", "we", "i", "his", "her", "their", "our", "would", "will",
+    "could", "can", "not", "no", "said", "says", "also", "which", "who", "about", "there", "than",
+    "so", "if", "into", "after", "before", "over", "more", "some", "any", "all", "mr", "ms", "mrs",
+];
+
+static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<party>Republican|Democratic|Democrat|Labour|Conservative|Tory|Liberal|Green|Socialist|Social Democratic|Christian Democratic)\s+(?P<office>president|administration|government|White House|leader|prime minister|chancellor|party leader|mayor|governor)\b").unwrap()
+});
+
+fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(|w| w.trim_matches(['\'', '’']).to_lowercase())
+        .map(|w| {
+            w.strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .map(String::from)
+                .unwrap_or(w)
+        })
+        .filter(|w| w.len() >= 2 && !STOP.contains(&w.as_str()))
+        .collect()
+}
+
+/// The clauses of an article's paragraphs: sentences cut at commas, semicolons, dashes and
+/// quote marks, kept when they hold four content words or more.
+pub fn clauses(paragraphs: &[&str]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        for sentence in p.split_inclusive(['.', '!', '?']) {
+            for piece in sentence.split([',', ';', '“', '”', '"', '—', '–', ':']) {
+                let text = piece.trim().trim_end_matches(['.', '!', '?']).trim();
+                let words = content_words(text);
+                if words.len() < 4 {
+                    continue;
+                }
+                let nums = numbers(text);
+                let capital_inside = text
+                    .split_whitespace()
+                    .skip(1)
+                    .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+                out.push(Clause {
+                    text: text.to_string(),
+                    specific: capital_inside || !nums.is_empty(),
+                    numbers: nums,
+                    words,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn overlap(a: &[String], b: &[String]) -> (f64, f64) {
+    let sa: HashSet<&String> = a.iter().collect();
+    let sb: HashSet<&String> = b.iter().collect();
+    let common = sa.intersection(&sb).count() as f64;
+    (
+        common / sa.len().min(sb.len()).max(1) as f64,
+        2.0 * common / (sa.len() + sb.len()).max(1) as f64,
+    )
+}
+
+fn normalized(n: &Number) -> serde_json::Value {
+    if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
+        serde_json::json!(n.value as i64)
+    } else {
+        serde_json::json!(n.value)
+    }
+}
+
+/// The facts of one story: `articles` holds each article's id and its clauses, `quotes`
+/// the story's aligned quotations.
+pub fn facts(articles: &[(String, Vec<Clause>)], quotes: &[Quote]) -> Vec<Fact> {
+    let mut items: Vec<(usize, &Clause)> = Vec::new();
+    for (a, (_, cs)) in articles.iter().enumerate() {
+        for c in cs {
+            items.push((a, c));
+        }
+    }
+    // Group clauses of different articles that share most of their content words.
+    let n = items.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            if items[i].0 == items[j].0 {
+                continue;
+            }
+            let (cover, dice) = overlap(&items[i].1.words, &items[j].1.words);
+            if cover >= 0.6 && dice >= 0.4 {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                if a != b {
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Fact> = Vec::new();
+    for members in groups.values() {
+        let articles_in: HashSet<usize> = members.iter().map(|&i| items[i].0).collect();
+        // One clause per article: the first.
+        let mut per_article: BTreeMap<usize, &Clause> = BTreeMap::new();
+        for &i in members {
+            per_article.entry(items[i].0).or_insert(items[i].1);
+        }
+        let topic = topic_of(per_article.values().map(|c| c.words.as_slice()).collect());
+        if articles_in.len() >= 2 {
+            out.push(compared(&topic, articles, &per_article));
+        } else if let Some((&a, c)) = per_article.iter().next().filter(|(_, c)| c.specific) {
+            let mut ev = BTreeMap::new();
+            ev.insert(articles[a].0.clone(), c.text.clone());
+            let (value, norm) = match c.numbers.first() {
+                Some(num) => (num.text.clone(), normalized(num)),
+                None => (c.text.clone(), serde_json::json!(c.text)),
+            };
+            out.push(Fact {
+                id: String::new(),
+                topic,
+                status: "single_source".into(),
+                values: vec![FactValue {
+                    value,
+                    normalized: norm,
+                    articles: ev,
+                }],
+            });
+        }
+    }
+    out.extend(counts_that_differ(articles, &out));
+    out.extend(party_descriptions(articles));
+    out.extend(who_said(quotes));
+    for (k, f) in out.iter_mut().enumerate() {
+        f.id = format!("F{}", k + 1);
+    }
+    out
+}
+
+/// An agreed or contradicted fact from clauses of several articles.
+fn compared(
+    topic: &str,
+    articles: &[(String, Vec<Clause>)],
+    per_article: &BTreeMap<usize, &Clause>,
+) -> Fact {
+    // Numbers of one unit that differ by more than rounding are a contradiction.
+    let mut by_value: Vec<(Number, BTreeMap<String, String>)> = Vec::new();
+    let mut unit: Option<String> = None;
+    let mut all_numbered = true;
+    for (&a, c) in per_article {
+        let Some(num) = c.numbers.first() else {
+            all_numbered = false;
+            continue;
+        };
+        if unit.is_none() {
+            unit = num.unit.clone();
+        }
+        if num.unit != unit {
+            all_numbered = false;
+            continue;
+        }
+        match by_value
+            .iter_mut()
+            .find(|(v, _)| (v.value - num.value).abs() <= 0.02 * v.value.abs().max(num.value.abs()))
+        {
+            Some((_, ev)) => {
+                ev.insert(articles[a].0.clone(), c.text.clone());
+            }
+            None => {
+                let mut ev = BTreeMap::new();
+                ev.insert(articles[a].0.clone(), c.text.clone());
+                by_value.push((num.clone(), ev));
+            }
+        }
+    }
+    if all_numbered && by_value.len() >= 2 {
+        return Fact {
+            id: String::new(),
+            topic: topic.to_string(),
+            status: "contradicted".into(),
+            values: by_value
+                .into_iter()
+                .map(|(num, ev)| FactValue {
+                    value: num.text.clone(),
+                    normalized: normalized(&num),
+                    articles: ev,
+                })
+                .collect(),
+        };
+    }
+    let evidence: BTreeMap<String, String> = per_article
+        .iter()
+        .map(|(&a, c)| (articles[a].0.clone(), c.text.clone()))
+        .collect();
+    let first = per_article.values().next().expect("a group has clauses");
+    let (value, norm) = match by_value.first() {
+        Some((num, _)) if by_value.len() == 1 => (num.text.clone(), normalized(num)),
+        _ => (first.text.clone(), serde_json::json!(first.text)),
+    };
+    Fact {
+        id: String::new(),
+        topic: topic.to_string(),
+        status: "agreed".into(),
+        values: vec![FactValue {
+            value,
+            normalized: norm,
+            articles: evidence,
+        }],
+    }
+}
+
+/// The content words the clauses share, as a short topic.
+fn topic_of(word_lists: Vec<&[String]>) -> String {
+    let mut shared: Vec<&String> = word_lists
+        .first()
+        .map(|w| w.iter().collect())
+        .unwrap_or_default();
+    for other in &word_lists[1..] {
+        shared.retain(|w| other.contains(w));
+    }
+    let mut seen = HashSet::new();
+    let words: Vec<&str> = shared
+        .into_iter()
+        .filter(|w| seen.insert(*w))
+        .take(8)
+        .map(String::as_str)
+        .collect();
+    if words.is_empty() {
+        word_lists
+            .first()
+            .map(|w| w.iter().take(8).cloned().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    } else {
+        words.join(" ")
+    }
+}
+
+/// Counts of one thing that outlets give differently ("26 passengers" / "62 passengers")
+/// in clauses about the same event (sharing two content words besides the unit), where
+/// the clauses were not already compared as one statement.
+fn counts_that_differ(articles: &[(String, Vec<Clause>)], done: &[Fact]) -> Vec<Fact> {
+    let mut by_unit: BTreeMap<String, Vec<(usize, &Clause, &Number)>> = BTreeMap::new();
+    for (a, (_, cs)) in articles.iter().enumerate() {
+        for c in cs {
+            for n in &c.numbers {
+                if let Some(u) = n
+                    .unit
+                    .as_ref()
+                    .filter(|u| u.len() >= 4 && !STOP.contains(&u.as_str()))
+                {
+                    by_unit.entry(u.clone()).or_default().push((a, c, n));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (unit, found) in by_unit {
+        let distinct: Vec<f64> = found
+            .iter()
+            .map(|x| x.2.value)
+            .fold(Vec::new(), |mut acc, v| {
+                if !acc
+                    .iter()
+                    .any(|&w: &f64| (w - v).abs() <= 0.02 * w.abs().max(v.abs()))
+                {
+                    acc.push(v);
+                }
+                acc
+            });
+        // Each pair of values whose clauses speak of the same thing (two shared content
+        // words besides the unit) is a contradiction; other counts of the unit (two
+        // passengers treated in hospital) are left alone.
+        let side = |v: f64| {
+            found
+                .iter()
+                .filter(move |x| (x.2.value - v).abs() <= 0.02 * v.abs().max(x.2.value.abs()))
+                .collect::<Vec<_>>()
+        };
+        for (k, &v1) in distinct.iter().enumerate() {
+            for &v2 in &distinct[k + 1..] {
+                let (left, right) = (side(v1), side(v2));
+                let related = |l: &&(usize, &Clause, &Number), r: &&(usize, &Clause, &Number)| {
+                    l.0 != r.0
+                        && l.1
+                            .words
+                            .iter()
+                            .filter(|w| !w.starts_with(unit.as_str()) && r.1.words.contains(w))
+                            .count()
+                            >= 2
+                };
+                let left: Vec<_> = left
+                    .iter()
+                    .filter(|l| right.iter().any(|r| related(l, r)))
+                    .copied()
+                    .collect();
+                let right: Vec<_> = right
+                    .iter()
+                    .filter(|r| left.iter().any(|l| related(l, r)))
+                    .copied()
+                    .collect();
+                let pair = [serde_json::json!(v1), serde_json::json!(v2)];
+                let seen = done.iter().any(|f| {
+                    f.status == "contradicted"
+                        && f.values.len() == 2
+                        && f.values
+                            .iter()
+                            .all(|v| pair.iter().any(|p| p.as_f64() == v.normalized.as_f64()))
+                });
+                if left.is_empty() || right.is_empty() || seen {
+                    continue;
+                }
+                let values = [left, right]
+                    .into_iter()
+                    .map(|group| {
+                        let mut ev = BTreeMap::new();
+                        for x in &group {
+                            ev.entry(articles[x.0].0.clone())
+                                .or_insert_with(|| x.1.text.clone());
+                        }
+                        FactValue {
+                            value: group[0].2.text.clone(),
+                            normalized: normalized(group[0].2),
+                            articles: ev,
+                        }
+                    })
+                    .collect();
+                out.push(Fact {
+                    id: String::new(),
+                    topic: format!("number of {unit}s"),
+                    status: "contradicted".into(),
+                    values,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Party descriptions of one office that disagree across articles.
+fn party_descriptions(articles: &[(String, Vec<Clause>)]) -> Vec<Fact> {
+    let mut by_party: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for (id, cs) in articles {
+        for c in cs {
+            if let Some(m) = PARTY.captures(&c.text) {
+                let party = m["party"]
+                    .replace("Democrat", "Democratic")
+                    .replace("Democraticic", "Democratic");
+                by_party
+                    .entry(party)
+                    .or_default()
+                    .entry(id.clone())
+                    .or_insert_with(|| c.text.clone());
+            }
+        }
+    }
+    if by_party.len() < 2 {
+        return Vec::new();
+    }
+    vec![Fact {
+        id: String::new(),
+        topic: "the party of the office holder".into(),
+        status: "contradicted".into(),
+        values: by_party
+            .into_iter()
+            .map(|(party, ev)| FactValue {
+                value: party.clone(),
+                normalized: serde_json::json!(party),
+                articles: ev,
+            })
+            .collect(),
+    }]
+}
+
+/// Quotations that outlets give to different people.
+fn who_said(quotes: &[Quote]) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for q in quotes {
+        let mut by_speaker: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        for o in q.occurrences.iter().filter(|o| o.direct) {
+            if let Some(s) = &o.speaker {
+                let surname = s.split_whitespace().last().unwrap_or(s).to_lowercase();
+                // Spellings of one surname (Zelensky / Zelenskyy) are one speaker.
+                let known = by_speaker
+                    .keys()
+                    .find(|k| crate::entities::close_spelling(k, &surname))
+                    .cloned();
+                let entry = by_speaker.entry(known.unwrap_or(surname)).or_default();
+                // The longest part is the evidence: an exact substring of the article.
+                let part = o
+                    .parts
+                    .iter()
+                    .max_by_key(|p| p.len())
+                    .cloned()
+                    .unwrap_or_default();
+                entry.entry(o.article.clone()).or_insert(part);
+            }
+        }
+        if by_speaker.len() >= 2 {
+            let words: Vec<&str> = q.text.split_whitespace().take(8).collect();
+            out.push(Fact {
+                id: String::new(),
+                topic: format!("who said “{} …”", words.join(" ")),
+                status: "contradicted".into(),
+                values: by_speaker
+                    .into_iter()
+                    .map(|(surname, ev)| {
+                        let name = q
+                            .occurrences
+                            .iter()
+                            .filter_map(|o| o.speaker.clone())
+                            .find(|s| s.to_lowercase().ends_with(&surname))
+                            .unwrap_or(surname);
+                        FactValue {
+                            value: name.clone(),
+                            normalized: serde_json::json!(name),
+                            articles: ev,
+                        }
+                    })
+                    .collect(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_that_differ_contradict_and_rounding_agrees() {
+        let a =
+            clauses(&["A ferry with 26 passengers on board ran aground near Kessa on Tuesday."]);
+        let b =
+            clauses(&["There were 62 passengers on board the ferry that ran aground near Kessa."]);
+        let c = clauses(&["The ferry that ran aground near Kessa had 26 passengers on board."]);
+        let story = vec![
+            ("a".to_string(), a),
+            ("b".to_string(), b),
+            ("c".to_string(), c),
+        ];
+        let f = facts(&story, &[]);
+        let contradicted: Vec<&Fact> = f.iter().filter(|f| f.status == "contradicted").collect();
+        assert_eq!(contradicted.len(), 1, "{f:#?}");
+        let values: Vec<(serde_json::Value, usize)> = contradicted[0]
+            .values
+            .iter()
+            .map(|v| (v.normalized.clone(), v.articles.len()))
+            .collect();
+        assert_eq!(
+            values,
+            [(serde_json::json!(26), 2), (serde_json::json!(62), 1)]
+        );
+    }
+
+    #[test]
+    fn party_descriptions_disagree() {
+        let story = vec![
+            (
+                "a".to_string(),
+                clauses(&["The Republican president had changed his mind about the deal."]),
+            ),
+            (
+                "b".to_string(),
+                clauses(&[
+                    "There was no reply to the Democratic administration’s reading of the talks.",
+                ]),
+            ),
+        ];
+        let f = facts(&story, &[]);
+        assert!(
+            f.iter()
+                .any(|f| f.status == "contradicted" && f.topic.contains("party")),
+            "{f:#?}"
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! Numbers as news prints them.
+//!
+//! ## What it handles
+//! Digits with thousands separators and decimals (`12,000`, `3.5`), number words up to the
+//! thousands (`Twenty-six`, `eleven`, `three hundred`), fractions after a number (`three and
+//! a half`), scale words (`1.2 million`, `5m`, `410 million crowns`), hyphenated compounds
+//! (`3.5-year`, `32-member`, `three and a half-year`), and the word after the number as its
+//! unit.
+//!
+//! ## What it does not
+//! Ordinals, percentages as ratios, ranges ("10 to 12"), and currency conversion.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A number found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    /// As printed, with a hyphenated unit ("3.5-year").
+    pub text: String,
+    /// Byte range in the text.
+    pub range: (usize, usize),
+    /// Its value.
+    pub value: f64,
+    /// The word it counts, lower-cased and without a plural s ("passenger", "year").
+    pub unit: Option<String>,
+}
+
+const UNITS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+    Regex::new(&format!(
+        r"(?i)\b(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{word}(?:[- ]{word})?(?:\s+hundred(?:\s+and\s+{word}(?:[- ]{word})?)?)?)(?P<half>\s+and\s+a\s+half)?(?:\s*(?P<scale>million|billion|thousand|m|bn|k)\b)?(?P<unit>-[a-z]+|\s+[a-z]+)?"
+    ))
+    .unwrap()
+});
+
+fn word_value(s: &str) -> Option<f64> {
+    let s = s.to_lowercase();
+    let mut total = 0.0;
+    let mut current = 0.0;
+    for part in s
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|p| !p.is_empty() && *p != "and")
+    {
+        if part == "hundred" {
+            current = if current == 0.0 {
+                100.0
+            } else {
+                current * 100.0
+            };
+        } else {
+            current += UNITS.iter().find(|(w, _)| *w == part)?.1;
+        }
+    }
+    total += current;
+    Some(total)
+}
+
+/// Every number in `text`.
+pub fn numbers(text: &str) -> Vec<Number> {
+    let mut out = Vec::new();
+    for c in NUMBER.captures_iter(text) {
+        let Some(num) = c.name("num") else { continue };
+        let raw = num.as_str();
+        let mut value = if raw.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
+            match raw.replace(',', "").parse::<f64>() {
+                Ok(v) => v,
+                Err(_) => continue,
+            }
+        } else {
+            match word_value(raw) {
+                Some(v) => v,
+                None => continue,
+            }
+        };
+        if c.name("half").is_some() {
+            value += 0.5;
+        }
+        if let Some(scale) = c.name("scale") {
+            value *= match scale.as_str().to_lowercase().as_str() {
+                "million" | "m" => 1e6,
+                "billion" | "bn" => 1e9,
+                _ => 1e3,
+            };
+        }
+        let unit_m = c.name("unit");
+        let unit = unit_m.map(|u| {
+            let u = u.as_str().trim_start_matches('-').trim().to_lowercase();
+            u.strip_suffix('s')
+                .filter(|x| x.len() >= 3)
+                .map(String::from)
+                .unwrap_or(u)
+        });
+        // A hyphenated unit belongs to the printed form ("32-member"); a spaced one does not.
+        let end = match unit_m {
+            Some(u) if u.as_str().starts_with('-') => u.end(),
+            _ => c
+                .name("scale")
+                .map_or(c.name("half").map_or(num.end(), |h| h.end()), |s| s.end()),
+        };
+        out.push(Number {
+            text: text[num.start()..end].to_string(),
+            range: (num.start(), end),
+            value,
+            unit,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_normalise() {
+        let table = [
+            ("the 3.5-year war", "3.5-year", 3.5, Some("year")),
+            (
+                "the three and a half-year war",
+                "three and a half-year",
+                3.5,
+                Some("year"),
+            ),
+            (
+                "the 32-member military alliance",
+                "32-member",
+                32.0,
+                Some("member"),
+            ),
+            (
+                "Twenty-six passengers were on board",
+                "Twenty-six",
+                26.0,
+                Some("passenger"),
+            ),
+            (
+                "There were 62 passengers on board",
+                "62",
+                62.0,
+                Some("passenger"),
+            ),
+            (
+                "cutting power to about 12,000 households",
+                "12,000",
+                12000.0,
+                Some("household"),
+            ),
+            (
+                "a bridge estimated to cost 410 million crowns",
+                "410 million",
+                410e6,
+                Some("crown"),
+            ),
+            ("a 5m euros fund", "5m", 5e6, Some("euro")),
+            (
+                "three hundred and twenty people",
+                "three hundred and twenty",
+                320.0,
+                Some("people"),
+            ),
+        ];
+        for (text, printed, value, unit) in table {
+            let n = numbers(text);
+            assert_eq!(n.len(), 1, "{text}: {n:?}");
+            assert_eq!(n[0].text, printed, "{text}");
+            assert_eq!(n[0].value, value, "{text}");
+            assert_eq!(n[0].unit.as_deref(), unit, "{text}");
+        }
+        assert!(numbers("No one was hurt and someone left")
+            .iter()
+            .all(|n| n.text.to_lowercase() != "someone"));
+    }
+}
