@@ -50,6 +50,12 @@ fn example_corpus_report_scores_above_its_floors() {
             &corpus,
         );
         if let Some(reference) = reference {
+            let get = |n: &str| reference.iter().find(|(m, _)| m == n).map(|x| x.1);
+            // The ferry's passenger count (26 / 62) is found, and nothing else is called
+            // a contradiction.
+            assert_eq!(get("facts.contradictions_found"), Some(1.0));
+            assert_eq!(get("facts.false_contradictions"), Some(0.0));
+            assert_eq!(get("provenance.exact"), Some(1.0));
             for (name, value) in reference.iter().filter(|(n, _)| {
                 n.starts_with("clean.") || n.starts_with("cluster.") || n.starts_with("articles.")
             }) {
