@@ -42,6 +42,10 @@ pub struct Settings {
     pub clean: parallax_clean::Settings,
     /// Story grouping.
     pub stories: parallax_stories::Settings,
+    /// Articles per story whose statements are compared for facts (the first ones read):
+    /// comparing is quadratic in a story's statements, so a story of hundreds of articles
+    /// is checked on a sample.
+    pub facts_max_articles: usize,
 }
 
 impl Default for Settings {
@@ -51,6 +55,7 @@ impl Default for Settings {
             batch_size: 512,
             clean: parallax_clean::Settings::default(),
             stories: parallax_stories::Settings::default(),
+            facts_max_articles: 20,
         }
     }
 }
@@ -158,6 +163,8 @@ pub fn analyze(
             });
 
     let mut spool = BufWriter::new(tempfile::tempfile()?);
+    // Where each article's line starts in the spool, and where the last one ends.
+    let mut offsets: Vec<u64> = vec![0];
     let mut features: Vec<Features> = Vec::new();
     let mut entries = Vec::new();
     let mut ids = HashSet::new();
@@ -216,6 +223,7 @@ pub fn analyze(
             });
             spool.write_all(&json)?;
             spool.write_all(b"\n")?;
+            offsets.push(offsets.last().copied().unwrap_or(0) + json.len() as u64 + 1);
         }
         progress(Progress {
             files_done,
@@ -301,7 +309,12 @@ pub fn analyze(
         .zip(&inferred)
         .map(|(e, inf)| e.published.or(*inf).map(|t| t.date_naive()))
         .collect();
-    let stories = second_pass(&spool, &grouping.story_of, &days, stories, settings)?;
+    let members: Vec<&[usize]> = grouping
+        .stories
+        .iter()
+        .map(|g| g.members.as_slice())
+        .collect();
+    let stories = second_pass(&spool, &offsets, &members, &days, stories, settings)?;
     let quotes_took = started.elapsed().as_secs_f64() - cleaned_at - stories_took;
     summary
         .stage_seconds
@@ -331,106 +344,71 @@ pub fn analyze(
     })
 }
 
-/// One article's findings in the second pass.
-type Findings = (
-    String,
-    Vec<parallax_quotes::Found>,
-    Vec<parallax_model::TimelineEntry>,
-    Vec<parallax_facts::NameMention>,
-    Vec<parallax_facts::Clause>,
-);
-
-/// A second pass over the spooled articles: each article's quotations and dated
-/// expressions (read against `days`, each article's day), found in parallel batches, then
-/// put together story by story.
+/// A second pass over the spooled articles, story by story (in parallel): each story's
+/// members are read back from the spool by position, and their quotations, reported
+/// speech, names, dates and statements are found and put together. Memory holds one
+/// story per thread, whatever the corpus's size.
 fn second_pass(
     spool: &File,
-    story_of: &[usize],
+    offsets: &[u64],
+    members: &[&[usize]],
     days: &[Option<chrono::NaiveDate>],
-    mut stories: Vec<Story>,
+    stories: Vec<Story>,
     settings: &Settings,
 ) -> Result<Vec<Story>> {
-    let mut per_story: Vec<Vec<(String, Vec<parallax_quotes::Found>)>> =
-        vec![Vec::new(); stories.len()];
-    let mut dated: Vec<Vec<Vec<parallax_model::TimelineEntry>>> = vec![Vec::new(); stories.len()];
-    let mut sizes = vec![0usize; stories.len()];
-    for &s in story_of {
-        sizes[s] += 1;
-    }
-    let mut claimed: Vec<Vec<(String, Vec<parallax_facts::Clause>)>> =
-        vec![Vec::new(); stories.len()];
-    let mut named: Vec<Vec<(String, Vec<parallax_facts::NameMention>)>> =
-        vec![Vec::new(); stories.len()];
-    let mut lines = spooled_lines(spool)?;
-    let mut at = 0;
-    loop {
-        let batch: Vec<String> = lines
-            .by_ref()
-            .take(settings.batch_size.max(1))
-            .collect::<std::io::Result<_>>()?;
-        if batch.is_empty() {
-            break;
-        }
-        let first = at;
-        let found: Vec<Findings> = batch
-            .par_iter()
-            .enumerate()
-            .map(|(k, line)| {
-                let a: Article = serde_json::from_str(line)?;
+    stories
+        .into_par_iter()
+        .zip(members.par_iter())
+        .map(|(mut story, members)| {
+            let mut quotes = Vec::new();
+            let mut dated = Vec::new();
+            let mut named = Vec::new();
+            let mut claimed = Vec::new();
+            // Input order within the story, so that results do not depend on threads.
+            let mut order: Vec<usize> = members.to_vec();
+            order.sort_unstable();
+            for (rank, &i) in order.iter().enumerate() {
+                let a = read_spooled(spool, offsets, i)?;
                 let paragraphs: Vec<&str> = a.body_paragraphs().collect();
-                let mut quotes = parallax_quotes::direct_quotes(&paragraphs);
-                quotes.extend(parallax_quotes::reported_speech(&paragraphs));
-                let timeline = match days[first + k] {
-                    Some(day) => parallax_facts::timeline(&[(
-                        a.id.clone(),
-                        paragraphs.iter().map(|p| p.to_string()).collect(),
-                        day,
-                    )]),
-                    None => Vec::new(),
-                };
+                let mut found = parallax_quotes::direct_quotes(&paragraphs);
+                found.extend(parallax_quotes::reported_speech(&paragraphs));
+                if !found.is_empty() {
+                    quotes.push((a.id.clone(), found));
+                }
+                if let Some(day) = days[i] {
+                    let owned: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+                    let t = parallax_facts::timeline(&[(a.id.clone(), owned, day)]);
+                    if !t.is_empty() {
+                        dated.push(t);
+                    }
+                }
                 let names = parallax_facts::article_names(&paragraphs);
-                // Facts are compared across outlets, and never taken from opinion columns.
-                let clauses = if sizes[story_of[first + k]] >= 2 && a.kind == Kind::News {
-                    parallax_facts::clauses(&paragraphs)
-                } else {
-                    Vec::new()
-                };
-                Ok((a.id.clone(), quotes, timeline, names, clauses))
-            })
-            .collect::<Result<_>>()?;
-        for (id, quotes, timeline, names, clauses) in found {
-            if !clauses.is_empty() {
-                claimed[story_of[at]].push((id.clone(), clauses));
+                if !names.is_empty() {
+                    named.push((a.id.clone(), names));
+                }
+                // Facts are compared across outlets, never taken from opinion columns, and
+                // checked on the first articles of a very large story.
+                if members.len() >= 2 && rank < settings.facts_max_articles && a.kind == Kind::News
+                {
+                    claimed.push((a.id.clone(), parallax_facts::clauses(&paragraphs)));
+                }
             }
-            if !names.is_empty() {
-                named[story_of[at]].push((id.clone(), names));
-            }
-            if !quotes.is_empty() {
-                per_story[story_of[at]].push((id, quotes));
-            }
-            if !timeline.is_empty() {
-                dated[story_of[at]].push(timeline);
-            }
-            at += 1;
-        }
-    }
-    for (((story, found), parts), names) in stories.iter_mut().zip(per_story).zip(dated).zip(named)
-    {
-        story.quotes = parallax_quotes::align(&found);
-        story.timeline = parallax_facts::merge(parts);
-        story.entities = parallax_facts::entities(&names);
-    }
-    for (story, clauses) in stories.iter_mut().zip(claimed) {
-        story.facts = parallax_facts::facts(&clauses, &story.quotes);
-    }
-    Ok(stories)
+            story.quotes = parallax_quotes::align(&quotes);
+            story.timeline = parallax_facts::merge(dated);
+            story.entities = parallax_facts::entities(&named);
+            story.facts = parallax_facts::facts(&claimed, &story.quotes);
+            Ok(story)
+        })
+        .collect()
 }
 
-/// The spooled articles' JSON lines, from the start.
-fn spooled_lines(spool: &File) -> Result<std::io::Lines<BufReader<File>>> {
-    let mut file = spool.try_clone()?;
-    file.seek(SeekFrom::Start(0))?;
-    Ok(BufReader::new(file).lines())
+/// Article `i`, read back from the spool by position.
+fn read_spooled(spool: &File, offsets: &[u64], i: usize) -> Result<Article> {
+    use std::os::unix::fs::FileExt;
+    let (start, end) = (offsets[i], offsets[i + 1]);
+    let mut buf = vec![0u8; (end - start) as usize];
+    spool.read_exact_at(&mut buf, start)?;
+    Ok(serde_json::from_slice(&buf)?)
 }
 
 fn skipped(e: &InputError) -> Skipped {
