@@ -282,6 +282,9 @@ pub fn analyze(
             }
         })
         .collect();
+    // The grouping's inputs are no longer needed: free them before the second pass.
+    drop(features);
+
     // An undated article takes its story's earliest publication time, marked inferred.
     let mut story_time: Vec<Option<chrono::DateTime<chrono::FixedOffset>>> =
         vec![None; stories.len()];
