@@ -206,7 +206,7 @@ fn compared(
         if unit.is_none() {
             unit = num.unit.clone();
         }
-        if num.unit != unit {
+        if num.unit != unit || unit.as_deref().is_none_or(|u| GENERIC_UNITS.contains(&u)) {
             all_numbered = false;
             continue;
         }
@@ -294,11 +294,11 @@ fn counts_that_differ(articles: &[(String, Vec<Clause>)], done: &[Fact]) -> Vec<
     for (a, (_, cs)) in articles.iter().enumerate() {
         for c in cs {
             for n in &c.numbers {
-                if let Some(u) = n
-                    .unit
-                    .as_ref()
-                    .filter(|u| u.len() >= 4 && !STOP.contains(&u.as_str()))
-                {
+                if let Some(u) = n.unit.as_ref().filter(|u| {
+                    u.len() >= 4
+                        && !STOP.contains(&u.as_str())
+                        && !GENERIC_UNITS.contains(&u.as_str())
+                }) {
                     by_unit.entry(u.clone()).or_default().push((a, c, n));
                 }
             }
@@ -331,13 +331,7 @@ fn counts_that_differ(articles: &[(String, Vec<Clause>)], done: &[Fact]) -> Vec<
             for &v2 in &distinct[k + 1..] {
                 let (left, right) = (side(v1), side(v2));
                 let related = |l: &&(usize, &Clause, &Number), r: &&(usize, &Clause, &Number)| {
-                    l.0 != r.0
-                        && l.1
-                            .words
-                            .iter()
-                            .filter(|w| !w.starts_with(unit.as_str()) && r.1.words.contains(w))
-                            .count()
-                            >= 2
+                    l.0 != r.0 && same_setting(l.1, r.1, &unit)
                 };
                 let left: Vec<_> = left
                     .iter()
@@ -386,6 +380,50 @@ fn counts_that_differ(articles: &[(String, Vec<Clause>)], done: &[Fact]) -> Vec<
     }
     out
 }
+
+/// Two clauses that count the same thing: besides the unit and the numbers, they share at
+/// least three content words, and those make up at least 40% of the shorter clause's.
+/// ("26 passengers ... the ferry ran aground" / "62 passengers ... when the ferry ran
+/// aground"; not "54 games this season" / "157 games in his career".)
+fn same_setting(a: &Clause, b: &Clause, unit: &str) -> bool {
+    let keep = |w: &&String| {
+        !w.starts_with(unit) && !w.chars().any(|c| c.is_ascii_digit()) && numbers(w).is_empty()
+    };
+    let wa: HashSet<&String> = a.words.iter().filter(keep).collect();
+    let wb: HashSet<&String> = b.words.iter().filter(keep).collect();
+    let shared = wa.intersection(&wb).count();
+    shared >= 3 && shared * 10 >= wa.len().min(wb.len()).max(1) * 4
+}
+
+/// Units too general to say two counts are of one thing (years of a contract, years of a
+/// war, games of a season, miles of a route).
+const GENERIC_UNITS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "time",
+    "season",
+    "game",
+    "point",
+    "percent",
+    "per",
+    "cent",
+    "mile",
+    "metre",
+    "meter",
+    "kilometre",
+    "kilometer",
+    "run",
+    "goal",
+    "match",
+    "round",
+    "other",
+    "yard",
+];
 
 /// Party descriptions of one office that disagree across articles.
 fn party_descriptions(articles: &[(String, Vec<Clause>)]) -> Vec<Fact> {
@@ -446,7 +484,18 @@ fn who_said(quotes: &[Quote]) -> Vec<Fact> {
                 entry.entry(o.article.clone()).or_insert(part);
             }
         }
-        if by_speaker.len() >= 2 {
+        // Only people, named in full, can be said to have said something.
+        let people = by_speaker.keys().all(|surname| {
+            q.occurrences
+                .iter()
+                .filter_map(|o| o.speaker.as_deref())
+                .any(|s| {
+                    s.to_lowercase().ends_with(surname.as_str())
+                        && crate::entities::kind_of(s) == "person"
+                        && !s.contains(['’', '\''])
+                })
+        });
+        if by_speaker.len() >= 2 && people {
             let words: Vec<&str> = q.text.split_whitespace().take(8).collect();
             out.push(Fact {
                 id: String::new(),

@@ -219,6 +219,23 @@ const ORG_WORDS: &[&str] = &[
     "Police",
     "Army",
     "Navy",
+    "Rights",
+    "Watch",
+    "International",
+    "Organization",
+    "Organisation",
+    "Federation",
+    "Department",
+    "Government",
+    "Guard",
+    "Forces",
+    "Force",
+    "Club",
+    "League",
+    "Foundation",
+    "Network",
+    "Channel",
+    "Airlines",
 ];
 
 /// A name as one article prints it.
@@ -357,7 +374,7 @@ pub(crate) fn close_spelling(a: &str, b: &str) -> bool {
     edits + (x.len() - i) + (y.len() - j) <= 1
 }
 
-fn kind_of(name: &str) -> &'static str {
+pub(crate) fn kind_of(name: &str) -> &'static str {
     let words: Vec<&str> = name.split_whitespace().collect();
     if is_acronym(name) || words.iter().any(|w| ORG_WORDS.contains(w)) {
         "organization"
