@@ -67,11 +67,12 @@ fn seed_articles_meet_the_done_floors() {
         // Names merged across outlets and spellings (1.0 today).
         assert!(get("entities.bcubed_f1") >= 0.9);
         // Facts (today: contradictions 2/2 with none false, agreements 4/9, single-source
-        // 10/12, numbers 2/3).
+        // 10/12, numbers 3/3).
         assert_eq!(get("facts.contradictions_found"), 1.0);
         assert!(get("facts.false_contradictions") <= 1.0);
         assert!(get("facts.agreements_found") >= 0.4);
         assert!(get("facts.single_source_found") >= 0.6);
+        assert!(get("facts.numbers_normalized") >= 0.6);
         assert_eq!(get("quotes.non_speech_taken"), 0.0);
     }
 }

@@ -69,7 +69,7 @@ fn content_words(s: &str) -> Vec<String> {
 pub fn clauses(paragraphs: &[&str]) -> Vec<Clause> {
     let mut out = Vec::new();
     for p in paragraphs {
-        for sentence in p.split_inclusive(['.', '!', '?']) {
+        for sentence in parallax_text::sentences(p) {
             for piece in sentence.split([',', ';', '“', '”', '"', '—', '–', ':']) {
                 let text = piece.trim().trim_end_matches(['.', '!', '?']).trim();
                 let words = content_words(text);
@@ -206,7 +206,7 @@ fn compared(
         if unit.is_none() {
             unit = num.unit.clone();
         }
-        if num.unit != unit || unit.as_deref().is_none_or(|u| GENERIC_UNITS.contains(&u)) {
+        if num.unit != unit {
             all_numbered = false;
             continue;
         }
@@ -224,7 +224,9 @@ fn compared(
             }
         }
     }
-    if all_numbered && by_value.len() >= 2 {
+    // Counts of a generic unit (years, games) in similar clauses may count different things.
+    let generic = unit.as_deref().is_none_or(|u| GENERIC_UNITS.contains(&u));
+    if all_numbered && !generic && by_value.len() >= 2 {
         return Fact {
             id: String::new(),
             topic: topic.to_string(),
@@ -551,6 +553,28 @@ mod tests {
             values,
             [(serde_json::json!(26), 2), (serde_json::json!(62), 1)]
         );
+    }
+
+    /// Regression: excluding generic units from contradictions once also dropped their
+    /// normalised values from agreed facts.
+    #[test]
+    fn generic_units_still_normalise_in_agreed_facts() {
+        let story = vec![
+            (
+                "a".to_string(),
+                clauses(&["The envoy spoke about ending the 3.5-year war in Ukraine."]),
+            ),
+            (
+                "b".to_string(),
+                clauses(&[
+                    "The envoy spoke about ending the three and a half-year war in Ukraine.",
+                ]),
+            ),
+        ];
+        let f = facts(&story, &[]);
+        let agreed: Vec<&Fact> = f.iter().filter(|f| f.status == "agreed").collect();
+        assert_eq!(agreed.len(), 1, "{f:#?}");
+        assert_eq!(agreed[0].values[0].normalized, serde_json::json!(3.5));
     }
 
     #[test]

@@ -196,6 +196,64 @@ pub fn words(s: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// The sentences of `s`, each with its closing punctuation: a full stop, question or
+/// exclamation mark ends a sentence only where whitespace or the end follows it, so "3.5"
+/// and "U.S.-led" stay whole.
+pub fn sentences(s: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|&(_, n)| n.is_whitespace())
+            {
+                let end = i + c.len_utf8();
+                let sentence = &s[start..end];
+                start = end;
+                return Some(sentence);
+            }
+        }
+        (start < s.len()).then(|| {
+            let rest = &s[start..];
+            start = s.len();
+            rest
+        })
+    })
+}
+
+/// True when two spellings of a name are at most one letter apart (one letter changed,
+/// added or dropped) and both have five letters or more: Zelensky / Zelenskyy,
+/// Kowalczyk / Kowalczik. Shorter names must match exactly, so Lind and Land stay apart.
+pub fn one_letter_apart(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len().min(y.len()) < 5 || x.len().abs_diff(y.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        if x[i] == y[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match x.len().cmp(&y.len()) {
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (x.len() - i) + (y.len() - j) <= 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +297,30 @@ mod tests {
         let t = "Putin’s “deal” isn't 5-like, 'quoted'";
         let got: Vec<&str> = words(t).map(|s| s.slice(t)).collect();
         assert_eq!(got, ["Putin’s", "deal", "isn't", "5", "like", "quoted"]);
+    }
+
+    #[test]
+    fn sentences_end_before_whitespace() {
+        let t = "The 3.5-year war went on. U.S.-led talks stalled! Did they? Yes";
+        let got: Vec<&str> = sentences(t).collect();
+        assert_eq!(
+            got,
+            [
+                "The 3.5-year war went on.",
+                " U.S.-led talks stalled!",
+                " Did they?",
+                " Yes"
+            ]
+        );
+        assert_eq!(sentences("").count(), 0);
+    }
+
+    #[test]
+    fn spellings_one_letter_apart() {
+        assert!(one_letter_apart("zelensky", "zelenskyy"));
+        assert!(one_letter_apart("kowalczyk", "kowalczik"));
+        assert!(!one_letter_apart("lind", "land"));
+        assert!(!one_letter_apart("holt", "voss"));
+        assert!(!one_letter_apart("lindqvist", "lundkvist"));
     }
 }
