@@ -473,7 +473,7 @@ fn who_said(quotes: &[Quote]) -> Vec<Fact> {
                 // Spellings of one surname (Zelensky / Zelenskyy) are one speaker.
                 let known = by_speaker
                     .keys()
-                    .find(|k| crate::entities::close_spelling(k, &surname))
+                    .find(|k| parallax_text::one_letter_apart(k, &surname))
                     .cloned();
                 let entry = by_speaker.entry(known.unwrap_or(surname)).or_default();
                 // The longest part is the evidence: an exact substring of the article.

@@ -342,38 +342,6 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-/// One letter apart at most, for names of five letters or more.
-pub(crate) fn close_spelling(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if x.len().min(y.len()) < 5 || x.len().abs_diff(y.len()) > 1 {
-        return false;
-    }
-    let (mut i, mut j, mut edits) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        if x[i] == y[j] {
-            i += 1;
-            j += 1;
-            continue;
-        }
-        edits += 1;
-        if edits > 1 {
-            return false;
-        }
-        match x.len().cmp(&y.len()) {
-            std::cmp::Ordering::Less => j += 1,
-            std::cmp::Ordering::Greater => i += 1,
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    edits + (x.len() - i) + (y.len() - j) <= 1
-}
-
 pub(crate) fn kind_of(name: &str) -> &'static str {
     let words: Vec<&str> = name.split_whitespace().collect();
     if is_acronym(name) || words.iter().any(|w| ORG_WORDS.contains(w)) {
@@ -413,7 +381,7 @@ pub fn entities(articles: &[(String, Vec<NameMention>)]) -> Vec<Entity> {
                 lower(m.split_whitespace().next().unwrap_or("")),
                 lower(m.split_whitespace().last().unwrap_or("")),
             );
-            lower(m) == lower(n) || (f2 == first && close_spelling(&l2, &last))
+            lower(m) == lower(n) || (f2 == first && parallax_text::one_letter_apart(&l2, &last))
         });
         match at {
             Some(g) => groups[g].push(i),
@@ -434,7 +402,7 @@ pub fn entities(articles: &[(String, Vec<NameMention>)]) -> Vec<Entity> {
                 if is_acronym(n) {
                     initials(full) == n.replace('.', "") || lower(full) == lower(n)
                 } else {
-                    close_spelling(
+                    parallax_text::one_letter_apart(
                         &lower(full.split_whitespace().last().unwrap_or("")),
                         &lower(n),
                     ) || lower(full) == lower(n)

@@ -22,4 +22,4 @@ pub use claims::{clauses, facts, Clause};
 pub use dates::{resolve_dates, DateMention, Resolved};
 pub use entities::{article_names, entities, NameMention};
 pub use numbers::{numbers, Number};
-pub use timeline::{merge, reference_day, timeline};
+pub use timeline::{merge, timeline};

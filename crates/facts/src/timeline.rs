@@ -19,7 +19,7 @@ use crate::dates::{resolve_dates, Resolved};
 
 /// The timeline of one story: `articles` holds each article's id, its body paragraphs and
 /// the day its date expressions are resolved against.
-pub fn timeline(articles: &[(String, Vec<String>, NaiveDate)]) -> Vec<TimelineEntry> {
+pub fn timeline(articles: &[(String, Vec<&str>, NaiveDate)]) -> Vec<TimelineEntry> {
     let mut by_date: BTreeMap<String, TimelineEntry> = BTreeMap::new();
     for (id, paragraphs, reference) in articles {
         for p in paragraphs {
@@ -63,11 +63,6 @@ fn event_clause(p: &str, (start, end): (usize, usize)) -> String {
     }
 }
 
-/// The day an article's dates are read against: its own publication day, else the story's.
-pub fn reference_day(own: Option<NaiveDate>, story: Option<NaiveDate>) -> Option<NaiveDate> {
-    own.or(story)
-}
-
 /// Merges the timelines of a story's articles (each made by [`timeline`] over one
 /// article), in the order given: one entry per day, the first article's clause as its
 /// event.
@@ -103,15 +98,12 @@ mod tests {
         let articles = vec![
             (
                 "a".to_string(),
-                vec!["The summit on Friday ended without a deal.".to_string()],
+                vec!["The summit on Friday ended without a deal."],
                 sunday,
             ),
             (
                 "b".to_string(),
-                vec![
-                    "Friday's summit was the first since 2019. Talks resume on August 18."
-                        .to_string(),
-                ],
+                vec!["Friday's summit was the first since 2019. Talks resume on August 18."],
                 monday,
             ),
         ];

@@ -379,8 +379,7 @@ fn second_pass(
                     quotes.push((a.id.clone(), found));
                 }
                 if let Some(day) = days[i] {
-                    let owned: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
-                    let t = parallax_facts::timeline(&[(a.id.clone(), owned, day)]);
+                    let t = parallax_facts::timeline(&[(a.id.clone(), paragraphs.clone(), day)]);
                     if !t.is_empty() {
                         dated.push(t);
                     }

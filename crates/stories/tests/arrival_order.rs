@@ -105,6 +105,19 @@ fn outcome(articles: &[Article]) -> Outcome {
     (stories, copies, origins)
 }
 
+/// The articles in another order: a Fisher-Yates shuffle driven by `seed`.
+fn shuffled(articles: &[Article], seed: u64) -> Vec<Article> {
+    let mut out = articles.to_vec();
+    let mut x = seed | 1;
+    for i in (1..out.len()).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        out.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+    out
+}
+
 fn corpus() -> impl Strategy<Value = Vec<Article>> {
     let one = (
         0..EVENTS.len(),
@@ -126,15 +139,7 @@ proptest! {
 
     #[test]
     fn stories_do_not_depend_on_arrival_order(articles in corpus(), seed in any::<u64>()) {
-        let mut shuffled = articles.clone();
-        // A seeded Fisher-Yates shuffle.
-        let mut x = seed | 1;
-        for i in (1..shuffled.len()).rev() {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
-        }
+        let shuffled = shuffled(&articles, seed);
         prop_assert_eq!(outcome(&articles), outcome(&shuffled));
     }
 }
@@ -165,14 +170,7 @@ proptest! {
         let mut all = StoryIndex::new(Settings::default());
         all.add(features(&articles));
 
-        let mut shuffled = articles.clone();
-        let mut x = seed | 1;
-        for i in (1..shuffled.len()).rev() {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
-        }
+        let shuffled = shuffled(&articles, seed);
         let mut growing = StoryIndex::new(Settings::default());
         for chunk in shuffled.chunks(cut) {
             let keys = growing.add(features(chunk));
