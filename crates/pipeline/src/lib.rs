@@ -184,7 +184,7 @@ pub fn analyze(
                     Unit::Line(line) => line?.parse()?,
                 };
                 let article = parallax_clean::clean(&raw, &settings.clean);
-                let features = Features::of(&article, 0, &settings.stories.weights);
+                let features = Features::of(&article, &settings.stories.weights);
                 let json = serde_json::to_vec(&article).expect("an article serialises");
                 Ok((article, features, json))
             })
@@ -209,10 +209,9 @@ pub fn analyze(
                 ));
                 ids.insert(id.clone());
                 article.id = id;
-                described = Features::of(&article, 0, &settings.stories.weights);
+                described = Features::of(&article, &settings.stories.weights);
                 json = serde_json::to_vec(&article)?;
             }
-            described.order = features.len();
             features.push(described);
             entries.push(Entry {
                 id: article.id,

@@ -19,8 +19,6 @@ const MAX_TERMS: usize = 200;
 pub struct Features {
     /// Article id.
     pub id: String,
-    /// Position in the input.
-    pub order: usize,
     /// A hash of the id: breaks ties so that results depend on which articles there are,
     /// never on the order they arrived in.
     pub(crate) key: u64,
@@ -45,8 +43,8 @@ pub struct Features {
 }
 
 impl Features {
-    /// Describes a cleaned article; `order` is its position in the input.
-    pub fn of(article: &Article, order: usize, weights: &TermWeights) -> Features {
+    /// Describes a cleaned article.
+    pub fn of(article: &Article, weights: &TermWeights) -> Features {
         let title = article.title.clone().unwrap_or_default();
         let mut weighted: Vec<(String, Term)> =
             terms(&format!("{title}\n{}", article.body), weights)
@@ -74,7 +72,6 @@ impl Features {
             .to_string();
         Features {
             id: article.id.clone(),
-            order,
             key: hash(&article.id, 11),
             published: article.published.map(|t| t.timestamp()),
             kind: article.kind,

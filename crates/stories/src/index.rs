@@ -39,10 +39,7 @@ impl StoryIndex {
     /// Adds articles and regroups; returns the story key of each added article.
     pub fn add(&mut self, batch: Vec<Features>) -> Vec<String> {
         let first = self.features.len();
-        for mut f in batch {
-            f.order = self.features.len();
-            self.features.push(f);
-        }
+        self.features.extend(batch);
         self.grouping = group(&self.features, &self.settings);
         (first..self.features.len())
             .map(|i| self.story_key(i))

@@ -14,7 +14,7 @@
 //! b.body = "The mayor of Lisk closed the bridge after floodwater rose on Monday.".into();
 //! let mut c = Article::new("c", "c.txt");
 //! c.body = "Harbour United beat Kessa Rovers 3-1 in the cup final.".into();
-//! let features: Vec<Features> = [a, b, c].iter().enumerate().map(|(i, x)| Features::of(x, i, &Default::default())).collect();
+//! let features: Vec<Features> = [a, b, c].iter().map(|x| Features::of(x, &Default::default())).collect();
 //! let grouping = group(&features, &Settings::default());
 //! assert_eq!(grouping.story_of, vec![0, 0, 1]);
 //! ```

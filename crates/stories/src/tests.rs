@@ -9,6 +9,14 @@ fn article(id: &str, published: Option<&str>, body: &str) -> Article {
     a
 }
 
+/// Each article's features, with the default term weights.
+fn described(articles: &[Article]) -> Vec<Features> {
+    articles
+        .iter()
+        .map(|a| Features::of(a, &TermWeights::default()))
+        .collect()
+}
+
 fn chrono_parse(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
     chrono::DateTime::parse_from_rfc3339(s).unwrap()
 }
@@ -31,11 +39,7 @@ fn copies_rewrites_and_hard_negatives() {
         article("dispute", Some("2026-10-05T09:00:00+02:00"), dispute),
         article("football", Some("2026-05-16T20:00:00+02:00"), football),
     ];
-    let f: Vec<Features> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| Features::of(a, i, &TermWeights::default()))
-        .collect();
+    let f = described(&articles);
     let g = group(&f, &Settings::default());
     assert_eq!(g.story_of, vec![0, 0, 0, 1, 2]);
     assert_eq!(g.copy_of[1].map(|c| c.0), Some(0));
@@ -64,11 +68,7 @@ fn origin_prefers_the_earliest_among_near_ties() {
         Some("2026-05-12T07:00:00+02:00"),
         &WIRE.replace("six hours", "6 hours"),
     );
-    let f: Vec<Features> = [later, earlier]
-        .iter()
-        .enumerate()
-        .map(|(i, a)| Features::of(a, i, &TermWeights::default()))
-        .collect();
+    let f = described(&[later, earlier]);
     let g = group(&f, &Settings::default());
     assert_eq!(g.stories.len(), 1);
     assert_eq!(g.stories[0].members, vec![1, 0]);
@@ -123,11 +123,7 @@ fn two_events_of_one_kind_are_two_stories() {
         );
         articles.push(article(&format!("aune-{v}"), None, &body));
     }
-    let f: Vec<Features> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| Features::of(a, i, &TermWeights::default()))
-        .collect();
+    let f = described(&articles);
     let g = group(&f, &Settings::default());
     let story = |id: &str| g.story_of[articles.iter().position(|a| a.id == id).unwrap()];
     for v in 1..4 {
@@ -164,11 +160,7 @@ fn two_events_of_one_kind_are_two_stories() {
             )
         })
         .collect();
-    let f: Vec<Features> = one
-        .iter()
-        .enumerate()
-        .map(|(i, a)| Features::of(a, i, &TermWeights::default()))
-        .collect();
+    let f = described(&one);
     assert_eq!(group(&f, &Settings::default()).stories.len(), 1);
 }
 
@@ -206,11 +198,7 @@ fn same_kind_same_day_different_places_are_two_stories() {
             &flood("Brekke", "Jonas Hale", "Vell", 250).replace("Rescue teams", "Volunteers"),
         ),
     ];
-    let f: Vec<Features> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| Features::of(a, i, &TermWeights::default()))
-        .collect();
+    let f = described(&articles);
     let g = group(&f, &Settings::default());
     assert_eq!(g.story_of, vec![0, 0, 1, 1]);
     let merged = group(

@@ -78,8 +78,7 @@ type Outcome = (
 fn outcome(articles: &[Article]) -> Outcome {
     let f: Vec<Features> = articles
         .iter()
-        .enumerate()
-        .map(|(i, a)| Features::of(a, i, &TermWeights::default()))
+        .map(|a| Features::of(a, &TermWeights::default()))
         .collect();
     let g = group(&f, &Settings::default());
     let stories = g
@@ -166,7 +165,7 @@ proptest! {
 
     #[test]
     fn adding_in_batches_gives_the_stories_of_one_analysis(articles in corpus(), seed in any::<u64>(), cut in 1usize..6) {
-        let features = |xs: &[Article]| -> Vec<Features> { xs.iter().enumerate().map(|(i, a)| Features::of(a, i, &TermWeights::default())).collect() };
+        let features = |xs: &[Article]| -> Vec<Features> { xs.iter().map(|a| Features::of(a, &TermWeights::default())).collect() };
         let mut all = StoryIndex::new(Settings::default());
         all.add(features(&articles));
 

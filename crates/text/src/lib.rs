@@ -81,31 +81,12 @@ impl Span {
 /// Every line of `text` as a span without its line ending (`\n` or `\r\n`), blank lines
 /// included, in order.
 pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start > text.len() || (start == text.len() && !text.is_empty() && start != 0) {
-            return None;
-        }
-        if text.is_empty() {
-            start = 1;
-            return None;
-        }
-        let rest = &text[start..];
-        let (end, next) = match rest.find('\n') {
-            Some(i) => (start + i, start + i + 1),
-            None => (text.len(), text.len() + 1),
-        };
-        let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
-        let span = Span::new(start, end);
-        start = next;
-        if span.is_empty() && next > text.len() {
-            return None;
-        }
-        Some(span)
+    text.split_inclusive('\n').scan(0, |start, piece| {
+        let span_start = *start;
+        *start += piece.len();
+        let content = piece.strip_suffix('\n').unwrap_or(piece);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        Some(Span::new(span_start, span_start + content.len()))
     })
 }
 
