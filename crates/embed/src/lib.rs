@@ -159,7 +159,9 @@ impl Embedder for MiniLm {
 /// `PARALLAX_MODEL_DIR`, else `models/all-minilm-l6-v2` under the current folder or under
 /// the repository this program was built from. `None` when none of them holds a model.
 pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
-    let built_from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(MODEL_DIR);
+    let built_from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(MODEL_DIR);
     let candidates: Vec<PathBuf> = match explicit {
         Some(p) => vec![p.to_path_buf()],
         None => std::env::var_os(MODEL_ENV)
@@ -204,7 +206,8 @@ mod tests {
     }
 
     fn tempfile_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("parallax-embed-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("parallax-embed-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         dir
     }

@@ -204,7 +204,10 @@ mod tests {
     #[test]
     fn truncates_to_the_model_length() {
         let v = vocab();
-        assert_eq!(v.encode("the mayor said the mayor said", 5), [2, 4, 5, 6, 3]);
+        assert_eq!(
+            v.encode("the mayor said the mayor said", 5),
+            [2, 4, 5, 6, 3]
+        );
     }
 
     #[test]

@@ -26,7 +26,9 @@ fn model() -> Option<MiniLm> {
 fn tokens_match_the_reference_tokenizer() {
     let Some(m) = model() else { return };
     let expected: [&[u32]; 4] = [
-        &[101, 1996, 3664, 1997, 5622, 6711, 2701, 1996, 2958, 1012, 102],
+        &[
+            101, 1996, 3664, 1997, 5622, 6711, 2701, 1996, 2958, 1012, 102,
+        ],
         &[
             101, 7186, 5880, 2701, 1996, 5622, 6711, 2958, 2006, 6928, 1010, 1996, 3664, 2056,
             1012, 102,
@@ -62,7 +64,12 @@ fn vectors_match_the_reference_encoder() {
             assert!((g - w).abs() < 1e-4, "{g} vs {w}");
         }
     }
-    let pairs = [((0, 1), 0.81355), ((0, 2), 0.12358), ((1, 2), 0.07847), ((0, 3), 0.12957)];
+    let pairs = [
+        ((0, 1), 0.81355),
+        ((0, 2), 0.12358),
+        ((1, 2), 0.07847),
+        ((0, 3), 0.12957),
+    ];
     for ((a, b), want) in pairs {
         let got = cosine(&v[a], &v[b]);
         assert!((got - want).abs() < 1e-4, "cosine {a},{b}: {got} vs {want}");

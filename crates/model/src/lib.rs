@@ -430,6 +430,10 @@ pub struct Summary {
     /// Wall-clock seconds of each stage: `read_and_clean`, `stories`.
     #[serde(default)]
     pub stage_seconds: std::collections::BTreeMap<String, f64>,
+    /// The sentence-embedding model the run used, if any (without one, stories are told
+    /// apart by their words alone).
+    #[serde(default)]
+    pub embedding_model: Option<String>,
 }
 
 /// The whole report: the contract's top level plus what the run recorded about itself.

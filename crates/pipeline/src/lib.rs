@@ -24,6 +24,7 @@ use std::io::{BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
+use parallax_embed::{Embedder, MiniLm};
 use parallax_ingest::{Format, InputError, Limits};
 use parallax_model::{Article, CopyOf, Kind, LineageLink, Skipped, Story, Summary};
 use parallax_stories::Features;
@@ -42,6 +43,8 @@ pub struct Settings {
     pub clean: parallax_clean::Settings,
     /// Story grouping.
     pub stories: parallax_stories::Settings,
+    /// Sentence embeddings.
+    pub embeddings: EmbeddingSettings,
     /// Articles per story whose statements are compared for facts (the first ones read):
     /// comparing is quadratic in a story's statements, so a story of hundreds of articles
     /// is checked on a sample.
@@ -55,9 +58,78 @@ impl Default for Settings {
             batch_size: 512,
             clean: parallax_clean::Settings::default(),
             stories: parallax_stories::Settings::default(),
+            embeddings: EmbeddingSettings::default(),
             facts_max_articles: 20,
         }
     }
+}
+
+/// Whether and how articles are embedded for story grouping.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmbeddingSettings {
+    /// Use a sentence-embedding model when one is found (`scripts/fetch-model`); without
+    /// one, or with this off, stories are told apart by their words alone.
+    pub enabled: bool,
+    /// The model folder; by default `PARALLAX_MODEL_DIR`, else `models/all-minilm-l6-v2`.
+    pub model_dir: Option<PathBuf>,
+    /// Word pieces of each article (headline first) that are embedded.
+    pub max_tokens: usize,
+}
+
+impl Default for EmbeddingSettings {
+    fn default() -> Self {
+        EmbeddingSettings {
+            enabled: true,
+            model_dir: None,
+            max_tokens: 128,
+        }
+    }
+}
+
+/// The embedding model these settings ask for, when there is one; a model that is there
+/// but cannot be loaded is a warning, and the run goes on without it.
+fn load_embedder(s: &EmbeddingSettings, warnings: &mut Vec<String>) -> Option<MiniLm> {
+    if !s.enabled {
+        return None;
+    }
+    let dir = match parallax_embed::locate(s.model_dir.as_deref()) {
+        Some(dir) => dir,
+        None => {
+            if let Some(asked) = &s.model_dir {
+                warnings.push(format!(
+                    "{}: no embedding model there (config.json, vocab.txt, model.safetensors); \
+                     stories are grouped by their words alone",
+                    asked.display()
+                ));
+            }
+            return None;
+        }
+    };
+    match MiniLm::load(&dir, s.max_tokens) {
+        Ok(m) => Some(m),
+        Err(e) => {
+            warnings.push(format!(
+                "embedding model not used: {e}; stories are grouped by their words alone"
+            ));
+            None
+        }
+    }
+}
+
+/// The passage of an article that is embedded: its headline and the opening of its body
+/// (enough characters for any `max_tokens`; the tokenizer cuts the rest).
+fn embedded_text(a: &Article, max_tokens: usize) -> String {
+    let budget = max_tokens * 8;
+    let mut text = a.title.clone().unwrap_or_default();
+    text.push('\n');
+    let end = a
+        .body
+        .char_indices()
+        .nth(budget)
+        .map_or(a.body.len(), |(i, _)| i);
+    text.push_str(&a.body[..end]);
+    text
 }
 
 /// What can stop a whole run (a bad input never does: it is skipped and reported).
@@ -140,6 +212,9 @@ pub fn analyze(
         ..Summary::default()
     };
     summary.skipped.extend(found.errors.iter().map(skipped));
+    let embedder = load_embedder(&settings.embeddings, &mut summary.warnings);
+    summary.embedding_model = embedder.as_ref().map(|m| m.name().to_string());
+    let failed_embeddings = std::sync::atomic::AtomicUsize::new(0);
 
     let files = found.inputs.len();
     let mut files_done = 0;
@@ -184,7 +259,19 @@ pub fn analyze(
                     Unit::Line(line) => line?.parse()?,
                 };
                 let article = parallax_clean::clean(&raw, &settings.clean);
-                let features = Features::of(&article, &settings.stories.weights);
+                let mut features = Features::of(&article, &settings.stories.weights);
+                if let Some(m) = embedder
+                    .as_ref()
+                    .filter(|_| settings.stories.embedding_weight > 0.0)
+                {
+                    let text = embedded_text(&article, settings.embeddings.max_tokens);
+                    match m.embed(&[&text]) {
+                        Ok(v) => features.set_embedding(&v[0]),
+                        Err(_) => {
+                            failed_embeddings.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
+                }
                 let json = serde_json::to_vec(&article).expect("an article serialises");
                 Ok((article, features, json))
             })
@@ -208,8 +295,8 @@ pub fn analyze(
                     article.source
                 ));
                 ids.insert(id.clone());
+                described.rename(&id);
                 article.id = id;
-                described = Features::of(&article, &settings.stories.weights);
                 json = serde_json::to_vec(&article)?;
             }
             features.push(described);
@@ -231,6 +318,13 @@ pub fn analyze(
         });
     }
     let spool = spool.into_inner().map_err(|e| e.into_error())?;
+    drop(embedder);
+    let failed = failed_embeddings.into_inner();
+    if failed > 0 {
+        summary.warnings.push(format!(
+            "{failed} articles could not be embedded and were grouped by their words alone"
+        ));
+    }
     let cleaned_at = started.elapsed().as_secs_f64();
     summary
         .stage_seconds

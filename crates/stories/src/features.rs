@@ -40,6 +40,9 @@ pub struct Features {
     pub(crate) minhash: Vec<u32>,
     /// Number of distinct shingles.
     pub(crate) shingles: usize,
+    /// A sentence embedding of the headline and opening, as unit-vector components times
+    /// 127 (one byte each); empty when no model was used.
+    pub(crate) embedding: Vec<i8>,
 }
 
 impl Features {
@@ -85,8 +88,43 @@ impl Features {
             specifics,
             minhash,
             shingles,
+            embedding: Vec::new(),
         }
     }
+
+    /// Gives the article another id (when its own was taken by an earlier article).
+    pub fn rename(&mut self, id: &str) {
+        self.id = id.to_string();
+        self.key = hash(id, 11);
+    }
+
+    /// Adds a sentence embedding (a unit vector) of the article, stored at one byte per
+    /// component: cosines between stored vectors are within about 0.01 of the exact ones.
+    pub fn set_embedding(&mut self, unit: &[f32]) {
+        self.embedding = unit
+            .iter()
+            .map(|x| (x * 127.0).round().clamp(-127.0, 127.0) as i8)
+            .collect();
+    }
+
+    /// True when the article carries a sentence embedding.
+    pub fn has_embedding(&self) -> bool {
+        !self.embedding.is_empty()
+    }
+}
+
+/// Cosine of two stored embeddings, when both articles have one.
+pub(crate) fn embedding_cosine(a: &Features, b: &Features) -> Option<f64> {
+    if a.embedding.is_empty() || a.embedding.len() != b.embedding.len() {
+        return None;
+    }
+    let dot: i32 = a
+        .embedding
+        .iter()
+        .zip(&b.embedding)
+        .map(|(&x, &y)| x as i32 * y as i32)
+        .sum();
+    Some(dot as f64 / (127.0 * 127.0))
 }
 
 /// A term, hashed to 32 bits: with millions of distinct terms a few collide, which only

@@ -92,6 +92,13 @@ impl Vectors {
 /// of them (two floods on one day in two towns share every word but the names).
 pub(crate) fn similarity(v: &Vectors, f: &[Features], a: usize, b: usize, s: &Settings) -> f64 {
     let mut sim = v.cosine(a, b);
+    // Meaning, where both articles carry an embedding: a rewrite that shares few words with
+    // a report of the same event still says the same thing. It only adds: cosines below
+    // the floor are what any two news texts share, and count as nothing.
+    if let Some(e) = crate::features::embedding_cosine(&f[a], &f[b]) {
+        let meaning = ((e - s.embedding_floor) / (1.0 - s.embedding_floor)).max(0.0);
+        sim += s.embedding_weight * meaning;
+    }
     // Two reports of one event name something in common; two events of one kind in the same
     // days need not. Without dates this cannot be told from two reports of one event that
     // dwell on different things, so it applies to dated articles only.

@@ -79,6 +79,11 @@ pub struct Settings {
     pub copy_containment: f64,
     /// Lowest shingle resemblance with the original report for a rewrite of it.
     pub rewrite_resemblance: f64,
+    /// How much sentence embeddings add to the term cosine, when both articles carry one
+    /// (0 turns them off, and articles are then not embedded at all).
+    pub embedding_weight: f64,
+    /// Embedding cosine that counts as no likeness at all (what any two news texts share).
+    pub embedding_floor: f64,
 }
 
 impl Default for Settings {
@@ -103,6 +108,12 @@ impl Default for Settings {
             copy_resemblance: 0.6,
             copy_containment: 0.9,
             rewrite_resemblance: 0.03,
+            // Measured on ECB+ with all-MiniLM-L6-v2 over each article's first 128 word
+            // pieces: weight 0.1 above a floor of 0.7 gave train 0.912 / dev 0.930 B-cubed,
+            // against 0.911 / 0.937 on words alone, and more weight did worse (two events of
+            // one kind read alike to the model). So it is off unless asked for.
+            embedding_weight: 0.0,
+            embedding_floor: 0.7,
         }
     }
 }

@@ -8,9 +8,12 @@
 //! `#2008`): names, numbers and event words together pick out an event better than any of
 //! them.
 //!
+//! Diacritics are folded (`Östvik` and `Ostvik` are one term), so that outlets that print a
+//! place's name with and without its accents meet.
+//!
 //! ## What it does not
-//! Merge spelling variants of names (Zelensky / Zelenskyy) or synonyms; the entity stage
-//! does that for facts.
+//! Merge other spelling variants of names (Zelensky / Zelenskyy) or synonyms; the entity
+//! stage does that for facts.
 
 use std::collections::HashMap;
 
@@ -229,7 +232,7 @@ pub(crate) fn terms(text: &str, weights: &TermWeights) -> HashMap<String, Term> 
             flush(&mut name, &mut out);
         }
         let w = span.slice(text);
-        let lower = w.to_lowercase();
+        let lower = parallax_text::fold_diacritics(&w.to_lowercase());
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         let inside = capitalised && !sentence_start;
         if inside && !STOPWORDS.contains(&lower.as_str()) {

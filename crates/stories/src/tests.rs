@@ -214,3 +214,46 @@ fn same_kind_same_day_different_places_are_two_stories() {
         "without the names rule the two floods are one story"
     );
 }
+
+/// A unit vector along axis `k` of a 384-dimensional space, a little tilted toward the next.
+fn direction(k: usize, tilt: f32) -> Vec<f32> {
+    let mut v = vec![0.0; 384];
+    v[k] = 1.0;
+    v[k + 1] = tilt;
+    let norm = (1.0 + tilt * tilt).sqrt();
+    v.iter().map(|x| x / norm).collect()
+}
+
+#[test]
+fn embeddings_join_a_rewrite_that_shares_few_words_only_when_weighted() {
+    let brief = "Part of the span carrying the coast road across the Tarn gave way at Ostvik in the small hours, tipping two heavy goods vehicles into the flood. Commuters face a long detour; the town hall is laying on a boat service.";
+    let report = "A road bridge over the river Tarn collapsed before dawn at Ostvik, sending two lorries into the water. Fire crews rescued both men within half an hour, police said, and the regional roads authority opened an inquiry.";
+    let articles = [
+        article("report", Some("2026-10-15T08:40:00+02:00"), report),
+        article("brief", Some("2026-10-15T12:05:00+02:00"), brief),
+        article("chess", Some("2026-10-14T18:00:00+02:00"), "Sixteen-year-old Nora Berg from Kessa won the national chess championship on Wednesday, beating the defending champion in a final game that lasted more than six hours."),
+        article("school", Some("2026-10-12T10:00:00+02:00"), "The mayor of Ostvik opened the town's new primary school on Monday, three years after the old building was closed because of damp. The school has room for 320 pupils."),
+    ];
+    let words_alone = group(&described(&articles), &Settings::default());
+    assert_ne!(words_alone.story_of[0], words_alone.story_of[1]);
+
+    let mut f = described(&articles);
+    f[0].set_embedding(&direction(3, 0.1));
+    f[1].set_embedding(&direction(3, 0.2));
+    assert!(f[0].has_embedding());
+    // Off by default: the same embeddings change nothing.
+    assert_eq!(
+        group(&f, &Settings::default()).story_of,
+        words_alone.story_of
+    );
+    let weighted = Settings {
+        embedding_weight: 0.3,
+        ..Settings::default()
+    };
+    let g = group(&f, &weighted);
+    assert_eq!(g.story_of[0], g.story_of[1]);
+    // Meanings far apart add nothing.
+    f[1].set_embedding(&direction(40, 0.0));
+    let g = group(&f, &weighted);
+    assert_ne!(g.story_of[0], g.story_of[1]);
+}

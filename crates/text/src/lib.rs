@@ -201,6 +201,41 @@ pub fn sentences(s: &str) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
+/// A word with its diacritics taken off, so that spellings with and without them meet:
+/// Östvik / Ostvik, Đorđević / Djordjevic, Łódź / Lodz, Søren / Soren, Straße / Strasse.
+///
+/// Letters that decompose (é, ö, ñ, č) lose their marks; the Nordic, Slavic and German
+/// letters that do not (ø, æ, đ, ł, ß, þ) are written the way English-language outlets write
+/// them. It does not transliterate other scripts, or fold "ue" into "ü" (Müller / Mueller
+/// becomes muller / mueller).
+pub fn fold_diacritics(word: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    if word.is_ascii() {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd().filter(|&c| !is_combining_mark(c)) {
+        match c {
+            'ø' => out.push('o'),
+            'Ø' => out.push('O'),
+            'æ' => out.push_str("ae"),
+            'Æ' => out.push_str("Ae"),
+            'đ' => out.push_str("dj"),
+            'Đ' => out.push_str("Dj"),
+            'ł' => out.push('l'),
+            'Ł' => out.push('L'),
+            'ß' => out.push_str("ss"),
+            'þ' => out.push_str("th"),
+            'Þ' => out.push_str("Th"),
+            'ð' => out.push('d'),
+            'ı' => out.push('i'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// True when two spellings of a name are at most one letter apart (one letter changed,
 /// added or dropped) and both have five letters or more: Zelensky / Zelenskyy,
 /// Kowalczyk / Kowalczik. Shorter names must match exactly, so Lind and Land stay apart.
@@ -238,6 +273,24 @@ pub fn one_letter_apart(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn diacritics_fold_to_the_english_spelling() {
+        for (word, folded) in [
+            ("Östvik", "Ostvik"),
+            ("Đorđević", "Djordjevic"),
+            ("Łódź", "Lodz"),
+            ("søren", "soren"),
+            ("Straße", "Strasse"),
+            ("Ærø", "Aero"),
+            ("café", "cafe"),
+            ("Zelenskyy", "Zelenskyy"),
+            ("Müller", "Muller"),
+            ("Киев", "Киев"),
+        ] {
+            assert_eq!(fold_diacritics(word), folded, "{word}");
+        }
+    }
 
     #[test]
     fn lines_keep_blank_lines_and_strip_endings() {
