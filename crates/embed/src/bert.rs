@@ -44,7 +44,9 @@ impl Config {
         if self.hidden_act != "gelu" {
             return Err(format!("hidden_act {:?} is not supported", self.hidden_act));
         }
-        if self.num_attention_heads == 0 || !self.hidden_size.is_multiple_of(self.num_attention_heads) {
+        if self.num_attention_heads == 0
+            || !self.hidden_size.is_multiple_of(self.num_attention_heads)
+        {
             return Err("hidden_size is not a multiple of num_attention_heads".into());
         }
         Ok(())

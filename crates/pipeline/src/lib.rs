@@ -318,7 +318,6 @@ pub fn analyze(
         });
     }
     let spool = spool.into_inner().map_err(|e| e.into_error())?;
-    drop(embedder);
     let failed = failed_embeddings.into_inner();
     if failed > 0 {
         summary.warnings.push(format!(
@@ -410,7 +409,16 @@ pub fn analyze(
         .iter()
         .map(|g| g.members.as_slice())
         .collect();
-    let stories = second_pass(&spool, &offsets, &members, &days, stories, settings)?;
+    let stories = second_pass(
+        &spool,
+        &offsets,
+        &members,
+        &days,
+        stories,
+        settings,
+        embedder.as_ref(),
+    )?;
+    drop(embedder);
     let quotes_took = started.elapsed().as_secs_f64() - cleaned_at - stories_took;
     summary
         .stage_seconds
@@ -451,6 +459,7 @@ fn second_pass(
     days: &[Option<chrono::NaiveDate>],
     stories: Vec<Story>,
     settings: &Settings,
+    embedder: Option<&MiniLm>,
 ) -> Result<Vec<Story>> {
     stories
         .into_par_iter()
@@ -468,6 +477,10 @@ fn second_pass(
                 let paragraphs: Vec<&str> = a.body_paragraphs().collect();
                 let mut found = parallax_quotes::direct_quotes(&paragraphs);
                 found.extend(parallax_quotes::reported_speech(&paragraphs));
+                // Sentences without quote marks can only be matched by meaning.
+                if embedder.is_some() && members.len() >= 2 {
+                    found.extend(parallax_quotes::unmarked_speech(&paragraphs));
+                }
                 if !found.is_empty() {
                     quotes.push((a.id.clone(), found));
                 }
@@ -488,7 +501,10 @@ fn second_pass(
                     claimed.push((a.id.clone(), parallax_facts::clauses(&paragraphs)));
                 }
             }
-            story.quotes = parallax_quotes::align(&quotes);
+            story.quotes = match embedder {
+                Some(m) => parallax_quotes::align_by_meaning(&quotes, &|texts| m.embed(texts).ok()),
+                None => parallax_quotes::align(&quotes),
+            };
             story.timeline = parallax_facts::merge(dated);
             story.entities = parallax_facts::entities(&named);
             story.facts = parallax_facts::facts(&claimed, &story.quotes);

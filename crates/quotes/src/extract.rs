@@ -212,6 +212,65 @@ pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
     found
 }
 
+/// First-person words that mark a sentence as someone's own words.
+static FIRST_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b").unwrap());
+
+/// Sentences printed without quote marks that are still someone's own words: first-person
+/// sentences in a report ("We made progress in identifying possible points of agreement."),
+/// as translated or transcribed copy prints them.
+///
+/// ## What it handles
+/// Sentences of six words or more, outside quote marks and not already reported speech,
+/// that speak in the first person. Their speaker is the last person named as a sentence's
+/// subject before them. They are only candidates: [`crate::align_by_meaning`] keeps one
+/// when it says what another outlet quoted, and grades it `paraphrase`.
+///
+/// ## What it does not
+/// Tell a first-person column or a reporter's "we" from a speaker's words on its own: that
+/// is why a candidate that matches no quotation is dropped.
+pub fn unmarked_speech(paragraphs: &[&str]) -> Vec<Found> {
+    let singles = !paragraphs.iter().any(|p| p.contains(['“', '"']));
+    let mut found = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut last_subject: Option<String> = None;
+    for (k, p) in paragraphs.iter().enumerate() {
+        remember_names(p, &mut names);
+        let quoted = quoted_spans(p, singles);
+        let mut at = 0;
+        for sentence in p.split_inclusive(['.', '!', '?']) {
+            let from = at;
+            at += sentence.len();
+            // A closing mark and space left over from the sentence before belong to it.
+            let lead = sentence.len() - sentence.trim_start_matches(['”', '’', '"', ' ']).len();
+            let text = sentence[lead..].trim_end();
+            let (start, end) = (from + lead, from + lead + text.len());
+            let inside_quote = quoted.iter().any(|m| m.start < end && start < m.end);
+            if !inside_quote
+                && !text.contains(['“', '”', '"', '‘'])
+                && text.split_whitespace().count() >= 6
+                && FIRST_PERSON.is_match(text)
+                && !REPORTED.is_match(text)
+            {
+                found.push(Found {
+                    paragraph: k,
+                    parts: vec![text.to_string()],
+                    attribution: None,
+                    speaker: last_subject.clone(),
+                    direct: false,
+                });
+            }
+            let plain = text.trim_end_matches(['.', '!', '?']);
+            if let Some(n) = subject_name(plain, &names).and_then(|n| canonical(&n, &names)) {
+                if n.split_whitespace().count() >= 2 {
+                    last_subject = Some(n);
+                }
+            }
+        }
+    }
+    found
+}
+
 /// The direct quotations in an article's body paragraphs.
 pub fn direct_quotes(paragraphs: &[&str]) -> Vec<Found> {
     // Most of the work is tracking who is speaking; an article without a quote mark needs
@@ -801,5 +860,26 @@ mod tests {
             ["We will rebuild,", "and we will do it this year."]
         );
         assert_eq!(q[1].parts, ["It will cost a lot,", "But it is worth it."]);
+    }
+
+    #[test]
+    fn unmarked_first_person_sentences() {
+        let paragraphs = [
+            "Mayor Ingrid Solheim spoke after the meeting. We will have the bridge open again before the winter.",
+            "Solheim said, “We owe it to our commuters to move quickly.” We started to see some progress with the contractors this week.",
+            "The “we are ready” message was repeated at every stop. Our reporter saw the site.",
+            "“I think we will manage. We always have, in this town and in others,” she said.",
+        ];
+        let found = unmarked_speech(&paragraphs);
+        let texts: Vec<&str> = found.iter().map(|f| f.parts[0].as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "We will have the bridge open again before the winter.",
+                "We started to see some progress with the contractors this week.",
+            ]
+        );
+        assert!(found.iter().all(|f| !f.direct && f.attribution.is_none()));
+        assert_eq!(found[0].speaker.as_deref(), Some("Ingrid Solheim"));
     }
 }

@@ -8,5 +8,5 @@ mod align;
 mod extract;
 mod marks;
 
-pub use align::{align, Fidelity};
-pub use extract::{direct_quotes, reported_speech, Found};
+pub use align::{align, align_by_meaning, EmbedFn, Fidelity};
+pub use extract::{direct_quotes, reported_speech, unmarked_speech, Found};
