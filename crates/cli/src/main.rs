@@ -194,8 +194,15 @@ fn run_analyze(
             .map(|p| p.display().to_string())
             .collect();
         let reasons = skipped_reasons(s);
+        let meaning = match &s.embedding_model {
+            Some(m) => format!(" (sentence embeddings: {m})"),
+            None if settings.embeddings.enabled => {
+                " (no embedding model: scripts/fetch-model adds one)".to_string()
+            }
+            None => String::new(),
+        };
         eprintln!(
-            "parallax: {} articles read, {} skipped{}, {} stories, {:.2} s{}",
+            "parallax: {} articles read, {} skipped{}, {} stories, {:.2} s{meaning}{}",
             s.articles,
             s.skipped.len(),
             reasons,

@@ -155,20 +155,26 @@ impl Embedder for MiniLm {
     }
 }
 
-/// The model folder to use: `explicit` when given, else the folder named by
-/// `PARALLAX_MODEL_DIR`, else `models/all-minilm-l6-v2` under the current folder or under
-/// the repository this program was built from. `None` when none of them holds a model.
+/// The model folder that was asked for: `explicit` when given, else the folder named by
+/// `PARALLAX_MODEL_DIR`; `None` when neither says.
+pub fn asked_for(explicit: Option<&Path>) -> Option<PathBuf> {
+    explicit
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::var_os(MODEL_ENV).map(PathBuf::from))
+}
+
+/// The model folder to use: the one [`asked_for`] when one was, else
+/// `models/all-minilm-l6-v2` under the current folder or under the repository this program
+/// was built from. `None` when that holds no model.
 pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
-    let built_from = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(MODEL_DIR);
-    let candidates: Vec<PathBuf> = match explicit {
-        Some(p) => vec![p.to_path_buf()],
-        None => std::env::var_os(MODEL_ENV)
-            .map(PathBuf::from)
-            .into_iter()
-            .chain([PathBuf::from(MODEL_DIR), built_from])
-            .collect(),
+    let candidates: Vec<PathBuf> = match asked_for(explicit) {
+        Some(p) => vec![p],
+        None => vec![
+            PathBuf::from(MODEL_DIR),
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../..")
+                .join(MODEL_DIR),
+        ],
     };
     candidates.into_iter().find(|d| is_model_dir(d))
 }

@@ -47,3 +47,31 @@ fn a_retold_quotation_joins_the_original() {
     assert_eq!(without.summary.embedding_model, None);
     assert_eq!(without.stories[0].quotes.len(), 2);
 }
+
+#[test]
+fn a_broken_model_is_a_warning_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("wire.txt"), WIRE).unwrap();
+    let model = tempfile::tempdir().unwrap();
+    for f in ["config.json", "vocab.txt", "model.safetensors"] {
+        std::fs::write(model.path().join(f), "not a model").unwrap();
+    }
+    let mut settings = Settings::default();
+    settings.embeddings.model_dir = Some(model.path().to_path_buf());
+    let a = analyze(&[dir.path().to_path_buf()], &settings, &|_| {}).unwrap();
+    assert_eq!(a.summary.articles, 1);
+    assert_eq!(a.summary.embedding_model, None);
+    assert!(
+        a.summary.warnings.iter().any(|w| w.contains("config.json")),
+        "{:?}",
+        a.summary.warnings
+    );
+
+    settings.embeddings.model_dir = Some(dir.path().join("no-such-folder"));
+    let a = analyze(&[dir.path().to_path_buf()], &settings, &|_| {}).unwrap();
+    assert!(a
+        .summary
+        .warnings
+        .iter()
+        .any(|w| w.contains("no-such-folder")));
+}
