@@ -88,7 +88,15 @@ pub(crate) fn lines(
     };
     let stem: std::sync::Arc<str> = article_id(path).into();
     let source: std::sync::Arc<str> = path.display().to_string().into();
-    let mut reader = BufReader::new(file);
+    // A gzip-compressed file is decompressed as it streams.
+    let mut file = BufReader::new(file);
+    let compressed = file.fill_buf().is_ok_and(crate::sniff::is_gzip);
+    let raw: Box<dyn std::io::Read + Send> = if compressed {
+        Box::new(flate2::bufread::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let mut reader = BufReader::new(raw);
     let mut number = 0usize;
     let mut buf = Vec::new();
     let mut done = false;

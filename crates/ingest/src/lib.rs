@@ -14,6 +14,7 @@
 //! ```
 
 mod header;
+pub mod html;
 mod jsonl;
 mod sniff;
 mod walk;
@@ -93,6 +94,12 @@ pub enum Problem {
     /// A JSON line without article text.
     #[error("no \"text\" field")]
     NoText,
+    /// An HTML page in which no text was found.
+    #[error("an HTML page with no main text")]
+    NoMainText,
+    /// A gzip file that does not decompress.
+    #[error("bad gzip data: {0}")]
+    BadGzip(String),
 }
 
 /// An input (a file, or one line of a JSON-lines file) that was skipped.
@@ -135,7 +142,8 @@ pub fn json_lines(
     jsonl::lines(&input.path, limits)
 }
 
-/// Reads one plain-text article file.
+/// Reads one article file: a plain-text article or an HTML page (told apart by content,
+/// not by name), either of them possibly gzip-compressed.
 pub fn read_text(path: &Path, limits: Limits) -> Result<RawArticle> {
     let fail = |p| InputError::new(path, p);
     let meta = std::fs::metadata(path).map_err(|e| fail(e.into()))?;
@@ -145,9 +153,22 @@ pub fn read_text(path: &Path, limits: Limits) -> Result<RawArticle> {
             limit: limits.max_article_bytes,
         }));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(e.into()))?;
-    let text = sniff::decode_text(bytes).map_err(fail)?;
-    let article = text_article(article_id(path), path.display().to_string(), &text);
+    let mut bytes = std::fs::read(path).map_err(|e| fail(e.into()))?;
+    if sniff::is_gzip(&bytes) {
+        bytes = sniff::gunzip(&bytes, limits.max_article_bytes).map_err(fail)?;
+    }
+    let (id, source) = (article_id(path), path.display().to_string());
+    let article = if sniff::looks_like_html_bytes(&bytes) {
+        let page = sniff::decode_html(bytes).map_err(fail)?;
+        let article = html::page_article(id, source, &page);
+        if article.text.trim().is_empty() {
+            return Err(fail(Problem::NoMainText));
+        }
+        article
+    } else {
+        let text = sniff::decode_text(bytes).map_err(fail)?;
+        text_article(id, source, &text)
+    };
     if article.text.trim().is_empty() {
         return Err(fail(Problem::HeaderOnly));
     }
@@ -186,8 +207,71 @@ pub fn article_id(path: &Path) -> String {
 mod tests {
     use super::*;
 
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(bytes).unwrap();
+        z.finish().unwrap()
+    }
+
+    #[test]
+    fn pages_and_compressed_files_are_told_by_their_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = "<!DOCTYPE html><html><head><title>Dam opens | The Courier</title></head><body><article><p>The Lisk dam opened on Tuesday, after six years of building, officials said.</p></article></body></html>";
+        // A page without an HTML name, a compressed page, a compressed text article.
+        std::fs::write(dir.path().join("saved"), page).unwrap();
+        std::fs::write(dir.path().join("dam.html.gz"), gzip(page.as_bytes())).unwrap();
+        std::fs::write(
+            dir.path().join("brief.txt.gz"),
+            gzip(b"Title: Dam opens\n\nThe Lisk dam opened on Tuesday."),
+        )
+        .unwrap();
+        for (name, id) in [("saved", "saved"), ("dam.html.gz", "dam")] {
+            let a = read_text(&dir.path().join(name), Limits::default()).unwrap();
+            assert_eq!(a.id, id);
+            assert_eq!(a.header.title.as_deref(), Some("Dam opens"));
+            assert_eq!(
+                a.text,
+                "The Lisk dam opened on Tuesday, after six years of building, officials said."
+            );
+        }
+        let brief = read_text(&dir.path().join("brief.txt.gz"), Limits::default()).unwrap();
+        assert_eq!(brief.id, "brief");
+        assert_eq!(brief.text, "The Lisk dam opened on Tuesday.");
+
+        // Broken gzip data and a gzip bomb are named, not read.
+        std::fs::write(dir.path().join("cut.html.gz"), &gzip(page.as_bytes())[..20]).unwrap();
+        let e = read_text(&dir.path().join("cut.html.gz"), Limits::default()).unwrap_err();
+        assert!(e.to_string().contains("bad gzip data"), "{e}");
+        std::fs::write(dir.path().join("bomb.txt.gz"), gzip(&vec![b'a'; 100_000])).unwrap();
+        let limits = Limits {
+            max_article_bytes: 10_000,
+        };
+        let e = read_text(&dir.path().join("bomb.txt.gz"), limits).unwrap_err();
+        assert!(e.to_string().contains("over the 10000-byte limit"), "{e}");
+    }
+
+    #[test]
+    fn a_page_in_a_declared_or_western_charset_is_decoded() {
+        let latin1 = b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9 owners in Lisk said the new bridge brought more trade, and more noise.</p></body></html>".to_vec();
+        let text = sniff::decode_html(latin1.clone()).unwrap();
+        assert!(text.contains("Café owners"), "{text}");
+        // No declaration and not UTF-8: Windows-1252, as browsers read it.
+        let undeclared =
+            String::from_utf8_lossy(&latin1).replace("<meta charset=\"iso-8859-1\">", "");
+        let mut bytes = undeclared.into_bytes();
+        let at = bytes
+            .windows(3)
+            .position(|w| w == "\u{fffd}".as_bytes())
+            .unwrap();
+        bytes.splice(at..at + 3, [0xe9]);
+        assert!(sniff::decode_html(bytes).unwrap().contains("Café owners"));
+    }
+
     #[test]
     fn ids_drop_known_extensions_only() {
+        assert_eq!(article_id(Path::new("x/abc.html.gz")), "abc");
+        assert_eq!(article_id(Path::new("x/feed.jsonl.gz")), "feed");
         assert_eq!(article_id(Path::new("x/000_ab.txt")), "000_ab");
         assert_eq!(article_id(Path::new("x/a.b.txt")), "a.b");
         assert_eq!(article_id(Path::new("x/feed.jsonl")), "feed");

@@ -41,3 +41,57 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
         .count();
     !head.is_empty() && control * 10 > head.len()
 }
+
+/// True for gzip data (its magic number).
+pub(crate) fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// Decompresses gzip data (all members), refusing more than `limit` bytes of output.
+pub(crate) fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, Problem> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| Problem::BadGzip(e.to_string()))?;
+    if out.len() as u64 > limit {
+        return Err(Problem::TooLarge {
+            bytes: out.len() as u64,
+            limit,
+        });
+    }
+    Ok(out)
+}
+
+/// True when the bytes open like an HTML page (see [`crate::html::looks_like_html`]).
+pub(crate) fn looks_like_html_bytes(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    crate::html::looks_like_html(&String::from_utf8_lossy(head))
+}
+
+/// Decodes an HTML page: the charset its `<meta>` declares (or a byte-order mark), else
+/// UTF-8, else Windows-1252 (what browsers assume for undeclared Western pages).
+pub(crate) fn decode_html(bytes: Vec<u8>) -> Result<String, Problem> {
+    if looks_binary(&bytes) {
+        return Err(Problem::Binary);
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let declared = head.find("charset=").and_then(|i| {
+        let rest = head[i + 8..].trim_start_matches(['"', '\'', ' ']);
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(rest.len());
+        encoding_rs::Encoding::for_label(&rest.as_bytes()[..end])
+    });
+    let encoding = match declared {
+        Some(e) => e,
+        None if std::str::from_utf8(&bytes).is_ok() => encoding_rs::UTF_8,
+        None => encoding_rs::WINDOWS_1252,
+    };
+    let (text, _, _) = encoding.decode(&bytes);
+    if text.trim().is_empty() {
+        return Err(Problem::Empty);
+    }
+    Ok(text.into_owned())
+}

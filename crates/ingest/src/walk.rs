@@ -2,9 +2,10 @@
 //!
 //! ## What it handles
 //! Files named directly are always read: `.jsonl`/`.ndjson` as JSON lines, anything else as
-//! a text article (a file that opens with a JSON object line is read as JSON lines).
-//! Folders are walked recursively in name order; inside them only article formats
-//! (`.txt`, `.text`, no extension, `.jsonl`, `.ndjson`) are taken, so a labelled key
+//! an article file, text or HTML page, told apart by content (a file that opens with a JSON
+//! object line is read as JSON lines). Folders are walked recursively in name order; inside
+//! them only article formats (`.txt`, `.text`, `.html`, `.htm`, `.xhtml`, any of them
+//! `.gz`-compressed, no extension, `.jsonl`, `.ndjson`) are taken, so a labelled key
 //! (`key.json`), a README or a picture lying beside the articles is left alone and counted
 //! as ignored. Hidden files and folders are skipped. Symlinked folders are followed once.
 //!
@@ -17,7 +18,9 @@ use std::path::{Path, PathBuf};
 use crate::{Format, Input, InputError, Problem};
 
 /// Extensions stripped from a file name to make an article id.
-pub(crate) const KNOWN_EXTENSIONS: &[&str] = &["txt", "text", "jsonl", "ndjson"];
+pub(crate) const KNOWN_EXTENSIONS: &[&str] = &[
+    "txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "gz",
+];
 
 /// The inputs found under some paths.
 #[derive(Debug, Default)]
@@ -101,8 +104,13 @@ fn is_article_name(path: &Path) -> bool {
 }
 
 fn format_of(path: &Path, named: bool) -> Format {
+    let inner = || {
+        path.file_stem()
+            .and_then(|s| Path::new(s).extension().map(|e| e.to_ascii_lowercase()))
+    };
     match extension(path).as_deref() {
         Some("jsonl" | "ndjson") => Format::JsonLines,
+        Some("gz") if inner().is_some_and(|e| e == "jsonl" || e == "ndjson") => Format::JsonLines,
         _ if named && opens_with_json_object(path) => Format::JsonLines,
         _ => Format::Text,
     }

@@ -1,0 +1,164 @@
+//! What a page says about itself: headline, outlet, author, publication time, address.
+//!
+//! ## What it handles
+//! JSON-LD `NewsArticle` / `Article` / `ReportageNewsArticle` objects (also inside an
+//! `@graph` or a list), Open Graph and `article:` meta tags, `name`/`itemprop` meta tags
+//! (`author`, `date`, `datePublished`, `pubdate`, `dc.date`), `<link rel=canonical>`, the
+//! first `<time datetime>` and, for the headline, the first `<h1>` or the `<title>` without
+//! its " | Site" or " - Site" tail. JSON-LD wins over meta tags, meta tags over the body.
+//!
+//! ## What it does not
+//! Dates written only in words inside the page's text: the text cleaning reads those.
+
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+use parallax_model::Header;
+
+use crate::parse_timestamp;
+
+fn select<'a>(doc: &'a Html, css: &str) -> impl Iterator<Item = scraper::ElementRef<'a>> + 'a {
+    let s = Selector::parse(css).expect("a valid selector");
+    doc.select(&s).collect::<Vec<_>>().into_iter()
+}
+
+fn meta_content(doc: &Html, keys: &[&str]) -> Option<String> {
+    for key in keys {
+        for attr in ["property", "name", "itemprop"] {
+            let found = select(doc, &format!("meta[{attr}=\"{key}\"]"))
+                .filter_map(|m| m.value().attr("content"))
+                .map(clean)
+                .find(|c| !c.is_empty());
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    None
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The JSON-LD objects of article type on the page.
+fn json_ld_articles(doc: &Html) -> Vec<Value> {
+    let mut out = Vec::new();
+    for script in select(doc, "script[type=\"application/ld+json\"]") {
+        let text: String = script.text().collect();
+        let Ok(v) = serde_json::from_str::<Value>(text.trim()) else {
+            continue;
+        };
+        collect_articles(&v, &mut out);
+    }
+    out
+}
+
+fn collect_articles(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Array(items) => items.iter().for_each(|x| collect_articles(x, out)),
+        Value::Object(map) => {
+            if let Some(graph) = map.get("@graph") {
+                collect_articles(graph, out);
+            }
+            let is_article = match map.get("@type") {
+                Some(Value::String(t)) => t.ends_with("Article") || t == "BlogPosting",
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .any(|t| t.ends_with("Article") || t == "BlogPosting"),
+                _ => false,
+            };
+            if is_article {
+                out.push(v.clone());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A JSON-LD value as text: a string, or the `name` of an object, or the first of a list.
+fn ld_text(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
+        Value::Object(o) => ld_text(o.get("name")),
+        Value::Array(a) => a.iter().find_map(|x| ld_text(Some(x))),
+        _ => None,
+    }
+}
+
+/// The page's metadata.
+pub(crate) fn header(doc: &Html) -> Header {
+    let ld = json_ld_articles(doc);
+    let from_ld = |key: &str| ld.iter().find_map(|a| ld_text(a.get(key)));
+    let outlet = ld
+        .iter()
+        .find_map(|a| ld_text(a.get("publisher")))
+        .or_else(|| meta_content(doc, &["og:site_name", "application-name"]));
+    let title = from_ld("headline")
+        .or_else(|| meta_content(doc, &["og:title", "twitter:title", "headline"]))
+        .or_else(|| {
+            select(doc, "h1")
+                .map(|h| clean(&h.text().collect::<String>()))
+                .find(|t| !t.is_empty())
+        })
+        .or_else(|| {
+            select(doc, "title")
+                .map(|t| strip_site(&clean(&t.text().collect::<String>()), outlet.as_deref()))
+                .find(|t| !t.is_empty())
+        });
+    let author = from_ld("author").or_else(|| meta_content(doc, &["author", "article:author"]));
+    let published = from_ld("datePublished")
+        .or_else(|| {
+            meta_content(
+                doc,
+                &[
+                    "article:published_time",
+                    "datePublished",
+                    "og:published_time",
+                    "pubdate",
+                    "publishdate",
+                    "date",
+                    "dc.date",
+                    "DC.date.issued",
+                    "sailthru.date",
+                ],
+            )
+        })
+        .or_else(|| {
+            select(doc, "time[datetime]")
+                .filter_map(|t| t.value().attr("datetime").map(clean))
+                .next()
+        })
+        .and_then(|t| parse_timestamp(&t));
+    let url = select(doc, "link[rel=\"canonical\"]")
+        .filter_map(|l| l.value().attr("href").map(clean))
+        .find(|h| h.starts_with("http"))
+        .or_else(|| meta_content(doc, &["og:url"]));
+    let language = select(doc, "html[lang]")
+        .filter_map(|h| h.value().attr("lang").map(clean))
+        .next();
+    Header {
+        title,
+        outlet,
+        published,
+        url,
+        author,
+        language,
+    }
+}
+
+/// "Dam opens | The Courier" → "Dam opens": the last " | ", " - " or " — " part goes when
+/// it is the outlet's name, or a short tail after " | " (site names, not headline words).
+fn strip_site(title: &str, outlet: Option<&str>) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let is_outlet = outlet.is_some_and(|o| o.eq_ignore_ascii_case(tail.trim()));
+            let short = sep == " | " && tail.split_whitespace().count() <= 4;
+            if !head.trim().is_empty() && (is_outlet || short) {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
