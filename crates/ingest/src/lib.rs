@@ -18,6 +18,7 @@ pub mod html;
 mod jsonl;
 mod sniff;
 mod walk;
+mod warc;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,7 @@ pub use header::{parse_header, parse_timestamp};
 pub use jsonl::PendingLine;
 use parallax_model::RawArticle;
 pub use walk::{discover, Discovery};
+pub use warc::PendingRecord;
 
 /// Limits on what one input may be.
 #[derive(Debug, Clone, Copy)]
@@ -48,6 +50,8 @@ pub enum Format {
     Text,
     /// One JSON object per line: `{"id","title","outlet","published","url","text"}`.
     JsonLines,
+    /// A WARC crawl file: its HTML response records.
+    Warc,
 }
 
 /// One file to read.
@@ -100,6 +104,9 @@ pub enum Problem {
     /// A gzip file that does not decompress.
     #[error("bad gzip data: {0}")]
     BadGzip(String),
+    /// A WARC record that cannot be read.
+    #[error("bad WARC record: {0}")]
+    BadWarc(String),
 }
 
 /// An input (a file, or one line of a JSON-lines file) that was skipped.
@@ -130,7 +137,20 @@ pub fn read(input: &Input, limits: Limits) -> Box<dyn Iterator<Item = Result<Raw
     match input.format {
         Format::Text => Box::new(std::iter::once(read_text(&input.path, limits))),
         Format::JsonLines => jsonl::read(&input.path, limits),
+        Format::Warc => Box::new(
+            warc::records(&input.path, limits)
+                .filter_map(move |r| r.map_or_else(|e| Some(Err(e)), |r| r.parse(limits))),
+        ),
     }
+}
+
+/// The HTML records of a WARC input, read but not parsed, for callers that parse them in
+/// parallel ([`PendingRecord::parse`]).
+pub fn warc_records(
+    input: &Input,
+    limits: Limits,
+) -> Box<dyn Iterator<Item = Result<PendingRecord>> + Send> {
+    warc::records(&input.path, limits)
 }
 
 /// The lines of a JSON-lines input, read but not parsed, for callers that parse them in

@@ -19,7 +19,7 @@ use crate::{Format, Input, InputError, Problem};
 
 /// Extensions stripped from a file name to make an article id.
 pub(crate) const KNOWN_EXTENSIONS: &[&str] = &[
-    "txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "gz",
+    "txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "warc", "gz",
 ];
 
 /// The inputs found under some paths.
@@ -110,18 +110,46 @@ fn format_of(path: &Path, named: bool) -> Format {
     };
     match extension(path).as_deref() {
         Some("jsonl" | "ndjson") => Format::JsonLines,
+        Some("warc") => Format::Warc,
         Some("gz") if inner().is_some_and(|e| e == "jsonl" || e == "ndjson") => Format::JsonLines,
-        _ if named && opens_with_json_object(path) => Format::JsonLines,
-        _ => Format::Text,
+        Some("gz") if inner().is_some_and(|e| e == "warc") => Format::Warc,
+        Some("txt" | "text" | "html" | "htm" | "xhtml") if !named => Format::Text,
+        _ => sniff_format(path),
     }
 }
 
-fn opens_with_json_object(path: &Path) -> bool {
+/// The format a file's first bytes show (decompressed when it is gzip): a WARC version
+/// line, a JSON object, or else an article file (text or HTML, told apart when read).
+fn sniff_format(path: &Path) -> Format {
     use std::io::Read;
-    let mut head = [0u8; 1];
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .is_ok_and(|n| n == 1 && head[0] == b'{')
+    let mut head = Vec::new();
+    let Ok(file) = std::fs::File::open(path) else {
+        return Format::Text;
+    };
+    let mut file = std::io::BufReader::new(file);
+    let compressed = std::io::BufRead::fill_buf(&mut file).is_ok_and(crate::sniff::is_gzip);
+    let read = if compressed {
+        flate2::bufread::MultiGzDecoder::new(file)
+            .take(64)
+            .read_to_end(&mut head)
+    } else {
+        file.take(64).read_to_end(&mut head)
+    };
+    if read.is_err() {
+        return Format::Text;
+    }
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = &head[start..];
+    if head.starts_with(b"WARC/") {
+        Format::Warc
+    } else if head.starts_with(b"{") {
+        Format::JsonLines
+    } else {
+        Format::Text
+    }
 }
 
 #[cfg(test)]

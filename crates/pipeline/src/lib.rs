@@ -119,6 +119,28 @@ fn load_embedder(s: &EmbeddingSettings, warnings: &mut Vec<String>) -> Option<Mi
     }
 }
 
+/// Cleans, describes and serialises one article, on a worker thread.
+fn prepare(
+    raw: parallax_model::RawArticle,
+    settings: &Settings,
+    embedder: Option<&MiniLm>,
+    failed_embeddings: &std::sync::atomic::AtomicUsize,
+) -> Prepared {
+    let article = parallax_clean::clean(&raw, &settings.clean);
+    let mut features = Features::of(&article, &settings.stories.weights);
+    if let Some(m) = embedder.filter(|_| settings.stories.embedding_weight > 0.0) {
+        let text = embedded_text(&article, settings.embeddings.max_tokens);
+        match m.embed(&[&text]) {
+            Ok(v) => features.set_embedding(&v[0]),
+            Err(_) => {
+                failed_embeddings.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+    }
+    let json = serde_json::to_vec(&article).expect("an article serialises");
+    (article, features, json)
+}
+
 /// The passage of an article that is embedded: its headline and the opening of its body
 /// (enough characters for any `max_tokens`; the tokenizer cuts the rest).
 fn embedded_text(a: &Article, max_tokens: usize) -> String {
@@ -196,6 +218,7 @@ type Prepared = (Article, Features, Vec<u8>);
 enum Unit {
     File(PathBuf),
     Line(std::result::Result<parallax_ingest::PendingLine, InputError>),
+    Record(std::result::Result<parallax_ingest::PendingRecord, InputError>),
 }
 
 /// Reads, cleans and groups everything under `paths`.
@@ -236,6 +259,13 @@ pub fn analyze(
                             Some((Unit::Line(unit), lines.peek().is_none()))
                         }))
                     }
+                    Format::Warc => {
+                        let mut records = parallax_ingest::warc_records(input, limits).peekable();
+                        Box::new(std::iter::from_fn(move || {
+                            let unit = records.next()?;
+                            Some((Unit::Record(unit), records.peek().is_none()))
+                        }))
+                    }
                 }
             });
 
@@ -255,27 +285,17 @@ pub fn analyze(
         // on the worker threads; this thread only keeps order and writes the spool.
         let done: Vec<std::result::Result<Prepared, InputError>> = batch
             .into_par_iter()
-            .map(|(unit, _)| {
+            .filter_map(|(unit, _)| {
                 let raw = match unit {
-                    Unit::File(path) => parallax_ingest::read_text(&path, limits)?,
-                    Unit::Line(line) => line?.parse()?,
+                    Unit::File(path) => parallax_ingest::read_text(&path, limits),
+                    Unit::Line(line) => line.and_then(|l| l.parse()),
+                    // A record that holds no HTML page is no article, and no error either.
+                    Unit::Record(record) => match record {
+                        Ok(r) => r.parse(limits)?,
+                        Err(e) => Err(e),
+                    },
                 };
-                let article = parallax_clean::clean(&raw, &settings.clean);
-                let mut features = Features::of(&article, &settings.stories.weights);
-                if let Some(m) = embedder
-                    .as_ref()
-                    .filter(|_| settings.stories.embedding_weight > 0.0)
-                {
-                    let text = embedded_text(&article, settings.embeddings.max_tokens);
-                    match m.embed(&[&text]) {
-                        Ok(v) => features.set_embedding(&v[0]),
-                        Err(_) => {
-                            failed_embeddings.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        }
-                    }
-                }
-                let json = serde_json::to_vec(&article).expect("an article serialises");
-                Ok((article, features, json))
+                Some(raw.map(|raw| prepare(raw, settings, embedder.as_ref(), &failed_embeddings)))
             })
             .collect();
         for result in done {

@@ -250,7 +250,7 @@ fn main() {
         args.get(1).and_then(|n| n.parse::<usize>().ok()),
         args.get(2),
     ) else {
-        eprintln!("usage: parallax-synth N OUT.jsonl [SEED]");
+        eprintln!("usage: parallax-synth N OUT.jsonl|OUT.warc|OUT.warc.gz [SEED]");
         std::process::exit(2);
     };
     let seed = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(7u64) | 1;
@@ -270,12 +270,28 @@ fn main() {
         std::process::exit(1);
     });
     let mut w = BufWriter::new(file);
+    // A crawl file: each article as an HTML page in a WARC response record (gzip-compressed
+    // record by record for .warc.gz, as Common Crawl writes them).
+    let warc = out.ends_with(".warc") || out.ends_with(".warc.gz");
+    let gz = out.ends_with(".gz");
     for k in 0..n {
         // Skewed story sizes: squaring a uniform draw favours low event numbers.
         let u = r.below(1 << 20) as f64 / (1u64 << 20) as f64;
         let index = ((u * u) * events.len() as f64) as usize;
         let e = &events[index];
         let (title, published, text) = article(&mut r, e);
+        if warc {
+            let outlet = r.pick(&outlets).to_string();
+            let record = warc_record(k, &title, &outlet, &published, &text);
+            if gz {
+                let mut z = flate2::write::GzEncoder::new(&mut w, flate2::Compression::fast());
+                z.write_all(&record).expect("write");
+                z.finish().expect("write");
+            } else {
+                w.write_all(&record).expect("write");
+            }
+            continue;
+        }
         let line = serde_json::json!({
             "id": format!("s{k:07}"),
             "title": title,
@@ -287,4 +303,50 @@ fn main() {
         writeln!(w, "{line}").expect("write");
     }
     w.flush().expect("flush");
+}
+
+/// Text with the five HTML-special characters escaped.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// One article as a WARC response record: an HTTP response holding a news page with the
+/// usual furniture around the article (navigation, share bar, related links, footer).
+fn warc_record(k: usize, title: &str, outlet: &str, published: &str, text: &str) -> Vec<u8> {
+    let paragraphs: String = text
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>\n", escape(p.trim())))
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>{t} | {o}</title>\n\
+         <meta property=\"og:site_name\" content=\"{o}\">\n\
+         <meta property=\"article:published_time\" content=\"{published}\">\n\
+         <script>window.dataLayer = [];</script></head>\n<body>\n\
+         <header class=\"masthead\"><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a> <a href=\"/sport\">Sport</a></nav></header>\n\
+         <main><article class=\"story\"><h1>{t}</h1>\n\
+         <div class=\"share-bar\"><a href=\"#\">Share</a> <a href=\"#\">Tweet</a></div>\n\
+         <div class=\"story-body\">\n{paragraphs}</div>\n\
+         <aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">More from {o}</a></li></ul></aside>\n\
+         </article></main>\n<footer><p>&copy; 2026 {o}</p></footer>\n</body></html>\n",
+        t = escape(title),
+        o = escape(outlet),
+    );
+    let http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{page}",
+        page.len()
+    );
+    let mut record = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/{k}\r\n\
+         WARC-Date: {published}\r\nWARC-Record-ID: <urn:uuid:synth-{k}>\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes();
+    record.extend_from_slice(http.as_bytes());
+    record.extend_from_slice(b"\r\n\r\n");
+    record
 }

@@ -277,8 +277,7 @@ pub fn main_text(doc: &Html) -> Vec<String> {
         .filter(|b| b.tag != "h1" && inside(b.owner))
         .filter(|b| {
             let len = b.text.chars().count().max(1);
-            let most = if b.tag == "li" { 0.3 } else { 0.5 };
-            (b.link_chars as f64) / (len as f64) <= most
+            (b.link_chars as f64) / (len as f64) <= 0.5
         })
         .map(|b| b.text)
         .collect()
@@ -348,10 +347,14 @@ fn skipped(e: &scraper::node::Element) -> bool {
         .split(|c: char| c.is_whitespace() || c == '_')
         .filter(|w| !w.is_empty())
         .collect();
+    // A word names furniture as it is or in the plural ("comments"), alone or as a
+    // hyphenated part ("share-bar", "site-footer").
     let furniture = words.iter().any(|w| {
-        FURNITURE
-            .iter()
-            .any(|f| *w == *f || w.starts_with(&format!("{f}-")) || w.ends_with(&format!("-{f}")))
+        [*w, w.strip_suffix('s').unwrap_or(w)].iter().any(|w| {
+            FURNITURE.iter().any(|f| {
+                *w == *f || w.starts_with(&format!("{f}-")) || w.ends_with(&format!("-{f}"))
+            })
+        })
     });
     let article = words
         .iter()
