@@ -13,6 +13,7 @@
 //! assert_eq!(body_start, 38);
 //! ```
 
+mod feed;
 mod header;
 pub mod html;
 mod jsonl;
@@ -22,6 +23,7 @@ mod warc;
 
 use std::path::{Path, PathBuf};
 
+pub use feed::PendingEntry;
 pub use header::{parse_header, parse_timestamp};
 pub use jsonl::PendingLine;
 use parallax_model::RawArticle;
@@ -52,6 +54,8 @@ pub enum Format {
     JsonLines,
     /// A WARC crawl file: its HTML response records.
     Warc,
+    /// An RSS or Atom feed: its entries.
+    Feed,
 }
 
 /// One file to read.
@@ -107,6 +111,12 @@ pub enum Problem {
     /// A WARC record that cannot be read.
     #[error("bad WARC record: {0}")]
     BadWarc(String),
+    /// A feed entry without text.
+    #[error("a feed entry with no text")]
+    EmptyEntry,
+    /// A feed that is not well-formed XML, or not RSS or Atom.
+    #[error("bad feed: {0}")]
+    BadFeed(String),
 }
 
 /// An input (a file, or one line of a JSON-lines file) that was skipped.
@@ -141,7 +151,18 @@ pub fn read(input: &Input, limits: Limits) -> Box<dyn Iterator<Item = Result<Raw
             warc::records(&input.path, limits)
                 .filter_map(move |r| r.map_or_else(|e| Some(Err(e)), |r| r.parse(limits))),
         ),
+        Format::Feed => Box::new(
+            feed::entries(&input.path, limits)
+                .into_iter()
+                .map(|e| e.and_then(PendingEntry::parse)),
+        ),
     }
+}
+
+/// The entries of a feed input, read but not parsed, for callers that parse them in
+/// parallel ([`PendingEntry::parse`]).
+pub fn feed_entries(input: &Input, limits: Limits) -> Vec<Result<PendingEntry>> {
+    feed::entries(&input.path, limits)
 }
 
 /// The HTML records of a WARC input, read but not parsed, for callers that parse them in

@@ -19,7 +19,7 @@ use crate::{Format, Input, InputError, Problem};
 
 /// Extensions stripped from a file name to make an article id.
 pub(crate) const KNOWN_EXTENSIONS: &[&str] = &[
-    "txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "warc", "gz",
+    "txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "warc", "rss", "atom", "xml", "gz",
 ];
 
 /// The inputs found under some paths.
@@ -111,6 +111,7 @@ fn format_of(path: &Path, named: bool) -> Format {
     match extension(path).as_deref() {
         Some("jsonl" | "ndjson") => Format::JsonLines,
         Some("warc") => Format::Warc,
+        Some("rss" | "atom") => Format::Feed,
         Some("gz") if inner().is_some_and(|e| e == "jsonl" || e == "ndjson") => Format::JsonLines,
         Some("gz") if inner().is_some_and(|e| e == "warc") => Format::Warc,
         Some("txt" | "text" | "html" | "htm" | "xhtml") if !named => Format::Text,
@@ -130,10 +131,10 @@ fn sniff_format(path: &Path) -> Format {
     let compressed = std::io::BufRead::fill_buf(&mut file).is_ok_and(crate::sniff::is_gzip);
     let read = if compressed {
         flate2::bufread::MultiGzDecoder::new(file)
-            .take(64)
+            .take(1024)
             .read_to_end(&mut head)
     } else {
-        file.take(64).read_to_end(&mut head)
+        file.take(1024).read_to_end(&mut head)
     };
     if read.is_err() {
         return Format::Text;
@@ -145,6 +146,8 @@ fn sniff_format(path: &Path) -> Format {
     let head = &head[start..];
     if head.starts_with(b"WARC/") {
         Format::Warc
+    } else if crate::feed::looks_like_feed(head) {
+        Format::Feed
     } else if head.starts_with(b"{") {
         Format::JsonLines
     } else {

@@ -219,6 +219,7 @@ enum Unit {
     File(PathBuf),
     Line(std::result::Result<parallax_ingest::PendingLine, InputError>),
     Record(std::result::Result<parallax_ingest::PendingRecord, InputError>),
+    Entry(std::result::Result<parallax_ingest::PendingEntry, InputError>),
 }
 
 /// Reads, cleans and groups everything under `paths`.
@@ -259,6 +260,16 @@ pub fn analyze(
                             Some((Unit::Line(unit), lines.peek().is_none()))
                         }))
                     }
+                    Format::Feed => {
+                        let entries = parallax_ingest::feed_entries(input, limits);
+                        let n = entries.len();
+                        Box::new(
+                            entries
+                                .into_iter()
+                                .enumerate()
+                                .map(move |(k, e)| (Unit::Entry(e), k + 1 == n)),
+                        )
+                    }
                     Format::Warc => {
                         let mut records = parallax_ingest::warc_records(input, limits).peekable();
                         Box::new(std::iter::from_fn(move || {
@@ -289,6 +300,7 @@ pub fn analyze(
                 let raw = match unit {
                     Unit::File(path) => parallax_ingest::read_text(&path, limits),
                     Unit::Line(line) => line.and_then(|l| l.parse()),
+                    Unit::Entry(entry) => entry.and_then(|e| e.parse()),
                     // A record that holds no HTML page is no article, and no error either.
                     Unit::Record(record) => match record {
                         Ok(r) => r.parse(limits)?,

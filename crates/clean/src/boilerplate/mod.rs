@@ -186,6 +186,7 @@ mod tests {
             ("Become a member from just £3 a month and support our newsroom.", DonationAppeal),
             ("© 2026 The Harbour Gazette. All rights reserved.", Copyright),
             ("Copyright 2026 Norland Wire Agency. This material may not be published or redistributed.", Copyright),
+            ("The post Lisk votes against a second bridge appeared first on The Lisk Herald.", Copyright),
             ("Photo: Firefighters at the scene on Tuesday. (Tomas Reyes/Getty Images)", PhotoCaption),
             ("Rescue crews search the riverbank. REUTERS/Ana Lind", PhotoCaption),
             ("Tags: flooding, Tarn valley, climate", Tags),

@@ -1,0 +1,310 @@
+//! RSS 2.0 and Atom feed files: each entry an article.
+//!
+//! ## What it handles
+//! RSS `<item>`s and Atom `<entry>`s with their title, link, author (`author`,
+//! `dc:creator`, Atom `<author><name>`), publication time (`pubDate`, `dc:date`,
+//! `published`, `updated`) and text: the full text where the feed carries it
+//! (`content:encoded`, Atom `<content>`), else the summary (`description`, `<summary>`).
+//! Text that is HTML is read through the same main-text extraction as a page (and the
+//! "The post ... appeared first on ..." line of blog feeds is then removed by cleaning, as
+//! copyright furniture).
+//! The feed's own title is each entry's outlet. An entry with no text is reported with its
+//! number and skipped.
+//!
+//! ## What it does not
+//! Fetch the linked page when the feed carries only a summary: parallax reads what it is
+//! given and never goes on the network.
+
+use std::path::Path;
+
+use parallax_model::{Header, RawArticle};
+
+use crate::{article_id, InputError, Limits, Problem, Result};
+
+/// One entry of a feed, read but not yet parsed.
+#[derive(Debug)]
+pub struct PendingEntry {
+    source: String,
+    id: String,
+    header: Header,
+    text: String,
+}
+
+impl PendingEntry {
+    /// The entry as an article: its text through main-text extraction when it is HTML.
+    pub fn parse(self) -> Result<RawArticle> {
+        let fail = |p| InputError {
+            source_name: self.source.clone(),
+            problem: p,
+        };
+        let text = if self.text.contains('<') {
+            let page = crate::html::page_article(self.id.clone(), self.source.clone(), &self.text);
+            page.text
+        } else {
+            self.text.trim().to_string()
+        };
+        if text.trim().is_empty() {
+            return Err(fail(Problem::EmptyEntry));
+        }
+        Ok(RawArticle {
+            id: self.id,
+            source: self.source,
+            text,
+            header: self.header,
+        })
+    }
+}
+
+/// True when a file's opening reads as an RSS or Atom feed.
+pub(crate) fn looks_like_feed(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&head[..head.len().min(1024)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with('<')
+        && (head.contains("<rss") || head.contains("<feed") && head.contains("xmlns"))
+        && !head.contains("<html")
+}
+
+/// The entries of a feed file. A feed is read whole (feeds are small); one larger than 16
+/// articles' worth of the article limit is refused.
+pub(crate) fn entries(path: &Path, limits: Limits) -> Vec<Result<PendingEntry>> {
+    let fail = |p| vec![Err(InputError::new(path, p))];
+    let limit = limits.max_article_bytes.saturating_mul(16);
+    let bytes = match std::fs::metadata(path).and_then(|m| {
+        if m.len() > limit {
+            Ok(None)
+        } else {
+            std::fs::read(path).map(Some)
+        }
+    }) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            return fail(Problem::TooLarge { bytes, limit });
+        }
+        Err(e) => return fail(e.into()),
+    };
+    let bytes = if crate::sniff::is_gzip(&bytes) {
+        match crate::sniff::gunzip(&bytes, limit) {
+            Ok(b) => b,
+            Err(p) => return fail(p),
+        }
+    } else {
+        bytes
+    };
+    let text = match crate::sniff::decode_text(bytes) {
+        Ok(t) => t,
+        Err(p) => return fail(p),
+    };
+    let doc = match roxmltree::Document::parse_with_options(
+        &text,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    ) {
+        Ok(d) => d,
+        Err(e) => return fail(Problem::BadFeed(e.to_string())),
+    };
+    let root = doc.root_element();
+    let stem = article_id(path);
+    let source = path.display().to_string();
+    let channel_title = |parent: roxmltree::Node| child_text(parent, "title");
+    let (outlet, items): (Option<String>, Vec<roxmltree::Node>) = match root.tag_name().name() {
+        "rss" | "RDF" => {
+            let channel = root.children().find(|c| c.has_tag_name("channel"));
+            let items = root
+                .descendants()
+                .filter(|n| n.is_element() && n.tag_name().name() == "item")
+                .collect();
+            (channel.and_then(channel_title), items)
+        }
+        "feed" => (
+            channel_title(root),
+            root.children()
+                .filter(|n| n.is_element() && n.tag_name().name() == "entry")
+                .collect(),
+        ),
+        other => {
+            return fail(Problem::BadFeed(format!(
+                "<{other}> is not an RSS or Atom feed"
+            )))
+        }
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(k, item)| {
+            let number = k + 1;
+            let source = format!("{source} entry {number}");
+            let text = ["encoded", "content", "description", "summary"]
+                .iter()
+                .find_map(|name| child_text(item, name))
+                .ok_or_else(|| InputError {
+                    source_name: source.clone(),
+                    problem: Problem::EmptyEntry,
+                })?;
+            let link = item
+                .children()
+                .filter(|c| c.is_element() && c.tag_name().name() == "link")
+                .find_map(|l| {
+                    l.attribute("href")
+                        .map(str::to_string)
+                        .or_else(|| l.text().map(|t| t.trim().to_string()))
+                })
+                .filter(|l| !l.is_empty());
+            let author = child_text(item, "creator").or_else(|| {
+                item.children()
+                    .find(|c| c.has_tag_name("author") || c.tag_name().name() == "author")
+                    .and_then(|a| {
+                        child_text(a, "name").or_else(|| a.text().map(|t| t.trim().to_string()))
+                    })
+                    .filter(|a| !a.is_empty())
+            });
+            let published = ["pubDate", "published", "date", "updated"]
+                .iter()
+                .find_map(|name| child_text(item, name))
+                .and_then(|t| crate::parse_timestamp(&t));
+            Ok(PendingEntry {
+                id: format!("{stem}-{number}"),
+                header: Header {
+                    title: child_text(item, "title"),
+                    outlet: outlet.clone(),
+                    published,
+                    url: link,
+                    author,
+                    language: None,
+                },
+                source,
+                text,
+            })
+        })
+        .collect()
+}
+
+/// The text of `node`'s first child element named `name` (any namespace), trimmed.
+fn child_text(node: roxmltree::Node, name: &str) -> Option<String> {
+    node.children()
+        .filter(|c| c.is_element() && c.tag_name().name() == name)
+        .find_map(|c| {
+            let t: String = c
+                .descendants()
+                .filter(|d| d.is_text())
+                .filter_map(|d| d.text())
+                .collect();
+            Some(t.trim().to_string()).filter(|t| !t.is_empty())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Format, Input};
+
+    const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>The Lisk Herald</title><link>https://herald.example</link>
+<item>
+  <title>Lisk votes against a second bridge</title>
+  <link>https://herald.example/vote</link>
+  <pubDate>Sun, 08 Nov 2026 21:30:00 +0100</pubDate>
+  <dc:creator>Sara Lund</dc:creator>
+  <description>Voters rejected the plan.</description>
+  <content:encoded><![CDATA[<p>Voters in Lisk rejected a second harbour bridge on Sunday, by 58 percent to 42, the town said.</p><p>Turnout was 71 percent.</p><p>The post <a href="https://herald.example/vote">Lisk votes against a second bridge</a> appeared first on The Lisk Herald.</p>]]></content:encoded>
+</item>
+<item>
+  <title>Ferry timetable changes</title>
+  <link>https://herald.example/ferry</link>
+  <pubDate>Mon, 09 Nov 2026 08:00:00 +0100</pubDate>
+  <description>The winter timetable for the Kessa ferry starts on 1 December.</description>
+</item>
+<item><title>Empty</title></item>
+</channel></rss>"#;
+
+    const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Norland Wire Agency</title>
+  <entry>
+    <title>Quake hits Orsa</title>
+    <link href="https://nwa.example/quake"/>
+    <id>urn:nwa:quake</id>
+    <published>2026-09-02T06:10:00+02:00</published>
+    <author><name>Hanna Vik</name></author>
+    <content type="html">&lt;p&gt;A magnitude 5.8 earthquake struck near Orsa early on Wednesday, officials said.&lt;/p&gt;</content>
+  </entry>
+</feed>"#;
+
+    fn read(name: &str, body: &str) -> Vec<Result<RawArticle>> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, body).unwrap();
+        let found = crate::discover(std::slice::from_ref(&path));
+        assert_eq!(found.inputs[0].format, Format::Feed, "{name}");
+        crate::read(
+            &Input {
+                path,
+                format: Format::Feed,
+            },
+            Limits::default(),
+        )
+        .collect()
+    }
+
+    #[test]
+    fn rss_items_become_articles() {
+        let got = read("herald.xml", RSS);
+        assert_eq!(got.len(), 3);
+        let vote = got[0].as_ref().unwrap();
+        assert_eq!(vote.id, "herald-1");
+        assert_eq!(vote.header.outlet.as_deref(), Some("The Lisk Herald"));
+        assert_eq!(vote.header.author.as_deref(), Some("Sara Lund"));
+        assert_eq!(
+            vote.header.url.as_deref(),
+            Some("https://herald.example/vote")
+        );
+        assert_eq!(
+            vote.header.published.map(|t| t.to_rfc3339()),
+            Some("2026-11-08T21:30:00+01:00".into())
+        );
+        assert!(vote
+            .text
+            .starts_with("Voters in Lisk rejected a second harbour bridge"));
+        assert!(vote.text.contains("\n\nTurnout was 71 percent."));
+        let ferry = got[1].as_ref().unwrap();
+        assert_eq!(
+            ferry.text,
+            "The winter timetable for the Kessa ferry starts on 1 December."
+        );
+        let e = got[2].as_ref().unwrap_err().to_string();
+        assert!(
+            e.contains("herald.xml entry 3") && e.contains("no text"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn atom_entries_become_articles() {
+        let got = read("wire.atom", ATOM);
+        let quake = got[0].as_ref().unwrap();
+        assert_eq!(quake.header.title.as_deref(), Some("Quake hits Orsa"));
+        assert_eq!(quake.header.outlet.as_deref(), Some("Norland Wire Agency"));
+        assert_eq!(quake.header.author.as_deref(), Some("Hanna Vik"));
+        assert_eq!(
+            quake.header.url.as_deref(),
+            Some("https://nwa.example/quake")
+        );
+        assert_eq!(
+            quake.text,
+            "A magnitude 5.8 earthquake struck near Orsa early on Wednesday, officials said."
+        );
+    }
+
+    #[test]
+    fn a_broken_feed_is_named() {
+        let got = read(
+            "broken.rss",
+            "<?xml version=\"1.0\"?><rss><channel><item><title>x</channel></rss>",
+        );
+        let e = got[0].as_ref().unwrap_err().to_string();
+        assert!(e.contains("broken.rss") && e.contains("bad feed"), "{e}");
+    }
+}
