@@ -49,6 +49,17 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Read inputs (text, HTML pages, WARC crawl files, feeds, JSON lines) and write each
+    /// article's metadata and main text as JSON lines, without cleaning or grouping; parallax
+    /// reads the result back as input. One core, in input order.
+    Extract {
+        /// Input files and folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the JSON lines here (default: standard output).
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
     /// Print the default settings as JSON.
     Settings,
     /// Score a report against a labelled key (cleaning, metadata and story metrics).
@@ -84,6 +95,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             settings,
             quiet,
         } => run_analyze(&paths, json, html, settings, quiet),
+        Command::Extract { paths, json } => run_extract(&paths, json),
         Command::Settings => {
             println!("{}", serde_json::to_string_pretty(&Settings::default())?);
             Ok(ExitCode::SUCCESS)
@@ -101,6 +113,57 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn run_extract(paths: &[PathBuf], json: Option<PathBuf>) -> Result<ExitCode> {
+    use std::io::Write;
+    let started = std::time::Instant::now();
+    let mut out: Box<dyn Write> = match &json {
+        Some(p) => Box::new(create(p)?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let found = parallax_ingest::discover(paths);
+    let mut skipped = found.errors.len();
+    for e in &found.errors {
+        eprintln!("skipped {e}");
+    }
+    let mut articles = 0;
+    for input in &found.inputs {
+        for article in parallax_ingest::read(input, Default::default()) {
+            match article {
+                Ok(a) => {
+                    let h = &a.header;
+                    let line = serde_json::json!({
+                        "id": a.id,
+                        "source": a.source,
+                        "title": h.title,
+                        "outlet": h.outlet,
+                        "published": h.published.map(|t| t.to_rfc3339()),
+                        "url": h.url,
+                        "author": h.author,
+                        "language": h.language,
+                        "text": a.text,
+                    });
+                    writeln!(out, "{line}")?;
+                    articles += 1;
+                }
+                Err(e) => {
+                    eprintln!("skipped {e}");
+                    skipped += 1;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    eprintln!(
+        "parallax: {articles} articles extracted, {skipped} skipped, {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if skipped == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_SKIPPED)
+    })
 }
 
 fn read_json(path: &PathBuf) -> Result<serde_json::Value> {

@@ -156,6 +156,9 @@ mod tests {
             "Image rights lawyers said the case could take years.",
             "Sponsored events at the stadium will continue, the club said.",
             "Contributing to the fund is voluntary, the ministry said.",
+            // Agencies named in a sentence are not photo credits.
+            "“We are cooperating in the matter,” said a spokesperson when contacted by Reuters.",
+            "In the US, the maker estimates that could be more like 300 miles on the EPA cycle.",
         ];
         for text in keep {
             assert_eq!(classify(&line(text)), None, "{text}");
@@ -205,6 +208,8 @@ mod tests {
             ("Image source, Getty Images", PhotoCaption),
             ("(Photo: Kessa Police)", PhotoCaption),
             ("Image 2 of 7", PhotoCaption),
+            ("Firefighters at the scene on Tuesday. (Tomas Reyes/Getty Images)", PhotoCaption),
+            ("The ferry in Kessa harbour. Photo by Karin Holm", PhotoCaption),
             ("Click to share on X (Opens in new window)", Share),
             ("Contributing: Ilse Varga", Byline),
             ("(With inputs from agencies)", Byline),

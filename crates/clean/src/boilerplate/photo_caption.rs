@@ -24,9 +24,13 @@ pattern!(
     COUNTER,
     r"^(image|photo|picture|slide|video)\s+\d+\s+(of|/)\s+\d+\b"
 );
+// A credit is set off as one: in parentheses at the end ("(Tomas Reyes/Getty Images)"),
+// as "Name/Agency" or "AGENCY/Name" at the end, or after "Photo by", "Photograph:". An
+// agency named in a sentence ("said a spokesperson when contacted by Reuters", "on the EPA
+// cycle") is not a credit.
 pattern!(
     CREDIT,
-    r"(\(?\b(ap photo|afp photo|reuters|getty images|afp via getty images|epa|shutterstock|alamy|pa wire|pa media|anadolu|photo by|photograph by|image by)\b[^)]{0,60}\)?\.?$|\bphotograph: [^.]{2,60}$|/(getty images|reuters|ap|afp|epa|alamy|shutterstock)\)?\.?$|^(reuters|afp|ap)/[A-Z])"
+    r"(\([^()]{0,60}\b(ap photo|afp photo|afp|reuters|getty images|epa|shutterstock|alamy|pa wire|pa media|anadolu|photo by|photograph by|image by)\b[^()]{0,60}\)\.?$|\b(ap photo|afp photo|photo by|photograph by|image by)\b[^.]{0,60}\.?$|\bphotograph: [^.]{2,60}$|/(getty images|reuters|ap|afp|epa|alamy|shutterstock)\)?\.?$|\b(reuters|afp|ap|epa)/[^\s/]+(\s[^\s/]+){0,3}$)"
 );
 
 pub(super) fn applies(line: &Line) -> bool {

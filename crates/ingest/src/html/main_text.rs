@@ -200,16 +200,19 @@ pub fn main_text(doc: &Html) -> Vec<String> {
             *votes.entry(b.owner).or_default() += score;
         }
     }
-    let score = |id: NodeId| {
-        let v = votes.get(&id).copied().unwrap_or(0.0);
-        let (c, l) = chars.get(&id).copied().unwrap_or((0, 0));
-        let density = if c == 0 { 0.0 } else { l as f64 / c as f64 };
-        v * (1.0 - density) * weight(doc, id)
-    };
-    let Some(best) = votes
-        .keys()
-        .copied()
-        .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(b.cmp(&a)))
+    let scores: HashMap<NodeId, f64> = votes
+        .iter()
+        .map(|(&id, &v)| {
+            let (c, l) = chars.get(&id).copied().unwrap_or((0, 0));
+            let density = if c == 0 { 0.0 } else { l as f64 / c as f64 };
+            (id, v * (1.0 - density) * weight(doc, id))
+        })
+        .collect();
+    let score = |id: NodeId| scores.get(&id).copied().unwrap_or(0.0);
+    let Some(best) = scores
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(&id, _)| id)
     else {
         // No paragraph of any length: the page's text blocks as they are.
         return blocks
@@ -285,7 +288,7 @@ pub fn main_text(doc: &Html) -> Vec<String> {
 
 /// What an element's tag, class, id and `itemprop` say about it holding the article.
 fn weight(doc: &Html, id: NodeId) -> f64 {
-    let Some(Node::Element(e)) = doc.tree.get(id).map(|n| n.value().clone()) else {
+    let Some(Node::Element(e)) = doc.tree.get(id).map(|n| n.value()) else {
         return 1.0;
     };
     let mut w = 1.0;
@@ -300,7 +303,7 @@ fn weight(doc: &Html, id: NodeId) -> f64 {
     {
         w *= 1.5;
     }
-    let names = class_and_id(&e);
+    let names = class_and_id(e);
     if ARTICLE.iter().any(|a| names.contains(a)) {
         w *= 1.25;
     }
@@ -349,13 +352,16 @@ fn skipped(e: &scraper::node::Element) -> bool {
         .collect();
     // A word names furniture as it is or in the plural ("comments"), alone or as a
     // hyphenated part ("share-bar", "site-footer").
-    let furniture = words.iter().any(|w| {
-        [*w, w.strip_suffix('s').unwrap_or(w)].iter().any(|w| {
-            FURNITURE.iter().any(|f| {
-                *w == *f || w.starts_with(&format!("{f}-")) || w.ends_with(&format!("-{f}"))
-            })
+    let names_furniture = |w: &str| {
+        FURNITURE.iter().any(|f| {
+            w == *f
+                || w.strip_prefix(f).is_some_and(|rest| rest.starts_with('-'))
+                || w.strip_suffix(f).is_some_and(|rest| rest.ends_with('-'))
         })
-    });
+    };
+    let furniture = words
+        .iter()
+        .any(|w| names_furniture(w) || w.strip_suffix('s').is_some_and(names_furniture));
     let article = words
         .iter()
         .any(|w| ARTICLE.iter().any(|a| w.contains(a)) && !w.contains("related"));

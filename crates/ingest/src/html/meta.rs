@@ -22,19 +22,33 @@ fn select<'a>(doc: &'a Html, css: &str) -> impl Iterator<Item = scraper::Element
     doc.select(&s).collect::<Vec<_>>().into_iter()
 }
 
-fn meta_content(doc: &Html, keys: &[&str]) -> Option<String> {
-    for key in keys {
-        for attr in ["property", "name", "itemprop"] {
-            let found = select(doc, &format!("meta[{attr}=\"{key}\"]"))
-                .filter_map(|m| m.value().attr("content"))
-                .map(clean)
-                .find(|c| !c.is_empty());
-            if found.is_some() {
-                return found;
+/// Every `<meta>` tag's content, by its `property`, `name` or `itemprop` (lower-cased),
+/// first one first.
+struct Metas(std::collections::HashMap<String, String>);
+
+impl Metas {
+    fn of(doc: &Html) -> Metas {
+        let mut map = std::collections::HashMap::new();
+        for m in select(doc, "meta[content]") {
+            let content = clean(m.value().attr("content").unwrap_or(""));
+            if content.is_empty() {
+                continue;
+            }
+            for attr in ["property", "name", "itemprop"] {
+                if let Some(key) = m.value().attr(attr) {
+                    map.entry(key.to_ascii_lowercase())
+                        .or_insert_with(|| content.clone());
+                }
             }
         }
+        Metas(map)
     }
-    None
+
+    /// The content of the first of `keys` that the page has.
+    fn get(&self, keys: &[&str]) -> Option<String> {
+        keys.iter()
+            .find_map(|k| self.0.get(&k.to_ascii_lowercase()).cloned())
+    }
 }
 
 fn clean(s: &str) -> String {
@@ -90,13 +104,14 @@ fn ld_text(v: Option<&Value>) -> Option<String> {
 /// The page's metadata.
 pub(crate) fn header(doc: &Html) -> Header {
     let ld = json_ld_articles(doc);
+    let metas = Metas::of(doc);
     let from_ld = |key: &str| ld.iter().find_map(|a| ld_text(a.get(key)));
     let outlet = ld
         .iter()
         .find_map(|a| ld_text(a.get("publisher")))
-        .or_else(|| meta_content(doc, &["og:site_name", "application-name"]));
+        .or_else(|| metas.get(&["og:site_name", "application-name"]));
     let title = from_ld("headline")
-        .or_else(|| meta_content(doc, &["og:title", "twitter:title", "headline"]))
+        .or_else(|| metas.get(&["og:title", "twitter:title", "headline"]))
         .or_else(|| {
             select(doc, "h1")
                 .map(|h| clean(&h.text().collect::<String>()))
@@ -107,23 +122,20 @@ pub(crate) fn header(doc: &Html) -> Header {
                 .map(|t| strip_site(&clean(&t.text().collect::<String>()), outlet.as_deref()))
                 .find(|t| !t.is_empty())
         });
-    let author = from_ld("author").or_else(|| meta_content(doc, &["author", "article:author"]));
+    let author = from_ld("author").or_else(|| metas.get(&["author", "article:author"]));
     let published = from_ld("datePublished")
         .or_else(|| {
-            meta_content(
-                doc,
-                &[
-                    "article:published_time",
-                    "datePublished",
-                    "og:published_time",
-                    "pubdate",
-                    "publishdate",
-                    "date",
-                    "dc.date",
-                    "DC.date.issued",
-                    "sailthru.date",
-                ],
-            )
+            metas.get(&[
+                "article:published_time",
+                "datePublished",
+                "og:published_time",
+                "pubdate",
+                "publishdate",
+                "date",
+                "dc.date",
+                "DC.date.issued",
+                "sailthru.date",
+            ])
         })
         .or_else(|| {
             select(doc, "time[datetime]")
@@ -134,7 +146,7 @@ pub(crate) fn header(doc: &Html) -> Header {
     let url = select(doc, "link[rel=\"canonical\"]")
         .filter_map(|l| l.value().attr("href").map(clean))
         .find(|h| h.starts_with("http"))
-        .or_else(|| meta_content(doc, &["og:url"]));
+        .or_else(|| metas.get(&["og:url"]));
     let language = select(doc, "html[lang]")
         .filter_map(|h| h.value().attr("lang").map(clean))
         .next();
