@@ -93,10 +93,13 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
         if verdict[i].is_none() {
             verdict[i] = boilerplate::classify(line);
         }
+        // A repeated sentence is a scraper's double; a repeated short label ("Pre-workout
+        // meal", "Ingredients") is the page's structure, and stays.
         if verdict[i].is_none()
             && settings.drop_repeated_lines
             && line.words <= 40
             && !seen.insert(flatten_whitespace(&line.lower))
+            && (line.words >= 6 || line.ends_as_sentence())
         {
             verdict[i] = Some(Reason::Duplicate);
         }

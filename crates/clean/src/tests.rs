@@ -167,6 +167,14 @@ fn repeated_lines_and_hard_wrapped_paragraphs() {
 }
 
 #[test]
+fn repeated_labels_are_structure_not_doubles() {
+    let text = "The two plans below differ only in what you eat before training, the coach said.\n\nPlan A\n\nPre-workout meal\n\nTwo eggs and a cup of asparagus, an hour before you train.\n\nPlan B\n\nPre-workout meal\n\nA slice of toast with butter, an hour before you train.";
+    let a = cleaned(text);
+    assert_eq!(a.body.matches("Pre-workout meal").count(), 2, "{}", a.body);
+    assert!(a.removed.iter().all(|r| r.reason != Reason::Duplicate));
+}
+
+#[test]
 fn link_lines_after_the_report_go() {
     let text = "Kessa Rovers won the cup on Saturday, beating Harbour United 3-1.\n\nA Late Winner\n\nSubstitute Theo Rask sealed it in stoppage time.\n\nMatch ratings: how every Rovers player performed\nSave this recipe";
     let a = cleaned(text);

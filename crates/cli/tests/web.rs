@@ -216,7 +216,11 @@ fn extract_writes_json_lines_that_analyze_reads_back() {
     let text = std::fs::read_to_string(root().join("examples/corpus/ferry-nwa.txt")).unwrap();
     let (header, lines) = parse(&text);
     std::fs::write(dir.path().join("ferry.html"), news_page(&header, &lines)).unwrap();
-    std::fs::write(dir.path().join("broken.html"), "<html><body><nav>Home</nav></body></html>").unwrap();
+    std::fs::write(
+        dir.path().join("broken.html"),
+        "<html><body><nav>Home</nav></body></html>",
+    )
+    .unwrap();
     let out = dir.path().join("out.jsonl");
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(["extract"])
@@ -227,7 +231,10 @@ fn extract_writes_json_lines_that_analyze_reads_back() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(3), "{stderr}");
-    assert!(stderr.contains("broken.html: an HTML page with no main text"), "{stderr}");
+    assert!(
+        stderr.contains("broken.html: an HTML page with no main text"),
+        "{stderr}"
+    );
     let written = std::fs::read_to_string(&out).unwrap();
     let line: serde_json::Value = serde_json::from_str(written.lines().next().unwrap()).unwrap();
     assert_eq!(line["id"], "ferry");
@@ -237,7 +244,11 @@ fn extract_writes_json_lines_that_analyze_reads_back() {
 
     let back = tempfile::tempdir().unwrap();
     let (output, report) = analyze(&[&out], back.path());
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(report["articles"][0]["id"], "ferry");
     assert_eq!(report["articles"][0]["outlet"], "Norland Wire Agency");
 }
