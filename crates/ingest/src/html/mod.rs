@@ -1,7 +1,7 @@
 //! HTML pages → an article: metadata from the page's head, main text from its body.
 //!
 //! [`page_article`] parses a page with html5ever (the HTML standard's parsing algorithm,
-//! through `scraper`), reads its metadata ([`meta`]) and its main text ([`main_text`]), and
+//! through `scraper`), reads its metadata (`meta.rs`) and its main text ([`main_text`]), and
 //! writes the main text as paragraphs separated by blank lines, so that the text cleaning
 //! that follows works on it exactly as on a text article.
 
