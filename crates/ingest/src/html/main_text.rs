@@ -7,7 +7,8 @@
 //! styles, forms, navigation, `<aside>`, `<footer>`, `<header>`, figure captions, hidden
 //! elements, and elements whose class or id names page furniture (comments, share bars,
 //! related links, newsletters, cookie notices, ads, sidebars) unless it also names the
-//! article. Every paragraph of some length then votes for the elements above it: fully
+//! article or holds half of the page's readable text (a layout box around article and
+//! sidebar, classed "has_sidebar", is no sidebar). Every paragraph of some length then votes for the elements above it: fully
 //! for its parent, half for its grandparent, a third further up, weighted by its length and
 //! its commas (prose has commas, menus do not). The winner is the element with the most
 //! votes, discounted by the share of its text inside links and weighted by what its tag,
@@ -156,10 +157,12 @@ struct Block {
 }
 
 /// The main text of a parsed page, one block of running text per element.
+/// The main text of a parsed page, one block of running text per element.
 pub fn main_text(doc: &Html) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut open = Open::default();
-    walk(doc.tree.root(), &mut blocks, &mut open, false);
+    let sizes = Sizes::of(doc);
+    walk(doc.tree.root(), &mut blocks, &mut open, false, &sizes);
     open.flush(&mut blocks);
     if blocks.is_empty() {
         return Vec::new();
@@ -321,27 +324,45 @@ fn class_and_id(e: &scraper::node::Element) -> String {
 }
 
 /// True when an element's subtree is page furniture and cannot hold the article.
-fn skipped(e: &scraper::node::Element) -> bool {
+/// Why an element's subtree is left out: never article text, or named as furniture.
+#[derive(PartialEq)]
+enum Skip {
+    Keep,
+    Always,
+    Named,
+}
+
+fn skipped(e: &scraper::node::Element) -> Skip {
+    match skip_reason(e) {
+        Some(true) => Skip::Always,
+        Some(false) => Skip::Named,
+        None => Skip::Keep,
+    }
+}
+
+/// `Some(true)` for subtrees that never hold the article, `Some(false)` for ones whose
+/// class or id names page furniture, `None` otherwise.
+fn skip_reason(e: &scraper::node::Element) -> Option<bool> {
     let name = e.name();
     if SKIP.contains(&name) {
-        return true;
+        return Some(true);
     }
     if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
-        return true;
+        return Some(true);
     }
     if let Some(style) = e.attr("style") {
         let style = style.replace(' ', "").to_ascii_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
-            return true;
+            return Some(true);
         }
     }
     if matches!(name, "html" | "body" | "article" | "main") {
-        return false;
+        return None;
     }
     if e.attr("itemprop")
         .is_some_and(|p| p.contains("articleBody"))
     {
-        return false;
+        return None;
     }
     let names = class_and_id(e);
     // Whole words of a class or id ("related-links", "share_bar"), so "shared-content"
@@ -365,7 +386,7 @@ fn skipped(e: &scraper::node::Element) -> bool {
     let article = words
         .iter()
         .any(|w| ARTICLE.iter().any(|a| w.contains(a)) && !w.contains("related"));
-    furniture && !article
+    (furniture && !article).then_some(false)
 }
 
 /// The block being gathered.
@@ -398,7 +419,50 @@ fn block_tag(name: &str) -> Option<&'static str> {
     BLOCK.iter().copied().find(|b| *b == name)
 }
 
-fn walk(node: NodeRef<Node>, blocks: &mut Vec<Block>, open: &mut Open, in_link: bool) {
+/// Characters of text under each element, and under the whole page.
+struct Sizes {
+    under: HashMap<NodeId, usize>,
+    total: usize,
+}
+
+impl Sizes {
+    fn of(doc: &Html) -> Sizes {
+        let mut under: HashMap<NodeId, usize> = HashMap::new();
+        let nodes: Vec<NodeRef<Node>> = doc.tree.nodes().collect();
+        // Children come after their parents in the tree's order: sum backwards.
+        for n in nodes.iter().rev() {
+            // Text a reader sees: not that of scripts and style sheets.
+            let code = n
+                .parent()
+                .is_some_and(|p| matches!(p.value(), Node::Element(e) if SKIP.contains(&e.name())));
+            let own = match n.value() {
+                Node::Text(t) if !code => t.trim().chars().count(),
+                _ => 0,
+            };
+            let total = own + under.get(&n.id()).copied().unwrap_or(0);
+            if let Some(p) = n.parent() {
+                *under.entry(p.id()).or_default() += total;
+            }
+            under.insert(n.id(), total);
+        }
+        let total = under.get(&doc.tree.root().id()).copied().unwrap_or(0);
+        Sizes { under, total }
+    }
+
+    /// True when an element holds at least half of the page's text: a layout container,
+    /// whatever its class says ("penci_sidebar" on the box around article and sidebar).
+    fn holds_most(&self, id: NodeId) -> bool {
+        self.under.get(&id).copied().unwrap_or(0) * 2 >= self.total
+    }
+}
+
+fn walk(
+    node: NodeRef<Node>,
+    blocks: &mut Vec<Block>,
+    open: &mut Open,
+    in_link: bool,
+    sizes: &Sizes,
+) {
     for child in node.children() {
         match child.value() {
             Node::Text(t) => {
@@ -412,8 +476,10 @@ fn walk(node: NodeRef<Node>, blocks: &mut Vec<Block>, open: &mut Open, in_link: 
                 open.text.push_str(text);
             }
             Node::Element(e) => {
-                if skipped(e) {
-                    continue;
+                match skipped(e) {
+                    Skip::Always => continue,
+                    Skip::Named if !sizes.holds_most(child.id()) => continue,
+                    _ => {}
                 }
                 let name = e.name();
                 match block_tag(name) {
@@ -425,7 +491,7 @@ fn walk(node: NodeRef<Node>, blocks: &mut Vec<Block>, open: &mut Open, in_link: 
                         let outer = open.owner;
                         open.flush(blocks);
                         open.owner = Some((child.id(), tag));
-                        walk(child, blocks, open, in_link);
+                        walk(child, blocks, open, in_link, sizes);
                         open.flush(blocks);
                         open.owner = outer;
                     }
@@ -433,7 +499,7 @@ fn walk(node: NodeRef<Node>, blocks: &mut Vec<Block>, open: &mut Open, in_link: 
                         if open.owner.is_none() {
                             open.owner = Some((child.id(), "div"));
                         }
-                        walk(child, blocks, open, in_link || name == "a");
+                        walk(child, blocks, open, in_link || name == "a", sizes);
                         if matches!(name, "span" | "a" | "em" | "strong" | "b" | "i") {
                             continue;
                         }

@@ -76,3 +76,13 @@ fn what_is_and_is_not_a_page() {
     assert!(!looks_like_html("Title: Dam opens\n\n<b>not a page</b>"));
     assert!(!looks_like_html("The <html> tag starts a page."));
 }
+
+#[test]
+fn a_layout_box_named_for_its_sidebar_is_not_furniture() {
+    let page = "<html><body><div class=\"container penci_sidebar\"><div class=\"post\"><p>The Lisk dam opened on Tuesday, after six years of work and two floods, officials said.</p><p>It will supply 40,000 homes, the operator said, and the valley's farms.</p></div><div class=\"widget\"><p>Popular posts</p></div></div></body></html>";
+    let a = page_article("dam".into(), "dam.html".into(), page);
+    assert_eq!(
+        a.text,
+        "The Lisk dam opened on Tuesday, after six years of work and two floods, officials said.\n\nIt will supply 40,000 homes, the operator said, and the valley's farms."
+    );
+}
