@@ -89,20 +89,28 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
         verdict[i] = Some(reason);
     }
     let mut seen = HashSet::new();
+    let mut previous: Option<String> = None;
     for (i, line) in lines.iter().enumerate() {
         if verdict[i].is_none() {
             verdict[i] = boilerplate::classify(line);
         }
-        // A repeated sentence is a scraper's double; a repeated short label ("Pre-workout
-        // meal", "Ingredients") is the page's structure, and stays.
-        if verdict[i].is_none()
-            && settings.drop_repeated_lines
+        if verdict[i].is_some() {
+            continue;
+        }
+        // A repeated paragraph, or a line printed twice in a row (boilerplate aside), is a
+        // scraper's double; a short line repeated further on ("Pre-workout meal", "Eat an
+        // hour before you train" under each of a page's plans) is the page's structure.
+        let key = flatten_whitespace(&line.lower);
+        let again = !seen.insert(key.clone());
+        let doubled = previous.as_deref() == Some(key.as_str());
+        if settings.drop_repeated_lines
             && line.words <= 40
-            && !seen.insert(flatten_whitespace(&line.lower))
-            && (line.words >= 6 || line.ends_as_sentence())
+            && again
+            && (line.words >= 10 || doubled)
         {
             verdict[i] = Some(Reason::Duplicate);
         }
+        previous = Some(key);
     }
 
     for (i, reason) in furniture::furniture(&lines, &verdict) {

@@ -168,9 +168,15 @@ fn repeated_lines_and_hard_wrapped_paragraphs() {
 
 #[test]
 fn repeated_labels_are_structure_not_doubles() {
-    let text = "The two plans below differ only in what you eat before training, the coach said.\n\nPlan A\n\nPre-workout meal\n\nTwo eggs and a cup of asparagus, an hour before you train.\n\nPlan B\n\nPre-workout meal\n\nA slice of toast with butter, an hour before you train.";
+    let text = "The two plans below differ only in what you eat before training, the coach said.\n\nPlan A\n\nPre-workout meal\n\nEat it an hour before you train.\n\nTwo eggs and a cup of asparagus.\n\nPlan B\n\nPre-workout meal\n\nEat it an hour before you train.\n\nA slice of toast with butter.";
     let a = cleaned(text);
     assert_eq!(a.body.matches("Pre-workout meal").count(), 2, "{}", a.body);
+    assert_eq!(
+        a.body.matches("Eat it an hour before you train.").count(),
+        2,
+        "{}",
+        a.body
+    );
     assert!(a.removed.iter().all(|r| r.reason != Reason::Duplicate));
 }
 
