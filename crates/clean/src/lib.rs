@@ -99,22 +99,23 @@ pub fn clean(raw: &RawArticle, settings: &Settings) -> Article {
         }
         // A repeated paragraph, or a line printed twice in a row (boilerplate aside), is a
         // scraper's double; a short line repeated further on ("Pre-workout meal", "Eat an
-        // hour before you train" under each of a page's plans) is the page's structure.
+        // hour before you train" under each of a page's plans) is the page's structure, and
+        // so is a question put again to each person an interview speaks to.
         let key = flatten_whitespace(&line.lower);
         let again = !seen.insert(key.clone());
         let doubled = previous.as_deref() == Some(key.as_str());
-        if settings.drop_repeated_lines
-            && line.words <= 40
-            && again
-            && (line.words >= 10 || doubled)
-        {
+        let paragraph = line.words >= 10 && !line.text.trim_end().ends_with('?');
+        if settings.drop_repeated_lines && line.words <= 40 && again && (paragraph || doubled) {
             verdict[i] = Some(Reason::Duplicate);
         }
         previous = Some(key);
     }
 
-    for (i, reason) in furniture::furniture(&lines, &verdict) {
-        verdict[i] = Some(reason);
+    // Text from a page's markup was set apart from the page by its structure already.
+    if !raw.from_markup {
+        for (i, reason) in furniture::furniture(&lines, &verdict) {
+            verdict[i] = Some(reason);
+        }
     }
 
     // Pieces of text kept for the body, in order; the line each came from.

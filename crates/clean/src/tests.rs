@@ -215,3 +215,26 @@ fn link_lines_after_the_report_go() {
         "a text with no sentence is left whole"
     );
 }
+
+#[test]
+fn a_question_put_to_each_person_stays() {
+    let text = "Three cooks from the valley told us about their kitchens, and what they eat at home.\n\nAnna Berg runs a bakery in Lisk.\n\nWhat inspired you to start writing about food for other people?\n\nMy grandmother, who baked every morning.\n\nPer Holm cooks at the harbour inn.\n\nWhat inspired you to start writing about food for other people?\n\nThe fish that comes in every day.";
+    let a = cleaned(text);
+    assert_eq!(a.body.matches("What inspired you").count(), 2, "{}", a.body);
+}
+
+#[test]
+fn text_from_markup_keeps_its_closing_lines() {
+    // A tour's dates after the report's last sentence: page furniture in a scraped text
+    // file, the article's own list when a page's structure put them inside the article.
+    let text = "The band will play twelve shows next summer, its manager said on Tuesday.\n\nJune 9 -- Coral Sky Amphitheatre, West Palm Beach\n\nJune 10 -- Harbour Arena, Kessa";
+    let mut raw = text_article("t".into(), "t.html".into(), text);
+    assert!(clean(&raw, &Settings::default())
+        .body
+        .starts_with("The band"));
+    assert!(!clean(&raw, &Settings::default()).body.contains("June 10"));
+    raw.from_markup = true;
+    assert!(clean(&raw, &Settings::default())
+        .body
+        .ends_with("June 10 -- Harbour Arena, Kessa"));
+}

@@ -32,13 +32,25 @@ fn parse(text: &str) -> (BTreeMap<String, String>, Vec<String>) {
     (header, lines)
 }
 
+/// The body lines as paragraphs; the lines a page would print as links to other pages
+/// (the teasers a text scrape leaves after the report) as links.
+fn paragraphs(lines: &[String], links: &[String]) -> String {
+    lines
+        .iter()
+        .map(|l| {
+            if links.contains(l) {
+                format!("<p><a href=\"/more\">{}</a></p>\n", escape(l))
+            } else {
+                format!("<p>{}</p>\n", escape(l))
+            }
+        })
+        .collect()
+}
+
 /// A news site's page: metadata in meta tags and JSON-LD, the article among navigation, a
 /// share bar, related links, a comment section and a footer.
-fn news_page(h: &BTreeMap<String, String>, lines: &[String]) -> String {
-    let paragraphs: String = lines
-        .iter()
-        .map(|l| format!("<p>{}</p>\n", escape(l)))
-        .collect();
+fn news_page(h: &BTreeMap<String, String>, lines: &[String], links: &[String]) -> String {
+    let paragraphs = paragraphs(lines, links);
     format!(
         r#"<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -72,11 +84,8 @@ fn news_page(h: &BTreeMap<String, String>, lines: &[String]) -> String {
 
 /// A blog-engine page: metadata in meta tags, the article in an entry-content div, a
 /// sidebar and widgets beside it.
-fn blog_page(h: &BTreeMap<String, String>, lines: &[String]) -> String {
-    let paragraphs: String = lines
-        .iter()
-        .map(|l| format!("<p>{}</p>\n", escape(l)))
-        .collect();
+fn blog_page(h: &BTreeMap<String, String>, lines: &[String], links: &[String]) -> String {
+    let paragraphs = paragraphs(lines, links);
     format!(
         r#"<!doctype html>
 <html><head>
@@ -159,28 +168,19 @@ fn pages_and_a_crawl_give_the_text_articles_report() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     names.sort();
-    let mut crawl = Vec::new();
-    let mut order = Vec::new();
-    for (k, path) in names.iter().enumerate() {
+    let mut articles = Vec::new();
+    for path in &names {
         let text = std::fs::read_to_string(path).unwrap();
         let (header, lines) = parse(&text);
         // Articles with a full header; the others carry their metadata in the text itself.
         if !(header.contains_key("Title") && header.contains_key("Published")) {
             continue;
         }
-        let stem = path.file_stem().unwrap().to_str().unwrap();
+        let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
         std::fs::copy(path, text_dir.join(format!("{stem}.txt"))).unwrap();
-        let page = if k % 2 == 0 {
-            news_page(&header, &lines)
-        } else {
-            blog_page(&header, &lines)
-        };
-        std::fs::write(html_dir.join(format!("{stem}.html")), &page).unwrap();
-        crawl.extend(warc_record(&format!("https://example.news/{stem}"), &page));
-        order.push(stem.to_string());
+        articles.push((stem, header, lines));
     }
-    assert!(order.len() >= 10, "{order:?}");
-    std::fs::write(warc_dir.join("crawl.warc"), crawl).unwrap();
+    assert!(articles.len() >= 10);
 
     let run = |d: &Path| {
         let out = tempfile::tempdir().unwrap();
@@ -193,8 +193,35 @@ fn pages_and_a_crawl_give_the_text_articles_report() {
         assert!(parallax_eval::validate(&report).is_empty());
         report
     };
+    let text_report = run(&text_dir);
+    // What the text scrape left after the report as links to other pages.
+    let links = |id: &str| -> Vec<String> {
+        text_report["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["id"] == id)
+            .flat_map(|a| a["removed"].as_array().unwrap().iter())
+            .filter(|r| matches!(r["reason"].as_str(), Some("navigation" | "related-link")))
+            .map(|r| r["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut crawl = Vec::new();
+    let mut order = Vec::new();
+    for (k, (stem, header, lines)) in articles.iter().enumerate() {
+        let page = if k % 2 == 0 {
+            news_page(header, lines, &links(stem))
+        } else {
+            blog_page(header, lines, &links(stem))
+        };
+        std::fs::write(html_dir.join(format!("{stem}.html")), &page).unwrap();
+        crawl.extend(warc_record(&format!("https://example.news/{stem}"), &page));
+        order.push(stem.clone());
+    }
+    std::fs::write(warc_dir.join("crawl.warc"), crawl).unwrap();
+
     let same = |id: &str| id.to_string();
-    let text = digest(&run(&text_dir), &same);
+    let text = digest(&text_report, &same);
     let html = digest(&run(&html_dir), &same);
     // The crawl's records are numbered from 1 in the order they were written.
     let from_record = |id: &str| {
@@ -215,7 +242,11 @@ fn extract_writes_json_lines_that_analyze_reads_back() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(root().join("examples/corpus/ferry-nwa.txt")).unwrap();
     let (header, lines) = parse(&text);
-    std::fs::write(dir.path().join("ferry.html"), news_page(&header, &lines)).unwrap();
+    std::fs::write(
+        dir.path().join("ferry.html"),
+        news_page(&header, &lines, &[]),
+    )
+    .unwrap();
     std::fs::write(
         dir.path().join("broken.html"),
         "<html><body><nav>Home</nav></body></html>",

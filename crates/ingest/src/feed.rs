@@ -37,7 +37,8 @@ impl PendingEntry {
             source_name: self.source.clone(),
             problem: p,
         };
-        let text = if self.text.contains('<') {
+        let from_markup = self.text.contains('<');
+        let text = if from_markup {
             let page = crate::html::page_article(self.id.clone(), self.source.clone(), &self.text);
             page.text
         } else {
@@ -51,6 +52,7 @@ impl PendingEntry {
             source: self.source,
             text,
             header: self.header,
+            from_markup,
         })
     }
 }

@@ -72,6 +72,7 @@ impl PendingLine {
             source: format!("{}:{}", self.source, self.number),
             text: body,
             header,
+            from_markup: false,
         })
     }
 }

@@ -225,6 +225,7 @@ pub fn text_article(id: String, source: String, contents: &str) -> RawArticle {
         source,
         text: contents[start..].to_string(),
         header,
+        from_markup: false,
     }
 }
 

@@ -32,6 +32,10 @@ pub struct RawArticle {
     pub text: String,
     /// Metadata the input declared (header block, JSON fields).
     pub header: Header,
+    /// The text was taken from a page's markup, whose structure already set the article
+    /// apart from the page around it (so cleaning need not guess at leading and trailing
+    /// page furniture).
+    pub from_markup: bool,
 }
 
 /// Metadata an input declares about its article.

@@ -252,7 +252,7 @@ pub fn main_text(doc: &Html) -> Vec<String> {
                 Some(p) if !is_root(p) => up = p,
                 _ => break 'climb,
             }
-            if prose_of(up) as f64 >= prose_of(best) as f64 * 1.25 {
+            if prose_of(up) as f64 >= prose_of(best) as f64 * 1.5 {
                 best = up;
                 continue 'climb;
             }

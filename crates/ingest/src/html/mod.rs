@@ -51,6 +51,7 @@ pub fn page_article(id: String, source: String, html: &str) -> RawArticle {
         source,
         text: blocks.join("\n\n"),
         header,
+        from_markup: true,
     }
 }
 
