@@ -1,5 +1,5 @@
 """Runs each peer extractor over the article-extraction benchmark's pages, one process, one
-core, and writes one parallax-style report per tool ({"articles": [{"id", "body"}]}) so that
+core (the best of three passes), and writes one parallax-style report per tool ({"articles": [{"id", "body"}]}) so that
 every tool is scored by the same scorer. Only the extraction call is timed: the pages are
 read and decompressed first.
 
@@ -89,15 +89,19 @@ def main():
         except Exception as e:  # a peer that does not install is reported, not fatal
             print(f"{name}: unavailable ({e})", file=sys.stderr)
             continue
-        articles, failed = [], 0
-        started = time.perf_counter()
-        for page_id, raw in data:
-            try:
-                body = run(raw)
-            except Exception:
-                body, failed = "", failed + 1
-            articles.append({"id": page_id, "body": body})
-        seconds = time.perf_counter() - started
+        # The best of three passes, as for parallax, so that a moment of load on the
+        # machine does not decide the rate.
+        seconds = float("inf")
+        for _ in range(3):
+            articles, failed = [], 0
+            started = time.perf_counter()
+            for page_id, raw in data:
+                try:
+                    body = run(raw)
+                except Exception:
+                    body, failed = "", failed + 1
+                articles.append({"id": page_id, "body": body})
+            seconds = min(seconds, time.perf_counter() - started)
         with open(os.path.join(out, f"{name}.json"), "w", encoding="utf-8") as f:
             json.dump({"articles": articles}, f)
         print(f"{name} {len(data) / seconds:.0f} {megabytes / seconds:.1f} {failed}", flush=True)

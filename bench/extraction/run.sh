@@ -32,16 +32,20 @@ megabytes=$(du -cm "$out/pages" | tail -1 | cut -f1)
 row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }
 echo "| tool | F1 (P, R) | pages/s | MB/s |"
 echo "|---|---|---:|---:|"
-# parallax extract: the main text alone, one core.
-start=$(date +%s.%N)
-target/release/parallax extract "$out/pages" --json "$out/parallax.jsonl" 2>/dev/null
-end=$(date +%s.%N)
+# parallax extract: the main text alone, one core, the best of three runs (reading the
+# files and starting the process included).
+seconds=1000000
+for _ in 1 2 3; do
+    start=$(date +%s.%N)
+    target/release/parallax extract "$out/pages" --json "$out/parallax.jsonl" 2>/dev/null
+    end=$(date +%s.%N)
+    seconds=$(echo "s = $end - $start; if (s < $seconds) s else $seconds" | bc)
+done
 python3 - "$out/parallax.jsonl" "$out/parallax-extract.json" <<'PY'
 import json, sys
 arts = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 json.dump({"articles": [{"id": a["id"], "body": a["text"]} for a in arts]}, open(sys.argv[2], "w"))
 PY
-seconds=$(echo "$end - $start" | bc)
 f1=$("$score" --report "$out/parallax-extract.json" | grep f1 | cut -d' ' -f2-)
 row "parallax extract (main text)" "$f1" "$(echo "181 / $seconds" | bc)" "$(echo "$megabytes / $seconds" | bc)"
 # parallax analyze: the cleaned body the report carries (all cores, with cleaning and grouping).

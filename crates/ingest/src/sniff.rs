@@ -89,9 +89,25 @@ pub(crate) fn decode_html(bytes: Vec<u8>) -> Result<String, Problem> {
         None if std::str::from_utf8(&bytes).is_ok() => encoding_rs::UTF_8,
         None => encoding_rs::WINDOWS_1252,
     };
-    let (text, _, _) = encoding.decode(&bytes);
+    // UTF-8 as declared or found: no copy (the bytes become the string, BOM aside).
+    let text = if encoding == encoding_rs::UTF_8 {
+        let start = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            3
+        } else {
+            0
+        };
+        match String::from_utf8(bytes) {
+            Ok(mut t) => {
+                t.drain(..start);
+                t
+            }
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        }
+    } else {
+        encoding.decode(&bytes).0.into_owned()
+    };
     if text.trim().is_empty() {
         return Err(Problem::Empty);
     }
-    Ok(text.into_owned())
+    Ok(text)
 }

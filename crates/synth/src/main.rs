@@ -250,10 +250,13 @@ fn main() {
         args.get(1).and_then(|n| n.parse::<usize>().ok()),
         args.get(2),
     ) else {
-        eprintln!("usage: parallax-synth N OUT.jsonl|OUT.warc|OUT.warc.gz [SEED]");
+        eprintln!("usage: parallax-synth N OUT.jsonl|OUT.warc|OUT.warc.gz [SEED] [PAD]");
         std::process::exit(2);
     };
     let seed = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(7u64) | 1;
+    // Bytes of page furniture (a comment section) added to each page of a crawl file, to
+    // make files of one number of articles and different sizes.
+    let pad: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(0);
     let mut r = Rng(seed);
     let events: Vec<Event> = (0..(n / 8).max(1)).map(|_| event(&mut r)).collect();
     let outlets: Vec<String> = (0..200)
@@ -282,7 +285,7 @@ fn main() {
         let (title, published, text) = article(&mut r, e);
         if warc {
             let outlet = r.pick(&outlets).to_string();
-            let record = warc_record(k, &title, &outlet, &published, &text);
+            let record = warc_record(k, &title, &outlet, &published, &text, pad);
             if gz {
                 let mut z = flate2::write::GzEncoder::new(&mut w, flate2::Compression::fast());
                 z.write_all(&record).expect("write");
@@ -316,7 +319,19 @@ fn escape(s: &str) -> String {
 
 /// One article as a WARC response record: an HTTP response holding a news page with the
 /// usual furniture around the article (navigation, share bar, related links, footer).
-fn warc_record(k: usize, title: &str, outlet: &str, published: &str, text: &str) -> Vec<u8> {
+fn warc_record(
+    k: usize,
+    title: &str,
+    outlet: &str,
+    published: &str,
+    text: &str,
+    pad: usize,
+) -> Vec<u8> {
+    let comment = "<p>Great to see this covered, thank you for the clear report.</p>\n";
+    let comments = format!(
+        "<section class=\"comments\">{}</section>\n",
+        comment.repeat(pad / comment.len())
+    );
     let paragraphs: String = text
         .split("\n\n")
         .map(|p| format!("<p>{}</p>\n", escape(p.trim())))
@@ -331,7 +346,7 @@ fn warc_record(k: usize, title: &str, outlet: &str, published: &str, text: &str)
          <div class=\"share-bar\"><a href=\"#\">Share</a> <a href=\"#\">Tweet</a></div>\n\
          <div class=\"story-body\">\n{paragraphs}</div>\n\
          <aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">More from {o}</a></li></ul></aside>\n\
-         </article></main>\n<footer><p>&copy; 2026 {o}</p></footer>\n</body></html>\n",
+         </article></main>\n{comments}<footer><p>&copy; 2026 {o}</p></footer>\n</body></html>\n",
         t = escape(title),
         o = escape(outlet),
     );

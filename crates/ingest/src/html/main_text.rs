@@ -419,40 +419,38 @@ fn block_tag(name: &str) -> Option<&'static str> {
     BLOCK.iter().copied().find(|b| *b == name)
 }
 
-/// Characters of text under each element, and under the whole page.
+/// The readable text of the whole page, to weigh an element's share of it against.
 struct Sizes {
-    under: HashMap<NodeId, usize>,
     total: usize,
+}
+
+/// Characters of readable text under a node (not that of scripts and style sheets).
+fn readable_chars(node: NodeRef<Node>) -> usize {
+    node.descendants()
+        .filter_map(|n| match n.value() {
+            Node::Text(t) => {
+                let code = n.parent().is_some_and(
+                    |p| matches!(p.value(), Node::Element(e) if SKIP.contains(&e.name())),
+                );
+                (!code).then(|| t.trim().chars().count())
+            }
+            _ => None,
+        })
+        .sum()
 }
 
 impl Sizes {
     fn of(doc: &Html) -> Sizes {
-        let mut under: HashMap<NodeId, usize> = HashMap::new();
-        let nodes: Vec<NodeRef<Node>> = doc.tree.nodes().collect();
-        // Children come after their parents in the tree's order: sum backwards.
-        for n in nodes.iter().rev() {
-            // Text a reader sees: not that of scripts and style sheets.
-            let code = n
-                .parent()
-                .is_some_and(|p| matches!(p.value(), Node::Element(e) if SKIP.contains(&e.name())));
-            let own = match n.value() {
-                Node::Text(t) if !code => t.trim().chars().count(),
-                _ => 0,
-            };
-            let total = own + under.get(&n.id()).copied().unwrap_or(0);
-            if let Some(p) = n.parent() {
-                *under.entry(p.id()).or_default() += total;
-            }
-            under.insert(n.id(), total);
+        Sizes {
+            total: readable_chars(doc.tree.root()),
         }
-        let total = under.get(&doc.tree.root().id()).copied().unwrap_or(0);
-        Sizes { under, total }
     }
 
     /// True when an element holds at least half of the page's text: a layout container,
     /// whatever its class says ("penci_sidebar" on the box around article and sidebar).
-    fn holds_most(&self, id: NodeId) -> bool {
-        self.under.get(&id).copied().unwrap_or(0) * 2 >= self.total
+    /// Counted only for the few elements named as furniture.
+    fn holds_most(&self, node: NodeRef<Node>) -> bool {
+        readable_chars(node) * 2 >= self.total
     }
 }
 
@@ -478,7 +476,7 @@ fn walk(
             Node::Element(e) => {
                 match skipped(e) {
                     Skip::Always => continue,
-                    Skip::Named if !sizes.holds_most(child.id()) => continue,
+                    Skip::Named if !sizes.holds_most(child) => continue,
                     _ => {}
                 }
                 let name = e.name();
