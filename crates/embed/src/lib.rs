@@ -88,6 +88,44 @@ impl std::fmt::Debug for MiniLm {
 }
 
 impl MiniLm {
+    /// Checks, without loading the weights, that `dir`'s `config.json` and `vocab.txt`
+    /// describe a model this encoder runs and that `model.safetensors` opens like one.
+    pub fn check(dir: &Path) -> Result<()> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|source| Error::Read { path, source })
+        };
+        let invalid = |name: &str, problem: String| Error::Invalid {
+            path: dir.join(name),
+            problem,
+        };
+        let config: bert::Config = serde_json::from_slice(&read("config.json")?)
+            .map_err(|e| invalid("config.json", e.to_string()))?;
+        config.check().map_err(|e| invalid("config.json", e))?;
+        String::from_utf8(read("vocab.txt")?)
+            .ok()
+            .and_then(|v| WordPiece::from_vocab(&v))
+            .ok_or_else(|| invalid("vocab.txt", "not a BERT vocabulary".into()))?;
+        // A safetensors file opens with the length of its JSON header, then the header.
+        let path = dir.join("model.safetensors");
+        let mut head = [0u8; 9];
+        std::io::Read::read_exact(
+            &mut std::fs::File::open(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?,
+            &mut head,
+        )
+        .map_err(|_| invalid("model.safetensors", "too short".into()))?;
+        if head[8] != b'{' {
+            return Err(invalid(
+                "model.safetensors",
+                "not a safetensors file".into(),
+            ));
+        }
+        Ok(())
+    }
+
     /// Loads `config.json`, `vocab.txt` and `model.safetensors` from `dir`; passages are
     /// cut to their first `max_tokens` word pieces (special tokens included).
     pub fn load(dir: &Path, max_tokens: usize) -> Result<MiniLm> {

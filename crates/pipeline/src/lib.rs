@@ -89,33 +89,68 @@ impl Default for EmbeddingSettings {
     }
 }
 
-/// The embedding model these settings ask for, when there is one; a model that is there
-/// but cannot be loaded is a warning, and the run goes on without it.
-fn load_embedder(s: &EmbeddingSettings, warnings: &mut Vec<String>) -> Option<MiniLm> {
-    if !s.enabled {
-        return None;
-    }
-    let dir = match parallax_embed::locate(s.model_dir.as_deref()) {
-        Some(dir) => dir,
-        None => {
-            if let Some(asked) = parallax_embed::asked_for(s.model_dir.as_deref()) {
-                warnings.push(format!(
-                    "{}: no embedding model there (config.json, vocab.txt, model.safetensors); \
-                     the run goes on with words alone",
-                    asked.display()
-                ));
+/// The embedding model these settings ask for, loaded the first time it is needed (the
+/// weights are 90 MB, and a corpus without reworded quotations never needs them).
+struct Model {
+    dir: Option<PathBuf>,
+    max_tokens: usize,
+    loaded: std::sync::OnceLock<Option<MiniLm>>,
+    problem: std::sync::Mutex<Option<String>>,
+}
+
+impl Model {
+    /// Finds the model folder and checks it cheaply; a folder that was asked for and is
+    /// missing, or a model that is broken, is a warning, and the run goes on without it.
+    fn find(s: &EmbeddingSettings, warnings: &mut Vec<String>) -> Model {
+        let mut dir = None;
+        if s.enabled {
+            match parallax_embed::locate(s.model_dir.as_deref()) {
+                Some(d) => match MiniLm::check(&d) {
+                    Ok(()) => dir = Some(d),
+                    Err(e) => warnings.push(format!(
+                        "embedding model not used: {e}; the run goes on with words alone"
+                    )),
+                },
+                None => {
+                    if let Some(asked) = parallax_embed::asked_for(s.model_dir.as_deref()) {
+                        warnings.push(format!(
+                            "{}: no embedding model there (config.json, vocab.txt, \
+                             model.safetensors); the run goes on with words alone",
+                            asked.display()
+                        ));
+                    }
+                }
             }
-            return None;
         }
-    };
-    match MiniLm::load(&dir, s.max_tokens) {
-        Ok(m) => Some(m),
-        Err(e) => {
-            warnings.push(format!(
-                "embedding model not used: {e}; the run goes on with words alone"
-            ));
-            None
+        Model {
+            dir,
+            max_tokens: s.max_tokens,
+            loaded: std::sync::OnceLock::new(),
+            problem: std::sync::Mutex::new(None),
         }
+    }
+
+    /// The model's name, when there is one to use.
+    fn name(&self) -> Option<String> {
+        let dir = self.dir.as_ref()?;
+        dir.file_name().map(|n| n.to_string_lossy().into_owned())
+    }
+
+    /// The loaded model, loading it on first use.
+    fn get(&self) -> Option<&MiniLm> {
+        let dir = self.dir.as_ref()?;
+        self.loaded
+            .get_or_init(|| match MiniLm::load(dir, self.max_tokens) {
+                Ok(m) => Some(m),
+                Err(e) => {
+                    let mut p = self.problem.lock().unwrap_or_else(|e| e.into_inner());
+                    *p = Some(format!(
+                        "embedding model not used: {e}; the run goes on with words alone"
+                    ));
+                    None
+                }
+            })
+            .as_ref()
     }
 }
 
@@ -123,12 +158,15 @@ fn load_embedder(s: &EmbeddingSettings, warnings: &mut Vec<String>) -> Option<Mi
 fn prepare(
     raw: parallax_model::RawArticle,
     settings: &Settings,
-    embedder: Option<&MiniLm>,
+    model: &Model,
     failed_embeddings: &std::sync::atomic::AtomicUsize,
 ) -> Prepared {
     let article = parallax_clean::clean(&raw, &settings.clean);
     let mut features = Features::of(&article, &settings.stories.weights);
-    if let Some(m) = embedder.filter(|_| settings.stories.embedding_weight > 0.0) {
+    // Articles are embedded only when story similarity uses it; asking first keeps the
+    // model unloaded otherwise.
+    let wanted = settings.stories.embedding_weight > 0.0;
+    if let Some(m) = wanted.then(|| model.get()).flatten() {
         let text = embedded_text(&article, settings.embeddings.max_tokens);
         match m.embed(&[&text]) {
             Ok(v) => features.set_embedding(&v[0]),
@@ -238,8 +276,8 @@ pub fn analyze(
         ..Summary::default()
     };
     summary.skipped.extend(found.errors.iter().map(skipped));
-    let embedder = load_embedder(&settings.embeddings, &mut summary.warnings);
-    summary.embedding_model = embedder.as_ref().map(|m| m.name().to_string());
+    let model = Model::find(&settings.embeddings, &mut summary.warnings);
+    summary.embedding_model = model.name();
     let failed_embeddings = std::sync::atomic::AtomicUsize::new(0);
 
     let files = found.inputs.len();
@@ -307,7 +345,7 @@ pub fn analyze(
                         Err(e) => Err(e),
                     },
                 };
-                Some(raw.map(|raw| prepare(raw, settings, embedder.as_ref(), &failed_embeddings)))
+                Some(raw.map(|raw| prepare(raw, settings, &model, &failed_embeddings)))
             })
             .collect();
         for result in done {
@@ -443,16 +481,17 @@ pub fn analyze(
         .iter()
         .map(|g| g.members.as_slice())
         .collect();
-    let stories = second_pass(
-        &spool,
-        &offsets,
-        &members,
-        &days,
-        stories,
-        settings,
-        embedder.as_ref(),
-    )?;
-    drop(embedder);
+    let stories = second_pass(&spool, &offsets, &members, &days, stories, settings, &model)?;
+    if let Some(p) = model
+        .problem
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take()
+    {
+        summary.warnings.push(p);
+        summary.embedding_model = None;
+    }
+    drop(model);
     let quotes_took = started.elapsed().as_secs_f64() - cleaned_at - stories_took;
     summary
         .stage_seconds
@@ -493,7 +532,7 @@ fn second_pass(
     days: &[Option<chrono::NaiveDate>],
     stories: Vec<Story>,
     settings: &Settings,
-    embedder: Option<&MiniLm>,
+    model: &Model,
 ) -> Result<Vec<Story>> {
     stories
         .into_par_iter()
@@ -512,7 +551,7 @@ fn second_pass(
                 let mut found = parallax_quotes::direct_quotes(&paragraphs);
                 found.extend(parallax_quotes::reported_speech(&paragraphs));
                 // Sentences without quote marks can only be matched by meaning.
-                if embedder.is_some() && members.len() >= 2 {
+                if model.dir.is_some() && members.len() >= 2 {
                     found.extend(parallax_quotes::unmarked_speech(&paragraphs));
                 }
                 if !found.is_empty() {
@@ -535,9 +574,10 @@ fn second_pass(
                     claimed.push((a.id.clone(), parallax_facts::clauses(&paragraphs)));
                 }
             }
-            story.quotes = match embedder {
-                Some(m) => parallax_quotes::align_by_meaning(&quotes, &|texts| m.embed(texts).ok()),
-                None => parallax_quotes::align(&quotes),
+            story.quotes = if model.dir.is_some() {
+                parallax_quotes::align_by_meaning(&quotes, &|texts| model.get()?.embed(texts).ok())
+            } else {
+                parallax_quotes::align(&quotes)
             };
             story.timeline = parallax_facts::merge(dated);
             story.entities = parallax_facts::entities(&named);
