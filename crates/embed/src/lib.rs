@@ -91,21 +91,7 @@ impl MiniLm {
     /// Checks, without loading the weights, that `dir`'s `config.json` and `vocab.txt`
     /// describe a model this encoder runs and that `model.safetensors` opens like one.
     pub fn check(dir: &Path) -> Result<()> {
-        let read = |name: &str| {
-            let path = dir.join(name);
-            std::fs::read(&path).map_err(|source| Error::Read { path, source })
-        };
-        let invalid = |name: &str, problem: String| Error::Invalid {
-            path: dir.join(name),
-            problem,
-        };
-        let config: bert::Config = serde_json::from_slice(&read("config.json")?)
-            .map_err(|e| invalid("config.json", e.to_string()))?;
-        config.check().map_err(|e| invalid("config.json", e))?;
-        String::from_utf8(read("vocab.txt")?)
-            .ok()
-            .and_then(|v| WordPiece::from_vocab(&v))
-            .ok_or_else(|| invalid("vocab.txt", "not a BERT vocabulary".into()))?;
+        read_config_and_vocab(dir)?;
         // A safetensors file opens with the length of its JSON header, then the header.
         let path = dir.join("model.safetensors");
         let mut head = [0u8; 9];
@@ -116,9 +102,10 @@ impl MiniLm {
             })?,
             &mut head,
         )
-        .map_err(|_| invalid("model.safetensors", "too short".into()))?;
+        .map_err(|_| invalid(dir, "model.safetensors", "too short".into()))?;
         if head[8] != b'{' {
             return Err(invalid(
+                dir,
                 "model.safetensors",
                 "not a safetensors file".into(),
             ));
@@ -129,31 +116,13 @@ impl MiniLm {
     /// Loads `config.json`, `vocab.txt` and `model.safetensors` from `dir`; passages are
     /// cut to their first `max_tokens` word pieces (special tokens included).
     pub fn load(dir: &Path, max_tokens: usize) -> Result<MiniLm> {
-        let read = |name: &str| {
-            let path = dir.join(name);
-            std::fs::read(&path).map_err(|source| Error::Read { path, source })
-        };
-        let invalid = |name: &str, problem: String| Error::Invalid {
-            path: dir.join(name),
-            problem,
-        };
-        let config: bert::Config = serde_json::from_slice(&read("config.json")?)
-            .map_err(|e| invalid("config.json", e.to_string()))?;
-        config.check().map_err(|e| invalid("config.json", e))?;
-        let vocab = String::from_utf8(read("vocab.txt")?)
-            .ok()
-            .and_then(|v| WordPiece::from_vocab(&v))
-            .ok_or_else(|| {
-                invalid(
-                    "vocab.txt",
-                    "not a BERT vocabulary ([UNK], [CLS], [SEP])".into(),
-                )
-            })?;
-        let weights = read("model.safetensors")?;
+        let (config, vocab) = read_config_and_vocab(dir)?;
+        let path = dir.join("model.safetensors");
+        let weights = std::fs::read(&path).map_err(|source| Error::Read { path, source })?;
         let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, &Device::Cpu)
-            .map_err(|e| invalid("model.safetensors", e.to_string()))?;
+            .map_err(|e| invalid(dir, "model.safetensors", e.to_string()))?;
         let bert = bert::Bert::load(vb, &config)
-            .map_err(|e| invalid("model.safetensors", e.to_string()))?;
+            .map_err(|e| invalid(dir, "model.safetensors", e.to_string()))?;
         let name = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -170,6 +139,36 @@ impl MiniLm {
     pub fn tokens(&self, text: &str) -> Vec<u32> {
         self.vocab.encode(text, self.max_tokens)
     }
+}
+
+/// A model file that is not what it should be.
+fn invalid(dir: &Path, name: &str, problem: String) -> Error {
+    Error::Invalid {
+        path: dir.join(name),
+        problem,
+    }
+}
+
+/// The model's `config.json`, checked, and its vocabulary.
+fn read_config_and_vocab(dir: &Path) -> Result<(bert::Config, WordPiece)> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read(&path).map_err(|source| Error::Read { path, source })
+    };
+    let config: bert::Config = serde_json::from_slice(&read("config.json")?)
+        .map_err(|e| invalid(dir, "config.json", e.to_string()))?;
+    config.check().map_err(|e| invalid(dir, "config.json", e))?;
+    let vocab = String::from_utf8(read("vocab.txt")?)
+        .ok()
+        .and_then(|v| WordPiece::from_vocab(&v))
+        .ok_or_else(|| {
+            invalid(
+                dir,
+                "vocab.txt",
+                "not a BERT vocabulary ([UNK], [CLS], [SEP])".into(),
+            )
+        })?;
+    Ok((config, vocab))
 }
 
 impl Embedder for MiniLm {

@@ -83,20 +83,13 @@ pub(crate) fn lines(
     path: &Path,
     limits: Limits,
 ) -> Box<dyn Iterator<Item = Result<PendingLine>> + Send> {
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
+    // A gzip-compressed file is decompressed as it streams.
+    let raw = match crate::sniff::open_decompressed(path) {
+        Ok(r) => r,
         Err(e) => return Box::new(std::iter::once(Err(InputError::new(path, e.into())))),
     };
     let stem: std::sync::Arc<str> = article_id(path).into();
     let source: std::sync::Arc<str> = path.display().to_string().into();
-    // A gzip-compressed file is decompressed as it streams.
-    let mut file = BufReader::new(file);
-    let compressed = file.fill_buf().is_ok_and(crate::sniff::is_gzip);
-    let raw: Box<dyn std::io::Read + Send> = if compressed {
-        Box::new(flate2::bufread::MultiGzDecoder::new(file))
-    } else {
-        Box::new(file)
-    };
     let mut reader = BufReader::new(raw);
     let mut number = 0usize;
     let mut buf = Vec::new();

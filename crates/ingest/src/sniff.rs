@@ -111,3 +111,16 @@ pub(crate) fn decode_html(bytes: Vec<u8>) -> Result<String, Problem> {
     }
     Ok(text)
 }
+
+/// A file's bytes as a stream, decompressed as they are read when the file is gzip.
+pub(crate) fn open_decompressed(
+    path: &std::path::Path,
+) -> std::io::Result<Box<dyn std::io::Read + Send>> {
+    use std::io::BufRead;
+    let mut file = std::io::BufReader::new(std::fs::File::open(path)?);
+    Ok(if file.fill_buf().is_ok_and(is_gzip) {
+        Box::new(flate2::bufread::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    })
+}

@@ -124,18 +124,8 @@ fn format_of(path: &Path, named: bool) -> Format {
 fn sniff_format(path: &Path) -> Format {
     use std::io::Read;
     let mut head = Vec::new();
-    let Ok(file) = std::fs::File::open(path) else {
-        return Format::Text;
-    };
-    let mut file = std::io::BufReader::new(file);
-    let compressed = std::io::BufRead::fill_buf(&mut file).is_ok_and(crate::sniff::is_gzip);
-    let read = if compressed {
-        flate2::bufread::MultiGzDecoder::new(file)
-            .take(1024)
-            .read_to_end(&mut head)
-    } else {
-        file.take(1024).read_to_end(&mut head)
-    };
+    let read = crate::sniff::open_decompressed(path)
+        .and_then(|file| file.take(1024).read_to_end(&mut head));
     if read.is_err() {
         return Format::Text;
     }

@@ -88,16 +88,9 @@ pub(crate) fn records(
     path: &Path,
     limits: Limits,
 ) -> Box<dyn Iterator<Item = Result<PendingRecord>> + Send> {
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
+    let raw = match crate::sniff::open_decompressed(path) {
+        Ok(r) => r,
         Err(e) => return Box::new(std::iter::once(Err(InputError::new(path, e.into())))),
-    };
-    let mut file = BufReader::new(file);
-    let compressed = file.fill_buf().is_ok_and(crate::sniff::is_gzip);
-    let raw: Box<dyn Read + Send> = if compressed {
-        Box::new(flate2::bufread::MultiGzDecoder::new(file))
-    } else {
-        Box::new(file)
     };
     let mut reader = BufReader::with_capacity(1 << 16, raw);
     let stem: std::sync::Arc<str> = article_id(path).into();
