@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 use parallax_model::{Fact, FactValue, Quote};
 use regex::Regex;
 
+use crate::details::{agreed_details, Details};
 use crate::numbers::{numbers, Number};
 
 /// One clause of one article.
@@ -39,7 +40,7 @@ pub struct Clause {
     numbers: Vec<Number>,
 }
 
-const STOP: &[&str] = &[
+pub(crate) const STOP: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
     "from", "as", "that", "this", "it", "its", "is", "was", "were", "are", "be", "been", "has",
     "have", "had", "he", "she", "they", "we", "i", "his", "her", "their", "our", "would", "will",
@@ -51,7 +52,7 @@ static PARTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<party>Republican|Democratic|Democrat|Labour|Conservative|Tory|Liberal|Green|Socialist|Social Democratic|Christian Democratic)\s+(?P<office>president|administration|government|White House|leader|prime minister|chancellor|party leader|mayor|governor)\b").unwrap()
 });
 
-fn content_words(s: &str) -> Vec<String> {
+pub(crate) fn content_words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map(|w| w.trim_matches(['\'', '’']).to_lowercase())
         .map(|w| {
@@ -104,16 +105,25 @@ fn overlap(a: &[String], b: &[String]) -> (f64, f64) {
 }
 
 fn normalized(n: &Number) -> serde_json::Value {
-    if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
-        serde_json::json!(n.value as i64)
+    number_json(n.value)
+}
+
+/// A number as JSON: whole numbers without a fraction.
+pub(crate) fn number_json(value: f64) -> serde_json::Value {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        serde_json::json!(value as i64)
     } else {
-        serde_json::json!(n.value)
+        serde_json::json!(value)
     }
 }
 
-/// The facts of one story: `articles` holds each article's id and its clauses, `quotes`
-/// the story's aligned quotations.
-pub fn facts(articles: &[(String, Vec<Clause>)], quotes: &[Quote]) -> Vec<Fact> {
+/// The facts of one story: `articles` holds each article's id and its clauses, `details`
+/// each article's id and its [`Details`], `quotes` the story's aligned quotations.
+pub fn facts(
+    articles: &[(String, Vec<Clause>)],
+    details: &[(String, Details)],
+    quotes: &[Quote],
+) -> Vec<Fact> {
     let mut items: Vec<(usize, &Clause)> = Vec::new();
     for (a, (_, cs)) in articles.iter().enumerate() {
         for c in cs {
@@ -182,6 +192,8 @@ pub fn facts(articles: &[(String, Vec<Clause>)], quotes: &[Quote]) -> Vec<Fact> 
     out.extend(counts_that_differ(articles, &out));
     out.extend(party_descriptions(articles));
     out.extend(who_said(quotes));
+    let pinned = agreed_details(details, &out);
+    out.extend(pinned);
     for (k, f) in out.iter_mut().enumerate() {
         f.id = format!("F{}", k + 1);
     }
@@ -399,7 +411,7 @@ fn same_setting(a: &Clause, b: &Clause, unit: &str) -> bool {
 
 /// Units too general to say two counts are of one thing (years of a contract, years of a
 /// war, games of a season, miles of a route).
-const GENERIC_UNITS: &[&str] = &[
+pub(crate) const GENERIC_UNITS: &[&str] = &[
     "year",
     "month",
     "week",
@@ -541,7 +553,7 @@ mod tests {
             ("b".to_string(), b),
             ("c".to_string(), c),
         ];
-        let f = facts(&story, &[]);
+        let f = facts(&story, &[], &[]);
         let contradicted: Vec<&Fact> = f.iter().filter(|f| f.status == "contradicted").collect();
         assert_eq!(contradicted.len(), 1, "{f:#?}");
         let values: Vec<(serde_json::Value, usize)> = contradicted[0]
@@ -571,7 +583,7 @@ mod tests {
                 ]),
             ),
         ];
-        let f = facts(&story, &[]);
+        let f = facts(&story, &[], &[]);
         let agreed: Vec<&Fact> = f.iter().filter(|f| f.status == "agreed").collect();
         assert_eq!(agreed.len(), 1, "{f:#?}");
         assert_eq!(agreed[0].values[0].normalized, serde_json::json!(3.5));
@@ -591,7 +603,7 @@ mod tests {
                 ]),
             ),
         ];
-        let f = facts(&story, &[]);
+        let f = facts(&story, &[], &[]);
         assert!(
             f.iter()
                 .any(|f| f.status == "contradicted" && f.topic.contains("party")),

@@ -14,12 +14,14 @@
 
 mod claims;
 mod dates;
+mod details;
 mod entities;
 mod numbers;
 mod timeline;
 
 pub use claims::{clauses, facts, Clause};
 pub use dates::{resolve_dates, DateMention, Resolved};
+pub use details::{details, Detail, Details};
 pub use entities::{article_names, entities, NameMention};
 pub use numbers::{numbers, Number};
 pub use timeline::{merge, timeline};

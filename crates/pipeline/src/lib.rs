@@ -542,6 +542,7 @@ fn second_pass(
             let mut dated = Vec::new();
             let mut named = Vec::new();
             let mut claimed = Vec::new();
+            let mut detailed = Vec::new();
             // Input order within the story, so that results do not depend on threads.
             let mut order: Vec<usize> = members.to_vec();
             order.sort_unstable();
@@ -564,14 +565,16 @@ fn second_pass(
                     }
                 }
                 let names = parallax_facts::article_names(&paragraphs);
-                if !names.is_empty() {
-                    named.push((a.id.clone(), names));
-                }
                 // Facts are compared across outlets, never taken from opinion columns, and
                 // checked on the first articles of a very large story.
                 if members.len() >= 2 && rank < settings.facts_max_articles && a.kind == Kind::News
                 {
                     claimed.push((a.id.clone(), parallax_facts::clauses(&paragraphs)));
+                    let found = parallax_facts::details(&paragraphs, days[i], &names);
+                    detailed.push((a.id.clone(), found));
+                }
+                if !names.is_empty() {
+                    named.push((a.id.clone(), names));
                 }
             }
             story.quotes = if model.dir.is_some() {
@@ -581,7 +584,7 @@ fn second_pass(
             };
             story.timeline = parallax_facts::merge(dated);
             story.entities = parallax_facts::entities(&named);
-            story.facts = parallax_facts::facts(&claimed, &story.quotes);
+            story.facts = parallax_facts::facts(&claimed, &detailed, &story.quotes);
             Ok(story)
         })
         .collect()

@@ -1,0 +1,585 @@
+//! Details pinned by something specific: a count of a thing, a day, or a minor name, and
+//! the few words around it. Outlets that print the same detail in different sentences
+//! ("the 3.5-year war" / "the three and a half-year war"; "on August 18" / "on Monday";
+//! "speaking on CNN’s “State of the Union”" / "he said on CNN’s State of the Union") agree
+//! on it even when the clauses around it share too few words to be compared whole.
+//!
+//! ## What it handles
+//! - Counts with a unit ("62 passengers", "3.5-year"), equal within rounding (2%).
+//! - Days resolved to the calendar (an article's "Monday" and another's "August 18").
+//! - Names an article mentions in one or two sentences only (a programme, a venue, a
+//!   minor official): the story's main actors are in every clause and agree on nothing by
+//!   being named.
+//!
+//! Two mentions of one anchor in different articles are the same detail when the words
+//! around them share a content word (for counts of a generic unit such as years, when the
+//! word after the count is the same: "3.5-year war" / "half-year war").
+//!
+//! ## What it does not
+//! Compare details that disagree (that is the clause comparison's job), or join a detail
+//! printed with different anchors ("Monday" in one outlet, "next week" in another).
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::NaiveDate;
+use parallax_model::{Fact, FactValue};
+
+use crate::claims::{content_words, GENERIC_UNITS, STOP};
+use crate::dates::{resolve_dates, Resolved};
+use crate::entities::NameMention;
+use crate::numbers::numbers;
+
+/// What pins a detail.
+#[derive(Debug, Clone, PartialEq)]
+enum Anchor {
+    /// A count of a unit ("passenger", "year").
+    Count { value: f64, unit: String },
+    /// A day or span, as an ISO date or `first/last`.
+    Day(String),
+    /// A minor name, lower-cased and without diacritics.
+    Name(String),
+}
+
+/// One mention of a specific detail in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    anchor: Anchor,
+    /// The anchor as printed.
+    printed: String,
+    /// The clause around it: exact characters of the article.
+    evidence: String,
+    /// The content words of the clause, the anchor's own left out.
+    context: Vec<String>,
+    /// The word after the anchor, lower-cased ("war" in "the 3.5-year war").
+    next: Option<String>,
+}
+
+/// Names printed in more sentences of one article than this are its main actors.
+const MINOR_NAME_SENTENCES: usize = 2;
+
+/// The details of one article, and the names it prints too often to be details.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Details {
+    mentions: Vec<Detail>,
+    /// Names printed in more than [`MINOR_NAME_SENTENCES`] sentences (keys).
+    main: HashSet<String>,
+}
+
+/// The details of an article's paragraphs: `day` resolves its date expressions (none are
+/// taken without it), `names` are the names it prints (from [`crate::article_names`]).
+pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention]) -> Details {
+    let mut out = Details::default();
+    let mut name_sentences: BTreeMap<String, usize> = BTreeMap::new();
+    for p in paragraphs {
+        for sentence in parallax_text::sentences(p) {
+            let dates = day.map(|d| resolve_dates(sentence, d)).unwrap_or_default();
+            for m in &dates {
+                let key = match m.resolved {
+                    Resolved::Day(d) => d.to_string(),
+                    Resolved::Span(a, b) => format!("{a}/{b}"),
+                };
+                out.mentions
+                    .extend(mention(sentence, m.range, Anchor::Day(key)));
+            }
+            for n in numbers(sentence) {
+                let in_date = dates
+                    .iter()
+                    .any(|d| n.range.0 < d.range.1 && d.range.0 < n.range.1);
+                let Some(unit) = n.unit.clone().filter(|u| {
+                    u.len() >= 3 && !STOP.contains(&u.as_str()) && !NOT_UNITS.contains(&u.as_str())
+                }) else {
+                    continue;
+                };
+                if !in_date {
+                    let anchor = Anchor::Count {
+                        value: n.value,
+                        unit,
+                    };
+                    out.mentions.extend(mention(sentence, n.range, anchor));
+                }
+            }
+            let (mut counted, mut anchored) = (HashSet::new(), HashSet::new());
+            for name in names {
+                let Some(at) = find_word(sentence, &name.text) else {
+                    continue;
+                };
+                let key = key_of(&name.name);
+                if counted.insert(key.clone()) {
+                    *name_sentences.entry(key).or_default() += 1;
+                }
+                let range = widen_name(sentence, (at, at + name.text.len()));
+                let key = key_of(&sentence[range.0..range.1]);
+                if anchored.insert(key.clone()) {
+                    out.mentions
+                        .extend(mention(sentence, range, Anchor::Name(key)));
+                }
+            }
+        }
+    }
+    out.main = name_sentences
+        .into_iter()
+        .filter(|&(_, n)| n > MINOR_NAME_SENTENCES)
+        .map(|(k, _)| k)
+        .collect();
+    out
+}
+
+/// A name run on over "of" and "of the" into the capitalised words that continue it
+/// ("State" → "State of the Union", "Union" → "State of the Union"), and back over a
+/// capitalised article ("Week" → "This Week").
+fn widen_name(sentence: &str, (mut start, mut end): (usize, usize)) -> (usize, usize) {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    loop {
+        let rest = &sentence[end..];
+        let Some(tail) = rest
+            .strip_prefix(" of the ")
+            .or_else(|| rest.strip_prefix(" of "))
+            .or_else(|| rest.strip_prefix(" Of The "))
+            .or_else(|| rest.strip_prefix(" Of "))
+        else {
+            break;
+        };
+        let word_len = tail
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .unwrap_or(tail.len());
+        if word_len == 0 || !capital(&tail[..word_len]) {
+            break;
+        }
+        end += rest.len() - tail.len() + word_len;
+    }
+    loop {
+        let before = &sentence[..start];
+        let Some(head) = before
+            .strip_suffix(" of the ")
+            .or_else(|| before.strip_suffix(" of "))
+            .or_else(|| before.strip_suffix(" Of The "))
+            .or_else(|| before.strip_suffix(" Of "))
+        else {
+            break;
+        };
+        let word_start = head
+            .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        if word_start == head.len() || !capital(&head[word_start..]) {
+            break;
+        }
+        start = word_start;
+    }
+    // A capitalised word the name finder took for a function word: "This Week", "The Hague".
+    if let Some(head) = sentence[..start].strip_suffix(' ') {
+        let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &head[word_start..];
+        if matches!(word, "This" | "The" | "That") {
+            start = word_start;
+        }
+    }
+    (start, end)
+}
+
+/// Words after a number that are not what it counts.
+const NOT_UNITS: &[&str] = &[
+    "and", "per", "percent", "cent", "times", "other", "more", "less", "like", "style", "type",
+    "based", "linked", "related",
+];
+
+fn key_of(name: &str) -> String {
+    parallax_text::fold_diacritics(name).to_lowercase()
+}
+
+/// Where `needle` stands in `hay` as whole words.
+fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let at = from + i;
+        let end = at + needle.len();
+        let before = hay[..at].chars().next_back();
+        let after = hay[end..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(at);
+        }
+        from = end;
+    }
+    None
+}
+
+/// The mention of an anchor at `range` of `sentence`, with its clause as evidence.
+fn mention(sentence: &str, range: (usize, usize), anchor: Anchor) -> Option<Detail> {
+    let evidence = clause_around(sentence, range)?;
+    let printed = sentence[range.0..range.1].to_string();
+    let own: HashSet<String> = content_words(&printed).into_iter().collect();
+    let context = content_words(evidence)
+        .into_iter()
+        .filter(|w| !own.contains(w) && !w.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    let next = sentence[range.1..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    Some(Detail {
+        anchor,
+        printed,
+        evidence: evidence.to_string(),
+        context,
+        next,
+    })
+}
+
+/// The clause of `sentence` holding `range`: cut at commas, semicolons, colons, dashes and
+/// brackets (not at a comma inside a number), joined with the next clause when it is under
+/// four words, and cut to eight words either side of the anchor when it is long.
+fn clause_around(sentence: &str, range: (usize, usize)) -> Option<&str> {
+    let cuts: Vec<(usize, usize)> = sentence
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, ';' | ':' | '—' | '–' | '(' | ')')
+                || (c == ','
+                    && !(sentence[..i].ends_with(|p: char| p.is_ascii_digit())
+                        && sentence[i + 1..].starts_with(|n: char| n.is_ascii_digit())))
+        })
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .collect();
+    let mut start = cuts
+        .iter()
+        .rfind(|&&(i, _)| i < range.0)
+        .map_or(0, |&(_, after)| after);
+    let mut after = cuts.iter().filter(|&&(i, _)| i >= range.1).map(|&(i, _)| i);
+    let mut end = after.next().unwrap_or(sentence.len());
+    if sentence[start..end].split_whitespace().count() < 4 {
+        end = after.next().unwrap_or(sentence.len());
+    }
+    // Long clauses: eight words either side.
+    let before_words: Vec<(usize, &str)> = word_starts(&sentence[start..range.0])
+        .map(|(i, w)| (start + i, w))
+        .collect();
+    if before_words.len() > 8 {
+        start = before_words[before_words.len() - 8].0;
+    }
+    let after_words: Vec<(usize, &str)> = word_starts(&sentence[range.1..end])
+        .map(|(i, w)| (range.1 + i, w))
+        .collect();
+    if after_words.len() > 8 {
+        let (i, w) = after_words[7];
+        end = i + w.len();
+    }
+    let text = sentence[start..end]
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '“' | '”' | '"' | '’'))
+        .trim_start_matches(['”', '’'])
+        .trim_end_matches('“')
+        .trim();
+    (text.split_whitespace().count() >= 3).then_some(text)
+}
+
+fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+fn same_anchor(a: &Anchor, b: &Anchor) -> bool {
+    match (a, b) {
+        (Anchor::Count { value: x, unit: u }, Anchor::Count { value: y, unit: v }) => {
+            u == v && (x - y).abs() <= 0.02 * x.abs().max(y.abs())
+        }
+        (Anchor::Day(x), Anchor::Day(y)) | (Anchor::Name(x), Anchor::Name(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Two mentions of one anchor say the same thing: the words around them meet.
+fn same_detail(a: &Detail, b: &Detail) -> bool {
+    if !same_anchor(&a.anchor, &b.anchor) {
+        return false;
+    }
+    if let Anchor::Count { unit, .. } = &a.anchor {
+        if GENERIC_UNITS.contains(&unit.as_str()) {
+            return a.next.is_some() && a.next == b.next;
+        }
+    }
+    a.context.iter().any(|w| b.context.contains(w))
+}
+
+/// The details several articles of a story agree on, as `agreed` facts, leaving out those
+/// that `done` already shows (a fact citing the same anchor in two of the articles).
+pub(crate) fn agreed_details(articles: &[(String, Details)], done: &[Fact]) -> Vec<Fact> {
+    // A name some outlet prints in many sentences is a main actor of the story: naming it
+    // is no detail, and sharing it is no sign that two clauses say the same thing.
+    let main: HashSet<&String> = articles.iter().flat_map(|(_, d)| &d.main).collect();
+    let main_words: HashSet<&str> = main.iter().flat_map(|k| k.split_whitespace()).collect();
+    let kept: Vec<Vec<Detail>> = articles
+        .iter()
+        .map(|(_, ds)| {
+            ds.mentions
+                .iter()
+                .filter(|d| !matches!(&d.anchor, Anchor::Name(k) if main.contains(k)))
+                .map(|d| {
+                    let mut d = d.clone();
+                    d.context.retain(|w| !main_words.contains(w.as_str()));
+                    d
+                })
+                .collect()
+        })
+        .collect();
+    let items: Vec<(usize, &Detail)> = kept
+        .iter()
+        .enumerate()
+        .flat_map(|(a, ds)| ds.iter().map(move |d| (a, d)))
+        .collect();
+    let n = items.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            if items[i].0 != items[j].0 && same_detail(items[i].1, items[j].1) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                if a != b {
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Fact> = Vec::new();
+    for members in groups.values() {
+        // One mention per article: the first.
+        let mut per_article: BTreeMap<usize, &Detail> = BTreeMap::new();
+        for &i in members {
+            per_article.entry(items[i].0).or_insert(items[i].1);
+        }
+        if per_article.len() < 2 {
+            continue;
+        }
+        let shown = |f: &Fact| {
+            per_article
+                .iter()
+                .filter(|(&a, d)| {
+                    f.values.iter().any(|v| {
+                        v.articles.get(&articles[a].0).is_some_and(|ev| {
+                            ev.contains(&d.printed)
+                                || ev.contains(&d.evidence)
+                                || d.evidence.contains(ev.as_str())
+                        })
+                    })
+                })
+                .count()
+                >= 2
+        };
+        if done.iter().any(shown) || out.iter().any(shown) {
+            continue;
+        }
+        let first = per_article.values().next().expect("two articles");
+        let (value, normalized) = match &first.anchor {
+            Anchor::Count { value, .. } => {
+                (first.printed.clone(), crate::claims::number_json(*value))
+            }
+            Anchor::Day(key) => (first.printed.clone(), serde_json::json!(key)),
+            Anchor::Name(_) => (first.printed.clone(), serde_json::json!(first.printed)),
+        };
+        let mut shared: Vec<&String> = first.context.iter().collect();
+        for d in per_article.values().skip(1) {
+            shared.retain(|w| d.context.contains(w));
+        }
+        let mut seen = HashSet::new();
+        let about: Vec<&str> = shared
+            .into_iter()
+            .filter(|w| seen.insert(*w))
+            .take(6)
+            .map(String::as_str)
+            .collect();
+        let topic = match &first.anchor {
+            Anchor::Count { unit, .. } => format!("number of {unit}s"),
+            Anchor::Day(_) => "when".to_string(),
+            Anchor::Name(_) => first.printed.clone(),
+        };
+        let topic = if about.is_empty() {
+            topic
+        } else {
+            format!("{topic}: {}", about.join(" "))
+        };
+        out.push(Fact {
+            id: String::new(),
+            topic,
+            status: "agreed".into(),
+            values: vec![FactValue {
+                value,
+                normalized,
+                articles: per_article
+                    .iter()
+                    .map(|(&a, d)| (articles[a].0.clone(), d.evidence.clone()))
+                    .collect(),
+            }],
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article_names;
+
+    fn read(id: &str, text: &str, day: &str) -> (String, Details) {
+        let paragraphs = [text];
+        let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+        let names = article_names(&paragraphs);
+        (id.to_string(), details(&paragraphs, day, &names))
+    }
+
+    fn agreed(story: &[(String, Details)]) -> Vec<(String, Vec<String>)> {
+        agreed_details(story, &[])
+            .into_iter()
+            .map(|f| {
+                (
+                    f.values[0].normalized.to_string(),
+                    f.values[0].articles.values().cloned().collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_count_printed_two_ways_agrees() {
+        let story = [
+            read(
+                "a",
+                "The envoy called it a step toward ending the 3.5-year war, officials said.",
+                "2031-03-09",
+            ),
+            read(
+                "b",
+                "Talks on a deal to end the three and a half-year war in Osterland resume soon.",
+                "2031-03-09",
+            ),
+        ];
+        let found = agreed(&story);
+        assert!(
+            found.iter().any(|(v, ev)| v == "3.5"
+                && ev[0].contains("3.5-year war")
+                && ev[1].contains("half-year war")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_generic_count_of_different_things_does_not_agree() {
+        let story = [
+            read(
+                "a",
+                "He served three years in prison for the fraud at the club.",
+                "2031-03-09",
+            ),
+            read(
+                "b",
+                "The three-year contract with the club ends in June.",
+                "2031-03-09",
+            ),
+        ];
+        assert!(
+            agreed(&story).iter().all(|(v, _)| v != "3"),
+            "{:?}",
+            agreed(&story)
+        );
+    }
+
+    #[test]
+    fn a_weekday_and_a_calendar_date_of_one_meeting_agree() {
+        // 2031-03-09 is a Sunday: "on Monday" ahead of a meeting is March 10.
+        let story = [
+            read(
+                "a",
+                "Talks go on, with Halvard Brix scheduled to meet Mirela Osk in Tarnow on March 10.",
+                "2031-03-09",
+            ),
+            read(
+                "b",
+                "Mirela Osk will meet Brix at the town hall on Monday after the vote.",
+                "2031-03-09",
+            ),
+        ];
+        let found = agreed(&story);
+        assert!(
+            found.iter().any(|(v, ev)| v == "\"2031-03-10\""
+                && ev[0].contains("March 10")
+                && ev[1].contains("on Monday")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_programme_named_once_in_each_outlet_agrees() {
+        let story = [
+            read(
+                "a",
+                "Speaking on KTV’s “Morning Desk,” Brix described the offer as a real step.",
+                "2031-03-09",
+            ),
+            read(
+                "b",
+                "“It is a real step,” he said on KTV’s Morning Desk on Sunday.",
+                "2031-03-09",
+            ),
+        ];
+        let found = agreed(&story);
+        assert!(
+            found
+                .iter()
+                .any(|(_, ev)| ev[0].contains("Morning Desk") && ev[1].contains("Morning Desk")),
+            "{found:?}"
+        );
+        // One fact for the programme, not one per word of its name.
+        let programme = found
+            .iter()
+            .filter(|(_, ev)| ev.iter().all(|e| e.contains("Morning Desk")))
+            .count();
+        assert_eq!(programme, 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_main_actor_named_everywhere_is_not_a_detail() {
+        let text = "Brix spoke first. Brix then left the hall. Later Brix came back to the hall.";
+        let story = [read("a", text, "2031-03-09"), read("b", text, "2031-03-09")];
+        assert!(
+            agreed(&story).iter().all(|(v, _)| v != "\"Brix\""),
+            "{:?}",
+            agreed(&story)
+        );
+    }
+
+    #[test]
+    fn evidence_is_a_short_exact_clause() {
+        let text = "The committee, which met for the first time in a decade after a long and \
+                    bitter dispute over who would sit on it and how its members would be paid \
+                    for their many hours of work, voted on 14 amendments to the harbour bill \
+                    that the council had sent back to it twice before the summer recess began.";
+        let (_, ds) = read("a", text, "2031-03-09");
+        let count = ds
+            .mentions
+            .iter()
+            .find(|d| matches!(d.anchor, Anchor::Count { .. }))
+            .expect("the count");
+        assert!(text.contains(&count.evidence));
+        assert!(
+            count.evidence.split_whitespace().count() <= 18,
+            "{}",
+            count.evidence
+        );
+        assert!(
+            count.evidence.contains("14 amendments"),
+            "{}",
+            count.evidence
+        );
+    }
+}
