@@ -41,6 +41,12 @@ fn example_corpus_report_scores_above_its_floors() {
         parallax_eval::metric(&metrics, "cluster.false_copies"),
         Some(0.0)
     );
+    // Speech only ever reported ("the coastguard said", "according to the coastal
+    // authority"): measured 1.0, 1.0, 0.907 and 0.714.
+    assert_floor(&metrics, "reported.recall", 0.95);
+    assert_floor(&metrics, "reported.precision", 0.95);
+    assert_floor(&metrics, "reported.attribution", 0.9);
+    assert_floor(&metrics, "reported.alignment_f1", 0.7);
 
     if let Some(shared) = common::shared() {
         let reference = common::reference_score(
@@ -56,6 +62,27 @@ fn example_corpus_report_scores_above_its_floors() {
             assert_eq!(get("facts.contradictions_found"), Some(1.0));
             assert_eq!(get("facts.false_contradictions"), Some(0.0));
             assert_eq!(get("provenance.exact"), Some(1.0));
+            // Quotes, facts, timeline and entities, with floors at what words alone give
+            // (the sentence model adds to alignment and fidelity): measured 1.0, 1.0, 1.0,
+            // 0.800, 0.952; agreements 0.581, single-source 0.438, numbers 0.762, dates
+            // 0.938, entities 0.939.
+            let floors = [
+                ("quotes.direct_recall", 1.0),
+                ("quotes.precision", 0.95),
+                ("quotes.attribution_accuracy", 0.95),
+                ("quotes.alignment_f1", 0.78),
+                ("quotes.fidelity_accuracy", 0.9),
+                ("facts.agreements_found", 0.55),
+                ("facts.single_source_found", 0.4),
+                ("facts.numbers_normalized", 0.75),
+                ("timeline.dates_resolved", 0.9),
+                ("entities.bcubed_f1", 0.9),
+            ];
+            for (name, floor) in floors {
+                let value = get(name).unwrap_or_else(|| panic!("no {name}"));
+                assert!(value >= floor, "{name} {value} < {floor}");
+            }
+            assert_eq!(get("quotes.non_speech_taken"), Some(0.0));
             for (name, value) in reference.iter().filter(|(n, _)| {
                 n.starts_with("clean.") || n.starts_with("cluster.") || n.starts_with("articles.")
             }) {

@@ -1,5 +1,5 @@
-//! Quality measurement: [`score`] computes the cleaning, metadata and story metrics of a
-//! report against a labelled key (the key format of the project's labelled corpora), and
+//! Quality measurement: [`score`] computes the cleaning, metadata, story and reported-speech
+//! metrics of a report against a labelled key (the key format of the project's labelled corpora), and
 //! [`validate`] checks a report against the contract's fields and types.
 //!
 //! Metric names and definitions follow the project's reference scorer, so numbers from
@@ -15,6 +15,7 @@
 //! ```
 
 mod contract;
+mod reported;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -415,5 +416,6 @@ pub fn score(key: &Value, report: &Value, articles: &Path) -> Vec<Metric> {
             format!("{ok}/{}", origins.len()),
         );
     }
+    out.extend(reported::score(key, report));
     out
 }

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::NaiveDate;
 use parallax_model::{Fact, FactValue};
 
-use crate::claims::{content_words, GENERIC_UNITS, STOP};
+use crate::claims::{content_words, stems, GENERIC_UNITS, STOP};
 use crate::dates::{resolve_dates, Resolved};
 use crate::entities::NameMention;
 use crate::numbers::numbers;
@@ -211,10 +211,11 @@ fn mention(sentence: &str, range: (usize, usize), anchor: Anchor) -> Option<Deta
     let evidence = clause_around(sentence, range)?;
     let printed = sentence[range.0..range.1].to_string();
     let own: HashSet<String> = content_words(&printed).into_iter().collect();
-    let context = content_words(evidence)
+    let context: Vec<String> = content_words(evidence)
         .into_iter()
         .filter(|w| !own.contains(w) && !w.chars().any(|c| c.is_ascii_digit()))
         .collect();
+    let context = stems(&context);
     let next = sentence[range.1..]
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
@@ -308,7 +309,10 @@ pub(crate) fn agreed_details(articles: &[(String, Details)], done: &[Fact]) -> V
     // A name some outlet prints in many sentences is a main actor of the story: naming it
     // is no detail, and sharing it is no sign that two clauses say the same thing.
     let main: HashSet<&String> = articles.iter().flat_map(|(_, d)| &d.main).collect();
-    let main_words: HashSet<&str> = main.iter().flat_map(|k| k.split_whitespace()).collect();
+    let main_words: HashSet<String> = main
+        .iter()
+        .flat_map(|k| stems(&k.split_whitespace().map(String::from).collect::<Vec<_>>()))
+        .collect();
     let kept: Vec<Vec<Detail>> = articles
         .iter()
         .map(|(_, ds)| {

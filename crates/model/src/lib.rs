@@ -398,8 +398,14 @@ pub struct Story {
     pub lineage: Vec<LineageLink>,
     /// People, organisations and places.
     pub entities: Vec<Entity>,
-    /// Quotes.
+    /// Quotes: utterances that at least one outlet prints inside quote marks, with every
+    /// outlet's version, reported speech included.
     pub quotes: Vec<Quote>,
+    /// Utterances that no outlet quotes, only reports in its own words ("the coastguard
+    /// said ...", "according to the coastal authority, ..."): who is the source of what.
+    /// Same shape as `quotes`; every occurrence is `direct: false`, fidelity `paraphrase`.
+    #[serde(default)]
+    pub reported_speech: Vec<Quote>,
     /// Facts.
     pub facts: Vec<Fact>,
     /// Timeline.

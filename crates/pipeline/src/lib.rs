@@ -441,6 +441,7 @@ pub fn analyze(
                     .collect(),
                 entities: Vec::new(),
                 quotes: Vec::new(),
+                reported_speech: Vec::new(),
                 facts: Vec::new(),
                 timeline: Vec::new(),
             }
@@ -577,11 +578,12 @@ fn second_pass(
                     named.push((a.id.clone(), names));
                 }
             }
-            story.quotes = if model.dir.is_some() {
+            let aligned = if model.dir.is_some() {
                 parallax_quotes::align_by_meaning(&quotes, &|texts| model.get()?.embed(texts).ok())
             } else {
                 parallax_quotes::align(&quotes)
             };
+            (story.quotes, story.reported_speech) = parallax_quotes::split_reported(aligned);
             story.timeline = parallax_facts::merge(dated);
             story.entities = parallax_facts::entities(&named);
             story.facts = parallax_facts::facts(&claimed, &detailed, &story.quotes);

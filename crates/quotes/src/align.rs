@@ -83,10 +83,56 @@ fn surname(s: &Option<String>) -> Option<String> {
         .map(str::to_lowercase)
 }
 
+/// Whether two speakers may be one: the same surname (or one letter apart), or, where one
+/// is a source named by its role rather than a person ("police spokesman" / "Police",
+/// "coastguard" / "coastguard service"), a word in common. Unknown speakers may be anyone.
+fn may_be_same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
+    let (Some(x), Some(y)) = (surname(a), surname(b)) else {
+        return true;
+    };
+    if parallax_text::one_letter_apart(&x, &y) {
+        return true;
+    }
+    let is_person = |s: &str| {
+        let w: Vec<&str> = s.split_whitespace().collect();
+        w.len() >= 2
+            && w.iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let (a, b) = (a.as_deref().unwrap_or(""), b.as_deref().unwrap_or(""));
+    if is_person(a) && is_person(b) {
+        return false;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .filter(|w| w.len() > 3)
+            .collect()
+    };
+    let wa = words(a);
+    words(b).iter().any(|w| wa.contains(w))
+}
+
 /// True when `short` is `long` with some words left out.
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
     let mut it = long.iter();
     short.iter().all(|w| it.any(|x| x == w))
+}
+
+/// Splits aligned utterances into quotations (some outlet prints the words inside quote
+/// marks) and speech only ever reported in the outlets' own words, numbering each list
+/// afresh (`Q1`..., `R1`...).
+pub fn split_reported(all: Vec<Quote>) -> (Vec<Quote>, Vec<Quote>) {
+    let (mut quoted, mut reported): (Vec<Quote>, Vec<Quote>) = all
+        .into_iter()
+        .partition(|q| q.occurrences.iter().any(|o| o.direct));
+    for (k, q) in quoted.iter_mut().enumerate() {
+        q.id = format!("Q{}", k + 1);
+    }
+    for (k, q) in reported.iter_mut().enumerate() {
+        q.id = format!("R{}", k + 1);
+    }
+    (quoted, reported)
 }
 
 /// Groups the quotations of one story (article id, its quotations) into utterances, on
@@ -105,7 +151,11 @@ const SAME_MEANING_UNMARKED: f32 = 0.85;
 
 /// Least word overlap (Dice) for two quotations to be compared by meaning: a rewording keeps
 /// some of the words, and comparing only these pairs keeps the model's work small.
-const NEAR_MISS: f64 = 0.3;
+const NEAR_MISS: f64 = 0.25;
+
+/// Most word overlap (Dice) between two versions from one article for both to be parts of
+/// one utterance.
+const SAME_ARTICLE_PARTS: f64 = 0.2;
 
 /// Sentence embeddings of texts, one unit vector each, or `None` when there is no model.
 pub type EmbedFn<'a> = dyn Fn(&[&str]) -> Option<Vec<Vec<f32>>> + 'a;
@@ -186,10 +236,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             }
             let (dice, containment) = overlap(&items[i].2, &items[j].2);
             let shortest = items[i].2.len().min(items[j].2.len());
-            let same_speaker = match (surname(&items[i].1.speaker), surname(&items[j].1.speaker)) {
-                (Some(x), Some(y)) => parallax_text::one_letter_apart(&x, &y),
-                _ => true,
-            };
+            let same_speaker = may_be_same_speaker(&items[i].1.speaker, &items[j].1.speaker);
             let needed = if same_speaker { 0.45 } else { 0.6 };
             let reported = !items[i].1.direct || !items[j].1.direct;
             let linked = if reported {
@@ -242,7 +289,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
     }
     links.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     let mut parent: Vec<usize> = (0..n).collect();
-    let mut articles_in: Vec<Vec<usize>> = items.iter().map(|(a, _, _)| vec![*a]).collect();
+    let mut members_of: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -252,13 +299,25 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
     }
     for (_, i, j) in links {
         let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-        if ri == rj || articles_in[ri].iter().any(|a| articles_in[rj].contains(a)) {
+        if ri == rj {
+            continue;
+        }
+        // Two versions from one article are one utterance only as different parts of it (one
+        // sentence quoted, another reported in the outlet's words): their words barely meet.
+        // Otherwise they are two utterances, and the link is the weaker claim.
+        let clash = members_of[ri].iter().any(|&p| {
+            members_of[rj].iter().any(|&q| {
+                items[p].0 == items[q].0
+                    && overlap(&items[p].2, &items[q].2).0 >= SAME_ARTICLE_PARTS
+            })
+        });
+        if clash {
             continue;
         }
         let (keep, gone) = (ri.min(rj), ri.max(rj));
         parent[gone] = keep;
-        let moved = std::mem::take(&mut articles_in[gone]);
-        articles_in[keep].extend(moved);
+        let moved = std::mem::take(&mut members_of[gone]);
+        members_of[keep].extend(moved);
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<usize, usize> = HashMap::new();
@@ -270,8 +329,9 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
         });
         groups[g].push(i);
     }
-    // Reported speech is kept only where it renders an utterance quoted somewhere.
-    groups.retain(|g| g.iter().any(|&i| items[i].1.direct));
+    // Sentences without quote marks or attribution are kept only where they render an
+    // utterance quoted somewhere; reported speech ("X said that ...") is speech on its own.
+    groups.retain(|g| g.iter().any(|&i| !unmarked(items[i].1)));
     groups
         .iter()
         .enumerate()
@@ -292,7 +352,8 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                 .filter(|&i| items[i].1.direct)
                 .collect();
             let members_all = members;
-            let members = &direct;
+            // The reference is a quotation where there is one, else the reported versions.
+            let members = if direct.is_empty() { members } else { &direct };
             let medoid = *members
                 .iter()
                 .max_by(|&&a, &&b| {
@@ -362,6 +423,73 @@ mod tests {
             attribution: None,
             speaker: Some(speaker.into()),
             direct: true,
+        }
+    }
+
+    fn reported(clause: &str, speaker: &str) -> Found {
+        Found {
+            attribution: Some(format!("{speaker} said")),
+            direct: false,
+            ..found(&[clause], speaker)
+        }
+    }
+
+    #[test]
+    fn one_article_may_quote_one_part_and_report_another() {
+        let story = vec![
+            (
+                "wire".to_string(),
+                vec![found(
+                    &["The roof collapsed within the first hour. It was a building full of packaging and cooking oil,"],
+                    "Piet Dorn",
+                )],
+            ),
+            (
+                "local".to_string(),
+                vec![
+                    found(&["It was a building full of packaging and cooking oil,"], "Dorn"),
+                    reported("the roof collapsed within the first hour of the fire", "Piet Dorn"),
+                    // A second, different report of the same man stays apart.
+                    reported("the crews would stay at the site overnight", "Piet Dorn"),
+                ],
+            ),
+        ];
+        let (quotes, reports) = split_reported(align(&story));
+        assert_eq!(quotes.len(), 1, "{quotes:#?}");
+        let got: Vec<(&str, &str)> = quotes[0]
+            .occurrences
+            .iter()
+            .map(|o| (o.article.as_str(), o.fidelity.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("wire", "verbatim"),
+                ("local", "trimmed"),
+                ("local", "paraphrase")
+            ]
+        );
+        // Speech only ever reported is kept, apart from the quotations.
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].id, "R1");
+        assert_eq!(reports[0].occurrences[0].fidelity, "paraphrase");
+    }
+
+    #[test]
+    fn speakers_that_may_be_one() {
+        let s = |x: &str| Some(x.to_string());
+        let table = [
+            (s("Ada Voss"), s("Voss"), true),
+            (s("Volodymyr Zelensky"), s("Volodymyr Zelenskyy"), true),
+            (s("police spokesman"), s("Police"), true),
+            (s("coastguard"), s("coastguard service"), true),
+            (s("Maja Lind"), s("Ana Sorel"), false),
+            (s("Maja Lind"), s("Orlen Foods"), false),
+            (s("hospital"), s("coastal authority"), false),
+            (None, s("Ana Sorel"), true),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(may_be_same_speaker(&a, &b), want, "{a:?} / {b:?}");
         }
     }
 

@@ -157,61 +157,6 @@ pub struct Found {
     pub direct: bool,
 }
 
-static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:\b(?P<pro>[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+)?(?:{VERBS}|declares)|\b(?:{VERBS}|declares)|\b(?:adding|noting|stressing|insisting|arguing|warning|acknowledging|stating|saying))\s+(?:that\s+|(?P<bare>(?:it|he|she|they|we|there|the)\s))(?P<clause>[^.;!?]{{12,}})"
-    ))
-    .unwrap()
-});
-
-/// Reported speech in sentences without quote marks: "X said that CLAUSE", "he stated
-/// that CLAUSE", "..., adding that CLAUSE". The clause is what was said, in the outlet's
-/// words; it is kept when it renders an utterance quoted elsewhere (see [`crate::align`]).
-pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
-    let mut found = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    let mut last_subject: Option<String> = None;
-    for (k, p) in paragraphs.iter().enumerate() {
-        remember_names(p, &mut names);
-        for sentence in p.split_inclusive(['.', '!', '?']) {
-            if sentence.contains(['“', '”', '"']) {
-                continue;
-            }
-            for c in REPORTED.captures_iter(sentence) {
-                let (Some(whole), Some(clause)) = (c.get(0), c.name("clause")) else {
-                    continue;
-                };
-                // Without "that", the clause starts at the pronoun or article it opens with.
-                let clause_start = c.name("bare").map_or(clause.start(), |b| b.start());
-                let clause_text = sentence[clause_start..clause.end()].trim();
-                let subject = &sentence[..whole.start()];
-                let speaker = if c.name("pro").is_some() {
-                    last_subject.clone()
-                } else {
-                    subject_name(subject, &names)
-                        .and_then(|n| canonical(&n, &names))
-                        .or_else(|| last_subject.clone())
-                };
-                let attribution = sentence[..clause_start].trim().to_string();
-                found.push(Found {
-                    paragraph: k,
-                    parts: vec![clause_text.to_string()],
-                    attribution: Some(attribution),
-                    speaker,
-                    direct: false,
-                });
-            }
-            let plain = sentence.trim().trim_end_matches(['.', '!', '?']);
-            if let Some(n) = subject_name(plain, &names).and_then(|n| canonical(&n, &names)) {
-                if n.split_whitespace().count() >= 2 {
-                    last_subject = Some(n);
-                }
-            }
-        }
-    }
-    found
-}
-
 /// First-person words that mark a sentence as someone's own words.
 static FIRST_PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b").unwrap());
@@ -250,7 +195,7 @@ pub fn unmarked_speech(paragraphs: &[&str]) -> Vec<Found> {
                 && !text.contains(['“', '”', '"', '‘'])
                 && text.split_whitespace().count() >= 6
                 && FIRST_PERSON.is_match(text)
-                && !REPORTED.is_match(text)
+                && crate::reported::reported_speech(&[text]).is_empty()
             {
                 found.push(Found {
                     paragraph: k,
@@ -554,7 +499,7 @@ fn attribution_before(
 /// The name that is the subject before a verb: within the verb's sentence, past a leading
 /// participial phrase ("Speaking in Brussels, ..."), and not inside a comma-set-off aside
 /// just before the verb ("Ursula von der Leyen, speaking with Volodymyr Zelensky, said").
-fn subject_name(subject: &str, names: &[String]) -> Option<String> {
+pub(crate) fn subject_name(subject: &str, names: &[String]) -> Option<String> {
     let sentence_start = subject.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
     let mut clause = subject[sentence_start..].trim();
     if clause.ends_with(',') {
@@ -737,7 +682,7 @@ fn indirect_speaker(p: &str, names: &[String]) -> Option<String> {
 
 /// Collects the multi-word names of a paragraph, so that a surname can be given its fullest
 /// form.
-fn remember_names(p: &str, names: &mut Vec<String>) {
+pub(crate) fn remember_names(p: &str, names: &mut Vec<String>) {
     for m in NAME_RE.find_iter(p) {
         let n = strip_leading_non_names(m.as_str());
         if n.split_whitespace().count() >= 2 && !names.contains(&n) {
@@ -747,7 +692,7 @@ fn remember_names(p: &str, names: &mut Vec<String>) {
 }
 
 /// The fullest form of a name among those seen ("Mr Witkoff" → "Steve Witkoff").
-fn canonical(name: &str, names: &[String]) -> Option<String> {
+pub(crate) fn canonical(name: &str, names: &[String]) -> Option<String> {
     let n = strip_leading_non_names(name);
     let n = n
         .trim_start_matches("Mr ")
@@ -811,39 +756,6 @@ mod tests {
             q[1].attribution.as_deref(),
             Some("Ms Holt said, without elaborating")
         );
-    }
-
-    #[test]
-    fn reported_speech_clauses() {
-        let ps = [
-            "Mayor Ada Voss said that the bridge would reopen in June after repairs.",
-            "She added that the repairs would cost about two million crowns in all.",
-            "Mr Lind said it was the first time the council had agreed on anything.",
-            "“We will reopen it,” Voss said, and the council said that nothing else was planned.",
-        ];
-        let r = reported_speech(&ps);
-        let got: Vec<(&str, Option<&str>)> = r
-            .iter()
-            .map(|f| (f.parts[0].as_str(), f.speaker.as_deref()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (
-                    "the bridge would reopen in June after repairs",
-                    Some("Ada Voss")
-                ),
-                (
-                    "the repairs would cost about two million crowns in all",
-                    Some("Ada Voss")
-                ),
-                (
-                    "it was the first time the council had agreed on anything",
-                    Some("Lind")
-                ),
-            ]
-        );
-        assert!(r.iter().all(|f| !f.direct));
     }
 
     #[test]

@@ -7,6 +7,8 @@
 mod align;
 mod extract;
 mod marks;
+mod reported;
 
-pub use align::{align, align_by_meaning, EmbedFn, Fidelity};
-pub use extract::{direct_quotes, reported_speech, unmarked_speech, Found};
+pub use align::{align, align_by_meaning, split_reported, EmbedFn, Fidelity};
+pub use extract::{direct_quotes, unmarked_speech, Found};
+pub use reported::reported_speech;

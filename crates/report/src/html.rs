@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use parallax_model::{Article, Story};
+use parallax_model::{Article, Quote, Story};
 
 use crate::{Error, Head, Result};
 
@@ -161,15 +161,20 @@ pub fn write_html<E: std::fmt::Display>(
 
 /// Each utterance with the outlets that carried it, how faithfully, and whom they credit.
 fn write_quotes(story: &Story, out: &mut impl Write) -> Result<()> {
-    if story.quotes.is_empty() {
+    write_utterances(&story.quotes, "quote", out)?;
+    write_utterances(&story.reported_speech, "reported statement", out)
+}
+
+fn write_utterances(quotes: &[Quote], what: &str, out: &mut impl Write) -> Result<()> {
+    if quotes.is_empty() {
         return Ok(());
     }
     writeln!(
         out,
         "<details><summary>{}</summary><ul class=\"quotes\">",
-        count(story.quotes.len(), "quote")
+        count(quotes.len(), what)
     )?;
-    for q in &story.quotes {
+    for q in quotes {
         write!(
             out,
             "<li><q>{}</q> <span class=\"meta\">— {}</span><ul>",

@@ -179,8 +179,14 @@ pub fn words(s: &str) -> impl Iterator<Item = Span> + '_ {
 
 /// The sentences of `s`, each with its closing punctuation: a full stop, question or
 /// exclamation mark ends a sentence only where whitespace or the end follows it, so "3.5"
-/// and "U.S.-led" stay whole.
+/// and "U.S.-led" stay whole; and a full stop does not end one when the next word starts in
+/// lower case ("before 6 a.m. in strong winds") or when it closes a title before a name
+/// ("Mr. Tomas Ekholm", "Dr. Lind").
+///
+/// It does not know other abbreviations before a capital ("Gen. Hale", "Corp. said"): those
+/// end a sentence.
 pub fn sentences(s: &str) -> impl Iterator<Item = &str> + '_ {
+    const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt"];
     let mut start = 0;
     let mut chars = s.char_indices().peekable();
     std::iter::from_fn(move || {
@@ -188,6 +194,18 @@ pub fn sentences(s: &str) -> impl Iterator<Item = &str> + '_ {
             if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|&(_, n)| n.is_whitespace())
             {
                 let end = i + c.len_utf8();
+                if c == '.' {
+                    let next = s[end..].trim_start().chars().next();
+                    let word = s[..i]
+                        .rsplit(|ch: char| !ch.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    if next.is_some_and(char::is_lowercase)
+                        || (TITLES.contains(&word) && next.is_some_and(char::is_uppercase))
+                    {
+                        continue;
+                    }
+                }
                 let sentence = &s[start..end];
                 start = end;
                 return Some(sentence);
@@ -347,6 +365,16 @@ mod tests {
             ]
         );
         assert_eq!(sentences("").count(), 0);
+        let t = "It struck at 6 a.m. in strong winds. Mr. Ekholm spoke. Then Dr. Lind did.";
+        let got: Vec<&str> = sentences(t).collect();
+        assert_eq!(
+            got,
+            [
+                "It struck at 6 a.m. in strong winds.",
+                " Mr. Ekholm spoke.",
+                " Then Dr. Lind did."
+            ]
+        );
     }
 
     #[test]
