@@ -11,8 +11,8 @@
 //! quotes in sentences with no word of saying (scare quotes) are not speech.
 //!
 //! ## What it does not
-//! Indirect speech without quote marks, and speakers named only by a role ("the
-//! minister"): those take the last named speaker.
+//! Indirect speech without quote marks (that is [`crate::reported_speech`]), and speakers
+//! named only by a role ("the minister"): those take the last named speaker.
 
 use std::sync::LazyLock;
 

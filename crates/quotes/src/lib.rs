@@ -1,8 +1,10 @@
 //! Quotations: who said what, and how faithfully each outlet reported it.
 //!
 //! [`direct_quotes`] finds the direct quotations of one article with their attribution and
-//! speaker, [`reported_speech`] its "X said that ..." clauses; [`align`] groups the quotations of a story's articles into utterances and grades
-//! each outlet's version against the fullest one.
+//! speaker, [`reported_speech`] its reported speech ("X said that ...", "..., the coastguard
+//! said", "according to X, ..."); [`align`] groups the quotations of a story's articles into
+//! utterances and grades each outlet's version against the fullest one, and
+//! [`split_reported`] sets apart the utterances no outlet quotes.
 
 mod align;
 mod extract;
