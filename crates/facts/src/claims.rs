@@ -248,6 +248,34 @@ pub fn facts(
     out
 }
 
+/// Marks `single_source` the agreed facts whose outlets are one report and its syndicated
+/// copies (`copies` holds each copy's id and the id of the article it copies): a wire story
+/// and a site that reprints it are one source, however many outlets print it.
+pub fn copies_are_one_source(facts: &mut [Fact], copies: &[(String, String)]) {
+    let root = |first: &str| {
+        let mut a = first.to_string();
+        // Copies of copies lead back to the first report; a loop cannot run for ever.
+        for _ in 0..copies.len() {
+            match copies.iter().find(|(copy, _)| *copy == a) {
+                Some((_, source)) => a = source.clone(),
+                None => break,
+            }
+        }
+        a
+    };
+    for f in facts.iter_mut().filter(|f| f.status == "agreed") {
+        let sources: HashSet<String> = f
+            .values
+            .iter()
+            .flat_map(|v| v.articles.keys())
+            .map(|a| root(a))
+            .collect();
+        if sources.len() < 2 {
+            f.status = "single_source".into();
+        }
+    }
+}
+
 /// An agreed or contradicted fact from clauses of several articles.
 fn compared(
     topic: &str,
@@ -689,6 +717,22 @@ mod tests {
                 "{a} / {b}"
             );
         }
+    }
+
+    #[test]
+    fn a_wire_report_and_its_copy_are_one_source() {
+        let text = "Two passengers were treated for mild hypothermia at Kessa hospital.";
+        let story = vec![
+            ("wire".to_string(), clauses(&[text])),
+            ("copy".to_string(), clauses(&[text])),
+        ];
+        let mut f = facts(&story, &[], &[]);
+        assert_eq!(f[0].status, "agreed");
+        copies_are_one_source(&mut f, &[("copy".to_string(), "wire".to_string())]);
+        assert_eq!(f[0].status, "single_source");
+        let mut g = facts(&story, &[], &[]);
+        copies_are_one_source(&mut g, &[]);
+        assert_eq!(g[0].status, "agreed");
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub struct Detail {
     evidence: String,
     /// The content words of the clause, the anchor's own left out.
     context: Vec<String>,
+    /// The same words as compared ([`stems`]).
+    context_stems: Vec<String>,
     /// The word after the anchor, lower-cased ("war" in "the 3.5-year war").
     next: Option<String>,
 }
@@ -85,7 +87,7 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
                 let in_date = dates
                     .iter()
                     .any(|d| n.range.0 < d.range.1 && d.range.0 < n.range.1);
-                let Some(unit) = n.unit.clone().filter(|u| {
+                let Some(unit) = counted(sentence, &n).filter(|u| {
                     u.len() >= 3 && !STOP.contains(&u.as_str()) && !NOT_UNITS.contains(&u.as_str())
                 }) else {
                     continue;
@@ -180,6 +182,59 @@ fn widen_name(sentence: &str, (mut start, mut end): (usize, usize)) -> (usize, u
     (start, end)
 }
 
+/// Words between a number and what it counts ("200 night-shift workers", "two new
+/// ferries").
+const MODIFIERS: &[&str] = &[
+    "new",
+    "more",
+    "other",
+    "mild",
+    "local",
+    "extra",
+    "young",
+    "old",
+    "senior",
+    "former",
+    "small",
+    "large",
+    "additional",
+    "further",
+    "armed",
+    "full",
+    "part",
+    "foreign",
+    "british",
+    "american",
+    "european",
+    "unarmed",
+    "injured",
+    "elderly",
+];
+
+/// What a number counts, as compared: the word after it, past a hyphenated or adjectival
+/// modifier ("200 night-shift workers" → worker), singular, and folded with its other
+/// names in news copy (staff, employees → worker; see [`stems`]). A hyphenated unit of
+/// the number itself ("3.5-year") is kept as the number's own.
+fn counted(sentence: &str, n: &crate::numbers::Number) -> Option<String> {
+    let own = n.unit.clone()?;
+    if n.text.ends_with(&format!("-{own}")) || GENERIC_UNITS.contains(&own.as_str()) {
+        return Some(own);
+    }
+    let words: Vec<String> = sentence[n.range.1..]
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    let noun = words
+        .iter()
+        .find(|w| !w.contains('-') && !MODIFIERS.contains(&w.as_str()))?;
+    if !noun.chars().all(char::is_alphabetic) {
+        return Some(own);
+    }
+    stems(std::slice::from_ref(noun)).pop()
+}
+
 /// Words after a number that are not what it counts.
 const NOT_UNITS: &[&str] = &[
     "and", "per", "percent", "cent", "times", "other", "more", "less", "like", "style", "type",
@@ -215,7 +270,7 @@ fn mention(sentence: &str, range: (usize, usize), anchor: Anchor) -> Option<Deta
         .into_iter()
         .filter(|w| !own.contains(w) && !w.chars().any(|c| c.is_ascii_digit()))
         .collect();
-    let context = stems(&context);
+    let context_stems = stems(&context);
     let next = sentence[range.1..]
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
@@ -225,6 +280,7 @@ fn mention(sentence: &str, range: (usize, usize), anchor: Anchor) -> Option<Deta
         printed,
         evidence: evidence.to_string(),
         context,
+        context_stems,
         next,
     })
 }
@@ -295,20 +351,26 @@ fn same_detail(a: &Detail, b: &Detail) -> bool {
     if !same_anchor(&a.anchor, &b.anchor) {
         return false;
     }
-    if let Anchor::Count { unit, .. } = &a.anchor {
+    if let Anchor::Count { unit, value } = &a.anchor {
         if GENERIC_UNITS.contains(&unit.as_str()) {
             return a.next.is_some() && a.next == b.next;
         }
+        // Ten or more of one specific thing in one story are one count ("about 200
+        // workers" / "200 staff"); small counts recur ("two passengers" hurt, "two" missing).
+        if *value >= 10.0 {
+            return true;
+        }
     }
-    a.context.iter().any(|w| b.context.contains(w))
+    a.context_stems.iter().any(|w| b.context_stems.contains(w))
 }
 
 /// The details several articles of a story agree on, as `agreed` facts, leaving out those
-/// that `done` already shows (a fact citing the same anchor in two of the articles).
+/// that `done` already shows (a fact citing the same anchor in every one of the articles).
 pub(crate) fn agreed_details(articles: &[(String, Details)], done: &[Fact]) -> Vec<Fact> {
     // A name some outlet prints in many sentences is a main actor of the story: naming it
     // is no detail, and sharing it is no sign that two clauses say the same thing.
     let main: HashSet<&String> = articles.iter().flat_map(|(_, d)| &d.main).collect();
+    let main_raw: HashSet<&str> = main.iter().flat_map(|k| k.split_whitespace()).collect();
     let main_words: HashSet<String> = main
         .iter()
         .flat_map(|k| stems(&k.split_whitespace().map(String::from).collect::<Vec<_>>()))
@@ -321,7 +383,8 @@ pub(crate) fn agreed_details(articles: &[(String, Details)], done: &[Fact]) -> V
                 .filter(|d| !matches!(&d.anchor, Anchor::Name(k) if main.contains(k)))
                 .map(|d| {
                     let mut d = d.clone();
-                    d.context.retain(|w| !main_words.contains(w.as_str()));
+                    d.context.retain(|w| !main_raw.contains(w.as_str()));
+                    d.context_stems.retain(|w| !main_words.contains(w.as_str()));
                     d
                 })
                 .collect()
@@ -366,11 +429,22 @@ pub(crate) fn agreed_details(articles: &[(String, Details)], done: &[Fact]) -> V
         if per_article.len() < 2 {
             continue;
         }
+        let first = per_article.values().next().expect("two articles");
+        // A fact already shows this detail when it gives the same value (a clause with two
+        // counts in it is a fact about one of them) and cites it in every one of the articles.
+        let same_value = |v: &FactValue| match &first.anchor {
+            Anchor::Count { value, .. } => v
+                .normalized
+                .as_f64()
+                .is_some_and(|x| (x - value).abs() <= 0.02 * x.abs().max(value.abs())),
+            Anchor::Day(key) => v.normalized == serde_json::json!(key),
+            Anchor::Name(_) => true,
+        };
         let shown = |f: &Fact| {
             per_article
                 .iter()
                 .filter(|(&a, d)| {
-                    f.values.iter().any(|v| {
+                    f.values.iter().filter(|v| same_value(v)).any(|v| {
                         v.articles.get(&articles[a].0).is_some_and(|ev| {
                             ev.contains(&d.printed)
                                 || ev.contains(&d.evidence)
@@ -379,12 +453,11 @@ pub(crate) fn agreed_details(articles: &[(String, Details)], done: &[Fact]) -> V
                     })
                 })
                 .count()
-                >= 2
+                == per_article.len()
         };
         if done.iter().any(shown) || out.iter().any(shown) {
             continue;
         }
-        let first = per_article.values().next().expect("two articles");
         let (value, normalized) = match &first.anchor {
             Anchor::Count { value, .. } => {
                 (first.printed.clone(), crate::claims::number_json(*value))
@@ -397,17 +470,38 @@ pub(crate) fn agreed_details(articles: &[(String, Details)], done: &[Fact]) -> V
             shared.retain(|w| d.context.contains(w));
         }
         let mut seen = HashSet::new();
-        let about: Vec<&str> = shared
-            .into_iter()
-            .filter(|w| seen.insert(*w))
-            .take(6)
-            .map(String::as_str)
-            .collect();
         let topic = match &first.anchor {
-            Anchor::Count { unit, .. } => format!("number of {unit}s"),
+            // "how many passengers", from the words the first outlet prints after the count.
+            Anchor::Count { .. } => {
+                let after = first
+                    .evidence
+                    .find(&first.printed)
+                    .map_or("", |i| &first.evidence[i + first.printed.len()..]);
+                let mut words: Vec<&str> = Vec::new();
+                for w in after.split_whitespace() {
+                    words.push(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+                    let bare = w.to_lowercase();
+                    if !bare.contains('-') && !MODIFIERS.contains(&bare.as_str())
+                        || words.len() == 3
+                    {
+                        break;
+                    }
+                }
+                format!("how many {}", words.join(" "))
+                    .trim_end()
+                    .to_string()
+            }
             Anchor::Day(_) => "when".to_string(),
             Anchor::Name(_) => first.printed.clone(),
         };
+        let about: Vec<&str> = shared
+            .into_iter()
+            .filter(|w| {
+                seen.insert(*w) && !topic.split_whitespace().any(|t| t.eq_ignore_ascii_case(w))
+            })
+            .take(6)
+            .map(String::as_str)
+            .collect();
         let topic = if about.is_empty() {
             topic
         } else {
@@ -475,6 +569,29 @@ mod tests {
                 && ev[1].contains("half-year war")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn counts_of_one_thing_by_other_names_agree() {
+        let story = [
+            read(
+                "a",
+                "The blaze forced about 200 night-shift workers to leave the building.",
+                "2031-05-12",
+            ),
+            read("b", "About 200 staff walked out into the car park.", "2031-05-12"),
+            read(
+                "c",
+                "A ferry carrying 26 passengers and five crew ran aground.",
+                "2031-05-12",
+            ),
+            read("d", "On board were 26 passengers and 5 crew members.", "2031-05-12"),
+        ];
+        let found = agreed(&story);
+        let values: Vec<&str> = found.iter().map(|(v, _)| v.as_str()).collect();
+        assert!(values.contains(&"200"), "{found:?}");
+        // Two counts in one clause are two details.
+        assert!(values.contains(&"26") && values.contains(&"5"), "{found:?}");
     }
 
     #[test]

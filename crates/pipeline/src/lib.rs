@@ -587,6 +587,13 @@ fn second_pass(
             story.timeline = parallax_facts::merge(dated);
             story.entities = parallax_facts::entities(&named);
             story.facts = parallax_facts::facts(&claimed, &detailed, &story.quotes);
+            let copies: Vec<(String, String)> = story
+                .lineage
+                .iter()
+                .filter(|l| l.relation == "copy")
+                .map(|l| (l.article.clone(), l.source.clone()))
+                .collect();
+            parallax_facts::copies_are_one_source(&mut story.facts, &copies);
             Ok(story)
         })
         .collect()
