@@ -164,8 +164,79 @@ pub fn resolve_dates(text: &str, reference: NaiveDate) -> Vec<DateMention> {
             date,
             resolved,
         });
+        // "on Thursday, two days after an audit found": a day counted from this one.
+        if let (Resolved::Day(base), Some(o)) = (resolved, OFFSET_AFTER.captures(&text[m.end()..]))
+        {
+            let whole = o.name("offset").expect("the offset group");
+            if let Some(d) = offset(base, &o) {
+                let start = m.end() + whole.start();
+                out.push(DateMention {
+                    text: whole.as_str().to_string(),
+                    range: (start, m.end() + whole.end()),
+                    date: d,
+                    resolved: Resolved::Day(d),
+                });
+            }
+        }
     }
+    // "three days ago": counted from the article's own day.
+    for o in AGO.captures_iter(text) {
+        let whole = o.get(0).expect("a match");
+        if let Some(d) = offset(reference, &o) {
+            out.push(DateMention {
+                text: whole.as_str().to_string(),
+                range: (whole.start(), whole.end()),
+                date: d,
+                resolved: Resolved::Day(d),
+            });
+        }
+    }
+    out.sort_by_key(|m| m.range);
     out
+}
+
+const COUNT_WORDS: &str = r"\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten";
+
+/// A count of days or weeks right after a day: ", two days after", " a week before".
+static OFFSET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^,?\s+(?P<offset>(?P<n>{COUNT_WORDS})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|earlier|later))\b"
+    ))
+    .unwrap()
+});
+
+static AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<n>{COUNT_WORDS})\s+(?P<unit>days?|weeks?)\s+(?P<dir>ago)\b"
+    ))
+    .unwrap()
+});
+
+/// The day `n` days or weeks from `base`: "after" and "earlier" point back (what came
+/// before the day it is counted from), "before", "later" forward, "ago" back.
+fn offset(base: NaiveDate, c: &regex::Captures) -> Option<NaiveDate> {
+    let n: i64 = match c.name("n")?.as_str().to_lowercase().as_str() {
+        "a" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        digits => digits.parse().ok()?,
+    };
+    let days = if c.name("unit")?.as_str().starts_with("week") {
+        7 * n
+    } else {
+        n
+    };
+    match c.name("dir")?.as_str() {
+        "after" | "earlier" | "ago" => Some(base - Duration::days(days)),
+        _ => Some(base + Duration::days(days)),
+    }
 }
 
 #[cfg(test)]
@@ -219,5 +290,38 @@ mod tests {
             )
         );
         assert!(resolve_dates("The May Day rally and a Sundayish mood", sunday).is_empty());
+    }
+
+    #[test]
+    fn days_counted_from_another_day() {
+        // Sunday 17 August 2025.
+        let sunday = NaiveDate::from_ymd_opt(2025, 8, 17).unwrap();
+        let table = [
+            (
+                "She resigned on Friday, two days after an audit found gaps.",
+                "two days after",
+                "2025-08-13",
+            ),
+            (
+                "The vote on August 10, a week before the summit, passed.",
+                "a week before",
+                "2025-08-17",
+            ),
+            (
+                "The fire started three days ago.",
+                "three days ago",
+                "2025-08-14",
+            ),
+        ];
+        for (text, expression, date) in table {
+            let found = resolve_dates(text, sunday);
+            let m = found
+                .iter()
+                .find(|m| m.text == expression)
+                .unwrap_or_else(|| panic!("{text}: {found:?}"));
+            assert_eq!(m.date.to_string(), date, "{text}");
+        }
+        // A count of days that is not counted from a day is no date.
+        assert!(resolve_dates("It took two days after the storm to reopen.", sunday).is_empty());
     }
 }

@@ -579,13 +579,21 @@ mod tests {
                 "The blaze forced about 200 night-shift workers to leave the building.",
                 "2031-05-12",
             ),
-            read("b", "About 200 staff walked out into the car park.", "2031-05-12"),
+            read(
+                "b",
+                "About 200 staff walked out into the car park.",
+                "2031-05-12",
+            ),
             read(
                 "c",
                 "A ferry carrying 26 passengers and five crew ran aground.",
                 "2031-05-12",
             ),
-            read("d", "On board were 26 passengers and 5 crew members.", "2031-05-12"),
+            read(
+                "d",
+                "On board were 26 passengers and 5 crew members.",
+                "2031-05-12",
+            ),
         ];
         let found = agreed(&story);
         let values: Vec<&str> = found.iter().map(|(v, _)| v.as_str()).collect();

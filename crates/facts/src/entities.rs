@@ -106,6 +106,10 @@ const NOT_NAMES: &[&str] = &[
     "Mrs",
     "Ms",
     "Dr",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
     "President",
     "Secretary",
     "Minister",
@@ -255,7 +259,27 @@ pub fn article_names(paragraphs: &[&str]) -> Vec<NameMention> {
     let mut inside: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut opening: Vec<String> = Vec::new();
     for p in paragraphs {
+        if is_heading(p) {
+            continue;
+        }
+        // "Warehouse and Transport Union": an organisation whose name holds "and".
+        let joined: Vec<regex::Match> = ORG_WITH_AND.find_iter(p).collect();
+        for m in &joined {
+            let text = m.as_str()[4..].to_string();
+            if !out.iter().any(|s| s.text == text) {
+                out.push(NameMention {
+                    name: text.clone(),
+                    text,
+                });
+            }
+        }
         for m in NAME.find_iter(p) {
+            if joined
+                .iter()
+                .any(|j| j.start() <= m.start() && m.end() <= j.end())
+            {
+                continue;
+            }
             let before = p[..m.start()].trim_end();
             let starts_sentence =
                 before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':']);
@@ -330,6 +354,28 @@ pub fn article_names(paragraphs: &[&str]) -> Vec<NameMention> {
     });
     out
 }
+
+/// A subheading inside the body ("Rescue in Forty Minutes", "Minister Orders Control"):
+/// a short line, without closing punctuation, whose longer words are all capitalised. Its
+/// capitals are headline style, not names.
+fn is_heading(p: &str) -> bool {
+    let t = p.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    words.len() <= 8
+        && !t.ends_with(['.', '!', '?', '"', '”', ':'])
+        && long.len() >= 2
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Capitalised words joined by "and" into one organisation's name, after "the" ("the
+/// Warehouse and Transport Union", "The Food and Drug Administration"); not two names
+/// joined by "and" ("Maja Lind and Orlen Foods").
+static ORG_WITH_AND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\bThe |\bthe )[A-Z][\p{L}]+(?: [A-Z][\p{L}]+)* and (?:[A-Z][\p{L}]+ )*(?:Union|Association|Federation|Council|Committee|Party|Institute|Authority|Agency|Board|Department|Ministry|Commission|Organisation|Organization|Foundation|League|Society|Administration)\b").unwrap()
+});
 
 fn is_acronym(s: &str) -> bool {
     s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase() || c == '.')
@@ -495,6 +541,22 @@ mod tests {
         assert_eq!(group_of(&es, "b", "Witkoff"), "Steve Witkoff");
         assert_eq!(group_of(&es, "b", "EU"), "European Union");
         assert_eq!(group_of(&es, "a", "Nato"), group_of(&es, "b", "NATO"));
+        let a = article_names(&[
+            "Rescue in Forty Minutes",
+            "The commander, Mrs. Lena Brandt, spoke. The Warehouse and Transport Union agreed.",
+        ]);
+        let b = article_names(&[
+            "Coastguard commander Lena Brandt said Maja Lind and Orlen Foods were told.",
+        ]);
+        let es = entities(&[("a".to_string(), a), ("b".to_string(), b)]);
+        assert_eq!(group_of(&es, "a", "Mrs. Lena Brandt"), "Lena Brandt");
+        assert_eq!(
+            group_of(&es, "a", "Warehouse and Transport Union"),
+            "Warehouse and Transport Union"
+        );
+        assert_eq!(group_of(&es, "b", "Orlen Foods"), "Orlen Foods");
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert!(!names.contains(&"Forty Minutes"), "{names:?}");
     }
 
     #[test]
