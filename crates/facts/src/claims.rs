@@ -6,8 +6,8 @@
 //!   different numbers for the same unit ("26 passengers" / "62 passengers") the fact is
 //!   `contradicted`, one value per number. Rounding is not a contradiction: numbers within
 //!   2% of each other agree.
-//! - Clauses only one outlet prints, when they name something specific (a name or a
-//!   number), become `single_source` facts.
+//! - Clauses only one outlet prints become `single_source` facts: what rests on that outlet
+//!   alone (a syndicated copy and its source are one outlet; see [`copies_are_one_source`]).
 //! - Party descriptions of one office ("the Republican president" / "the Democratic
 //!   administration") that disagree become a `contradicted` fact.
 //! - A quotation that outlets give to different people becomes a `contradicted` fact "who
@@ -16,7 +16,8 @@
 //!
 //! ## What it does not
 //! Align statements that share few words (a paraphrase in other terms), tell a later
-//! update from a contradiction, or weigh opinion columns differently from reports.
+//! update from a contradiction, or tell a checkable statement from a remark (every clause
+//! of three content words or more counts). Opinion columns are left out by the caller.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
@@ -36,8 +37,6 @@ pub struct Clause {
     words: Vec<String>,
     /// The same words as compared ([`stems`]).
     stems: Vec<String>,
-    /// It names something specific: a capitalised name inside it, or a number.
-    specific: bool,
     /// The numbers it gives.
     numbers: Vec<Number>,
 }
@@ -48,6 +47,7 @@ pub(crate) const STOP: &[&str] = &[
     "have", "had", "he", "she", "they", "we", "i", "his", "her", "their", "our", "would", "will",
     "could", "can", "not", "no", "said", "says", "also", "which", "who", "about", "there", "than",
     "so", "if", "into", "after", "before", "over", "more", "some", "any", "all", "mr", "ms", "mrs",
+    "being", "do", "does", "did", "should", "may", "might", "must", "shall",
 ];
 
 /// A clause that only names a source: "according to the coastal authority", "As informed
@@ -112,26 +112,44 @@ pub(crate) fn stems(words: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The clauses of an article's paragraphs: sentences cut at commas, semicolons, dashes and
-/// quote marks, kept when they hold three content words or more.
+/// Where a clause holds two statements: before "but", "while", "whereas", "although", and
+/// after a verb of saying and its "that" ("told a news conference that she had done
+/// nothing wrong but could not stay on" → "she had done nothing wrong", "could not stay
+/// on").
+static STATEMENT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:but|while|whereas|although)\s+|\b(?:said|says|told\b[^,]{0,40}?|stated|added|insisted|warned|confirmed|announced|noted|argued|claimed|denied)\s+that\s+").unwrap()
+});
+
+fn split_statements(piece: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for m in STATEMENT_BREAK.find_iter(piece) {
+        out.push(&piece[from..m.start()]);
+        from = m.end();
+    }
+    out.push(&piece[from..]);
+    out
+}
+
+/// The clauses of an article's paragraphs: sentences cut at commas, semicolons, dashes,
+/// quote marks and the words that join two statements ([`STATEMENT_BREAK`]), kept when
+/// they hold three content words or more.
 pub fn clauses(paragraphs: &[&str]) -> Vec<Clause> {
     let mut out = Vec::new();
     for p in paragraphs {
         for sentence in parallax_text::sentences(p) {
-            for piece in sentence.split([',', ';', '“', '”', '"', '—', '–', ':']) {
+            let pieces = sentence
+                .split([',', ';', '“', '”', '"', '—', '–', ':'])
+                .flat_map(|piece| split_statements(piece));
+            for piece in pieces {
                 let text = piece.trim().trim_end_matches(['.', '!', '?']).trim();
                 let words = content_words(text);
                 if words.len() < MIN_CLAUSE_WORDS || ATTRIBUTION_ONLY.is_match(text) {
                     continue;
                 }
                 let nums = numbers(text);
-                let capital_inside = text
-                    .split_whitespace()
-                    .skip(1)
-                    .any(|w| w.chars().next().is_some_and(char::is_uppercase));
                 out.push(Clause {
                     text: text.to_string(),
-                    specific: capital_inside || !nums.is_empty(),
                     numbers: nums,
                     stems: stems(&words),
                     words,
@@ -210,15 +228,28 @@ pub fn facts(
     let mut out: Vec<Fact> = Vec::new();
     for members in groups.values() {
         let articles_in: HashSet<usize> = members.iter().map(|&i| items[i].0).collect();
-        // One clause per article: the first.
-        let mut per_article: BTreeMap<usize, &Clause> = BTreeMap::new();
+        // One clause per article: the one closest to the other articles' clauses.
+        let closeness = |i: usize| -> f64 {
+            members
+                .iter()
+                .filter(|&&j| items[j].0 != items[i].0)
+                .map(|&j| overlap(&items[i].1.stems, &items[j].1.stems).1)
+                .sum()
+        };
+        let mut per_article: BTreeMap<usize, (&Clause, f64)> = BTreeMap::new();
         for &i in members {
-            per_article.entry(items[i].0).or_insert(items[i].1);
+            let c = closeness(i);
+            let best = per_article.entry(items[i].0).or_insert((items[i].1, c));
+            if c > best.1 {
+                *best = (items[i].1, c);
+            }
         }
+        let per_article: BTreeMap<usize, &Clause> =
+            per_article.into_iter().map(|(a, (c, _))| (a, c)).collect();
         let topic = topic_of(per_article.values().map(|c| c.words.as_slice()).collect());
         if articles_in.len() >= 2 {
             out.push(compared(&topic, articles, &per_article));
-        } else if let Some((&a, c)) = per_article.iter().next().filter(|(_, c)| c.specific) {
+        } else if let Some((&a, c)) = per_article.iter().next() {
             let mut ev = BTreeMap::new();
             ev.insert(articles[a].0.clone(), c.text.clone());
             let (value, norm) = match c.numbers.first() {
@@ -717,6 +748,35 @@ mod tests {
                 "{a} / {b}"
             );
         }
+    }
+
+    #[test]
+    fn what_one_outlet_alone_says_is_single_source() {
+        let story = vec![
+            (
+                "a".to_string(),
+                clauses(&["No new talks have been scheduled. The strike went on."]),
+            ),
+            (
+                "b".to_string(),
+                clauses(&["Pickets stood at the gates again."]),
+            ),
+        ];
+        let f = facts(&story, &[], &[]);
+        let single: Vec<(&str, &str)> = f
+            .iter()
+            .filter(|f| f.status == "single_source")
+            .flat_map(|f| f.values[0].articles.iter())
+            .map(|(a, e)| (a.as_str(), e.as_str()))
+            .collect();
+        assert!(
+            single.contains(&("a", "No new talks have been scheduled")),
+            "{f:#?}"
+        );
+        assert!(
+            single.contains(&("b", "Pickets stood at the gates again")),
+            "{f:#?}"
+        );
     }
 
     #[test]

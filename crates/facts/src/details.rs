@@ -88,7 +88,9 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
                     .iter()
                     .any(|d| n.range.0 < d.range.1 && d.range.0 < n.range.1);
                 let Some(unit) = counted(sentence, &n).filter(|u| {
-                    u.len() >= 3 && !STOP.contains(&u.as_str()) && !NOT_UNITS.contains(&u.as_str())
+                    u.len() >= 3
+                        && !STOP.contains(&u.as_str())
+                        && (u.starts_with("percent ") || !NOT_UNITS.contains(&u.as_str()))
                 }) else {
                     continue;
                 };
@@ -217,17 +219,29 @@ const MODIFIERS: &[&str] = &[
 /// the number itself ("3.5-year") is kept as the number's own.
 fn counted(sentence: &str, n: &crate::numbers::Number) -> Option<String> {
     let own = n.unit.clone()?;
-    if n.text.ends_with(&format!("-{own}")) || GENERIC_UNITS.contains(&own.as_str()) {
-        return Some(own);
-    }
     let words: Vec<String> = sentence[n.range.1..]
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
         .filter(|w| !w.is_empty())
-        .take(3)
+        .take(4)
         .map(str::to_lowercase)
         .collect();
+    // "a 10 percent rise": a share of something, told apart by what it is a share of.
+    if matches!(own.as_str(), "percent" | "per" | "cent") {
+        let of = words
+            .iter()
+            .find(|w| !matches!(w.as_str(), "percent" | "per" | "cent"))
+            .filter(|w| w.chars().all(char::is_alphabetic) && !STOP.contains(&w.as_str()));
+        return Some(match of {
+            Some(w) => format!("percent {}", stems(std::slice::from_ref(w)).pop()?),
+            None => own,
+        });
+    }
+    if n.text.ends_with(&format!("-{own}")) || GENERIC_UNITS.contains(&own.as_str()) {
+        return Some(own);
+    }
     let noun = words
         .iter()
+        .take(3)
         .find(|w| !w.contains('-') && !MODIFIERS.contains(&w.as_str()))?;
     if !noun.chars().all(char::is_alphabetic) {
         return Some(own);
@@ -270,7 +284,14 @@ fn mention(sentence: &str, range: (usize, usize), anchor: Anchor) -> Option<Deta
         .into_iter()
         .filter(|w| !own.contains(w) && !w.chars().any(|c| c.is_ascii_digit()))
         .collect();
-    let context_stems = stems(&context);
+    // Compared over the whole sentence: a clause clipped to its anchor's neighbours can
+    // miss the word two outlets share ("On Tuesday morning the ferry ... collided with the
+    // rocks" / "ran aground on rocks ... early on Tuesday").
+    let around: Vec<String> = content_words(sentence)
+        .into_iter()
+        .filter(|w| !own.contains(w) && !w.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    let context_stems = stems(&around);
     let next = sentence[range.1..]
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
@@ -600,6 +621,28 @@ mod tests {
         assert!(values.contains(&"200"), "{found:?}");
         // Two counts in one clause are two details.
         assert!(values.contains(&"26") && values.contains(&"5"), "{found:?}");
+
+        // A share is told apart by what it is a share of.
+        let story = [
+            read(
+                "a",
+                "The union is demanding a 10 percent rise for the staff.",
+                "2031-10-05",
+            ),
+            read(
+                "b",
+                "Sorel said it would not accept less than a 10 percent rise.",
+                "2031-10-05",
+            ),
+            read(
+                "c",
+                "Output fell 10 percent in the third quarter.",
+                "2031-10-05",
+            ),
+        ];
+        let found = agreed(&story);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1.len(), 2, "{found:?}");
     }
 
     #[test]
