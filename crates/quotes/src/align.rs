@@ -83,6 +83,13 @@ fn surname(s: &Option<String>) -> Option<String> {
         .map(str::to_lowercase)
 }
 
+fn is_document(s: &str) -> bool {
+    static WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(&format!(r"(?i)\b(?:{})\b", crate::extract::DOCUMENT_WORDS)).unwrap()
+    });
+    WORDS.is_match(s)
+}
+
 /// Whether two speakers may be one: the same surname (or one letter apart), or, where one
 /// is a source named by its role rather than a person ("police spokesman" / "Police",
 /// "coastguard" / "coastguard service"), a word in common. Unknown speakers may be anyone.
@@ -100,6 +107,10 @@ fn may_be_same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     };
     let (a, b) = (a.as_deref().unwrap_or(""), b.as_deref().unwrap_or(""));
+    // Two names for one text ("NATO treaty", "Article 5"): the words decide.
+    if is_document(a) && is_document(b) {
+        return true;
+    }
     if is_person(a) && is_person(b) {
         return false;
     }
@@ -239,9 +250,18 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             let same_speaker = may_be_same_speaker(&items[i].1.speaker, &items[j].1.speaker);
             let needed = if same_speaker { 0.45 } else { 0.6 };
             let reported = !items[i].1.direct || !items[j].1.direct;
+            // A short verdict in the outlet's words ("called them game-changing") joins the
+            // quotation holding it whole, when both name the same speaker.
+            let named_alike = matches!(
+                (surname(&items[i].1.speaker), surname(&items[j].1.speaker)),
+                (Some(x), Some(y)) if x == y
+            );
             let linked = if reported {
                 // Reported speech keeps fewer of the words: a looser test, same speaker only.
-                same_speaker && (dice >= 0.4 || (shortest >= 5 && containment >= 0.6))
+                same_speaker
+                    && (dice >= 0.4
+                        || (shortest >= 5 && containment >= 0.6)
+                        || (named_alike && shortest >= 2 && containment >= 0.99))
             } else {
                 dice >= needed || (same_speaker && shortest >= 2 && containment >= 0.85)
             };
@@ -487,6 +507,7 @@ mod tests {
             (s("Maja Lind"), s("Orlen Foods"), false),
             (s("hospital"), s("coastal authority"), false),
             (None, s("Ana Sorel"), true),
+            (s("NATO treaty"), s("Article 5"), true),
         ];
         for (a, b, want) in table {
             assert_eq!(may_be_same_speaker(&a, &b), want, "{a:?} / {b:?}");

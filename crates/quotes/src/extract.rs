@@ -487,6 +487,9 @@ fn attribution_before(
         return Some((attribution, canonical(acc.as_str(), names)));
     }
     let subject = &clause[..m.start()];
+    if let Some(doc) = document_speaker(subject) {
+        return Some((attribution, Some(doc)));
+    }
     if PRONOUN_SUBJECT.is_match(subject.trim_start()) {
         return Some((attribution, last.clone()));
     }
@@ -494,6 +497,25 @@ fn attribution_before(
         .and_then(|n| canonical(&n, names))
         .or_else(|| last.clone());
     Some((attribution, speaker))
+}
+
+/// Words that name a written text rather than a person.
+pub(crate) const DOCUMENT_WORDS: &str = "treaty|charter|constitution|convention|resolution|law|act|agreement|accord|article|ruling|indictment|letter|document|text|report|statement";
+
+/// A document as the subject of a verb of saying, right before it: "the NATO treaty clause
+/// that states" → "NATO treaty", "Article 5, which declares" → "Article 5". A quoted
+/// document is its own speaker, not the person who cites it.
+static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<doc>(?:\p{{Lu}}[\p{{L}}’'\-]*\s+)*(?i:{DOCUMENT_WORDS})(?:\s+\d+)?)(?:\s+(?i:clause|section|provision))?,?\s+(?:that|which)\s*$"
+    ))
+    .unwrap()
+});
+
+/// The document that is the subject right before a verb (see [`DOCUMENT`]).
+pub(crate) fn document_speaker(subject: &str) -> Option<String> {
+    let doc = DOCUMENT.captures(subject.trim_end())?.name("doc")?.as_str();
+    Some(doc.to_string())
 }
 
 /// The name that is the subject before a verb: within the verb's sentence, past a leading

@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::{canonical, remember_names, subject_name, Found};
+use crate::extract::{canonical, document_speaker, remember_names, subject_name, Found};
 
 /// Verbs that report speech and take a clause.
 const REPORT: &str = r"said|says|say|added|adds|stated|states|noted|notes|explained|warned|warns|insisted|insists|declared|declares|wrote|writes|confirmed|announced|argued|claimed|told|tells|acknowledged|admitted|stressed|emphasi[sz]ed|replied|predicted|conceded|promised|estimated|reported|saying|adding|noting|stating|warning|insisting|arguing|stressing|acknowledging|confirming|explaining";
@@ -121,11 +121,14 @@ pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
         remember_names(p, &mut names);
         for sentence in parallax_text::sentences(p) {
             let sentence = sentence.trim();
-            if sentence.contains(['“', '”', '"']) {
-                continue;
-            }
+            let quoted = sentence.contains(['“', '”', '"']);
             let body = sentence.trim_end_matches(['.', '!', '?']);
-            for (clause, attribution, subject) in reports(body) {
+            let found_here = if quoted {
+                after_quotation(body).into_iter().collect()
+            } else {
+                reports(body)
+            };
+            for (clause, attribution, subject) in found_here {
                 let speaker = speaker(subject, &names, &last_subject);
                 if let Some(s) = &speaker {
                     if s.split_whitespace().count() >= 2 && names.contains(s) {
@@ -150,6 +153,32 @@ pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
     found
 }
 
+/// A report run on after a quotation: "“...,” Witkoff said, adding that Russia showed
+/// signs of moderating its approach." (clause, attribution, subject).
+fn after_quotation(body: &str) -> Option<(&str, &str, &str)> {
+    let close = body.rfind(['”', '"'])?;
+    let tail = &body[close + body[close..].chars().next()?.len_utf8()..];
+    if tail.contains('“') {
+        return None;
+    }
+    let c = AFTER_QUOTE.captures(tail)?;
+    let (subj, clause) = (c.name("subj")?, c.name("clause")?);
+    let attribution = tail[subj.start()..clause.start()]
+        .trim()
+        .trim_start_matches([',', ' ']);
+    (words(clause.as_str()) >= 3).then(|| (clause.as_str().trim(), attribution, subj.as_str()))
+}
+
+static AFTER_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<subj>[^“”]*?),?\s+(?:adding|saying|noting|insisting|stressing|warning|arguing|explaining)\s+(?:that\s+)?(?P<clause>[^“”]{12,})$").unwrap()
+});
+
+/// "called them game-changing", "described it as a breakthrough": a verdict someone gave,
+/// in the outlet's words.
+static CALLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:called|described|labelled|labeled|termed|dubbed)\s+(?:it|them|him|her|this|that|the\s+[\p{L}\-]+)\s+(?:as\s+)?(?P<desc>(?:an?\s+)?[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3}?)(?:\s+(?:and|but)\b|$)").unwrap()
+});
+
 /// The reports of one sentence (its final stop taken off): (clause, attribution, subject).
 fn reports(body: &str) -> Vec<(&str, &str, &str)> {
     if let Some(c) = TRAILING.captures(body) {
@@ -173,6 +202,18 @@ fn reports(body: &str) -> Vec<(&str, &str, &str)> {
         }
     }
     let mut out: Vec<(&str, &str, &str)> = Vec::new();
+    for c in CALLED.captures_iter(body) {
+        let (Some(whole), Some(desc)) = (c.get(0), c.name("desc")) else {
+            continue;
+        };
+        let first = desc.as_str().split_whitespace().next().unwrap_or("");
+        if NOT_CLAUSE_START.contains(&first) || matches!(first, "off" | "into" | "up") {
+            continue;
+        }
+        let subject = &body[..whole.start()];
+        let from = subject.rfind([',', ';']).map_or(0, |i| i + 1);
+        out.push((desc.as_str(), body[from..desc.start()].trim(), subject));
+    }
     let mut taken_to = 0;
     let mut subject_from = 0;
     for v in VERB.find_iter(body) {
@@ -286,6 +327,9 @@ fn speaker(subject: &str, names: &[String], last: &Option<String>) -> Option<Str
     };
     if own.is_empty() || opens_with_pronoun(clause) || opens_with_pronoun(after_comma) {
         return last.clone();
+    }
+    if let Some(doc) = document_speaker(subject) {
+        return Some(doc);
     }
     if let Some(n) = subject_name(subject, names).and_then(|n| canonical(&n, names)) {
         return Some(n);
@@ -439,6 +483,31 @@ mod tests {
     }
 
     #[test]
+    fn reports_beside_quotations_and_verdicts() {
+        let ps = [
+            "Envoy Maren Holt spoke on the radio.",
+            "“We covered almost everything,” Holt said, adding that the other side showed signs of moving.",
+            "She called them game-changing and noted that it was a first for the talks.",
+        ];
+        assert_eq!(
+            got(&ps),
+            [
+                row(
+                    "the other side showed signs of moving",
+                    Some("Maren Holt"),
+                    "Holt said, adding that"
+                ),
+                row("game-changing", Some("Maren Holt"), "She called them"),
+                row(
+                    "it was a first for the talks",
+                    Some("Maren Holt"),
+                    "She called them game-changing and noted that"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn not_speech() {
         let ps = [
             "Investigators have not yet said what started the fire.",
@@ -448,6 +517,7 @@ mod tests {
             "Voss denied any wrongdoing.",
             "The minister told reporters about the plan.",
             "The operator has promised full cooperation and has stopped the line.",
+            "The mayor called off the vote and called the police.",
         ];
         assert_eq!(got(&ps), []);
     }
