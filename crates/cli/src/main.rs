@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufWriter, IsTerminal};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,6 +11,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use parallax_pipeline::{analyze, Progress, Settings};
 use parallax_report::Head;
+
+mod store;
 
 /// Exit status when the report was written but some inputs were skipped.
 const EXIT_SKIPPED: u8 = 3;
@@ -48,6 +50,9 @@ enum Command {
         /// No progress bar and no summary line.
         #[arg(long, short)]
         quiet: bool,
+        /// Also add the articles to this store and report on everything it holds.
+        #[arg(long)]
+        db: Option<PathBuf>,
     },
     /// Read inputs (text, HTML pages, WARC crawl files, feeds, JSON lines) and write each
     /// article's metadata and main text as JSON lines, without cleaning or grouping; parallax
@@ -59,6 +64,39 @@ enum Command {
         /// Write the JSON lines here (default: standard output).
         #[arg(long)]
         json: Option<PathBuf>,
+    },
+    /// Add articles to a store (created if missing) and analyse everything stored: new
+    /// articles join the stories already there; an article stored before is not added
+    /// again. Exits 3 when some inputs were skipped.
+    Add {
+        /// Article files and folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The store (one SQLite file).
+        #[arg(long)]
+        db: PathBuf,
+        /// Read settings from this JSON file (see `parallax settings`).
+        #[arg(long)]
+        settings: Option<PathBuf>,
+        /// No summary line.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Write the report of everything in a store (analysing it again first if articles
+    /// were added since its last analysis).
+    Export {
+        /// The store (one SQLite file).
+        #[arg(long)]
+        db: PathBuf,
+        /// Write the JSON report here (`-` for standard output, the default).
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Write a self-contained HTML page of the report here.
+        #[arg(long)]
+        html: Option<PathBuf>,
+        /// No summary line.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Print the default settings as JSON.
     Settings,
@@ -94,7 +132,61 @@ fn run(cli: Cli) -> Result<ExitCode> {
             html,
             settings,
             quiet,
-        } => run_analyze(&paths, json, html, settings, quiet),
+            db,
+        } => {
+            let settings = load_settings(settings.as_ref())?;
+            let json = if json.is_none() && html.is_none() {
+                Some(PathBuf::from("-"))
+            } else {
+                json
+            };
+            match db {
+                None => {
+                    let analysis = run_pipeline(&paths, &settings, quiet)?;
+                    finish(analysis, &settings, json, html, quiet, None)
+                }
+                Some(db) => {
+                    let mut store = store::open(&db)?;
+                    let (added, skipped) = store::add_inputs(&mut store, &paths, &settings)?;
+                    store::report_added(&db, added, &skipped, quiet);
+                    store::analyse(&mut store, &settings, json, html, quiet, skipped)
+                }
+            }
+        }
+        Command::Add {
+            paths,
+            db,
+            settings,
+            quiet,
+        } => {
+            let settings = load_settings(settings.as_ref())?;
+            let mut store = store::open(&db)?;
+            let (added, skipped) = store::add_inputs(&mut store, &paths, &settings)?;
+            store::report_added(&db, added, &skipped, quiet);
+            if added.new + added.replaced == 0 && store.is_current()? {
+                // Nothing changed: the stored analysis stands.
+                return Ok(if skipped.is_empty() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(EXIT_SKIPPED)
+                });
+            }
+            store::analyse(&mut store, &settings, None, None, quiet, skipped)
+        }
+        Command::Export {
+            db,
+            json,
+            html,
+            quiet,
+        } => {
+            let json = if json.is_none() && html.is_none() {
+                Some(PathBuf::from("-"))
+            } else {
+                json
+            };
+            let mut store = store::open(&db)?;
+            store::export(&mut store, json, html, quiet)
+        }
         Command::Extract { paths, json } => run_extract(&paths, json),
         Command::Settings => {
             println!("{}", serde_json::to_string_pretty(&Settings::default())?);
@@ -116,7 +208,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn run_extract(paths: &[PathBuf], json: Option<PathBuf>) -> Result<ExitCode> {
-    use std::io::Write;
     let started = std::time::Instant::now();
     let mut out: Box<dyn Write> = match &json {
         Some(p) => Box::new(create(p)?),
@@ -132,19 +223,7 @@ fn run_extract(paths: &[PathBuf], json: Option<PathBuf>) -> Result<ExitCode> {
         for article in parallax_ingest::read(input, Default::default()) {
             match article {
                 Ok(a) => {
-                    let h = &a.header;
-                    let line = serde_json::json!({
-                        "id": a.id,
-                        "source": a.source,
-                        "title": h.title,
-                        "outlet": h.outlet,
-                        "published": h.published.map(|t| t.to_rfc3339()),
-                        "url": h.url,
-                        "author": h.author,
-                        "language": h.language,
-                        "text": a.text,
-                    });
-                    writeln!(out, "{line}")?;
+                    writeln!(out, "{}", store::extracted_line(&a))?;
                     articles += 1;
                 }
                 Err(e) => {
@@ -172,24 +251,20 @@ fn read_json(path: &PathBuf) -> Result<serde_json::Value> {
     serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
 }
 
-fn run_analyze(
-    paths: &[PathBuf],
-    json: Option<PathBuf>,
-    html: Option<PathBuf>,
-    settings: Option<PathBuf>,
-    quiet: bool,
-) -> Result<ExitCode> {
-    let settings: Settings = match &settings {
+fn load_settings(path: Option<&PathBuf>) -> Result<Settings> {
+    Ok(match path {
         Some(p) => serde_json::from_value(read_json(p)?)
             .with_context(|| format!("{}: not valid settings", p.display()))?,
         None => Settings::default(),
-    };
-    let json = if json.is_none() && html.is_none() {
-        Some(PathBuf::from("-"))
-    } else {
-        json
-    };
+    })
+}
 
+/// Reads, cleans and groups everything under `paths`, with a progress bar on a terminal.
+fn run_pipeline(
+    paths: &[PathBuf],
+    settings: &Settings,
+    quiet: bool,
+) -> Result<parallax_pipeline::Analysis> {
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(
@@ -210,10 +285,23 @@ fn run_analyze(
             }
         }
     };
-    let analysis = analyze(paths, &settings, &on_progress)?;
+    let analysis = analyze(paths, settings, &on_progress)?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    Ok(analysis)
+}
+
+/// Writes the report of `analysis` where asked, saves it into `store` when given (with the
+/// revision of the stored articles it covers), and prints the summary line.
+fn finish(
+    analysis: parallax_pipeline::Analysis,
+    settings: &Settings,
+    json: Option<PathBuf>,
+    html: Option<PathBuf>,
+    quiet: bool,
+    store: Option<(&mut parallax_store::Store, i64)>,
+) -> Result<ExitCode> {
     for s in &analysis.summary.skipped {
         eprintln!("skipped {}: {}", s.source, s.problem);
     }
@@ -222,10 +310,26 @@ fn run_analyze(
     }
     let head = Head {
         generator: format!("parallax {}", env!("CARGO_PKG_VERSION")),
-        settings: serde_json::to_value(&settings)?,
+        settings: serde_json::to_value(settings)?,
         summary: analysis.summary.clone(),
     };
-    if let Some(path) = &json {
+    if let Some((store, revision)) = store {
+        // The report is rendered once, saved, and written out from the same bytes.
+        let mut report = Vec::new();
+        parallax_report::write_json(&head, analysis.articles()?, &analysis.stories, &mut report)?;
+        let text = String::from_utf8(report).context("the report is not UTF-8")?;
+        store.save_analysis(revision, &head.settings, &text)?;
+        if let Some(path) = &json {
+            if path.as_os_str() == "-" {
+                std::io::stdout().lock().write_all(text.as_bytes())?;
+            } else {
+                let mut out = create(path)?;
+                out.write_all(text.as_bytes())
+                    .and_then(|()| out.flush())
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
+        }
+    } else if let Some(path) = &json {
         if path.as_os_str() == "-" {
             parallax_report::write_json(
                 &head,

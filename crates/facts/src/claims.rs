@@ -132,7 +132,7 @@ fn split_statements(piece: &str) -> Vec<&str> {
 }
 
 /// The clauses of an article's paragraphs: sentences cut at commas, semicolons, dashes,
-/// quote marks and the words that join two statements ([`STATEMENT_BREAK`]), kept when
+/// quote marks and the words that join two statements ("but", "while", a reported "that"), kept when
 /// they hold three content words or more.
 pub fn clauses(paragraphs: &[&str]) -> Vec<Clause> {
     let mut out = Vec::new();

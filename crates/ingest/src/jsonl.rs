@@ -27,6 +27,10 @@ struct Line {
     author: Option<String>,
     language: Option<String>,
     text: Option<String>,
+    /// Where the article was first read from (a store's lines keep it).
+    source: Option<String>,
+    /// The text was taken from a page's markup.
+    markup: Option<bool>,
 }
 
 /// One line of a JSON-lines file, read but not yet parsed, so that parsing can happen on
@@ -69,10 +73,13 @@ impl PendingLine {
         };
         Ok(RawArticle {
             id,
-            source: format!("{}:{}", self.source, self.number),
+            source: line
+                .source
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| format!("{}:{}", self.source, self.number)),
             text: body,
             header,
-            from_markup: false,
+            from_markup: line.markup.unwrap_or(false),
         })
     }
 }

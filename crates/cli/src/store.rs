@@ -1,0 +1,172 @@
+//! `parallax add`, `analyze --db` and `export`: articles kept in a store and analysed
+//! together, so that new ones join the stories already there.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use parallax_model::{RawArticle, Skipped};
+use parallax_pipeline::Settings;
+use parallax_store::{Added, Store};
+
+/// Articles stored per transaction: each batch is on disk before the next is read.
+const BATCH: usize = 500;
+
+/// An article as `parallax extract` writes it and a store keeps it: its id, where it was
+/// read from, the metadata its input declared and its text.
+pub(crate) fn extracted_line(a: &RawArticle) -> serde_json::Value {
+    let h = &a.header;
+    serde_json::json!({
+        "id": a.id,
+        "source": a.source,
+        "title": h.title,
+        "outlet": h.outlet,
+        "published": h.published.map(|t| t.to_rfc3339()),
+        "url": h.url,
+        "author": h.author,
+        "language": h.language,
+        "markup": a.from_markup,
+        "text": a.text,
+    })
+}
+
+pub(crate) fn open(db: &Path) -> Result<Store> {
+    if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    Ok(Store::open(db)?)
+}
+
+/// Reads every input under `paths` into the store, a batch per transaction; an input
+/// that cannot be read is skipped and named, and costs nothing else.
+pub(crate) fn add_inputs(
+    store: &mut Store,
+    paths: &[PathBuf],
+    settings: &Settings,
+) -> Result<(Added, Vec<Skipped>)> {
+    let limits = parallax_ingest::Limits {
+        max_article_bytes: settings.max_article_bytes,
+    };
+    let found = parallax_ingest::discover(paths);
+    let mut skipped: Vec<Skipped> = found
+        .errors
+        .iter()
+        .map(|e| Skipped {
+            source: e.source_name.clone(),
+            problem: e.problem.to_string(),
+        })
+        .collect();
+    let mut total = Added::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<serde_json::Value>, total: &mut Added| -> Result<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let added = store.add(batch)?;
+        total.new += added.new;
+        total.replaced += added.replaced;
+        total.unchanged += added.unchanged;
+        batch.clear();
+        Ok(())
+    };
+    for input in &found.inputs {
+        for article in parallax_ingest::read(input, limits) {
+            match article {
+                Ok(a) => batch.push(extracted_line(&a)),
+                Err(e) => skipped.push(Skipped {
+                    source: e.source_name.clone(),
+                    problem: e.problem.to_string(),
+                }),
+            }
+            if batch.len() >= BATCH {
+                flush(&mut batch, &mut total)?;
+            }
+        }
+    }
+    flush(&mut batch, &mut total)?;
+    Ok((total, skipped))
+}
+
+/// "parallax: 12 articles added to news.db (3 already there, 1 replaced)".
+pub(crate) fn report_added(db: &Path, added: Added, skipped: &[Skipped], quiet: bool) {
+    for s in skipped {
+        eprintln!("skipped {}: {}", s.source, s.problem);
+    }
+    if !quiet {
+        eprintln!(
+            "parallax: {} articles added to {} ({} already there, {} replaced, {} skipped)",
+            added.new,
+            db.display(),
+            added.unchanged,
+            added.replaced,
+            skipped.len()
+        );
+    }
+}
+
+/// Analyses everything the store holds, saves the analysis, and writes the report where
+/// asked. `skipped` are the inputs the add before it could not read.
+pub(crate) fn analyse(
+    store: &mut Store,
+    settings: &Settings,
+    json: Option<PathBuf>,
+    html: Option<PathBuf>,
+    quiet: bool,
+    skipped: Vec<Skipped>,
+) -> Result<ExitCode> {
+    let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let lines = dir.path().join("stored.jsonl");
+    let revision = {
+        let mut out = std::io::BufWriter::new(
+            std::fs::File::create(&lines)
+                .with_context(|| format!("cannot create {}", lines.display()))?,
+        );
+        let (revision, _) = store.write_lines(&mut out)?;
+        std::io::Write::flush(&mut out)?;
+        revision
+    };
+    let mut analysis = crate::run_pipeline(&[lines], settings, quiet)?;
+    analysis.summary.skipped.extend(skipped);
+    crate::finish(
+        analysis,
+        settings,
+        json,
+        html,
+        quiet,
+        Some((store, revision)),
+    )
+}
+
+/// Writes the stored report: as saved when it covers every stored article and only JSON
+/// is asked for, else after analysing the store again with the settings it last ran with.
+pub(crate) fn export(
+    store: &mut Store,
+    json: Option<PathBuf>,
+    html: Option<PathBuf>,
+    quiet: bool,
+) -> Result<ExitCode> {
+    let saved = store.analysis()?;
+    if let (Some(a), None, true) = (&saved, &html, store.is_current()?) {
+        if let Some(path) = &json {
+            if path.as_os_str() == "-" {
+                std::io::Write::write_all(&mut std::io::stdout().lock(), a.report.as_bytes())?;
+            } else {
+                std::fs::write(path, &a.report)
+                    .with_context(|| format!("writing {}", path.display()))?;
+                if !quiet {
+                    eprintln!(
+                        "parallax: report of {} articles written to {}",
+                        a.articles,
+                        path.display()
+                    );
+                }
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let settings: Settings = match saved {
+        Some(a) => serde_json::from_value(a.settings).context("the stored settings")?,
+        None => Settings::default(),
+    };
+    analyse(store, &settings, json, html, quiet, Vec::new())
+}

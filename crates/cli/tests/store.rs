@@ -1,0 +1,226 @@
+//! `parallax add`, `analyze --db` and `export` against a store on disk.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use common::root;
+
+fn parallax(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .env("PARALLAX_MODEL_DIR", "/nonexistent")
+        .output()
+        .expect("parallax runs")
+}
+
+fn os(s: &str) -> &std::ffi::OsStr {
+    s.as_ref()
+}
+
+/// Each story as the set of its articles, and each article without where it was read from.
+fn shape(report: &serde_json::Value) -> (BTreeSet<Vec<String>>, Vec<serde_json::Value>) {
+    let stories = report["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let mut a: Vec<String> = s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap().to_string())
+                .collect();
+            a.sort();
+            a
+        })
+        .collect();
+    let mut articles: Vec<serde_json::Value> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let mut a = a.clone();
+            let o = a.as_object_mut().unwrap();
+            o.remove("source");
+            o.remove("story");
+            a
+        })
+        .collect();
+    articles.sort_by_key(|a| a["id"].to_string());
+    (stories, articles)
+}
+
+fn read_json(p: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+#[test]
+fn articles_added_in_two_goes_make_the_stories_of_one_analysis() {
+    let corpus = root().join("examples/corpus");
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("first"), dir.path().join("second"));
+    std::fs::create_dir_all(&first).unwrap();
+    std::fs::create_dir_all(&second).unwrap();
+    let mut names: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    // The second go holds the ferry's wire report and its copy: later arrivals join the
+    // story the first go made.
+    for (k, p) in names.iter().enumerate() {
+        let to = if k % 2 == 0 { &first } else { &second };
+        std::fs::copy(p, to.join(p.file_name().unwrap())).unwrap();
+    }
+    let db = dir.path().join("store/news.db");
+    for part in [&first, &second] {
+        let out = parallax(&[os("add"), part.as_os_str(), os("--db"), db.as_os_str()]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // Adding the same files again adds nothing and leaves the analysis as it was.
+    let again = parallax(&[os("add"), second.as_os_str(), os("--db"), db.as_os_str()]);
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(again.status.success(), "{stderr}");
+    assert!(stderr.contains("0 articles added"), "{stderr}");
+    assert!(
+        !stderr.contains("articles read"),
+        "no analysis was needed: {stderr}"
+    );
+
+    let exported = dir.path().join("export.json");
+    let out = parallax(&[
+        os("export"),
+        os("--db"),
+        db.as_os_str(),
+        os("--json"),
+        exported.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stored = read_json(&exported);
+    assert!(parallax_eval::validate(&stored).is_empty());
+
+    let direct = dir.path().join("direct.json");
+    let out = parallax(&[
+        os("analyze"),
+        corpus.as_os_str(),
+        os("--json"),
+        direct.as_os_str(),
+    ]);
+    assert!(out.status.success());
+    let direct = read_json(&direct);
+    assert_eq!(stored["articles"].as_array().unwrap().len(), 21);
+    assert_eq!(shape(&stored), shape(&direct));
+    // Articles keep the path they were first read from.
+    let sources: Vec<&str> = stored["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["source"].as_str().unwrap())
+        .collect();
+    assert!(sources.iter().all(|s| s.ends_with(".txt")), "{sources:?}");
+
+    // analyze --db adds and reports on everything stored.
+    let extra = dir.path().join("extra");
+    std::fs::create_dir_all(&extra).unwrap();
+    std::fs::write(
+        extra.join("late-note.txt"),
+        "Title: Kessa harbour reopens\nOutlet: Coastline News\nPublished: 2026-03-12T08:00:00+01:00\n\nKessa harbour reopened to traffic on Thursday after divers cleared the last of the wreck's debris, the port office said.\n",
+    )
+    .unwrap();
+    let both = dir.path().join("both.json");
+    let out = parallax(&[
+        os("analyze"),
+        extra.as_os_str(),
+        os("--db"),
+        db.as_os_str(),
+        os("--json"),
+        both.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(read_json(&both)["articles"].as_array().unwrap().len(), 22);
+}
+
+#[test]
+fn a_store_that_is_not_one_is_named_in_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.db");
+    std::fs::write(&db, "not a database at all, just some notes").unwrap();
+    let corpus = root().join("examples/corpus");
+    let out = parallax(&[os("add"), corpus.as_os_str(), os("--db"), db.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("notes.db"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        "not a database at all, just some notes"
+    );
+}
+
+/// Killing `parallax add` (SIGKILL) at any moment loses no article it had reported as
+/// added, and leaves a store that the next add completes.
+#[test]
+fn a_killed_add_loses_nothing_it_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("news.db");
+    // A first add that finishes: what it reports is what must survive.
+    let corpus = root().join("examples/corpus");
+    let out = parallax(&[os("add"), corpus.as_os_str(), os("--db"), db.as_os_str()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("21 articles added"));
+
+    // A large second add, killed while it runs.
+    let lines = dir.path().join("many.jsonl");
+    let mut text = String::new();
+    for k in 0..3000 {
+        text.push_str(&serde_json::json!({
+            "id": format!("m{k}"),
+            "title": format!("Item {k}"),
+            "text": format!("The council of Town{} met on day {} and voted {} to {} on the harbour plan, its clerk said.", k % 97, k % 28, k % 11, k % 7),
+        }).to_string());
+        text.push('\n');
+    }
+    std::fs::write(&lines, text).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args([os("add"), lines.as_os_str(), os("--db"), db.as_os_str()])
+        .env("PARALLAX_MODEL_DIR", "/nonexistent")
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let store = parallax_store::Store::open(&db).expect("the store opens after the kill");
+    let n = store.article_count().unwrap();
+    // The first add's articles, and whole batches of the second.
+    assert!(n >= 21, "{n}");
+    assert!((n - 21).is_multiple_of(500) || n == 3021, "{n}");
+    drop(store);
+
+    // The next add completes the job, with nothing twice.
+    let out = parallax(&[os("add"), lines.as_os_str(), os("--db"), db.as_os_str()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = parallax_store::Store::open(&db).unwrap();
+    assert_eq!(store.article_count().unwrap(), 3021);
+    assert!(store.is_current().unwrap());
+}
