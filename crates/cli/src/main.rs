@@ -98,6 +98,19 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Serve the store as a JSON API and web pages (see the README for the routes).
+    Serve {
+        /// The store (one SQLite file).
+        #[arg(long, default_value = "parallax.db")]
+        db: PathBuf,
+        /// Where to listen.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// The token `POST /api/articles` must carry (`Authorization: Bearer TOKEN`); needed
+        /// for writes when listening beyond loopback. Also read from `PARALLAX_TOKEN`.
+        #[arg(long, env = "PARALLAX_TOKEN")]
+        token: Option<String>,
+    },
     /// Print the default settings as JSON.
     Settings,
     /// Score a report against a labelled key (cleaning, metadata and story metrics).
@@ -188,6 +201,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store::export(&mut store, json, html, quiet)
         }
         Command::Extract { paths, json } => run_extract(&paths, json),
+        Command::Serve { db, addr, token } => store::serve(db, addr, token),
         Command::Settings => {
             println!("{}", serde_json::to_string_pretty(&Settings::default())?);
             Ok(ExitCode::SUCCESS)

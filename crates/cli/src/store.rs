@@ -170,3 +170,38 @@ pub(crate) fn export(
     };
     analyse(store, &settings, json, html, quiet, Vec::new())
 }
+
+/// `parallax serve`: the store's API and pages; articles posted are stored and the store
+/// analysed again with the settings it last ran with.
+pub(crate) fn serve(db: PathBuf, addr: String, token: Option<String>) -> Result<ExitCode> {
+    open(&db)?;
+    let options = parallax_serve::Options {
+        db: db.clone(),
+        addr,
+        token,
+        threads: std::thread::available_parallelism().map_or(4, |n| n.get() * 2),
+    };
+    let add = move |lines: &[serde_json::Value]| -> std::result::Result<String, String> {
+        let run = || -> Result<String> {
+            let mut store = Store::open(&db)?;
+            let added = store.add(lines)?;
+            let settings: Settings = match store.analysis()? {
+                Some(a) => serde_json::from_value(a.settings).context("the stored settings")?,
+                None => Settings::default(),
+            };
+            if added.new + added.replaced > 0 || !store.is_current()? {
+                analyse(&mut store, &settings, None, None, true, Vec::new())?;
+            }
+            Ok(format!(
+                "{} articles added ({} already there, {} replaced)",
+                added.new, added.unchanged, added.replaced
+            ))
+        };
+        run().map_err(|e| format!("{e:#}"))
+    };
+    parallax_serve::serve(&options, std::sync::Arc::new(add), &|at| {
+        eprintln!("parallax: serving {} on http://{at}/", options.db.display());
+    })
+    .map_err(anyhow::Error::msg)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -22,7 +22,9 @@ details{margin:.5rem 0}summary{cursor:pointer;color:#333}
 "#;
 
 /// Escapes text for HTML.
-fn esc(s: &str) -> String {
+/// `s` with the characters HTML gives meaning to written as entities, for text and for
+/// attribute values alike.
+pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

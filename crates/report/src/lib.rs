@@ -23,7 +23,7 @@ use std::io::Write;
 
 use parallax_model::{Article, Story, Summary, REPORT_VERSION};
 
-pub use html::write_html;
+pub use html::{esc as escape_html, write_html};
 
 /// What can go wrong while writing a report.
 #[derive(Debug, thiserror::Error)]

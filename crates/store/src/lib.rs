@@ -122,6 +122,23 @@ pub struct Analysis {
     pub report: String,
 }
 
+/// A story of the saved analysis, as listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryRow {
+    /// Story id.
+    pub id: String,
+    /// Its headline.
+    pub headline: String,
+    /// The newest publication time among its articles (RFC 3339), if any has one.
+    pub newest: Option<String>,
+    /// How many articles.
+    pub article_count: usize,
+    /// How many contradicted facts.
+    pub contradictions: usize,
+    /// The story (JSON).
+    pub json: String,
+}
+
 /// One SQLite file of articles and their analysis.
 pub struct Store {
     conn: Connection,
@@ -402,6 +419,64 @@ impl Store {
         .transpose()
     }
 
+    /// The stories of the saved analysis, newest first: each row's story JSON with
+    /// `article_count`, `contradictions` and `newest` beside it. `search` keeps the stories
+    /// whose headline, quotes or facts, or whose articles' text, hold it (case aside);
+    /// `outlet` those an outlet told.
+    pub fn stories(&self, search: Option<&str>, outlet: Option<&str>) -> Result<Vec<StoryRow>> {
+        let like = |s: Option<&str>| s.map(|s| format!("%{}%", s.replace(['%', '_'], "")));
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT s.id, s.headline, s.newest, s.article_count, s.contradictions, s.json
+                 FROM stories s
+                 WHERE (?1 IS NULL OR s.json LIKE ?1 OR EXISTS (
+                         SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
+                         WHERE m.story = s.id AND a.json LIKE ?1))
+                   AND (?2 IS NULL OR EXISTS (
+                         SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
+                         WHERE m.story = s.id AND json_extract(a.json, '$.outlet') = ?3))
+                 ORDER BY s.newest IS NULL, s.newest DESC, s.id",
+            )
+            .map_err(|e| self.sqlite(e))?;
+        let rows = statement
+            .query_map(params![like(search), like(outlet), outlet], |r| {
+                Ok(StoryRow {
+                    id: r.get(0)?,
+                    headline: r.get(1)?,
+                    newest: r.get(2)?,
+                    article_count: r.get::<_, i64>(3)? as usize,
+                    contradictions: r.get::<_, i64>(4)? as usize,
+                    json: r.get(5)?,
+                })
+            })
+            .map_err(|e| self.sqlite(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// One story of the saved analysis, as JSON.
+    pub fn story(&self, id: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT json FROM stories WHERE id = ?1", params![id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// One analysed article of the saved analysis, as JSON.
+    pub fn article(&self, id: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT json FROM analysed_articles WHERE id = ?1",
+                params![id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sqlite(e))
+    }
+
     /// Whether the saved analysis covers every stored article as it is now.
     pub fn is_current(&self) -> Result<bool> {
         Ok(self
@@ -460,6 +535,13 @@ mod tests {
             )
             .unwrap();
         assert_eq!((count, contradictions), (2, 1));
+        assert_eq!(store.stories(None, None).unwrap().len(), 1);
+        assert_eq!(
+            store.stories(Some("nothing like it"), None).unwrap().len(),
+            0
+        );
+        assert!(store.story("S1").unwrap().is_some());
+        assert!(store.article("a").unwrap().is_some());
         // Other content under a stored id replaces it, and the analysis is stale.
         let edited = json!({"id": "b", "source": "x/b.txt", "text": "Two, corrected."});
         assert_eq!(store.add(&[edited]).unwrap().replaced, 1);

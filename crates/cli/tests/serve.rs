@@ -1,0 +1,200 @@
+//! `parallax serve` over a store of the example corpus: the API, the pages, writes.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+
+use common::root;
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(db: &std::path::Path, token: Option<&str>) -> Server {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_parallax"));
+    cmd.args(["serve", "--addr", "127.0.0.1:0", "--db"])
+        .arg(db)
+        .env("PARALLAX_MODEL_DIR", "/nonexistent")
+        .env_remove("PARALLAX_TOKEN")
+        .stderr(Stdio::piped());
+    if let Some(t) = token {
+        cmd.args(["--token", t]);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let mut line = String::new();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    stderr.read_line(&mut line).unwrap();
+    // Whatever else the server says (warnings, the analyses of posted articles) is read
+    // and dropped, so that it never writes into a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim()
+        .trim_end_matches('/')
+        .to_string();
+    Server { child, addr }
+}
+
+/// One HTTP/1.0 exchange: (status, body).
+fn http(addr: &str, method: &str, path: &str, headers: &[&str], body: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    let mut req = format!(
+        "{method} {path} HTTP/1.0\r\nHost: {addr}\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for h in headers {
+        req.push_str(h);
+        req.push_str("\r\n");
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    s.write_all(req.as_bytes()).unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    let status = out.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let body = out
+        .split_once("\r\n\r\n")
+        .map(|x| x.1)
+        .unwrap_or("")
+        .to_string();
+    (status, body)
+}
+
+fn store_of_the_example_corpus(dir: &std::path::Path) -> std::path::PathBuf {
+    let db = dir.join("news.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["add", "--db"])
+        .arg(&db)
+        .arg(root().join("examples/corpus"))
+        .env("PARALLAX_MODEL_DIR", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    db
+}
+
+#[test]
+fn the_api_and_pages_show_a_story_with_its_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_of_the_example_corpus(dir.path());
+    let server = start(&db, None);
+
+    let (status, body) = http(&server.addr, "GET", "/api/stories?q=ferry", &[], "");
+    assert_eq!(status, 200);
+    let list: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let ferry = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["headline"].as_str().unwrap().contains("Ferry"))
+        .expect("the ferry story");
+    assert_eq!(ferry["article_count"], 5);
+    assert_eq!(ferry["contradictions"], 1);
+    let id = ferry["id"].as_str().unwrap();
+
+    let (status, story) = http(&server.addr, "GET", &format!("/api/stories/{id}"), &[], "");
+    assert_eq!(status, 200);
+    let story: serde_json::Value = serde_json::from_str(&story).unwrap();
+    assert!(story["quotes"].as_array().unwrap().len() >= 2);
+
+    let (status, page) = http(&server.addr, "GET", &format!("/stories/{id}"), &[], "");
+    assert_eq!(status, 200);
+    // The passenger count is a contradicted row, each side linked to its article.
+    let row = page
+        .split("<tr class=\"contradicted\">")
+        .nth(1)
+        .expect("a contradicted row");
+    assert!(row.contains("62") && row.contains("26"), "{row}");
+    assert!(row.contains("/articles/ferry-courier?hl="), "{row}");
+    // The courier's trimmed version of Brandt's words strikes what it left out.
+    assert!(page.contains("<span class=kind>trimmed</span>"), "{page}");
+    assert!(
+        page.contains("<del>The crew did everything right.</del> Within forty minutes"),
+        "{page}"
+    );
+
+    let (status, article) = http(
+        &server.addr,
+        "GET",
+        "/articles/ferry-courier?hl=There%20were%2062%20passengers%20on%20board",
+        &[],
+        "",
+    );
+    assert_eq!(status, 200);
+    assert!(
+        article.contains("<mark id=hl>There were 62 passengers on board</mark>"),
+        "{article}"
+    );
+    assert!(article.contains("Removed by cleaning"), "{article}");
+    assert_eq!(
+        http(&server.addr, "GET", "/api/stories/S999", &[], "").0,
+        404
+    );
+}
+
+#[test]
+fn posted_articles_join_the_store_and_their_text_is_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_of_the_example_corpus(dir.path());
+    let server = start(&db, Some("s3cret"));
+    let article = serde_json::json!({
+        "id": "raised",
+        "title": "<script>alert(1)</script> Ferry raised off Kessa",
+        "outlet": "Test Wire",
+        "published": "2026-03-11T10:00:00+01:00",
+        "text": "The Astrid Marie was raised from the Gull Rocks outside Kessa harbour on Wednesday, the coastguard said.",
+    })
+    .to_string();
+    // A token is set: a write without it is refused, and nothing is stored.
+    assert_eq!(
+        http(&server.addr, "POST", "/api/articles", &[], &article).0,
+        403
+    );
+    assert_eq!(
+        http(&server.addr, "GET", "/api/articles/raised", &[], "").0,
+        404
+    );
+    let (status, body) = http(
+        &server.addr,
+        "POST",
+        "/api/articles",
+        &["Authorization: Bearer s3cret"],
+        &article,
+    );
+    assert_eq!(status, 201, "{body:?}");
+    let (status, page) = http(&server.addr, "GET", "/articles/raised", &[], "");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    assert!(!page.contains("<script>"), "{page}");
+    let (_, list) = http(&server.addr, "GET", "/", &[], "");
+    assert!(!list.contains("<script>"));
+    // A body that is not an article is a clear error.
+    let (status, body) = http(
+        &server.addr,
+        "POST",
+        "/api/articles",
+        &["Authorization: Bearer s3cret"],
+        "{\"id\": \"x\"}",
+    );
+    assert_eq!(status, 400);
+    assert!(body.contains("text"), "{body}");
+}

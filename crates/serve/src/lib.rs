@@ -1,0 +1,798 @@
+//! `parallax serve`: a JSON API and server-rendered pages over a store.
+//!
+//! - `GET /api/stories?q=&outlet=`: the stories of the stored analysis, newest first, with
+//!   their outlets, article and contradiction counts; `q` searches headlines, quotes,
+//!   facts and article text; `outlet` keeps the stories an outlet told.
+//! - `GET /api/stories/{id}`, `GET /api/articles/{id}`: one story or article, as in the
+//!   report.
+//! - `POST /api/articles`: one article as a JSON object, or JSON lines (`{"id", "text",
+//!   "title", "outlet", "published", ...}`): stored and analysed with the rest.
+//! - `GET /`, `/stories/{id}`, `/articles/{id}`: the same as pages. A story page shows its
+//!   outlets, the fact table with contradicted rows marked and every outlet's evidence
+//!   linked to where its article says it, the quotations with each outlet's wording
+//!   against the fullest (words left out struck, words added marked), reported speech,
+//!   the timeline as a chart and the copy/rewrite lineage; an article page its cleaned
+//!   text with quotations and names marked, and what cleaning removed, struck through with
+//!   its reason.
+//!
+//! Every text from an article is escaped. Writes need `Authorization: Bearer TOKEN` when a
+//! token is set, and are refused without one when the server listens beyond loopback.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use parallax_report::escape_html as esc;
+use parallax_store::Store;
+use serde_json::Value;
+use tiny_http::{Header, Method, Request, Response, Server};
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The store.
+    pub db: PathBuf,
+    /// Where to listen (`127.0.0.1:8080`; port 0 takes a free one).
+    pub addr: String,
+    /// The token writes must carry.
+    pub token: Option<String>,
+    /// Worker threads.
+    pub threads: usize,
+}
+
+/// Stores articles and analyses the store again; returns a line saying what happened.
+pub type AddFn = dyn Fn(&[Value]) -> Result<String, String> + Send + Sync;
+
+/// Serves until the process ends. `ready` is called with the address bound, once.
+pub fn serve(options: &Options, add: Arc<AddFn>, ready: &dyn Fn(SocketAddr)) -> Result<(), String> {
+    let server = Server::http(&options.addr).map_err(|e| format!("{}: {e}", options.addr))?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| format!("{}: not an IP address", options.addr))?;
+    // Opening the store here checks it before any request comes.
+    Store::open(&options.db).map_err(|e| e.to_string())?;
+    ready(addr);
+    let server = Arc::new(server);
+    let writes = Arc::new(Mutex::new(()));
+    let loopback = addr.ip().is_loopback();
+    let workers: Vec<_> = (0..options.threads.max(1))
+        .map(|_| {
+            let (server, add, writes) = (server.clone(), add.clone(), writes.clone());
+            let options = options.clone();
+            std::thread::spawn(move || {
+                let mut store = None;
+                for request in server.incoming_requests() {
+                    if store.is_none() {
+                        store = Store::open(&options.db).ok();
+                    }
+                    let Some(s) = store.as_ref() else {
+                        let _ = request.respond(text(500, "the store cannot be opened"));
+                        continue;
+                    };
+                    let ctx = Context {
+                        store: s,
+                        add: &*add,
+                        writes: &writes,
+                        token: options.token.as_deref(),
+                        loopback,
+                    };
+                    // A fault in one request answers it with an error and keeps the worker.
+                    let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        handle(&ctx, request)
+                    }));
+                    if answered.is_err() {
+                        eprintln!("parallax serve: a request failed");
+                    }
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
+    }
+    Ok(())
+}
+
+struct Context<'a> {
+    store: &'a Store,
+    add: &'a AddFn,
+    writes: &'a Mutex<()>,
+    token: Option<&'a str>,
+    loopback: bool,
+}
+
+type Reply = Response<std::io::Cursor<Vec<u8>>>;
+
+fn with_type(body: String, status: u16, kind: &str) -> Reply {
+    let header = Header::from_bytes("Content-Type", kind).expect("a valid header");
+    Response::from_data(body.into_bytes())
+        .with_status_code(status)
+        .with_header(header)
+}
+
+fn text(status: u16, message: &str) -> Reply {
+    with_type(format!("{message}\n"), status, "text/plain; charset=utf-8")
+}
+
+fn json(status: u16, body: String) -> Reply {
+    with_type(body, status, "application/json")
+}
+
+fn html(status: u16, body: String) -> Reply {
+    with_type(body, status, "text/html; charset=utf-8")
+}
+
+fn handle(ctx: &Context, mut request: Request) {
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let query = parse_query(query);
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let reply = match (request.method(), parts.as_slice()) {
+        (Method::Get, ["api", "stories"]) => api_stories(ctx, &query),
+        (Method::Get, ["api", "stories", id]) => match ctx.store.story(&decode(id)) {
+            Ok(Some(s)) => json(200, s),
+            Ok(None) => text(404, "no such story"),
+            Err(e) => text(500, &e.to_string()),
+        },
+        (Method::Get, ["api", "articles", id]) => match ctx.store.article(&decode(id)) {
+            Ok(Some(a)) => json(200, a),
+            Ok(None) => text(404, "no such article"),
+            Err(e) => text(500, &e.to_string()),
+        },
+        (Method::Post, ["api", "articles"]) => {
+            let authorised = match ctx.token {
+                Some(t) => request.headers().iter().any(|h| {
+                    h.field.equiv("Authorization") && h.value.as_str() == format!("Bearer {t}")
+                }),
+                None => ctx.loopback,
+            };
+            if authorised {
+                let mut body = String::new();
+                match std::io::Read::read_to_string(request.as_reader(), &mut body) {
+                    Ok(_) => post_articles(ctx, &body),
+                    Err(e) => text(400, &format!("cannot read the body: {e}")),
+                }
+            } else {
+                text(403, "writes need the server's token")
+            }
+        }
+        (Method::Get, [""]) => page_stories(ctx, &query),
+        (Method::Get, ["stories", id]) => page_story(ctx, &decode(id)),
+        (Method::Get, ["articles", id]) => page_article(ctx, &decode(id), &query),
+        _ => text(404, "not found"),
+    };
+    let _ = request.respond(reply);
+}
+
+fn parse_query(q: &str) -> HashMap<String, String> {
+    q.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Percent-decoding, with `+` as a space.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| Some(hex(bytes[i + 1])? * 16 + hex(bytes[i + 2])?))
+            .flatten();
+        match (bytes[i], escaped) {
+            (_, Some(b)) => {
+                out.push(b as u8);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encoding for a path segment or query value.
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn listed(ctx: &Context, query: &HashMap<String, String>) -> Result<Vec<Value>, String> {
+    let q = query.get("q").map(String::as_str).filter(|s| !s.is_empty());
+    let outlet = query
+        .get("outlet")
+        .map(String::as_str)
+        .filter(|s| !s.is_empty());
+    let rows = ctx.store.stories(q, outlet).map_err(|e| e.to_string())?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let story: Value = serde_json::from_str(&r.json).unwrap_or(Value::Null);
+            serde_json::json!({
+                "id": r.id,
+                "headline": r.headline,
+                "outlets": story["outlets"],
+                "article_count": r.article_count,
+                "contradictions": r.contradictions,
+                "newest": r.newest,
+            })
+        })
+        .collect())
+}
+
+fn api_stories(ctx: &Context, query: &HashMap<String, String>) -> Reply {
+    match listed(ctx, query) {
+        Ok(list) => json(200, Value::Array(list).to_string()),
+        Err(e) => text(500, &e),
+    }
+}
+
+fn post_articles(ctx: &Context, body: &str) -> Reply {
+    let lines: Result<Vec<Value>, String> =
+        if body.trim_start().starts_with('{') && body.trim().lines().count() > 1 {
+            body.lines()
+                .filter(|l| !l.trim().is_empty())
+                .enumerate()
+                .map(|(k, l)| serde_json::from_str(l).map_err(|e| format!("line {}: {e}", k + 1)))
+                .collect()
+        } else {
+            serde_json::from_str::<Value>(body)
+                .map(|v| match v {
+                    Value::Array(a) => a,
+                    v => vec![v],
+                })
+                .map_err(|e| format!("not JSON: {e}"))
+        };
+    let lines = match lines {
+        Ok(l) => l,
+        Err(e) => return text(400, &e),
+    };
+    for (k, l) in lines.iter().enumerate() {
+        let ok = l["id"].as_str().is_some_and(|s| !s.is_empty())
+            && l["text"].as_str().is_some_and(|s| !s.trim().is_empty());
+        if !ok {
+            return text(
+                400,
+                &format!("article {}: needs a non-empty \"id\" and \"text\"", k + 1),
+            );
+        }
+    }
+    let _guard = ctx.writes.lock().unwrap_or_else(|e| e.into_inner());
+    match (ctx.add)(&lines) {
+        Ok(message) => json(201, serde_json::json!({ "message": message }).to_string()),
+        Err(e) => text(500, &e),
+    }
+}
+
+const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:0 1rem;color:#222}
+a{color:#0645ad}header{border-bottom:1px solid #ddd;margin-bottom:1rem}h1{font-size:1.5rem}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.3rem;text-align:left;vertical-align:top}
+tr.contradicted{background:#fde8e8}.status{font-weight:600}.meta{color:#666;font-size:.9rem}
+del{color:#a00}ins{color:#070;text-decoration:none;background:#e6f4e6}s{color:#888}
+mark.q{background:#fff2b3}span.e{border-bottom:2px solid #9cc}.kind{font-variant:small-caps}
+form input{font-size:1rem;padding:.3rem}li{margin:.3rem 0}svg text{font-size:11px}
+@media(max-width:40rem){td,th{display:block}}";
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width,initial-scale=1\"><title>{} · parallax</title><style>{STYLE}</style></head><body><header><p><a href=\"/\">parallax</a></p></header>{body}</body></html>",
+        esc(title)
+    )
+}
+
+fn page_stories(ctx: &Context, query: &HashMap<String, String>) -> Reply {
+    let list = match listed(ctx, query) {
+        Ok(l) => l,
+        Err(e) => return text(500, &e),
+    };
+    let q = query.get("q").cloned().unwrap_or_default();
+    let outlet = query.get("outlet").cloned().unwrap_or_default();
+    let mut b = format!(
+        "<h1>Stories</h1><form><input name=q placeholder=\"search\" value=\"{}\"> <input name=outlet placeholder=\"outlet\" value=\"{}\"> <button>Find</button></form><ul class=stories>",
+        esc(&q),
+        esc(&outlet)
+    );
+    for s in &list {
+        let outlets: Vec<String> = s["outlets"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(esc)
+            .collect();
+        let _ = write!(
+            b,
+            "<li><a href=\"/stories/{}\">{}</a> <span class=meta>{} · {} articles · {} contradictions · {}</span></li>",
+            encode(s["id"].as_str().unwrap_or("")),
+            esc(s["headline"].as_str().unwrap_or("")),
+            outlets.join(", "),
+            s["article_count"],
+            s["contradictions"],
+            esc(s["newest"].as_str().unwrap_or("undated")),
+        );
+    }
+    b.push_str("</ul>");
+    html(200, page("Stories", &b))
+}
+
+fn outlet_of(ctx: &Context, article: &str) -> String {
+    ctx.store
+        .article(article)
+        .ok()
+        .flatten()
+        .and_then(|a| serde_json::from_str::<Value>(&a).ok())
+        .and_then(|a| a["outlet"].as_str().map(String::from))
+        .unwrap_or_else(|| article.to_string())
+}
+
+fn page_story(ctx: &Context, id: &str) -> Reply {
+    let story: Value = match ctx.store.story(id) {
+        Ok(Some(s)) => serde_json::from_str(&s).unwrap_or(Value::Null),
+        Ok(None) => return html(404, page("Not found", "<p>No such story.</p>")),
+        Err(e) => return text(500, &e.to_string()),
+    };
+    let arr = |v: &Value| v.as_array().cloned().unwrap_or_default();
+    let headline = story["headline"].as_str().unwrap_or("");
+    let mut b = format!("<h1>{}</h1>", esc(headline));
+    let mut outlets: HashMap<String, String> = HashMap::new();
+    b.push_str("<h2>Outlets</h2><ul>");
+    for a in arr(&story["articles"]) {
+        let a = a.as_str().unwrap_or("");
+        let outlet = outlet_of(ctx, a);
+        let origin = if story["origin"].as_str() == Some(a) {
+            " <span class=meta>(the original report)</span>"
+        } else {
+            ""
+        };
+        let _ = write!(
+            b,
+            "<li><a href=\"/articles/{}\">{}</a> <span class=meta>{}</span>{origin}</li>",
+            encode(a),
+            esc(&outlet),
+            esc(a)
+        );
+        outlets.insert(a.to_string(), outlet);
+    }
+    b.push_str("</ul>");
+    let name = |a: &str| esc(outlets.get(a).map_or(a, String::as_str));
+
+    b.push_str("<h2>Facts</h2><table class=facts><tr><th>fact</th><th>status</th><th>what each outlet says</th></tr>");
+    let mut facts = arr(&story["facts"]);
+    // Contradictions first, then what is agreed, then what rests on one outlet.
+    facts.sort_by_key(|f| match f["status"].as_str() {
+        Some("contradicted") => 0,
+        Some("agreed") => 1,
+        _ => 2,
+    });
+    for f in &facts {
+        let status = f["status"].as_str().unwrap_or("");
+        let _ = write!(
+            b,
+            "<tr class=\"{}\"><td>{}</td><td class=status>{}</td><td>",
+            esc(status),
+            esc(f["topic"].as_str().unwrap_or("")),
+            esc(&status.replace('_', " "))
+        );
+        for v in arr(&f["values"]) {
+            let _ = write!(b, "<p><b>{}</b>", esc(v["value"].as_str().unwrap_or("")));
+            if let Some(ev) = v["articles"].as_object() {
+                for (a, e) in ev {
+                    let e = e.as_str().unwrap_or("");
+                    let _ = write!(
+                        b,
+                        "<br><a href=\"/articles/{}?hl={}#hl\">{}</a>: “{}”",
+                        encode(a),
+                        encode(e),
+                        name(a),
+                        esc(e)
+                    );
+                }
+            }
+            b.push_str("</p>");
+        }
+        b.push_str("</td></tr>");
+    }
+    b.push_str("</table>");
+
+    b.push_str("<h2>Quotations</h2><ul class=quotes>");
+    for q in arr(&story["quotes"]) {
+        let full = q["text"].as_str().unwrap_or("");
+        let _ = write!(
+            b,
+            "<li><q>{}</q> <span class=meta>— {}</span><ul>",
+            esc(full),
+            esc(q["speaker"].as_str().unwrap_or("speaker unknown"))
+        );
+        for o in arr(&q["occurrences"]) {
+            let a = o["article"].as_str().unwrap_or("");
+            let words: Vec<String> = arr(&o["parts"])
+                .iter()
+                .filter_map(|p| p.as_str().map(String::from))
+                .collect();
+            let fidelity = o["fidelity"].as_str().unwrap_or("");
+            let credited = match (o["speaker"].as_str(), q["speaker"].as_str()) {
+                (Some(s), Some(t)) if s != t => format!(" <b>credited to {}</b>", esc(s)),
+                _ => String::new(),
+            };
+            let shown = if o["direct"] == true {
+                word_diff(&words.join(" "), full)
+            } else {
+                esc(&words.join(" … "))
+            };
+            let _ = write!(b, "<li><a href=\"/articles/{}\">{}</a>: <span class=kind>{}</span>{credited} <span class=diff>{shown}</span></li>", encode(a), name(a), esc(fidelity));
+        }
+        b.push_str("</ul></li>");
+    }
+    b.push_str("</ul>");
+
+    let reported = arr(&story["reported_speech"]);
+    if !reported.is_empty() {
+        b.push_str("<h2>Reported speech</h2><ul>");
+        for q in reported {
+            let _ = write!(
+                b,
+                "<li>{}: ",
+                esc(q["speaker"].as_str().unwrap_or("unknown source"))
+            );
+            let items: Vec<String> = arr(&q["occurrences"])
+                .iter()
+                .map(|o| {
+                    let a = o["article"].as_str().unwrap_or("");
+                    let parts: Vec<&str> = o["parts"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .collect();
+                    format!(
+                        "<a href=\"/articles/{}\">{}</a> “{}”",
+                        encode(a),
+                        name(a),
+                        esc(&parts.join(" … "))
+                    )
+                })
+                .collect();
+            b.push_str(&items.join("; "));
+            b.push_str("</li>");
+        }
+        b.push_str("</ul>");
+    }
+
+    let timeline = arr(&story["timeline"]);
+    if !timeline.is_empty() {
+        b.push_str("<h2>Timeline</h2>");
+        b.push_str(&timeline_chart(&timeline));
+        b.push_str("<ul>");
+        for t in &timeline {
+            let said: Vec<String> = arr(&t["mentions"])
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} “{}”",
+                        name(m["article"].as_str().unwrap_or("")),
+                        esc(m["text"].as_str().unwrap_or(""))
+                    )
+                })
+                .collect();
+            let _ = write!(
+                b,
+                "<li><b>{}</b> {} <span class=meta>{}</span></li>",
+                esc(t["date"].as_str().unwrap_or("")),
+                esc(t["event"].as_str().unwrap_or("")),
+                said.join(", ")
+            );
+        }
+        b.push_str("</ul>");
+    }
+
+    let lineage = arr(&story["lineage"]);
+    if !lineage.is_empty() {
+        b.push_str("<h2>Who copied or rewrote whom</h2><ul>");
+        for l in lineage {
+            let _ = write!(
+                b,
+                "<li>{} → {} <span class=meta>{} ({:.0}% alike)</span></li>",
+                name(l["source"].as_str().unwrap_or("")),
+                name(l["article"].as_str().unwrap_or("")),
+                esc(l["relation"].as_str().unwrap_or("")),
+                l["similarity"].as_f64().unwrap_or(0.0) * 100.0
+            );
+        }
+        b.push_str("</ul>");
+    }
+    html(200, page(headline, &b))
+}
+
+/// The timeline's days as dots on a line, spaced by date.
+fn timeline_chart(entries: &[Value]) -> String {
+    let days: Vec<(i64, &str)> = entries
+        .iter()
+        .filter_map(|t| {
+            let d = t["date"].as_str()?;
+            Some((day_number(d.get(..10)?)?, d))
+        })
+        .collect();
+    let (Some(first), Some(last)) = (
+        days.iter().map(|d| d.0).min(),
+        days.iter().map(|d| d.0).max(),
+    ) else {
+        return String::new();
+    };
+    let span = (last - first).max(1) as f64;
+    let mut svg = String::from("<svg viewBox=\"0 0 600 50\" width=\"100%\" role=img aria-label=\"timeline\"><line x1=20 y1=20 x2=580 y2=20 stroke=\"#999\"/>");
+    for (k, (d, label)) in days.iter().enumerate() {
+        let x = 20.0 + 560.0 * (d - first) as f64 / span;
+        let y = if k % 2 == 0 { 40 } else { 12 };
+        let _ = write!(svg, "<circle cx=\"{x:.0}\" cy=20 r=5 fill=\"#0645ad\"/><text x=\"{x:.0}\" y={y} text-anchor=middle>{}</text>", esc(label));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Days since 1970-01-01 of an ISO date.
+fn day_number(d: &str) -> Option<i64> {
+    let mut it = d.split('-');
+    let (y, m, day): (i64, i64, i64) = (
+        it.next()?.parse().ok()?,
+        it.next()?.parse().ok()?,
+        it.next()?.parse().ok()?,
+    );
+    // Howard Hinnant's days-from-civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// An outlet's wording against the fullest one, word by word: words it leaves out struck,
+/// words it adds or changes marked.
+fn word_diff(version: &str, fullest: &str) -> String {
+    let norm = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+            .replace('’', "'")
+    };
+    let a: Vec<&str> = version.split_whitespace().collect();
+    let b: Vec<&str> = fullest.split_whitespace().collect();
+    let (na, nb): (Vec<String>, Vec<String>) = (
+        a.iter().map(|w| norm(w)).collect(),
+        b.iter().map(|w| norm(w)).collect(),
+    );
+    // Longest common subsequence, by table.
+    let mut t = vec![vec![0u32; nb.len() + 1]; na.len() + 1];
+    for i in (0..na.len()).rev() {
+        for j in (0..nb.len()).rev() {
+            t[i][j] = if na[i] == nb[j] {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let mut left_out: Vec<&str> = Vec::new();
+    let flush = |left_out: &mut Vec<&str>, out: &mut Vec<String>| {
+        if !left_out.is_empty() {
+            out.push(format!("<del>{}</del>", esc(&left_out.join(" "))));
+            left_out.clear();
+        }
+    };
+    while i < na.len() || j < nb.len() {
+        if i < na.len() && j < nb.len() && na[i] == nb[j] {
+            flush(&mut left_out, &mut out);
+            out.push(esc(a[i]));
+            i += 1;
+            j += 1;
+        } else if j < nb.len() && (i == na.len() || t[i][j + 1] >= t[i + 1][j]) {
+            left_out.push(b[j]);
+            j += 1;
+        } else {
+            flush(&mut left_out, &mut out);
+            out.push(format!("<ins>{}</ins>", esc(a[i])));
+            i += 1;
+        }
+    }
+    flush(&mut left_out, &mut out);
+    out.join(" ")
+}
+
+fn page_article(ctx: &Context, id: &str, query: &HashMap<String, String>) -> Reply {
+    let a: Value = match ctx.store.article(id) {
+        Ok(Some(a)) => serde_json::from_str(&a).unwrap_or(Value::Null),
+        Ok(None) => return html(404, page("Not found", "<p>No such article.</p>")),
+        Err(e) => return text(500, &e.to_string()),
+    };
+    let story: Value = a["story"]
+        .as_str()
+        .and_then(|s| ctx.store.story(s).ok().flatten())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(Value::Null);
+    let title = a["title"].as_str().unwrap_or(id);
+    let mut b = format!(
+        "<h1>{}</h1><p class=meta>{} · {} · <span class=kind>{}</span> · story <a href=\"/stories/{}\">{}</a></p>",
+        esc(title),
+        esc(a["outlet"].as_str().unwrap_or("outlet unknown")),
+        esc(a["published"].as_str().unwrap_or("date unknown")),
+        esc(a["kind"].as_str().unwrap_or("")),
+        encode(a["story"].as_str().unwrap_or("")),
+        esc(story["headline"].as_str().unwrap_or("")),
+    );
+    // What to mark: the linked evidence, this article's quotations and its names.
+    let mut marks: Vec<(String, &str)> = Vec::new();
+    if let Some(hl) = query.get("hl").filter(|h| !h.is_empty()) {
+        marks.push((hl.clone(), "hl"));
+    }
+    for q in story["quotes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .chain(story["reported_speech"].as_array().into_iter().flatten())
+    {
+        for o in q["occurrences"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|o| o["article"].as_str() == Some(id))
+        {
+            for p in o["parts"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+            {
+                marks.push((p.to_string(), "q"));
+            }
+        }
+    }
+    for e in story["entities"].as_array().into_iter().flatten() {
+        for m in e["mentions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|m| m["article"].as_str() == Some(id))
+        {
+            if let Some(t) = m["text"].as_str() {
+                marks.push((t.to_string(), "e"));
+            }
+        }
+    }
+    let body = a["body"].as_str().unwrap_or("");
+    for p in body.split('\n').filter(|p| !p.trim().is_empty()) {
+        let _ = write!(b, "<p>{}</p>", marked(p, &marks));
+    }
+    let removed: Vec<&Value> = a["removed"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .chain(a["appended"].as_array().into_iter().flatten())
+        .collect();
+    if !removed.is_empty() {
+        b.push_str("<h2>Removed by cleaning</h2><ul>");
+        for r in removed {
+            let _ = write!(
+                b,
+                "<li><s>{}</s> <span class=meta>{}</span></li>",
+                esc(r["text"].as_str().unwrap_or("")),
+                esc(r["reason"].as_str().unwrap_or("appended"))
+            );
+        }
+        b.push_str("</ul>");
+    }
+    html(200, page(title, &b))
+}
+
+/// `p` escaped, with the first place each mark's text stands wrapped (the linked evidence
+/// as `<mark id=hl>`, quotations as `<mark class=q>`, names as `<span class=e>`); marks
+/// that would overlap one already placed are left out.
+fn marked(p: &str, marks: &[(String, &str)]) -> String {
+    let mut placed: Vec<(usize, usize, &str)> = Vec::new();
+    for (t, kind) in marks {
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(i) = p[from..].find(t) {
+            let (s, e) = (from + i, from + i + t.len());
+            if !placed.iter().any(|&(a, b, _)| s < b && a < e) {
+                placed.push((s, e, kind));
+                break;
+            }
+            from = e;
+        }
+    }
+    placed.sort();
+    let mut out = String::new();
+    let mut at = 0;
+    for (s, e, kind) in placed {
+        out.push_str(&esc(&p[at..s]));
+        let (open, close) = match kind {
+            "hl" => ("<mark id=hl>", "</mark>"),
+            "q" => ("<mark class=q>", "</mark>"),
+            _ => ("<span class=e>", "</span>"),
+        };
+        out.push_str(open);
+        out.push_str(&esc(&p[s..e]));
+        out.push_str(close);
+        at = e;
+    }
+    out.push_str(&esc(&p[at..]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_left_out_and_added() {
+        let full = "The crew did everything right. Within forty minutes every passenger was safe,";
+        assert_eq!(
+            word_diff("Within forty minutes every passenger was safe,", full),
+            "<del>The crew did everything right.</del> Within forty minutes every passenger was safe,"
+        );
+        assert_eq!(
+            word_diff("The crew did right. Within forty minutes all were safe,", full),
+            "The crew did <del>everything</del> right. Within forty minutes <del>every passenger was</del> <ins>all</ins> <ins>were</ins> safe,"
+        );
+        assert_eq!(word_diff("<b>", "x"), "<del>x</del> <ins>&lt;b&gt;</ins>");
+    }
+
+    #[test]
+    fn marks_are_escaped_and_do_not_overlap() {
+        let p = "Lena Brandt said <all> were safe, Brandt said.";
+        let got = marked(
+            p,
+            &[
+                ("<all> were safe".into(), "q"),
+                ("Lena Brandt".into(), "e"),
+                ("Brandt".into(), "e"),
+            ],
+        );
+        assert_eq!(
+            got,
+            "<span class=e>Lena Brandt</span> said <mark class=q>&lt;all&gt; were safe</mark>, <span class=e>Brandt</span> said."
+        );
+    }
+
+    #[test]
+    fn queries_and_days() {
+        let q = parse_query("q=ferry+aground&outlet=Coastline%20News");
+        assert_eq!(q["q"], "ferry aground");
+        assert_eq!(q["outlet"], "Coastline News");
+        assert_eq!(encode("a b/é"), "a%20b%2F%C3%A9");
+        assert_eq!(decode(&encode("a b/é")), "a b/é");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%e"), "%e");
+        assert_eq!(day_number("1970-01-02"), Some(1));
+        assert_eq!(
+            day_number("2026-03-10").unwrap() - day_number("2026-02-28").unwrap(),
+            10
+        );
+    }
+}
