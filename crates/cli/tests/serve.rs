@@ -178,6 +178,11 @@ fn posted_articles_join_the_store_and_their_text_is_escaped() {
         &article,
     );
     assert_eq!(status, 201, "{body:?}");
+    // The answer cached before the post is gone with the analysis it came from.
+    assert_eq!(
+        http(&server.addr, "GET", "/api/articles/raised", &[], "").0,
+        200
+    );
     let (status, page) = http(&server.addr, "GET", "/articles/raised", &[], "");
     assert_eq!(status, 200);
     assert!(

@@ -47,7 +47,8 @@ pub type AddFn = dyn Fn(&[Value]) -> Result<String, String> + Send + Sync;
 
 /// Serves until the process ends. `ready` is called with the address bound, once.
 pub fn serve(options: &Options, add: Arc<AddFn>, ready: &dyn Fn(SocketAddr)) -> Result<(), String> {
-    let server = Server::http(&options.addr).map_err(|e| format!("{}: {e}", options.addr))?;
+    let server = Server::from_listener(listen(&options.addr)?, None)
+        .map_err(|e| format!("{}: {e}", options.addr))?;
     let addr = server
         .server_addr()
         .to_ip()
@@ -57,10 +58,12 @@ pub fn serve(options: &Options, add: Arc<AddFn>, ready: &dyn Fn(SocketAddr)) -> 
     ready(addr);
     let server = Arc::new(server);
     let writes = Arc::new(Mutex::new(()));
+    let cache = Arc::new(Mutex::new(Cache::default()));
     let loopback = addr.ip().is_loopback();
     let workers: Vec<_> = (0..options.threads.max(1))
         .map(|_| {
-            let (server, add, writes) = (server.clone(), add.clone(), writes.clone());
+            let (server, add, writes, cache) =
+                (server.clone(), add.clone(), writes.clone(), cache.clone());
             let options = options.clone();
             std::thread::spawn(move || {
                 let mut store = None;
@@ -69,13 +72,14 @@ pub fn serve(options: &Options, add: Arc<AddFn>, ready: &dyn Fn(SocketAddr)) -> 
                         store = Store::open(&options.db).ok();
                     }
                     let Some(s) = store.as_ref() else {
-                        let _ = request.respond(text(500, "the store cannot be opened"));
+                        send(request, text(500, "the store cannot be opened"));
                         continue;
                     };
                     let ctx = Context {
                         store: s,
                         add: &*add,
                         writes: &writes,
+                        cache: &cache,
                         token: options.token.as_deref(),
                         loopback,
                     };
@@ -96,21 +100,64 @@ pub fn serve(options: &Options, add: Arc<AddFn>, ready: &dyn Fn(SocketAddr)) -> 
     Ok(())
 }
 
+/// Connections the kernel may hold waiting to be accepted: a burst of a thousand page
+/// requests waits in the queue instead of being dropped and retried a second later.
+const BACKLOG: i32 = 4096;
+
+fn listen(addr: &str) -> Result<std::net::TcpListener, String> {
+    use std::net::ToSocketAddrs;
+    let at = addr
+        .to_socket_addrs()
+        .map_err(|e| format!("{addr}: {e}"))?
+        .next()
+        .ok_or_else(|| format!("{addr}: no address"))?;
+    let socket = socket2::Socket::new(
+        socket2::Domain::for_address(at),
+        socket2::Type::STREAM,
+        None,
+    )
+    .map_err(|e| format!("{addr}: {e}"))?;
+    socket
+        .set_reuse_address(true)
+        .and_then(|()| socket.bind(&at.into()))
+        .and_then(|()| socket.listen(BACKLOG))
+        .map_err(|e| format!("{addr}: {e}"))?;
+    Ok(socket.into())
+}
+
+/// Pages and API answers already rendered, for the analysis they were rendered from: a
+/// story page is rendered once per analysis, however many read it.
+#[derive(Default)]
+struct Cache {
+    revision: Option<i64>,
+    replies: HashMap<String, Reply>,
+}
+
+/// Most replies kept (searches make new URLs without end).
+const CACHED: usize = 10_000;
+
 struct Context<'a> {
     store: &'a Store,
     add: &'a AddFn,
     writes: &'a Mutex<()>,
+    cache: &'a Mutex<Cache>,
     token: Option<&'a str>,
     loopback: bool,
 }
 
-type Reply = Response<std::io::Cursor<Vec<u8>>>;
+/// A reply before it is sent: status, content type and body.
+type Reply = (u16, &'static str, Arc<Vec<u8>>);
 
-fn with_type(body: String, status: u16, kind: &str) -> Reply {
+fn with_type(body: String, status: u16, kind: &'static str) -> Reply {
+    (status, kind, Arc::new(body.into_bytes()))
+}
+
+fn send(request: Request, (status, kind, body): Reply) {
     let header = Header::from_bytes("Content-Type", kind).expect("a valid header");
-    Response::from_data(body.into_bytes())
+    let response = Response::from_data(body.as_slice())
         .with_status_code(status)
-        .with_header(header)
+        .with_header(header);
+    let _ = request.respond(response);
 }
 
 fn text(status: u16, message: &str) -> Reply {
@@ -127,44 +174,75 @@ fn html(status: u16, body: String) -> Reply {
 
 fn handle(ctx: &Context, mut request: Request) {
     let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    if *request.method() == Method::Get {
+        let revision = ctx.store.analysis_revision().ok().flatten();
+        let hit = {
+            let mut cache = ctx.cache.lock().unwrap_or_else(|e| e.into_inner());
+            if cache.revision != revision {
+                cache.revision = revision;
+                cache.replies.clear();
+            }
+            cache.replies.get(&url).cloned()
+        };
+        let reply = hit.unwrap_or_else(|| {
+            let r = route(ctx, &url);
+            let mut cache = ctx.cache.lock().unwrap_or_else(|e| e.into_inner());
+            if r.0 < 500 && cache.revision == revision && cache.replies.len() < CACHED {
+                cache.replies.insert(url.clone(), r.clone());
+            }
+            r
+        });
+        return send(request, reply);
+    }
+    let reply = if *request.method() == Method::Post && url.trim_end_matches('/') == "/api/articles"
+    {
+        post(ctx, &mut request)
+    } else {
+        text(404, "not found")
+    };
+    send(request, reply);
+}
+
+fn post(ctx: &Context, request: &mut Request) -> Reply {
+    let authorised = match ctx.token {
+        Some(t) => request
+            .headers()
+            .iter()
+            .any(|h| h.field.equiv("Authorization") && h.value.as_str() == format!("Bearer {t}")),
+        None => ctx.loopback,
+    };
+    if !authorised {
+        return text(403, "writes need the server's token");
+    }
+    let mut body = String::new();
+    match std::io::Read::read_to_string(request.as_reader(), &mut body) {
+        Ok(_) => post_articles(ctx, &body),
+        Err(e) => text(400, &format!("cannot read the body: {e}")),
+    }
+}
+
+/// The answer to a GET.
+fn route(ctx: &Context, url: &str) -> Reply {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
     let query = parse_query(query);
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let reply = match (request.method(), parts.as_slice()) {
-        (Method::Get, ["api", "stories"]) => api_stories(ctx, &query),
-        (Method::Get, ["api", "stories", id]) => match ctx.store.story(&decode(id)) {
+    match parts.as_slice() {
+        ["api", "stories"] => api_stories(ctx, &query),
+        ["api", "stories", id] => match ctx.store.story(&decode(id)) {
             Ok(Some(s)) => json(200, s),
             Ok(None) => text(404, "no such story"),
             Err(e) => text(500, &e.to_string()),
         },
-        (Method::Get, ["api", "articles", id]) => match ctx.store.article(&decode(id)) {
+        ["api", "articles", id] => match ctx.store.article(&decode(id)) {
             Ok(Some(a)) => json(200, a),
             Ok(None) => text(404, "no such article"),
             Err(e) => text(500, &e.to_string()),
         },
-        (Method::Post, ["api", "articles"]) => {
-            let authorised = match ctx.token {
-                Some(t) => request.headers().iter().any(|h| {
-                    h.field.equiv("Authorization") && h.value.as_str() == format!("Bearer {t}")
-                }),
-                None => ctx.loopback,
-            };
-            if authorised {
-                let mut body = String::new();
-                match std::io::Read::read_to_string(request.as_reader(), &mut body) {
-                    Ok(_) => post_articles(ctx, &body),
-                    Err(e) => text(400, &format!("cannot read the body: {e}")),
-                }
-            } else {
-                text(403, "writes need the server's token")
-            }
-        }
-        (Method::Get, [""]) => page_stories(ctx, &query),
-        (Method::Get, ["stories", id]) => page_story(ctx, &decode(id)),
-        (Method::Get, ["articles", id]) => page_article(ctx, &decode(id), &query),
+        [""] => page_stories(ctx, &query),
+        ["stories", id] => page_story(ctx, &decode(id)),
+        ["articles", id] => page_article(ctx, &decode(id), &query),
         _ => text(404, "not found"),
-    };
-    let _ = request.respond(reply);
+    }
 }
 
 fn parse_query(q: &str) -> HashMap<String, String> {

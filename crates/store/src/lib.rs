@@ -477,6 +477,19 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
+    /// The revision of the articles the saved analysis covers (changes whenever a new
+    /// analysis of changed articles is saved), without reading the report.
+    pub fn analysis_revision(&self) -> Result<Option<i64>> {
+        self.conn
+            .query_row(
+                "SELECT revision FROM analyses ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sqlite(e))
+    }
+
     /// Whether the saved analysis covers every stored article as it is now.
     pub fn is_current(&self) -> Result<bool> {
         Ok(self
