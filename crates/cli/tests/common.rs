@@ -91,3 +91,64 @@ pub(crate) fn reference_score(
             .collect(),
     )
 }
+
+/// A `parallax serve` child process, killed when dropped.
+pub(crate) struct Server {
+    child: std::process::Child,
+    /// Where it listens (`127.0.0.1:PORT`).
+    pub(crate) addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `parallax serve` on a free loopback port over the store `db`.
+pub(crate) fn start(db: &std::path::Path, token: Option<&str>) -> Server {
+    use std::io::BufRead;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_parallax"));
+    cmd.args(["serve", "--addr", "127.0.0.1:0", "--db"])
+        .arg(db)
+        .env("PARALLAX_MODEL_DIR", "/nonexistent")
+        .env_remove("PARALLAX_TOKEN")
+        .stderr(std::process::Stdio::piped());
+    if let Some(t) = token {
+        cmd.args(["--token", t]);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let mut line = String::new();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    stderr.read_line(&mut line).unwrap();
+    // Whatever else the server says (warnings, the analyses of posted articles) is read
+    // and dropped, so that it never writes into a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim()
+        .trim_end_matches('/')
+        .to_string();
+    Server { child, addr }
+}
+
+/// A store in `dir` holding the example corpus, analysed.
+pub(crate) fn store_of_the_example_corpus(dir: &std::path::Path) -> std::path::PathBuf {
+    let db = dir.join("news.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["add", "--db"])
+        .arg(&db)
+        .arg(root().join("examples/corpus"))
+        .env("PARALLAX_MODEL_DIR", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    db
+}

@@ -2,50 +2,10 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 
-use common::root;
-
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(db: &std::path::Path, token: Option<&str>) -> Server {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_parallax"));
-    cmd.args(["serve", "--addr", "127.0.0.1:0", "--db"])
-        .arg(db)
-        .env("PARALLAX_MODEL_DIR", "/nonexistent")
-        .env_remove("PARALLAX_TOKEN")
-        .stderr(Stdio::piped());
-    if let Some(t) = token {
-        cmd.args(["--token", t]);
-    }
-    let mut child = cmd.spawn().unwrap();
-    let mut line = String::new();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    stderr.read_line(&mut line).unwrap();
-    // Whatever else the server says (warnings, the analyses of posted articles) is read
-    // and dropped, so that it never writes into a closed pipe.
-    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .trim()
-        .trim_end_matches('/')
-        .to_string();
-    Server { child, addr }
-}
+use common::{start, store_of_the_example_corpus};
 
 /// One HTTP/1.0 exchange: (status, body).
 fn http(addr: &str, method: &str, path: &str, headers: &[&str], body: &str) -> (u16, String) {
@@ -70,23 +30,6 @@ fn http(addr: &str, method: &str, path: &str, headers: &[&str], body: &str) -> (
         .unwrap_or("")
         .to_string();
     (status, body)
-}
-
-fn store_of_the_example_corpus(dir: &std::path::Path) -> std::path::PathBuf {
-    let db = dir.join("news.db");
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["add", "--db"])
-        .arg(&db)
-        .arg(root().join("examples/corpus"))
-        .env("PARALLAX_MODEL_DIR", "/nonexistent")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    db
 }
 
 #[test]
