@@ -1,8 +1,9 @@
 //! `parallax serve`: a JSON API and server-rendered pages over a store.
 //!
-//! - `GET /api/stories?q=&outlet=`: the stories of the stored analysis, newest first, with
-//!   their outlets, article and contradiction counts; `q` searches headlines, quotes,
-//!   facts and article text; `outlet` keeps the stories an outlet told.
+//! - `GET /api/stories?q=&outlet=&from=&to=`: the stories of the stored analysis, newest
+//!   first, with their outlets, article and contradiction counts; `q` searches headlines,
+//!   quotes, facts and article text; `outlet` keeps the stories an outlet told; `from` and
+//!   `to` (ISO dates) those whose newest article falls between them.
 //! - `GET /api/stories/{id}`, `GET /api/articles/{id}`: one story or article, as in the
 //!   report.
 //! - `POST /api/articles`: one article as a JSON object, or JSON lines (`{"id", "text",
@@ -297,12 +298,14 @@ fn encode(s: &str) -> String {
 }
 
 fn listed(ctx: &Context, query: &HashMap<String, String>) -> Result<Vec<Value>, String> {
-    let q = query.get("q").map(String::as_str).filter(|s| !s.is_empty());
-    let outlet = query
-        .get("outlet")
-        .map(String::as_str)
-        .filter(|s| !s.is_empty());
-    let rows = ctx.store.stories(q, outlet).map_err(|e| e.to_string())?;
+    let given = |k: &str| query.get(k).filter(|s| !s.is_empty()).cloned();
+    let filter = parallax_store::StoryFilter {
+        search: given("q"),
+        outlet: given("outlet"),
+        from: given("from"),
+        to: given("to"),
+    };
+    let rows = ctx.store.stories(&filter).map_err(|e| e.to_string())?;
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -386,10 +389,16 @@ fn page_stories(ctx: &Context, query: &HashMap<String, String>) -> Reply {
     };
     let q = query.get("q").cloned().unwrap_or_default();
     let outlet = query.get("outlet").cloned().unwrap_or_default();
+    let (from, to) = (
+        query.get("from").cloned().unwrap_or_default(),
+        query.get("to").cloned().unwrap_or_default(),
+    );
     let mut b = format!(
-        "<h1>Stories</h1><form><input name=q placeholder=\"search\" value=\"{}\"> <input name=outlet placeholder=\"outlet\" value=\"{}\"> <button>Find</button></form><ul class=stories>",
+        "<h1>Stories</h1><form><input name=q placeholder=\"search\" value=\"{}\"> <input name=outlet placeholder=\"outlet\" value=\"{}\"> <input name=from type=date value=\"{}\"> <input name=to type=date value=\"{}\"> <button>Find</button></form><ul class=stories>",
         esc(&q),
-        esc(&outlet)
+        esc(&outlet),
+        esc(&from),
+        esc(&to)
     );
     for s in &list {
         let outlets: Vec<String> = s["outlets"]
@@ -586,7 +595,15 @@ fn page_story(ctx: &Context, id: &str) -> Reply {
 
     let lineage = arr(&story["lineage"]);
     if !lineage.is_empty() {
-        b.push_str("<h2>Who copied or rewrote whom</h2><ul>");
+        b.push_str("<h2>Who copied or rewrote whom</h2>");
+        let members: Vec<String> = arr(&story["articles"])
+            .iter()
+            .filter_map(|a| a.as_str().map(String::from))
+            .collect();
+        b.push_str(&lineage_graph(&members, &lineage, &|a: &str| {
+            outlets.get(a).cloned().unwrap_or_else(|| a.to_string())
+        }));
+        b.push_str("<ul>");
         for l in lineage {
             let _ = write!(
                 b,
@@ -600,6 +617,47 @@ fn page_story(ctx: &Context, id: &str) -> Reply {
         b.push_str("</ul>");
     }
     html(200, page(headline, &b))
+}
+
+/// The story's articles as boxes, earliest first, and an arrow from each source to the
+/// article that copied (solid) or rewrote (dashed) it.
+fn lineage_graph(members: &[String], links: &[Value], name: &dyn Fn(&str) -> String) -> String {
+    let x_of = |a: &str| members.iter().position(|m| m == a).map(|k| 60 + k * 120);
+    let width = 120 * members.len().max(1);
+    let mut svg = format!(
+        "<svg viewBox=\"0 0 {width} 110\" width=\"100%\" role=img aria-label=\"lineage\"><defs><marker id=arrow viewBox=\"0 0 10 10\" refX=9 refY=5 markerWidth=6 markerHeight=6 orient=auto><path d=\"M0,0L10,5L0,10z\" fill=\"#555\"/></marker></defs>"
+    );
+    for l in links {
+        let (Some(from), Some(to)) = (
+            l["source"].as_str().and_then(x_of),
+            l["article"].as_str().and_then(x_of),
+        ) else {
+            continue;
+        };
+        let dash = if l["relation"] == "copy" {
+            ""
+        } else {
+            " stroke-dasharray=\"4 3\""
+        };
+        let mid = (from + to) / 2;
+        let _ = write!(
+            svg,
+            "<path d=\"M{from},70 Q{mid},{} {to},70\" fill=none stroke=\"#555\"{dash} marker-end=\"url(#arrow)\"/>",
+            if from < to { 105 } else { 35 }
+        );
+    }
+    for m in members {
+        let x = x_of(m).unwrap_or(0);
+        let label: String = name(m).chars().take(16).collect();
+        let _ = write!(
+            svg,
+            "<rect x={} y=42 width=110 height=26 rx=4 fill=\"#eef3fb\" stroke=\"#99b\"/><text x={x} y=59 text-anchor=middle>{}</text>",
+            x - 55,
+            esc(&label)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
 }
 
 /// The timeline's days as dots on a line, spaced by date.
@@ -618,9 +676,9 @@ fn timeline_chart(entries: &[Value]) -> String {
         return String::new();
     };
     let span = (last - first).max(1) as f64;
-    let mut svg = String::from("<svg viewBox=\"0 0 600 50\" width=\"100%\" role=img aria-label=\"timeline\"><line x1=20 y1=20 x2=580 y2=20 stroke=\"#999\"/>");
+    let mut svg = String::from("<svg viewBox=\"0 0 600 50\" width=\"100%\" role=img aria-label=\"timeline\"><line x1=60 y1=20 x2=540 y2=20 stroke=\"#999\"/>");
     for (k, (d, label)) in days.iter().enumerate() {
-        let x = 20.0 + 560.0 * (d - first) as f64 / span;
+        let x = 60.0 + 480.0 * (d - first) as f64 / span;
         let y = if k % 2 == 0 { 40 } else { 12 };
         let _ = write!(svg, "<circle cx=\"{x:.0}\" cy=20 r=5 fill=\"#0645ad\"/><text x=\"{x:.0}\" y={y} text-anchor=middle>{}</text>", esc(label));
     }
@@ -856,6 +914,19 @@ mod tests {
             got,
             "<span class=e>Lena Brandt</span> said <mark class=q>&lt;all&gt; were safe</mark>, <span class=e>Brandt</span> said."
         );
+    }
+
+    #[test]
+    fn lineage_draws_an_arrow_per_link() {
+        let members = vec!["wire".to_string(), "copy".to_string(), "<b>".to_string()];
+        let links = vec![
+            serde_json::json!({"article": "copy", "source": "wire", "relation": "copy"}),
+            serde_json::json!({"article": "<b>", "source": "wire", "relation": "rewrite"}),
+        ];
+        let svg = lineage_graph(&members, &links, &|a: &str| a.to_string());
+        assert_eq!(svg.matches("marker-end").count(), 2);
+        assert_eq!(svg.matches("stroke-dasharray").count(), 1);
+        assert!(svg.contains("&lt;b&gt;") && !svg.contains("<b>"));
     }
 
     #[test]

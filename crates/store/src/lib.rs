@@ -122,6 +122,19 @@ pub struct Analysis {
     pub report: String,
 }
 
+/// Which stories [`Store::stories`] lists.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryFilter {
+    /// Words to look for.
+    pub search: Option<String>,
+    /// An outlet that told the story.
+    pub outlet: Option<String>,
+    /// Earliest day of the newest article (ISO date).
+    pub from: Option<String>,
+    /// Latest day of the newest article (ISO date).
+    pub to: Option<String>,
+}
+
 /// A story of the saved analysis, as listed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoryRow {
@@ -420,10 +433,12 @@ impl Store {
     }
 
     /// The stories of the saved analysis, newest first: each row's story JSON with
-    /// `article_count`, `contradictions` and `newest` beside it. `search` keeps the stories
-    /// whose headline, quotes or facts, or whose articles' text, hold it (case aside);
-    /// `outlet` those an outlet told.
-    pub fn stories(&self, search: Option<&str>, outlet: Option<&str>) -> Result<Vec<StoryRow>> {
+    /// `article_count`, `contradictions` and `newest` beside it. `filter.search` keeps the
+    /// stories whose headline, quotes or facts, or whose articles' text, hold it (case
+    /// aside); `filter.outlet` those an outlet told; `filter.from` and `filter.to` (ISO
+    /// dates, inclusive) those whose newest article falls between them.
+    pub fn stories(&self, filter: &StoryFilter) -> Result<Vec<StoryRow>> {
+        let (search, outlet) = (filter.search.as_deref(), filter.outlet.as_deref());
         let like = |s: Option<&str>| s.map(|s| format!("%{}%", s.replace(['%', '_'], "")));
         let mut statement = self
             .conn
@@ -436,20 +451,25 @@ impl Store {
                    AND (?2 IS NULL OR EXISTS (
                          SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
                          WHERE m.story = s.id AND json_extract(a.json, '$.outlet') = ?3))
+                   AND (?4 IS NULL OR substr(s.newest, 1, 10) >= ?4)
+                   AND (?5 IS NULL OR substr(s.newest, 1, 10) <= ?5)
                  ORDER BY s.newest IS NULL, s.newest DESC, s.id",
             )
             .map_err(|e| self.sqlite(e))?;
         let rows = statement
-            .query_map(params![like(search), like(outlet), outlet], |r| {
-                Ok(StoryRow {
-                    id: r.get(0)?,
-                    headline: r.get(1)?,
-                    newest: r.get(2)?,
-                    article_count: r.get::<_, i64>(3)? as usize,
-                    contradictions: r.get::<_, i64>(4)? as usize,
-                    json: r.get(5)?,
-                })
-            })
+            .query_map(
+                params![like(search), like(outlet), outlet, filter.from, filter.to],
+                |r| {
+                    Ok(StoryRow {
+                        id: r.get(0)?,
+                        headline: r.get(1)?,
+                        newest: r.get(2)?,
+                        article_count: r.get::<_, i64>(3)? as usize,
+                        contradictions: r.get::<_, i64>(4)? as usize,
+                        json: r.get(5)?,
+                    })
+                },
+            )
             .map_err(|e| self.sqlite(e))?;
         rows.collect::<std::result::Result<Vec<_>, _>>()
             .map_err(|e| self.sqlite(e))
@@ -548,9 +568,30 @@ mod tests {
             )
             .unwrap();
         assert_eq!((count, contradictions), (2, 1));
-        assert_eq!(store.stories(None, None).unwrap().len(), 1);
+        let all = StoryFilter::default();
+        assert_eq!(store.stories(&all).unwrap().len(), 1);
+        let none = StoryFilter {
+            search: Some("nothing like it".into()),
+            ..all.clone()
+        };
+        assert_eq!(store.stories(&none).unwrap().len(), 0);
+        let days = |from: &str, to: &str| StoryFilter {
+            from: Some(from.into()),
+            to: Some(to.into()),
+            ..all.clone()
+        };
         assert_eq!(
-            store.stories(Some("nothing like it"), None).unwrap().len(),
+            store
+                .stories(&days("2026-01-02", "2026-01-02"))
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(
+            store
+                .stories(&days("2026-01-03", "2026-12-31"))
+                .unwrap()
+                .len(),
             0
         );
         assert!(store.story("S1").unwrap().is_some());
