@@ -55,32 +55,34 @@ fn seed_articles_meet_the_done_floors() {
             1.0,
             "every cited string is in its article"
         );
-        // Quote floors, set from measurement (1.000, 0.973, 0.917, 0.889, 0.706, 0.273 today).
+        // Quote floors, set from measurement on words alone (1.000, 0.974, 1.000, 0.921,
+        // 0.795 and 0.455 today).
         assert!(get("quotes.direct_recall") >= 0.95);
         assert!(get("quotes.precision") >= 0.9);
-        assert!(get("quotes.attribution_accuracy") >= 0.85);
-        assert!(get("quotes.fidelity_accuracy") >= 0.85);
-        assert!(get("quotes.alignment_f1") >= 0.65);
-        // With the embedding model, retold quotations align by meaning (0.761 and 0.917
-        // today, from 0.706 and 0.889 on words alone).
+        assert!(get("quotes.attribution_accuracy") >= 0.95);
+        assert!(get("quotes.fidelity_accuracy") >= 0.9);
+        assert!(get("quotes.alignment_f1") >= 0.78);
+        // With the embedding model, retold quotations align by meaning (0.842 and 0.947
+        // today; precision 0.950, as one reported clause joins the quotation it renders
+        // while the key counts it inside a longer occurrence).
         if parallax_embed::locate(None).is_some() {
-            assert!(get("quotes.alignment_f1") >= 0.75);
+            assert!(get("quotes.alignment_f1") >= 0.82);
             assert!(get("quotes.fidelity_accuracy") >= 0.9);
         } else {
             println!("no embedding model: the quote floors with meaning were not checked");
         }
-        assert!(get("quotes.indirect_recall") >= 0.25);
+        assert!(get("quotes.indirect_recall") >= 0.4);
         // Every labelled date expression resolves to its day (10/10 today).
         assert!(get("timeline.dates_resolved") >= 0.9);
         // Names merged across outlets and spellings (1.0 today).
         assert!(get("entities.bcubed_f1") >= 0.9);
-        // Facts (today: contradictions 2/2 with none false, agreements 4/9, single-source
+        // Facts (today: contradictions 2/2 with none false, agreements 8/9, single-source
         // 10/12, numbers 3/3).
         assert_eq!(get("facts.contradictions_found"), 1.0);
         assert!(get("facts.false_contradictions") <= 1.0);
-        assert!(get("facts.agreements_found") >= 0.4);
-        assert!(get("facts.single_source_found") >= 0.6);
-        assert!(get("facts.numbers_normalized") >= 0.6);
+        assert!(get("facts.agreements_found") >= 0.8);
+        assert!(get("facts.single_source_found") >= 0.75);
+        assert!(get("facts.numbers_normalized") >= 1.0);
         assert_eq!(get("quotes.non_speech_taken"), 0.0);
     }
 }
