@@ -174,7 +174,16 @@ pub(crate) fn export(
 /// `parallax serve`: the store's API and pages; articles posted are stored and the store
 /// analysed again with the settings it last ran with.
 pub(crate) fn serve(db: PathBuf, addr: String, token: Option<String>) -> Result<ExitCode> {
-    open(&db)?;
+    let mut store = open(&db)?;
+    // Articles stored since the last analysis (an add that was stopped) are analysed first.
+    if store.article_count()? > 0 && !store.is_current()? {
+        let settings: Settings = match store.analysis()? {
+            Some(a) => serde_json::from_value(a.settings).context("the stored settings")?,
+            None => Settings::default(),
+        };
+        analyse(&mut store, &settings, None, None, false, Vec::new())?;
+    }
+    drop(store);
     let options = parallax_serve::Options {
         db: db.clone(),
         addr,
