@@ -702,6 +702,15 @@ fn indirect_speaker(p: &str, names: &[String]) -> Option<String> {
     subject_name(&p[..v.start()], names).and_then(|n| canonical(&n, names))
 }
 
+/// The capitalised name sequences of a text, titles and roles taken off.
+pub(crate) fn name_matches(text: &str) -> Vec<String> {
+    NAME_RE
+        .find_iter(text)
+        .map(|m| strip_leading_non_names(m.as_str()))
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
 /// Collects the multi-word names of a paragraph, so that a surname can be given its fullest
 /// form.
 pub(crate) fn remember_names(p: &str, names: &mut Vec<String>) {

@@ -117,6 +117,7 @@ pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
     let mut found = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut last_subject: Option<String> = None;
+    let mut last_org: Option<String> = None;
     for (k, p) in paragraphs.iter().enumerate() {
         remember_names(p, &mut names);
         for sentence in parallax_text::sentences(p) {
@@ -129,7 +130,7 @@ pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
                 reports(body)
             };
             for (clause, attribution, subject) in found_here {
-                let speaker = speaker(subject, &names, &last_subject);
+                let speaker = speaker(subject, &names, &last_subject, &last_org);
                 if let Some(s) = &speaker {
                     if s.split_whitespace().count() >= 2 && names.contains(s) {
                         last_subject = Some(s.clone());
@@ -147,6 +148,9 @@ pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
                 if n.split_whitespace().count() >= 2 {
                     last_subject = Some(n);
                 }
+            }
+            if let Some(org) = last_company(body, &names) {
+                last_org = Some(org);
             }
         }
     }
@@ -310,7 +314,12 @@ fn plausible_subject(s: &str) -> bool {
 }
 
 /// Who made a report, from the words before its verb (see the module comment).
-fn speaker(subject: &str, names: &[String], last: &Option<String>) -> Option<String> {
+fn speaker(
+    subject: &str,
+    names: &[String],
+    last: &Option<String>,
+    company: &Option<String>,
+) -> Option<String> {
     let clause = subject.trim().trim_end_matches(',').trim();
     let own: Vec<String> = clause
         .split_whitespace()
@@ -356,7 +365,60 @@ fn speaker(subject: &str, names: &[String], last: &Option<String>) -> Option<Str
         })
         .take_while(|w| !PREPOSITIONS.contains(&w.to_lowercase().as_str()))
         .collect();
+    if let (["company" | "firm" | "operator" | "distributor" | "carrier" | "group"], Some(org)) =
+        (head.as_slice(), company)
+    {
+        return Some(org.clone());
+    }
     (!head.is_empty() && head.len() <= 4).then(|| head.join(" "))
+}
+
+/// Last words of company names ("Nordvik Line", "Orlen Foods", "Meridian Bank").
+const COMPANY_WORDS: &[&str] = &[
+    "Line",
+    "Lines",
+    "Foods",
+    "Bank",
+    "Group",
+    "Company",
+    "Corporation",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Energy",
+    "Holdings",
+    "Partners",
+    "Inc",
+    "Ltd",
+    "plc",
+    "AG",
+    "SA",
+    "Shipping",
+    "Ferries",
+    "Rail",
+    "Telecom",
+    "Pharma",
+    "Media",
+];
+
+/// The company an article last named, for "the company said".
+fn last_company(sentence: &str, names: &[String]) -> Option<String> {
+    crate::extract::name_matches(sentence)
+        .into_iter()
+        .map(|n| {
+            n.trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .trim_end_matches(['’', '\''])
+                .to_string()
+        })
+        .filter(|n| {
+            n.split_whitespace().count() >= 2
+                && n.split_whitespace()
+                    .last()
+                    .is_some_and(|w| COMPANY_WORDS.contains(&w))
+        })
+        .map(|n| canonical(&n, names).unwrap_or(n))
+        .next_back()
 }
 
 #[cfg(test)]
@@ -479,6 +541,22 @@ mod tests {
                     "said union leader Ana Sorel on Monday"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn the_company_is_the_company_last_named() {
+        let ps = [
+            "The ferry, run by Nordvik Line, struck the rocks.",
+            "Passengers were offered seats on a chartered boat, the company added.",
+        ];
+        assert_eq!(
+            got(&ps),
+            [row(
+                "Passengers were offered seats on a chartered boat",
+                Some("Nordvik Line"),
+                "the company added"
+            )]
         );
     }
 
