@@ -136,7 +136,11 @@ fn split_statements(piece: &str) -> Vec<&str> {
 /// they hold three content words or more.
 pub fn clauses(paragraphs: &[&str]) -> Vec<Clause> {
     let mut out = Vec::new();
-    for p in paragraphs {
+    // A subheading ("Small Leak of Fuel") announces a statement; it makes none.
+    for p in paragraphs
+        .iter()
+        .filter(|p| !crate::entities::is_heading(p))
+    {
         for sentence in parallax_text::sentences(p) {
             let pieces = sentence
                 .split([',', ';', '“', '”', '"', '—', '–', ':'])
@@ -776,6 +780,19 @@ mod tests {
         assert!(
             single.contains(&("b", "Pickets stood at the gates again")),
             "{f:#?}"
+        );
+    }
+
+    #[test]
+    fn a_subheading_is_no_statement() {
+        let found = clauses(&[
+            "Small Leak of Fuel Reported",
+            "A small quantity of diesel fuel leaked into the sea near the harbour.",
+        ]);
+        let texts: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["A small quantity of diesel fuel leaked into the sea near the harbour"]
         );
     }
 

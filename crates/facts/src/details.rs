@@ -72,7 +72,10 @@ pub struct Details {
 pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention]) -> Details {
     let mut out = Details::default();
     let mut name_sentences: BTreeMap<String, usize> = BTreeMap::new();
-    for p in paragraphs {
+    for p in paragraphs
+        .iter()
+        .filter(|p| !crate::entities::is_heading(p))
+    {
         for sentence in parallax_text::sentences(p) {
             let dates = day.map(|d| resolve_dates(sentence, d)).unwrap_or_default();
             for m in &dates {

@@ -358,7 +358,7 @@ pub fn article_names(paragraphs: &[&str]) -> Vec<NameMention> {
 /// A subheading inside the body ("Rescue in Forty Minutes", "Minister Orders Control"):
 /// a short line, without closing punctuation, whose longer words are all capitalised. Its
 /// capitals are headline style, not names.
-fn is_heading(p: &str) -> bool {
+pub(crate) fn is_heading(p: &str) -> bool {
     let t = p.trim();
     let words: Vec<&str> = t.split_whitespace().collect();
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
