@@ -311,6 +311,61 @@ pub fn copies_are_one_source(facts: &mut [Fact], copies: &[(String, String)]) {
     }
 }
 
+/// Words that give a figure as a later one: "rose to 12", "has climbed to", "now stands at",
+/// "the latest figure", "revised".
+static LATER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:rose|risen|climbed|increased|jumped|grew|grown|reached|now|latest|updated|revised|fell|fallen|dropped|went up|gone up)\b").unwrap()
+});
+
+/// Least time between the outlets of an earlier and a later figure for the later one to be
+/// an update.
+const UPDATE_AFTER: chrono::Duration = chrono::Duration::hours(1);
+
+/// Marks `updated` the contradicted counts that are a later figure, not a disagreement:
+/// every outlet giving the later value published at least an hour after every outlet
+/// giving the one before, and the later evidence says it is a later figure ("the death
+/// toll rose to 12"). The values are put in time order. `published` holds each article's
+/// publication time; a value from an article without one is never an update.
+///
+/// It does not catch an update told without such words ("12 people died", hours after "5
+/// died"): that stays a contradiction, as does a later outlet that disputes an earlier
+/// figure ("62 on board, far more than the coastguard said").
+pub fn later_updates(
+    facts: &mut [Fact],
+    published: &[(String, chrono::DateTime<chrono::FixedOffset>)],
+) {
+    let time = |a: &str| published.iter().find(|(id, _)| id == a).map(|(_, t)| *t);
+    for f in facts.iter_mut().filter(|f| f.status == "contradicted") {
+        let spans: Option<Vec<_>> = f
+            .values
+            .iter()
+            .map(|v| {
+                let times: Option<Vec<_>> = v.articles.keys().map(|a| time(a)).collect();
+                let times = times?;
+                Some((*times.iter().min()?, *times.iter().max()?))
+            })
+            .collect();
+        let Some(spans) = spans else {
+            continue;
+        };
+        let mut order: Vec<usize> = (0..f.values.len()).collect();
+        order.sort_by_key(|&k| spans[k].0);
+        let later = order.windows(2).all(|w| {
+            spans[w[0]].1 + UPDATE_AFTER <= spans[w[1]].0
+                && f.values[w[1]]
+                    .articles
+                    .values()
+                    .any(|e| LATER_FIGURE.is_match(e))
+        });
+        if later {
+            let values = std::mem::take(&mut f.values);
+            let mut slots: Vec<Option<FactValue>> = values.into_iter().map(Some).collect();
+            f.values = order.iter().filter_map(|&k| slots[k].take()).collect();
+            f.status = "updated".into();
+        }
+    }
+}
+
 /// An agreed or contradicted fact from clauses of several articles.
 fn compared(
     topic: &str,
@@ -786,6 +841,57 @@ mod tests {
             texts,
             ["A small quantity of diesel fuel leaked into the sea near the harbour"]
         );
+    }
+
+    #[test]
+    fn a_later_figure_is_an_update_not_a_contradiction() {
+        let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap();
+        let story = |later: &str| {
+            vec![
+                (
+                    "morning".to_string(),
+                    clauses(&["Five people died in the flooding in Osterby on Tuesday."]),
+                ),
+                ("evening".to_string(), clauses(&[later])),
+            ]
+        };
+        let times = [
+            ("morning".to_string(), at("2031-04-01T08:00:00+02:00")),
+            ("evening".to_string(), at("2031-04-01T19:00:00+02:00")),
+        ];
+        let mut f = facts(
+            &story("The number of people who died in the flooding in Osterby rose to 12 people."),
+            &[],
+            &[],
+        );
+        let n = f.iter().filter(|f| f.status == "contradicted").count();
+        assert_eq!(n, 1, "{f:#?}");
+        later_updates(&mut f, &times);
+        let updated: Vec<&Fact> = f.iter().filter(|f| f.status == "updated").collect();
+        assert_eq!(updated.len(), 1, "{f:#?}");
+        let values: Vec<&serde_json::Value> =
+            updated[0].values.iter().map(|v| &v.normalized).collect();
+        assert_eq!(values, [&serde_json::json!(5), &serde_json::json!(12)]);
+
+        // Without the words of a later figure, or from the same hour, it stays disputed.
+        let mut f = facts(
+            &story("Twelve people died in the flooding in Osterby on Tuesday."),
+            &[],
+            &[],
+        );
+        later_updates(&mut f, &times);
+        assert!(f.iter().any(|f| f.status == "contradicted"), "{f:#?}");
+        let soon = [
+            ("morning".to_string(), at("2031-04-01T08:00:00+02:00")),
+            ("evening".to_string(), at("2031-04-01T08:30:00+02:00")),
+        ];
+        let mut f = facts(
+            &story("The number of people who died in the flooding in Osterby rose to 12 people."),
+            &[],
+            &[],
+        );
+        later_updates(&mut f, &soon);
+        assert!(f.iter().any(|f| f.status == "contradicted"), "{f:#?}");
     }
 
     #[test]

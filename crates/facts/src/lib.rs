@@ -19,7 +19,7 @@ mod entities;
 mod numbers;
 mod timeline;
 
-pub use claims::{clauses, copies_are_one_source, facts, Clause};
+pub use claims::{clauses, copies_are_one_source, facts, later_updates, Clause};
 pub use dates::{resolve_dates, DateMention, Resolved};
 pub use details::{details, Detail, Details};
 pub use entities::{article_names, entities, NameMention};

@@ -544,11 +544,15 @@ fn second_pass(
             let mut named = Vec::new();
             let mut claimed = Vec::new();
             let mut detailed = Vec::new();
+            let mut published = Vec::new();
             // Input order within the story, so that results do not depend on threads.
             let mut order: Vec<usize> = members.to_vec();
             order.sort_unstable();
             for (rank, &i) in order.iter().enumerate() {
                 let a = read_spooled(spool, offsets, i)?;
+                if let Some(t) = a.published {
+                    published.push((a.id.clone(), t));
+                }
                 let paragraphs: Vec<&str> = a.body_paragraphs().collect();
                 let mut found = parallax_quotes::direct_quotes(&paragraphs);
                 found.extend(parallax_quotes::reported_speech(&paragraphs));
@@ -594,6 +598,7 @@ fn second_pass(
                 .map(|l| (l.article.clone(), l.source.clone()))
                 .collect();
             parallax_facts::copies_are_one_source(&mut story.facts, &copies);
+            parallax_facts::later_updates(&mut story.facts, &published);
             Ok(story)
         })
         .collect()

@@ -369,7 +369,7 @@ fn post_articles(ctx: &Context, body: &str) -> Reply {
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:0 1rem;color:#222}
 a{color:#0645ad}header{border-bottom:1px solid #ddd;margin-bottom:1rem}h1{font-size:1.5rem}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.3rem;text-align:left;vertical-align:top}
-tr.contradicted{background:#fde8e8}.status{font-weight:600}.meta{color:#666;font-size:.9rem}
+tr.contradicted{background:#fde8e8}tr.updated{background:#eef3fb}.status{font-weight:600}.meta{color:#666;font-size:.9rem}
 del{color:#a00}ins{color:#070;text-decoration:none;background:#e6f4e6}s{color:#888}
 mark.q{background:#fff2b3}span.e{border-bottom:2px solid #9cc}.kind{font-variant:small-caps}
 form input{font-size:1rem;padding:.3rem}li{margin:.3rem 0}svg text{font-size:11px}
@@ -469,8 +469,9 @@ fn page_story(ctx: &Context, id: &str) -> Reply {
     // Contradictions first, then what is agreed, then what rests on one outlet.
     facts.sort_by_key(|f| match f["status"].as_str() {
         Some("contradicted") => 0,
-        Some("agreed") => 1,
-        _ => 2,
+        Some("updated") => 1,
+        Some("agreed") => 2,
+        _ => 3,
     });
     for f in &facts {
         let status = f["status"].as_str().unwrap_or("");
