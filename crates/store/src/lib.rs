@@ -162,10 +162,7 @@ impl Store {
     /// Opens the store at `path`, creating it and running migrations as needed.
     pub fn open(path: &Path) -> Result<Store> {
         let name = path.display().to_string();
-        let sqlite = |source| Error::Sqlite {
-            path: name.clone(),
-            source,
-        };
+        let sqlite = sqlite_error(&name);
         let mut conn = Connection::open(path).map_err(sqlite)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(sqlite)?;
@@ -183,7 +180,7 @@ impl Store {
         let version = usize::try_from(version).unwrap_or(usize::MAX);
         if version > MIGRATIONS.len() {
             return Err(Error::Corrupt {
-                path: name,
+                path: name.clone(),
                 problem: format!(
                     "written by a newer parallax (schema {version}, this one knows {})",
                     MIGRATIONS.len()
@@ -202,35 +199,20 @@ impl Store {
         Ok(Store { conn, path: name })
     }
 
-    fn sqlite(&self, source: rusqlite::Error) -> Error {
-        Error::Sqlite {
-            path: self.path.clone(),
-            source,
-        }
-    }
-
     /// Stores `lines` (JSON objects with at least `id` and `text`) in one transaction:
     /// when it returns, they are on disk.
     pub fn add(&mut self, lines: &[Value]) -> Result<Added> {
-        let path = self.path.clone();
-        let sqlite = |source| Error::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let sqlite = sqlite_error(&self.path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite)?;
-        let mut revision: i64 = tx
-            .query_row("SELECT COALESCE(MAX(revision), 0) FROM articles", [], |r| {
-                r.get(0)
-            })
-            .map_err(sqlite)?;
+        let mut revision = max_revision(&tx).map_err(sqlite)?;
         let mut added = Added::default();
         for line in lines {
             let Some(id) = line["id"].as_str() else {
                 return Err(Error::Corrupt {
-                    path: path.clone(),
+                    path: self.path.clone(),
                     problem: "an article without an id".into(),
                 });
             };
@@ -276,16 +258,12 @@ impl Store {
         self.conn
             .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)
-            .map_err(|e| self.sqlite(e))
+            .map_err(sqlite_error(&self.path))
     }
 
     /// The revision of the stored articles: it grows with every change.
     pub fn revision(&self) -> Result<i64> {
-        self.conn
-            .query_row("SELECT COALESCE(MAX(revision), 0) FROM articles", [], |r| {
-                r.get(0)
-            })
-            .map_err(|e| self.sqlite(e))
+        max_revision(&self.conn).map_err(sqlite_error(&self.path))
     }
 
     /// Writes every stored article as a JSON line, in the order they were first added, and
@@ -295,19 +273,15 @@ impl Store {
         let tx = self
             .conn
             .unchecked_transaction()
-            .map_err(|e| self.sqlite(e))?;
-        let revision: i64 = tx
-            .query_row("SELECT COALESCE(MAX(revision), 0) FROM articles", [], |r| {
-                r.get(0)
-            })
-            .map_err(|e| self.sqlite(e))?;
+            .map_err(sqlite_error(&self.path))?;
+        let revision = max_revision(&tx).map_err(sqlite_error(&self.path))?;
         let mut statement = tx
             .prepare("SELECT line FROM articles ORDER BY rowid")
-            .map_err(|e| self.sqlite(e))?;
-        let mut rows = statement.query([]).map_err(|e| self.sqlite(e))?;
+            .map_err(sqlite_error(&self.path))?;
+        let mut rows = statement.query([]).map_err(sqlite_error(&self.path))?;
         let mut n = 0;
-        while let Some(row) = rows.next().map_err(|e| self.sqlite(e))? {
-            let line: String = row.get(0).map_err(|e| self.sqlite(e))?;
+        while let Some(row) = rows.next().map_err(sqlite_error(&self.path))? {
+            let line: String = row.get(0).map_err(sqlite_error(&self.path))?;
             writeln!(out, "{line}")?;
             n += 1;
         }
@@ -321,11 +295,7 @@ impl Store {
             path: self.path.clone(),
             problem: format!("the report to save is not JSON: {e}"),
         })?;
-        let path = self.path.clone();
-        let sqlite = |source| Error::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let sqlite = sqlite_error(&self.path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -416,7 +386,7 @@ impl Store {
                 },
             )
             .optional()
-            .map_err(|e| self.sqlite(e))?;
+            .map_err(sqlite_error(&self.path))?;
         row.map(|(revision, articles, settings, report)| {
             let settings = serde_json::from_str(&settings).map_err(|e| Error::Corrupt {
                 path: self.path.clone(),
@@ -455,7 +425,7 @@ impl Store {
                    AND (?5 IS NULL OR substr(s.newest, 1, 10) <= ?5)
                  ORDER BY s.newest IS NULL, s.newest DESC, s.id",
             )
-            .map_err(|e| self.sqlite(e))?;
+            .map_err(sqlite_error(&self.path))?;
         let rows = statement
             .query_map(
                 params![like(search), like(outlet), outlet, filter.from, filter.to],
@@ -470,9 +440,9 @@ impl Store {
                     })
                 },
             )
-            .map_err(|e| self.sqlite(e))?;
+            .map_err(sqlite_error(&self.path))?;
         rows.collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(|e| self.sqlite(e))
+            .map_err(sqlite_error(&self.path))
     }
 
     /// One story of the saved analysis, as JSON.
@@ -482,7 +452,7 @@ impl Store {
                 r.get(0)
             })
             .optional()
-            .map_err(|e| self.sqlite(e))
+            .map_err(sqlite_error(&self.path))
     }
 
     /// One analysed article of the saved analysis, as JSON.
@@ -494,7 +464,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()
-            .map_err(|e| self.sqlite(e))
+            .map_err(sqlite_error(&self.path))
     }
 
     /// The revision of the articles the saved analysis covers (changes whenever a new
@@ -507,7 +477,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()
-            .map_err(|e| self.sqlite(e))
+            .map_err(sqlite_error(&self.path))
     }
 
     /// Whether the saved analysis covers every stored article as it is now.
@@ -515,6 +485,21 @@ impl Store {
         Ok(self
             .analysis()?
             .is_some_and(|a| a.revision == self.revision().unwrap_or(-1)))
+    }
+}
+
+/// The revision of the stored articles: the highest any change took, 0 for none.
+fn max_revision(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT COALESCE(MAX(revision), 0) FROM articles", [], |r| {
+        r.get(0)
+    })
+}
+
+/// Turns SQLite's errors into ones that name the store's file.
+fn sqlite_error(path: &str) -> impl Fn(rusqlite::Error) -> Error + Copy + '_ {
+    move |source| Error::Sqlite {
+        path: path.to_string(),
+        source,
     }
 }
 
