@@ -51,10 +51,7 @@ pub(crate) fn add_inputs(
     let mut skipped: Vec<Skipped> = found
         .errors
         .iter()
-        .map(|e| Skipped {
-            source: e.source_name.clone(),
-            problem: e.problem.to_string(),
-        })
+        .map(parallax_ingest::InputError::skipped)
         .collect();
     let mut total = Added::default();
     let mut batch = Vec::with_capacity(BATCH);
@@ -73,10 +70,7 @@ pub(crate) fn add_inputs(
         for article in parallax_ingest::read(input, limits) {
             match article {
                 Ok(a) => batch.push(extracted_line(&a)),
-                Err(e) => skipped.push(Skipped {
-                    source: e.source_name.clone(),
-                    problem: e.problem.to_string(),
-                }),
+                Err(e) => skipped.push(e.skipped()),
             }
             if batch.len() >= BATCH {
                 flush(&mut batch, &mut total)?;

@@ -130,6 +130,14 @@ pub struct InputError {
 }
 
 impl InputError {
+    /// The report's record of this input: where, and what is wrong.
+    pub fn skipped(&self) -> parallax_model::Skipped {
+        parallax_model::Skipped {
+            source: self.source_name.clone(),
+            problem: self.problem.to_string(),
+        }
+    }
+
     fn new(path: &Path, problem: Problem) -> Self {
         InputError {
             source_name: path.display().to_string(),

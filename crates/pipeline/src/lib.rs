@@ -26,7 +26,7 @@ use std::time::Instant;
 
 use parallax_embed::{Embedder, MiniLm};
 use parallax_ingest::{Format, InputError, Limits};
-use parallax_model::{Article, CopyOf, Kind, LineageLink, Skipped, Story, Summary};
+use parallax_model::{Article, CopyOf, Kind, LineageLink, Story, Summary};
 use parallax_stories::Features;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -275,7 +275,7 @@ pub fn analyze(
         ignored_files: found.ignored,
         ..Summary::default()
     };
-    summary.skipped.extend(found.errors.iter().map(skipped));
+    summary.skipped.extend(found.errors.iter().map(InputError::skipped));
     let model = Model::find(&settings.embeddings, &mut summary.warnings);
     summary.embedding_model = model.name();
     let failed_embeddings = std::sync::atomic::AtomicUsize::new(0);
@@ -352,7 +352,7 @@ pub fn analyze(
             let (mut article, mut described, mut json) = match result {
                 Ok(x) => x,
                 Err(e) => {
-                    summary.skipped.push(skipped(&e));
+                    summary.skipped.push(e.skipped());
                     continue;
                 }
             };
@@ -611,13 +611,6 @@ fn read_spooled(spool: &File, offsets: &[u64], i: usize) -> Result<Article> {
     let mut buf = vec![0u8; (end - start) as usize];
     spool.read_exact_at(&mut buf, start)?;
     Ok(serde_json::from_slice(&buf)?)
-}
-
-fn skipped(e: &InputError) -> Skipped {
-    Skipped {
-        source: e.source_name.clone(),
-        problem: e.problem.to_string(),
-    }
 }
 
 impl Analysis {
