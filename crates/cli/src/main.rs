@@ -178,6 +178,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store::report_added(&db, added, &skipped, quiet);
             if added.new + added.replaced == 0 && store.is_current()? {
                 // Nothing changed: the stored analysis stands.
+                store::name_skipped(&skipped);
                 return Ok(if skipped.is_empty() {
                     ExitCode::SUCCESS
                 } else {
@@ -316,9 +317,7 @@ fn finish(
     quiet: bool,
     store: Option<(&mut parallax_store::Store, i64)>,
 ) -> Result<ExitCode> {
-    for s in &analysis.summary.skipped {
-        eprintln!("skipped {}: {}", s.source, s.problem);
-    }
+    store::name_skipped(&analysis.summary.skipped);
     for w in &analysis.summary.warnings {
         eprintln!("warning: {w}");
     }

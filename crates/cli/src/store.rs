@@ -81,11 +81,10 @@ pub(crate) fn add_inputs(
     Ok((total, skipped))
 }
 
-/// "parallax: 12 articles added to news.db (3 already there, 1 replaced)".
+/// "parallax: 12 articles added to news.db (3 already there, 1 replaced, 0 skipped)". The
+/// skipped inputs themselves are named by the analysis that follows (or, when nothing
+/// changed, by [`name_skipped`]).
 pub(crate) fn report_added(db: &Path, added: Added, skipped: &[Skipped], quiet: bool) {
-    for s in skipped {
-        eprintln!("skipped {}: {}", s.source, s.problem);
-    }
     if !quiet {
         eprintln!(
             "parallax: {} articles added to {} ({} already there, {} replaced, {} skipped)",
@@ -95,6 +94,13 @@ pub(crate) fn report_added(db: &Path, added: Added, skipped: &[Skipped], quiet: 
             added.replaced,
             skipped.len()
         );
+    }
+}
+
+/// One line per input that could not be read.
+pub(crate) fn name_skipped(skipped: &[Skipped]) {
+    for s in skipped {
+        eprintln!("skipped {}: {}", s.source, s.problem);
     }
 }
 

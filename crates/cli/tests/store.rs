@@ -157,6 +157,30 @@ fn articles_added_in_two_goes_make_the_stories_of_one_analysis() {
 }
 
 #[test]
+fn a_skipped_input_is_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::write(inputs.join("bad.txt"), b"\x00\x01\x02 not text").unwrap();
+    std::fs::copy(
+        root().join("examples/corpus/d-recipe.txt"),
+        inputs.join("d-recipe.txt"),
+    )
+    .unwrap();
+    let db = dir.path().join("news.db");
+    for _ in 0..2 {
+        let out = parallax(&[os("add"), inputs.as_os_str(), os("--db"), db.as_os_str()]);
+        assert_eq!(out.status.code(), Some(3));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            stderr.matches("bad.txt: binary file").count(),
+            1,
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
 fn a_store_that_is_not_one_is_named_in_the_error() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("notes.db");

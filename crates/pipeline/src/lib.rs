@@ -275,7 +275,9 @@ pub fn analyze(
         ignored_files: found.ignored,
         ..Summary::default()
     };
-    summary.skipped.extend(found.errors.iter().map(InputError::skipped));
+    summary
+        .skipped
+        .extend(found.errors.iter().map(InputError::skipped));
     let model = Model::find(&settings.embeddings, &mut summary.warnings);
     summary.embedding_model = model.name();
     let failed_embeddings = std::sync::atomic::AtomicUsize::new(0);
