@@ -689,20 +689,9 @@ fn timeline_chart(entries: &[Value]) -> String {
 
 /// Days since 1970-01-01 of an ISO date.
 fn day_number(d: &str) -> Option<i64> {
-    let mut it = d.split('-');
-    let (y, m, day): (i64, i64, i64) = (
-        it.next()?.parse().ok()?,
-        it.next()?.parse().ok()?,
-        it.next()?.parse().ok()?,
-    );
-    // Howard Hinnant's days-from-civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    let day = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    Some(day.signed_duration_since(epoch).num_days())
 }
 
 /// An outlet's wording against the fullest one, word by word: words it leaves out struck,
