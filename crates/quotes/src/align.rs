@@ -83,13 +83,6 @@ fn surname(s: &Option<String>) -> Option<String> {
         .map(str::to_lowercase)
 }
 
-fn is_document(s: &str) -> bool {
-    static WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(&format!(r"(?i)\b(?:{})\b", crate::extract::DOCUMENT_WORDS)).unwrap()
-    });
-    WORDS.is_match(s)
-}
-
 /// Whether two speakers may be one: the same surname (or one letter apart), or, where one
 /// is a source named by its role rather than a person ("police spokesman" / "Police",
 /// "coastguard" / "coastguard service"), a word in common. Unknown speakers may be anyone.
@@ -108,7 +101,7 @@ fn may_be_same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
     };
     let (a, b) = (a.as_deref().unwrap_or(""), b.as_deref().unwrap_or(""));
     // Two names for one text ("NATO treaty", "Article 5"): the words decide.
-    if is_document(a) && is_document(b) {
+    if crate::extract::names_a_document(a) && crate::extract::names_a_document(b) {
         return true;
     }
     if is_person(a) && is_person(b) {

@@ -206,10 +206,8 @@ pub fn unmarked_speech(paragraphs: &[&str]) -> Vec<Found> {
                 });
             }
             let plain = text.trim_end_matches(['.', '!', '?']);
-            if let Some(n) = subject_name(plain, &names).and_then(|n| canonical(&n, &names)) {
-                if n.split_whitespace().count() >= 2 {
-                    last_subject = Some(n);
-                }
+            if let Some(n) = full_subject(plain, &names) {
+                last_subject = Some(n);
             }
         }
     }
@@ -499,8 +497,23 @@ fn attribution_before(
     Some((attribution, speaker))
 }
 
+/// The subject of a sentence when it is a full name ("Ingrid Solheim", not "Solheim"): the
+/// person a later "he" or "she" most likely means.
+pub(crate) fn full_subject(sentence: &str, names: &[String]) -> Option<String> {
+    subject_name(sentence, names)
+        .and_then(|n| canonical(&n, names))
+        .filter(|n| n.split_whitespace().count() >= 2)
+}
+
+/// Whether `s` names a written text ("NATO treaty", "Article 5") rather than a person.
+pub(crate) fn names_a_document(s: &str) -> bool {
+    static WORDS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{DOCUMENT_WORDS})\b")).unwrap());
+    WORDS.is_match(s)
+}
+
 /// Words that name a written text rather than a person.
-pub(crate) const DOCUMENT_WORDS: &str = "treaty|charter|constitution|convention|resolution|law|act|agreement|accord|article|ruling|indictment|letter|document|text|report|statement";
+const DOCUMENT_WORDS: &str = "treaty|charter|constitution|convention|resolution|law|act|agreement|accord|article|ruling|indictment|letter|document|text|report|statement";
 
 /// A document as the subject of a verb of saying, right before it: "the NATO treaty clause
 /// that states" → "NATO treaty", "Article 5, which declares" → "Article 5". A quoted

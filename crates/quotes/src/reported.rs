@@ -28,7 +28,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::{canonical, document_speaker, remember_names, subject_name, Found};
+use crate::extract::{
+    canonical, document_speaker, full_subject, remember_names, subject_name, Found,
+};
 
 /// Verbs that report speech and take a clause.
 const REPORT: &str = r"said|says|say|added|adds|stated|states|noted|notes|explained|warned|warns|insisted|insists|declared|declares|wrote|writes|confirmed|announced|argued|claimed|told|tells|acknowledged|admitted|stressed|emphasi[sz]ed|replied|predicted|conceded|promised|estimated|reported|saying|adding|noting|stating|warning|insisting|arguing|stressing|acknowledging|confirming|explaining";
@@ -144,10 +146,8 @@ pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
                     direct: false,
                 });
             }
-            if let Some(n) = subject_name(body, &names).and_then(|n| canonical(&n, &names)) {
-                if n.split_whitespace().count() >= 2 {
-                    last_subject = Some(n);
-                }
+            if let Some(n) = full_subject(body, &names) {
+                last_subject = Some(n);
             }
             if let Some(org) = last_company(body, &names) {
                 last_org = Some(org);
