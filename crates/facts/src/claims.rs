@@ -120,17 +120,6 @@ static STATEMENT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+(?:but|while|whereas|although)\s+|\b(?:said|says|told\b[^,]{0,40}?|stated|added|insisted|warned|confirmed|announced|noted|argued|claimed|denied)\s+that\s+").unwrap()
 });
 
-fn split_statements(piece: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    for m in STATEMENT_BREAK.find_iter(piece) {
-        out.push(&piece[from..m.start()]);
-        from = m.end();
-    }
-    out.push(&piece[from..]);
-    out
-}
-
 /// The clauses of an article's paragraphs: sentences cut at commas, semicolons, dashes,
 /// quote marks and the words that join two statements ("but", "while", a reported "that"), kept when
 /// they hold three content words or more.
@@ -144,7 +133,7 @@ pub fn clauses(paragraphs: &[&str]) -> Vec<Clause> {
         for sentence in parallax_text::sentences(p) {
             let pieces = sentence
                 .split([',', ';', '“', '”', '"', '—', '–', ':'])
-                .flat_map(|piece| split_statements(piece));
+                .flat_map(|piece| STATEMENT_BREAK.split(piece));
             for piece in pieces {
                 let text = piece.trim().trim_end_matches(['.', '!', '?']).trim();
                 let words = content_words(text);
