@@ -215,18 +215,9 @@ static AGO: LazyLock<Regex> = LazyLock::new(|| {
 /// The day `n` days or weeks from `base`: "after" and "earlier" point back (what came
 /// before the day it is counted from), "before", "later" forward, "ago" back.
 fn offset(base: NaiveDate, c: &regex::Captures) -> Option<NaiveDate> {
-    let n: i64 = match c.name("n")?.as_str().to_lowercase().as_str() {
-        "a" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        digits => digits.parse().ok()?,
+    let n = match c.name("n")?.as_str() {
+        "a" => 1,
+        count => crate::numbers::numbers(count).first()?.value as i64,
     };
     let days = if c.name("unit")?.as_str().starts_with("week") {
         7 * n
