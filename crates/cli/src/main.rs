@@ -148,11 +148,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             db,
         } => {
             let settings = load_settings(settings.as_ref())?;
-            let json = if json.is_none() && html.is_none() {
-                Some(PathBuf::from("-"))
-            } else {
-                json
-            };
+            let json = json_or_stdout(json, html.as_ref());
             match db {
                 None => {
                     let analysis = run_pipeline(&paths, &settings, quiet)?;
@@ -193,11 +189,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             html,
             quiet,
         } => {
-            let json = if json.is_none() && html.is_none() {
-                Some(PathBuf::from("-"))
-            } else {
-                json
-            };
+            let json = json_or_stdout(json, html.as_ref());
             let mut store = store::open(&db)?;
             store::export(&mut store, json, html, quiet)
         }
@@ -264,6 +256,15 @@ fn read_json(path: &PathBuf) -> Result<serde_json::Value> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
+}
+
+/// The JSON report goes to standard output when no output was asked for.
+fn json_or_stdout(json: Option<PathBuf>, html: Option<&PathBuf>) -> Option<PathBuf> {
+    if json.is_none() && html.is_none() {
+        Some(PathBuf::from("-"))
+    } else {
+        json
+    }
 }
 
 fn load_settings(path: Option<&PathBuf>) -> Result<Settings> {

@@ -164,26 +164,33 @@ pub(crate) fn export(
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let settings: Settings = match saved {
+    let settings = stored_settings(saved)?;
+    analyse(store, &settings, json, html, quiet, Vec::new())
+}
+
+/// The settings an analysis ran with, or the defaults when there was none.
+fn stored_settings(analysis: Option<parallax_store::Analysis>) -> Result<Settings> {
+    Ok(match analysis {
         Some(a) => serde_json::from_value(a.settings).context("the stored settings")?,
         None => Settings::default(),
-    };
-    analyse(store, &settings, json, html, quiet, Vec::new())
+    })
+}
+
+/// Analyses the store again, with the settings it last ran with, when articles changed
+/// since its last analysis.
+fn refresh(store: &mut Store, quiet: bool) -> Result<()> {
+    if store.article_count()? > 0 && !store.is_current()? {
+        let settings = stored_settings(store.analysis()?)?;
+        analyse(store, &settings, None, None, quiet, Vec::new())?;
+    }
+    Ok(())
 }
 
 /// `parallax serve`: the store's API and pages; articles posted are stored and the store
 /// analysed again with the settings it last ran with.
 pub(crate) fn serve(db: PathBuf, addr: String, token: Option<String>) -> Result<ExitCode> {
-    let mut store = open(&db)?;
     // Articles stored since the last analysis (an add that was stopped) are analysed first.
-    if store.article_count()? > 0 && !store.is_current()? {
-        let settings: Settings = match store.analysis()? {
-            Some(a) => serde_json::from_value(a.settings).context("the stored settings")?,
-            None => Settings::default(),
-        };
-        analyse(&mut store, &settings, None, None, false, Vec::new())?;
-    }
-    drop(store);
+    refresh(&mut open(&db)?, false)?;
     let options = parallax_serve::Options {
         db: db.clone(),
         addr,
@@ -194,13 +201,7 @@ pub(crate) fn serve(db: PathBuf, addr: String, token: Option<String>) -> Result<
         let run = || -> Result<String> {
             let mut store = Store::open(&db)?;
             let added = store.add(lines)?;
-            let settings: Settings = match store.analysis()? {
-                Some(a) => serde_json::from_value(a.settings).context("the stored settings")?,
-                None => Settings::default(),
-            };
-            if added.new + added.replaced > 0 || !store.is_current()? {
-                analyse(&mut store, &settings, None, None, true, Vec::new())?;
-            }
+            refresh(&mut store, true)?;
             Ok(format!(
                 "{} articles added ({} already there, {} replaced)",
                 added.new, added.unchanged, added.replaced
