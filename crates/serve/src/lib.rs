@@ -423,16 +423,6 @@ fn page_stories(ctx: &Context, query: &HashMap<String, String>) -> Reply {
     html(200, page("Stories", &b))
 }
 
-fn outlet_of(ctx: &Context, article: &str) -> String {
-    ctx.store
-        .article(article)
-        .ok()
-        .flatten()
-        .and_then(|a| serde_json::from_str::<Value>(&a).ok())
-        .and_then(|a| a["outlet"].as_str().map(String::from))
-        .unwrap_or_else(|| article.to_string())
-}
-
 fn page_story(ctx: &Context, id: &str) -> Reply {
     let story: Value = match ctx.store.story(id) {
         Ok(Some(s)) => serde_json::from_str(&s).unwrap_or(Value::Null),
@@ -442,11 +432,12 @@ fn page_story(ctx: &Context, id: &str) -> Reply {
     let arr = |v: &Value| v.as_array().cloned().unwrap_or_default();
     let headline = story["headline"].as_str().unwrap_or("");
     let mut b = format!("<h1>{}</h1>", esc(headline));
-    let mut outlets: HashMap<String, String> = HashMap::new();
+    // Articles without an outlet go by their id.
+    let outlets = ctx.store.outlets(id).unwrap_or_default();
     b.push_str("<h2>Outlets</h2><ul>");
     for a in arr(&story["articles"]) {
         let a = a.as_str().unwrap_or("");
-        let outlet = outlet_of(ctx, a);
+        let outlet = outlets.get(a).cloned().unwrap_or_else(|| a.to_string());
         let origin = if story["origin"].as_str() == Some(a) {
             " <span class=meta>(the original report)</span>"
         } else {
@@ -459,7 +450,6 @@ fn page_story(ctx: &Context, id: &str) -> Reply {
             esc(&outlet),
             esc(a)
         );
-        outlets.insert(a.to_string(), outlet);
     }
     b.push_str("</ul>");
     let name = |a: &str| esc(outlets.get(a).map_or(a, String::as_str));

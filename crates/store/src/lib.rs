@@ -455,6 +455,23 @@ impl Store {
             .map_err(sqlite_error(&self.path))
     }
 
+    /// The outlet of each article of a story that names one (article id → outlet).
+    pub fn outlets(&self, story: &str) -> Result<std::collections::HashMap<String, String>> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT a.id, json_extract(a.json, '$.outlet') FROM story_articles m
+                 JOIN analysed_articles a ON a.id = m.article
+                 WHERE m.story = ?1 AND json_extract(a.json, '$.outlet') IS NOT NULL",
+            )
+            .map_err(sqlite_error(&self.path))?;
+        let rows = statement
+            .query_map(params![story], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(sqlite_error(&self.path))?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(sqlite_error(&self.path))
+    }
+
     /// One analysed article of the saved analysis, as JSON.
     pub fn article(&self, id: &str) -> Result<Option<String>> {
         self.conn
@@ -580,6 +597,7 @@ mod tests {
             0
         );
         assert!(store.story("S1").unwrap().is_some());
+        assert!(store.outlets("S1").unwrap().is_empty());
         assert!(store.article("a").unwrap().is_some());
         // Other content under a stored id replaces it, and the analysis is stale.
         let edited = json!({"id": "b", "source": "x/b.txt", "text": "Two, corrected."});
