@@ -50,9 +50,10 @@ enum Command {
         /// No progress bar and no summary line.
         #[arg(long, short)]
         quiet: bool,
-        /// Also add the articles to this store and report on everything it holds.
+        /// Also add the articles to this store (a SQLite file, or a `postgres://` URL) and
+        /// report on everything it holds.
         #[arg(long)]
-        db: Option<PathBuf>,
+        db: Option<String>,
     },
     /// Read inputs (text, HTML pages, WARC crawl files, feeds, JSON lines) and write each
     /// article's metadata and main text as JSON lines, without cleaning or grouping; parallax
@@ -72,9 +73,9 @@ enum Command {
         /// Article files and folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The store (one SQLite file).
+        /// The store: a SQLite file, or a PostgreSQL database (`postgres://user@host/db`).
         #[arg(long)]
-        db: PathBuf,
+        db: String,
         /// Read settings from this JSON file (see `parallax settings`).
         #[arg(long)]
         settings: Option<PathBuf>,
@@ -85,9 +86,9 @@ enum Command {
     /// Write the report of everything in a store (analysing it again first if articles
     /// were added since its last analysis).
     Export {
-        /// The store (one SQLite file).
+        /// The store: a SQLite file, or a PostgreSQL database (`postgres://user@host/db`).
         #[arg(long)]
-        db: PathBuf,
+        db: String,
         /// Write the JSON report here (`-` for standard output, the default).
         #[arg(long)]
         json: Option<PathBuf>,
@@ -100,9 +101,9 @@ enum Command {
     },
     /// Serve the store as a JSON API and web pages (see the README for the routes).
     Serve {
-        /// The store (one SQLite file).
+        /// The store: a SQLite file, or a PostgreSQL database (`postgres://user@host/db`).
         #[arg(long, default_value = "parallax.db")]
-        db: PathBuf,
+        db: String,
         /// Where to listen.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
@@ -157,7 +158,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(db) => {
                     let mut store = store::open(&db)?;
                     let (added, skipped) = store::add_inputs(&mut store, &paths, &settings)?;
-                    store::report_added(&db, added, &skipped, quiet);
+                    store::report_added(&store, added, &skipped, quiet);
                     store::analyse(&mut store, &settings, json, html, quiet, skipped)
                 }
             }
@@ -171,7 +172,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let settings = load_settings(settings.as_ref())?;
             let mut store = store::open(&db)?;
             let (added, skipped) = store::add_inputs(&mut store, &paths, &settings)?;
-            store::report_added(&db, added, &skipped, quiet);
+            store::report_added(&store, added, &skipped, quiet);
             if added.new + added.replaced == 0 && store.is_current()? {
                 // Nothing changed: the stored analysis stands.
                 store::name_skipped(&skipped);

@@ -30,11 +30,17 @@ pub(crate) fn extracted_line(a: &RawArticle) -> serde_json::Value {
     })
 }
 
-pub(crate) fn open(db: &Path) -> Result<Store> {
-    if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+/// Opens the store `db` names (a SQLite file, its folder made if missing, or a
+/// `postgres://` URL).
+pub(crate) fn open(db: &str) -> Result<Store> {
+    if !parallax_store::is_postgres(db) {
+        let path = Path::new(db);
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
     }
-    Ok(Store::open(db)?)
+    Ok(Store::connect(db)?)
 }
 
 /// Reads every input under `paths` into the store, a batch per transaction; an input
@@ -84,12 +90,12 @@ pub(crate) fn add_inputs(
 /// "parallax: 12 articles added to news.db (3 already there, 1 replaced, 0 skipped)". The
 /// skipped inputs themselves are named by the analysis that follows (or, when nothing
 /// changed, by [`name_skipped`]).
-pub(crate) fn report_added(db: &Path, added: Added, skipped: &[Skipped], quiet: bool) {
+pub(crate) fn report_added(store: &Store, added: Added, skipped: &[Skipped], quiet: bool) {
     if !quiet {
         eprintln!(
             "parallax: {} articles added to {} ({} already there, {} replaced, {} skipped)",
             added.new,
-            db.display(),
+            store.place(),
             added.unchanged,
             added.replaced,
             skipped.len()
@@ -188,9 +194,12 @@ fn refresh(store: &mut Store, quiet: bool) -> Result<()> {
 
 /// `parallax serve`: the store's API and pages; articles posted are stored and the store
 /// analysed again with the settings it last ran with.
-pub(crate) fn serve(db: PathBuf, addr: String, token: Option<String>) -> Result<ExitCode> {
+pub(crate) fn serve(db: String, addr: String, token: Option<String>) -> Result<ExitCode> {
     // Articles stored since the last analysis (an add that was stopped) are analysed first.
-    refresh(&mut open(&db)?, false)?;
+    let mut store = open(&db)?;
+    refresh(&mut store, false)?;
+    let place = store.place().to_string();
+    drop(store);
     let options = parallax_serve::Options {
         db: db.clone(),
         addr,
@@ -199,7 +208,7 @@ pub(crate) fn serve(db: PathBuf, addr: String, token: Option<String>) -> Result<
     };
     let add = move |lines: &[serde_json::Value]| -> std::result::Result<String, String> {
         let run = || -> Result<String> {
-            let mut store = Store::open(&db)?;
+            let mut store = Store::connect(&db)?;
             let added = store.add(lines)?;
             refresh(&mut store, true)?;
             Ok(format!(
@@ -210,7 +219,7 @@ pub(crate) fn serve(db: PathBuf, addr: String, token: Option<String>) -> Result<
         run().map_err(|e| format!("{e:#}"))
     };
     parallax_serve::serve(&options, std::sync::Arc::new(add), &|at| {
-        eprintln!("parallax: serving {} on http://{at}/", options.db.display());
+        eprintln!("parallax: serving {place} on http://{at}/");
     })
     .map_err(anyhow::Error::msg)?;
     Ok(ExitCode::SUCCESS)

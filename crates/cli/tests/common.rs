@@ -138,9 +138,15 @@ pub(crate) fn start(db: &std::path::Path, token: Option<&str>) -> Server {
 /// A store in `dir` holding the example corpus, analysed.
 pub(crate) fn store_of_the_example_corpus(dir: &std::path::Path) -> std::path::PathBuf {
     let db = dir.join("news.db");
+    add_the_example_corpus(db.as_os_str());
+    db
+}
+
+/// Adds the example corpus to the store `db` (a file or a database URL).
+pub(crate) fn add_the_example_corpus(db: &std::ffi::OsStr) {
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(["add", "--db"])
-        .arg(&db)
+        .arg(db)
         .arg(root().join("examples/corpus"))
         .env("PARALLAX_MODEL_DIR", "/nonexistent")
         .output()
@@ -150,5 +156,4 @@ pub(crate) fn store_of_the_example_corpus(dir: &std::path::Path) -> std::path::P
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    db
 }

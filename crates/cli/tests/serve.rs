@@ -146,3 +146,54 @@ fn posted_articles_join_the_store_and_their_text_is_escaped() {
     assert_eq!(status, 400);
     assert!(body.contains("text"), "{body}");
 }
+
+#[test]
+fn a_postgres_store_is_served_the_same_way() {
+    let test = "a_postgres_store_is_served_the_same_way";
+    let Some(pg) = parallax_store::testing::server_or_skip(test) else {
+        return;
+    };
+    let url = pg.database("served");
+    common::add_the_example_corpus(std::ffi::OsStr::new(&url));
+    let server = start(std::path::Path::new(&url), None);
+    let (status, body) = http(
+        &server.addr,
+        "GET",
+        "/api/stories?q=FERRY&outlet=Coastline%20News",
+        &[],
+        "",
+    );
+    assert_eq!(status, 200, "{body}");
+    let list: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let ferry = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["headline"].as_str().unwrap().contains("Ferry"))
+        .expect("the ferry story");
+    assert_eq!(ferry["contradictions"], 1);
+    let id = ferry["id"].as_str().unwrap();
+    let (status, page) = http(&server.addr, "GET", &format!("/stories/{id}"), &[], "");
+    assert_eq!(status, 200);
+    assert!(page.contains("contradicted"), "{page}");
+    // A post from loopback needs no token; it is stored and analysed with the rest.
+    let article = serde_json::json!({
+        "id": "raised",
+        "title": "Ferry raised off Kessa",
+        "outlet": "Test Wire",
+        "published": "2026-03-11T10:00:00+01:00",
+        "text": "The Astrid Marie was raised from the Gull Rocks outside Kessa harbour on Wednesday, the coastguard said.",
+    })
+    .to_string();
+    let (status, body) = http(&server.addr, "POST", "/api/articles", &[], &article);
+    assert_eq!(status, 201, "{body}");
+    let (status, body) = http(&server.addr, "GET", "/api/articles/raised", &[], "");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        parallax_store::Store::connect(&url)
+            .unwrap()
+            .article_count()
+            .unwrap(),
+        22
+    );
+}

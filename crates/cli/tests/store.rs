@@ -59,26 +59,94 @@ fn read_json(p: &Path) -> serde_json::Value {
 
 #[test]
 fn articles_added_in_two_goes_make_the_stories_of_one_analysis() {
-    let corpus = root().join("examples/corpus");
     let dir = tempfile::tempdir().unwrap();
-    let (first, second) = (dir.path().join("first"), dir.path().join("second"));
+    let db = dir.path().join("store/news.db");
+    two_goes_make_one_analysis(dir.path(), db.as_os_str());
+}
+
+#[test]
+fn a_postgres_store_makes_the_stories_of_one_analysis() {
+    let test = "a_postgres_store_makes_the_stories_of_one_analysis";
+    let Some(server) = parallax_store::testing::server_or_skip(test) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = server.database("two_goes");
+    two_goes_make_one_analysis(dir.path(), os(&url));
+    // What the messages say names the database.
+    let out = parallax(&[os("export"), os("--db"), os(&url), os("--json"), os("-")]);
+    assert!(out.status.success());
+    assert!(parallax_eval::validate(&serde_json::from_slice(&out.stdout).unwrap()).is_empty());
+
+    // Two workers adding at once into one database: every article is stored once, and the
+    // analysis left standing covers all of them.
+    let url = server.database("workers");
+    let corpus = root().join("examples/corpus");
+    let (first, second) = halves(&corpus, dir.path().join("workers").as_path());
+    let workers: Vec<_> = [&first, &second]
+        .iter()
+        .map(|part| {
+            Command::new(env!("CARGO_BIN_EXE_parallax"))
+                .args([os("add"), part.as_os_str(), os("--db"), os(&url), os("-q")])
+                .env("PARALLAX_MODEL_DIR", "/nonexistent")
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for w in workers {
+        let out = w.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let store = parallax_store::Store::connect(&url).unwrap();
+    assert_eq!(store.article_count().unwrap(), 21);
+    assert!(store.is_current().unwrap());
+    let stored: serde_json::Value =
+        serde_json::from_str(&store.analysis().unwrap().unwrap().report).unwrap();
+    let direct = dir.path().join("direct.json");
+    assert!(parallax(&[
+        os("analyze"),
+        corpus.as_os_str(),
+        os("--json"),
+        direct.as_os_str()
+    ])
+    .status
+    .success());
+    assert_eq!(shape(&stored), shape(&read_json(&direct)));
+}
+
+/// The example corpus's articles copied into two folders under `dir`, alternately; the
+/// second holds the ferry's wire report and its copy.
+fn halves(corpus: &Path, dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let (first, second) = (dir.join("first"), dir.join("second"));
     std::fs::create_dir_all(&first).unwrap();
     std::fs::create_dir_all(&second).unwrap();
-    let mut names: Vec<_> = std::fs::read_dir(&corpus)
+    let mut names: Vec<_> = std::fs::read_dir(corpus)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     names.sort();
-    // The second go holds the ferry's wire report and its copy: later arrivals join the
-    // story the first go made.
     for (k, p) in names.iter().enumerate() {
         let to = if k % 2 == 0 { &first } else { &second };
         std::fs::copy(p, to.join(p.file_name().unwrap())).unwrap();
     }
-    let db = dir.path().join("store/news.db");
+    (first, second)
+}
+
+/// The example corpus added to the store `db` in two halves gives the stories of one
+/// analysis of it; adding again is a no-op; `analyze --db` adds to what is stored.
+fn two_goes_make_one_analysis(dir: &Path, db: &std::ffi::OsStr) {
+    let corpus = root().join("examples/corpus");
+    // The second go holds the ferry's wire report and its copy: later arrivals join the
+    // story the first go made.
+    let (first, second) = halves(&corpus, dir);
     for part in [&first, &second] {
-        let out = parallax(&[os("add"), part.as_os_str(), os("--db"), db.as_os_str()]);
+        let out = parallax(&[os("add"), part.as_os_str(), os("--db"), db]);
         assert!(
             out.status.success(),
             "{}",
@@ -86,7 +154,7 @@ fn articles_added_in_two_goes_make_the_stories_of_one_analysis() {
         );
     }
     // Adding the same files again adds nothing and leaves the analysis as it was.
-    let again = parallax(&[os("add"), second.as_os_str(), os("--db"), db.as_os_str()]);
+    let again = parallax(&[os("add"), second.as_os_str(), os("--db"), db]);
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(again.status.success(), "{stderr}");
     assert!(stderr.contains("0 articles added"), "{stderr}");
@@ -95,11 +163,11 @@ fn articles_added_in_two_goes_make_the_stories_of_one_analysis() {
         "no analysis was needed: {stderr}"
     );
 
-    let exported = dir.path().join("export.json");
+    let exported = dir.join("export.json");
     let out = parallax(&[
         os("export"),
         os("--db"),
-        db.as_os_str(),
+        db,
         os("--json"),
         exported.as_os_str(),
     ]);
@@ -111,7 +179,7 @@ fn articles_added_in_two_goes_make_the_stories_of_one_analysis() {
     let stored = read_json(&exported);
     assert!(parallax_eval::validate(&stored).is_empty());
 
-    let direct = dir.path().join("direct.json");
+    let direct = dir.join("direct.json");
     let out = parallax(&[
         os("analyze"),
         corpus.as_os_str(),
@@ -132,19 +200,19 @@ fn articles_added_in_two_goes_make_the_stories_of_one_analysis() {
     assert!(sources.iter().all(|s| s.ends_with(".txt")), "{sources:?}");
 
     // analyze --db adds and reports on everything stored.
-    let extra = dir.path().join("extra");
+    let extra = dir.join("extra");
     std::fs::create_dir_all(&extra).unwrap();
     std::fs::write(
         extra.join("late-note.txt"),
         "Title: Kessa harbour reopens\nOutlet: Coastline News\nPublished: 2026-03-12T08:00:00+01:00\n\nKessa harbour reopened to traffic on Thursday after divers cleared the last of the wreck's debris, the port office said.\n",
     )
     .unwrap();
-    let both = dir.path().join("both.json");
+    let both = dir.join("both.json");
     let out = parallax(&[
         os("analyze"),
         extra.as_os_str(),
         os("--db"),
-        db.as_os_str(),
+        db,
         os("--json"),
         both.as_os_str(),
     ]);

@@ -22,7 +22,6 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use parallax_report::escape_html as esc;
@@ -33,8 +32,8 @@ use tiny_http::{Header, Method, Request, Response, Server};
 /// How to serve.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The store.
-    pub db: PathBuf,
+    /// The store: a SQLite file or a `postgres://` URL.
+    pub db: String,
     /// Where to listen (`127.0.0.1:8080`; port 0 takes a free one).
     pub addr: String,
     /// The token writes must carry.
@@ -55,7 +54,7 @@ pub fn serve(options: &Options, add: Arc<AddFn>, ready: &dyn Fn(SocketAddr)) -> 
         .to_ip()
         .ok_or_else(|| format!("{}: not an IP address", options.addr))?;
     // Opening the store here checks it before any request comes.
-    Store::open(&options.db).map_err(|e| e.to_string())?;
+    Store::connect(&options.db).map_err(|e| e.to_string())?;
     ready(addr);
     let server = Arc::new(server);
     let writes = Arc::new(Mutex::new(()));
@@ -70,7 +69,7 @@ pub fn serve(options: &Options, add: Arc<AddFn>, ready: &dyn Fn(SocketAddr)) -> 
                 let mut store = None;
                 for request in server.incoming_requests() {
                     if store.is_none() {
-                        store = Store::open(&options.db).ok();
+                        store = Store::connect(&options.db).ok();
                     }
                     let Some(s) = store.as_ref() else {
                         send(request, text(500, "the store cannot be opened"));

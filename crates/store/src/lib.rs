@@ -1,5 +1,6 @@
-//! The durable store: one SQLite file (write-ahead log, full sync) holding every article as
-//! it was read and the latest analysis of all of them.
+//! The durable store: every article as it was read and the latest analysis of all of them,
+//! in one SQLite file (write-ahead log, full sync) by default, or in a PostgreSQL database
+//! (`postgres://...`) that many users and workers share.
 //!
 //! An article is stored as its input line: the JSON object `parallax extract` writes (id,
 //! source, metadata, text), so that analysing the stored lines gives the report that
@@ -13,6 +14,11 @@
 //! contradiction counts, the story's JSON) with their member articles, and each analysed
 //! article as JSON, beside the whole report.
 //!
+//! Both backends hold the same tables and answer the same questions; PostgreSQL keeps its
+//! tables in a schema of their own (`parallax`), and writers to one database take turns
+//! (an advisory lock per transaction), so that revisions grow in commit order whatever
+//! number of workers add at once.
+//!
 //! ```
 //! let dir = tempfile::tempdir().unwrap();
 //! let mut store = parallax_store::Store::open(&dir.path().join("news.db")).unwrap();
@@ -23,10 +29,15 @@
 //! assert!(!store.is_current().unwrap());
 //! ```
 
+mod postgres;
+mod sqlite;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+
 use std::io::Write;
 use std::path::Path;
+use std::sync::Mutex;
 
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -41,10 +52,18 @@ pub enum Error {
         /// What SQLite reported.
         source: rusqlite::Error,
     },
+    /// The PostgreSQL server said no, or could not be reached.
+    #[error("{place}: {source}")]
+    Postgres {
+        /// The database, its password left out.
+        place: String,
+        /// What the client reported.
+        source: ::postgres::Error,
+    },
     /// A stored value is not what this version writes.
     #[error("{path}: {problem}")]
     Corrupt {
-        /// The store's file.
+        /// The store's file or database.
         path: String,
         /// What is wrong.
         problem: String,
@@ -56,47 +75,6 @@ pub enum Error {
 
 /// Result with [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
-
-/// Schema changes, in order; `PRAGMA user_version` says how many have run.
-const MIGRATIONS: &[&str] = &[
-    // 1: articles as read, analyses, stories and analysed articles.
-    "CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
-        digest TEXT NOT NULL,
-        line TEXT NOT NULL,
-        source TEXT,
-        revision INTEGER NOT NULL,
-        added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-    );
-    CREATE INDEX articles_revision ON articles (revision);
-    CREATE TABLE analyses (
-        id INTEGER PRIMARY KEY,
-        revision INTEGER NOT NULL,
-        articles INTEGER NOT NULL,
-        settings TEXT NOT NULL,
-        report TEXT NOT NULL,
-        created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-    );
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
-        key TEXT NOT NULL,
-        headline TEXT NOT NULL,
-        newest TEXT,
-        article_count INTEGER NOT NULL,
-        contradictions INTEGER NOT NULL,
-        json TEXT NOT NULL
-    );
-    CREATE TABLE story_articles (
-        story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
-        article TEXT NOT NULL,
-        PRIMARY KEY (story, article)
-    );
-    CREATE TABLE analysed_articles (
-        id TEXT PRIMARY KEY,
-        story TEXT NOT NULL,
-        json TEXT NOT NULL
-    );",
-];
 
 /// How an [`Store::add`] went.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -152,249 +130,160 @@ pub struct StoryRow {
     pub json: String,
 }
 
-/// One SQLite file of articles and their analysis.
+/// Articles and their analysis, in a SQLite file or a PostgreSQL database.
 pub struct Store {
-    conn: Connection,
-    path: String,
+    backend: Backend,
+    /// The file, or the database URL without its password: what messages name.
+    place: String,
+}
+
+enum Backend {
+    Sqlite(rusqlite::Connection),
+    // The client needs `&mut` for every query; a store is used by one thread at a time,
+    // so the lock is never contended.
+    Postgres(Mutex<::postgres::Client>),
+}
+
+/// What [`Store::save_analysis`] writes: the report taken apart into rows.
+pub(crate) struct AnalysisRows<'a> {
+    pub articles: i64,
+    pub stories: Vec<StoryInsert<'a>>,
+    /// Each analysed article: id, story, outlet, JSON.
+    pub analysed: Vec<(&'a str, &'a str, Option<&'a str>, String)>,
+}
+
+/// One story row and its members.
+pub(crate) struct StoryInsert<'a> {
+    pub id: &'a str,
+    pub key: &'a str,
+    pub headline: &'a str,
+    pub newest: Option<&'a str>,
+    pub members: Vec<&'a str>,
+    pub contradictions: i64,
+    pub json: String,
 }
 
 impl Store {
-    /// Opens the store at `path`, creating it and running migrations as needed.
+    /// Opens the SQLite store at `path`, creating it and running migrations as needed.
     pub fn open(path: &Path) -> Result<Store> {
-        let name = path.display().to_string();
-        let sqlite = sqlite_error(&name);
-        let mut conn = Connection::open(path).map_err(sqlite)?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))
-            .map_err(sqlite)?;
-        // WAL lets readers work while a writer adds; FULL sync makes every committed add
-        // survive a crash of the process or of the machine.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(sqlite)?;
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(sqlite)?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(sqlite)?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(sqlite)?;
-        let version = usize::try_from(version).unwrap_or(usize::MAX);
-        if version > MIGRATIONS.len() {
-            return Err(Error::Corrupt {
-                path: name.clone(),
-                problem: format!(
-                    "written by a newer parallax (schema {version}, this one knows {})",
-                    MIGRATIONS.len()
-                ),
-            });
+        let place = path.display().to_string();
+        let conn = sqlite::open(path, &place)?;
+        Ok(Store {
+            backend: Backend::Sqlite(conn),
+            place,
+        })
+    }
+
+    /// Opens the store `db` names: a PostgreSQL database when it is a `postgres://` or
+    /// `postgresql://` URL (created tables in its `parallax` schema as needed), else a
+    /// SQLite file.
+    pub fn connect(db: &str) -> Result<Store> {
+        if is_postgres(db) {
+            let place = without_password(db);
+            let client = postgres::open(db, &place)?;
+            Ok(Store {
+                backend: Backend::Postgres(Mutex::new(client)),
+                place,
+            })
+        } else {
+            Store::open(Path::new(db))
         }
-        for (k, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(sqlite)?;
-            tx.execute_batch(sql).map_err(sqlite)?;
-            tx.pragma_update(None, "user_version", (k + 1) as i64)
-                .map_err(sqlite)?;
-            tx.commit().map_err(sqlite)?;
-        }
-        Ok(Store { conn, path: name })
+    }
+
+    /// The file or database, as messages name it (a URL's password left out).
+    pub fn place(&self) -> &str {
+        &self.place
     }
 
     /// Stores `lines` (JSON objects with at least `id` and `text`) in one transaction:
     /// when it returns, they are on disk.
     pub fn add(&mut self, lines: &[Value]) -> Result<Added> {
-        let sqlite = sqlite_error(&self.path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sqlite)?;
-        let mut revision = max_revision(&tx).map_err(sqlite)?;
-        let mut added = Added::default();
+        let mut keyed = Vec::with_capacity(lines.len());
         for line in lines {
             let Some(id) = line["id"].as_str() else {
                 return Err(Error::Corrupt {
-                    path: self.path.clone(),
+                    path: self.place.clone(),
                     problem: "an article without an id".into(),
                 });
             };
-            let digest = digest(line);
-            let stored: Option<String> = tx
-                .query_row(
-                    "SELECT digest FROM articles WHERE id = ?1",
-                    params![id],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(sqlite)?;
-            match stored {
-                Some(d) if d == digest => {
-                    added.unchanged += 1;
-                    continue;
-                }
-                Some(_) => added.replaced += 1,
-                None => added.new += 1,
-            }
-            revision += 1;
-            tx.execute(
-                "INSERT INTO articles (id, digest, line, source, revision)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (id) DO UPDATE SET digest = ?2, line = ?3, source = ?4,
-                     revision = ?5",
-                params![
-                    id,
-                    digest,
-                    line.to_string(),
-                    line["source"].as_str(),
-                    revision
-                ],
-            )
-            .map_err(sqlite)?;
+            keyed.push(Keyed {
+                id,
+                digest: digest(line),
+                line: line.to_string(),
+                source: line["source"].as_str(),
+            });
         }
-        tx.commit().map_err(sqlite)?;
-        Ok(added)
+        match &mut self.backend {
+            Backend::Sqlite(c) => sqlite::add(c, &self.place, &keyed),
+            Backend::Postgres(c) => postgres::add(&mut lock(c), &self.place, &keyed),
+        }
     }
 
     /// How many articles are stored.
     pub fn article_count(&self) -> Result<usize> {
-        self.conn
-            .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))
-            .map(|n| n as usize)
-            .map_err(sqlite_error(&self.path))
+        match &self.backend {
+            Backend::Sqlite(c) => sqlite::article_count(c, &self.place),
+            Backend::Postgres(c) => postgres::article_count(&mut lock(c), &self.place),
+        }
     }
 
     /// The revision of the stored articles: it grows with every change.
     pub fn revision(&self) -> Result<i64> {
-        max_revision(&self.conn).map_err(sqlite_error(&self.path))
+        match &self.backend {
+            Backend::Sqlite(c) => sqlite::revision(c, &self.place),
+            Backend::Postgres(c) => postgres::revision(&mut lock(c), &self.place),
+        }
     }
 
     /// Writes every stored article as a JSON line, in the order they were first added, and
     /// returns the revision they are at and how many there were.
     pub fn write_lines(&self, out: &mut impl Write) -> Result<(i64, usize)> {
-        // One read transaction: the lines and the revision belong together.
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(sqlite_error(&self.path))?;
-        let revision = max_revision(&tx).map_err(sqlite_error(&self.path))?;
-        let mut statement = tx
-            .prepare("SELECT line FROM articles ORDER BY rowid")
-            .map_err(sqlite_error(&self.path))?;
-        let mut rows = statement.query([]).map_err(sqlite_error(&self.path))?;
-        let mut n = 0;
-        while let Some(row) = rows.next().map_err(sqlite_error(&self.path))? {
-            let line: String = row.get(0).map_err(sqlite_error(&self.path))?;
-            writeln!(out, "{line}")?;
-            n += 1;
+        match &self.backend {
+            Backend::Sqlite(c) => sqlite::write_lines(c, &self.place, out),
+            Backend::Postgres(c) => postgres::write_lines(&mut lock(c), &self.place, out),
         }
-        Ok((revision, n))
     }
 
     /// Saves an analysis of the articles at `revision`: the whole report, and its stories
-    /// and articles as rows, replacing the previous one in one transaction.
-    pub fn save_analysis(&mut self, revision: i64, settings: &Value, report: &str) -> Result<()> {
+    /// and articles as rows, replacing the previous one in one transaction. An analysis of
+    /// an older revision than the one saved (a slower worker's) is not saved; returns
+    /// whether this one was.
+    pub fn save_analysis(&mut self, revision: i64, settings: &Value, report: &str) -> Result<bool> {
         let parsed: Value = serde_json::from_str(report).map_err(|e| Error::Corrupt {
-            path: self.path.clone(),
+            path: self.place.clone(),
             problem: format!("the report to save is not JSON: {e}"),
         })?;
-        let sqlite = sqlite_error(&self.path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sqlite)?;
-        let articles = parsed["articles"].as_array().map_or(0, Vec::len) as i64;
-        tx.execute("DELETE FROM analyses", []).map_err(sqlite)?;
-        tx.execute(
-            "INSERT INTO analyses (revision, articles, settings, report) VALUES (?1, ?2, ?3, ?4)",
-            params![revision, articles, settings.to_string(), report],
-        )
-        .map_err(sqlite)?;
-        tx.execute("DELETE FROM story_articles", [])
-            .map_err(sqlite)?;
-        tx.execute("DELETE FROM stories", []).map_err(sqlite)?;
-        tx.execute("DELETE FROM analysed_articles", [])
-            .map_err(sqlite)?;
-        let published: std::collections::HashMap<&str, &str> = parsed["articles"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|a| Some((a["id"].as_str()?, a["published"].as_str()?)))
-            .collect();
-        for s in parsed["stories"].as_array().into_iter().flatten() {
-            let id = s["id"].as_str().unwrap_or("");
-            let members: Vec<&str> = s["articles"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect();
-            let newest = members.iter().filter_map(|a| published.get(a)).max();
-            let contradictions = s["facts"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter(|f| f["status"] == "contradicted")
-                .count();
-            tx.execute(
-                "INSERT INTO stories (id, key, headline, newest, article_count, contradictions, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    id,
-                    s["key"].as_str().unwrap_or(""),
-                    s["headline"].as_str().unwrap_or(""),
-                    newest,
-                    members.len() as i64,
-                    contradictions as i64,
-                    s.to_string()
-                ],
-            )
-            .map_err(sqlite)?;
-            for a in members {
-                tx.execute(
-                    "INSERT OR IGNORE INTO story_articles (story, article) VALUES (?1, ?2)",
-                    params![id, a],
-                )
-                .map_err(sqlite)?;
+        let rows = analysis_rows(&parsed);
+        let settings = settings.to_string();
+        match &mut self.backend {
+            Backend::Sqlite(c) => {
+                sqlite::save_analysis(c, &self.place, revision, &settings, report, &rows)
             }
+            Backend::Postgres(c) => postgres::save_analysis(
+                &mut lock(c),
+                &self.place,
+                revision,
+                &settings,
+                report,
+                &rows,
+            ),
         }
-        for a in parsed["articles"].as_array().into_iter().flatten() {
-            tx.execute(
-                "INSERT OR REPLACE INTO analysed_articles (id, story, json) VALUES (?1, ?2, ?3)",
-                params![
-                    a["id"].as_str().unwrap_or(""),
-                    a["story"].as_str().unwrap_or(""),
-                    a.to_string()
-                ],
-            )
-            .map_err(sqlite)?;
-        }
-        tx.commit().map_err(sqlite)
     }
 
     /// The latest saved analysis, if any.
     pub fn analysis(&self) -> Result<Option<Analysis>> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT revision, articles, settings, report FROM analyses ORDER BY id DESC LIMIT 1",
-                [],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)? as usize,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                    ))
-                },
-            )
-            .optional()
-            .map_err(sqlite_error(&self.path))?;
+        let row = match &self.backend {
+            Backend::Sqlite(c) => sqlite::analysis(c, &self.place)?,
+            Backend::Postgres(c) => postgres::analysis(&mut lock(c), &self.place)?,
+        };
         row.map(|(revision, articles, settings, report)| {
             let settings = serde_json::from_str(&settings).map_err(|e| Error::Corrupt {
-                path: self.path.clone(),
+                path: self.place.clone(),
                 problem: format!("stored settings are not JSON: {e}"),
             })?;
             Ok(Analysis {
                 revision,
-                articles,
+                articles: articles as usize,
                 settings,
                 report,
             })
@@ -408,116 +297,147 @@ impl Store {
     /// aside); `filter.outlet` those an outlet told; `filter.from` and `filter.to` (ISO
     /// dates, inclusive) those whose newest article falls between them.
     pub fn stories(&self, filter: &StoryFilter) -> Result<Vec<StoryRow>> {
-        let (search, outlet) = (filter.search.as_deref(), filter.outlet.as_deref());
-        let like = |s: Option<&str>| s.map(|s| format!("%{}%", s.replace(['%', '_'], "")));
-        let mut statement = self
-            .conn
-            .prepare(
-                "SELECT s.id, s.headline, s.newest, s.article_count, s.contradictions, s.json
-                 FROM stories s
-                 WHERE (?1 IS NULL OR s.json LIKE ?1 OR EXISTS (
-                         SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
-                         WHERE m.story = s.id AND a.json LIKE ?1))
-                   AND (?2 IS NULL OR EXISTS (
-                         SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
-                         WHERE m.story = s.id AND json_extract(a.json, '$.outlet') = ?3))
-                   AND (?4 IS NULL OR substr(s.newest, 1, 10) >= ?4)
-                   AND (?5 IS NULL OR substr(s.newest, 1, 10) <= ?5)
-                 ORDER BY s.newest IS NULL, s.newest DESC, s.id",
-            )
-            .map_err(sqlite_error(&self.path))?;
-        let rows = statement
-            .query_map(
-                params![like(search), like(outlet), outlet, filter.from, filter.to],
-                |r| {
-                    Ok(StoryRow {
-                        id: r.get(0)?,
-                        headline: r.get(1)?,
-                        newest: r.get(2)?,
-                        article_count: r.get::<_, i64>(3)? as usize,
-                        contradictions: r.get::<_, i64>(4)? as usize,
-                        json: r.get(5)?,
-                    })
-                },
-            )
-            .map_err(sqlite_error(&self.path))?;
-        rows.collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(sqlite_error(&self.path))
+        match &self.backend {
+            Backend::Sqlite(c) => sqlite::stories(c, &self.place, filter),
+            Backend::Postgres(c) => postgres::stories(&mut lock(c), &self.place, filter),
+        }
     }
 
     /// One story of the saved analysis, as JSON.
     pub fn story(&self, id: &str) -> Result<Option<String>> {
-        self.conn
-            .query_row("SELECT json FROM stories WHERE id = ?1", params![id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(sqlite_error(&self.path))
+        match &self.backend {
+            Backend::Sqlite(c) => sqlite::story(c, &self.place, id),
+            Backend::Postgres(c) => postgres::story(&mut lock(c), &self.place, id),
+        }
     }
 
     /// The outlet of each article of a story that names one (article id → outlet).
     pub fn outlets(&self, story: &str) -> Result<std::collections::HashMap<String, String>> {
-        let mut statement = self
-            .conn
-            .prepare(
-                "SELECT a.id, json_extract(a.json, '$.outlet') FROM story_articles m
-                 JOIN analysed_articles a ON a.id = m.article
-                 WHERE m.story = ?1 AND json_extract(a.json, '$.outlet') IS NOT NULL",
-            )
-            .map_err(sqlite_error(&self.path))?;
-        let rows = statement
-            .query_map(params![story], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(sqlite_error(&self.path))?;
-        rows.collect::<std::result::Result<_, _>>()
-            .map_err(sqlite_error(&self.path))
+        match &self.backend {
+            Backend::Sqlite(c) => sqlite::outlets(c, &self.place, story),
+            Backend::Postgres(c) => postgres::outlets(&mut lock(c), &self.place, story),
+        }
     }
 
     /// One analysed article of the saved analysis, as JSON.
     pub fn article(&self, id: &str) -> Result<Option<String>> {
-        self.conn
-            .query_row(
-                "SELECT json FROM analysed_articles WHERE id = ?1",
-                params![id],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(sqlite_error(&self.path))
+        match &self.backend {
+            Backend::Sqlite(c) => sqlite::article(c, &self.place, id),
+            Backend::Postgres(c) => postgres::article(&mut lock(c), &self.place, id),
+        }
     }
 
     /// The revision of the articles the saved analysis covers (changes whenever a new
     /// analysis of changed articles is saved), without reading the report.
     pub fn analysis_revision(&self) -> Result<Option<i64>> {
-        self.conn
-            .query_row(
-                "SELECT revision FROM analyses ORDER BY id DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(sqlite_error(&self.path))
+        match &self.backend {
+            Backend::Sqlite(c) => sqlite::analysis_revision(c, &self.place),
+            Backend::Postgres(c) => postgres::analysis_revision(&mut lock(c), &self.place),
+        }
     }
 
     /// Whether the saved analysis covers every stored article as it is now.
     pub fn is_current(&self) -> Result<bool> {
         Ok(self
-            .analysis()?
-            .is_some_and(|a| a.revision == self.revision().unwrap_or(-1)))
+            .analysis_revision()?
+            .is_some_and(|r| r == self.revision().unwrap_or(-1)))
     }
 }
 
-/// The revision of the stored articles: the highest any change took, 0 for none.
-fn max_revision(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.query_row("SELECT COALESCE(MAX(revision), 0) FROM articles", [], |r| {
-        r.get(0)
-    })
+/// An article line ready to store.
+pub(crate) struct Keyed<'a> {
+    pub id: &'a str,
+    pub digest: String,
+    pub line: String,
+    pub source: Option<&'a str>,
 }
 
-/// Turns SQLite's errors into ones that name the store's file.
-fn sqlite_error(path: &str) -> impl Fn(rusqlite::Error) -> Error + Copy + '_ {
-    move |source| Error::Sqlite {
-        path: path.to_string(),
-        source,
+/// The PostgreSQL client, whoever held it last (a panic while holding it leaves the
+/// client as it was: every write is one transaction, rolled back when dropped).
+fn lock(c: &Mutex<::postgres::Client>) -> std::sync::MutexGuard<'_, ::postgres::Client> {
+    c.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Whether `db` names a PostgreSQL database rather than a file.
+pub fn is_postgres(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+/// A database URL without its password (`postgres://ana:secret@host/db` →
+/// `postgres://ana@host/db`), for messages.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    match authority.rsplit_once('@') {
+        Some((user, host)) => {
+            let user = user.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}@{host}{path}")
+        }
+        None => url.to_string(),
     }
+}
+
+/// The report taken apart into the rows both backends keep.
+fn analysis_rows(parsed: &Value) -> AnalysisRows<'_> {
+    let articles = parsed["articles"].as_array().map_or(&[][..], Vec::as_slice);
+    let published: std::collections::HashMap<&str, &str> = articles
+        .iter()
+        .filter_map(|a| Some((a["id"].as_str()?, a["published"].as_str()?)))
+        .collect();
+    let stories = parsed["stories"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| {
+            let members: Vec<&str> = s["articles"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            StoryInsert {
+                id: s["id"].as_str().unwrap_or(""),
+                key: s["key"].as_str().unwrap_or(""),
+                headline: s["headline"].as_str().unwrap_or(""),
+                newest: members
+                    .iter()
+                    .filter_map(|a| published.get(a).copied())
+                    .max(),
+                contradictions: s["facts"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|f| f["status"] == "contradicted")
+                    .count() as i64,
+                members,
+                json: s.to_string(),
+            }
+        })
+        .collect();
+    let analysed = articles
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap_or(""),
+                a["story"].as_str().unwrap_or(""),
+                a["outlet"].as_str(),
+                a.to_string(),
+            )
+        })
+        .collect();
+    AnalysisRows {
+        articles: articles.len() as i64,
+        stories,
+        analysed,
+    }
+}
+
+/// A search or outlet as a LIKE pattern that matches it anywhere, its own wildcards and
+/// escape character taken out.
+fn like(s: Option<&str>) -> Option<String> {
+    s.map(|s| format!("%{}%", s.replace(['%', '_', '\\'], "")))
 }
 
 /// SHA-256 of an article line's content, its `source` left out (the same article read
@@ -539,8 +459,65 @@ mod tests {
     #[test]
     fn adds_replaces_and_keeps_an_analysis_until_articles_change() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("news.db");
-        let mut store = Store::open(&path).unwrap();
+        let path = dir.path().join("news.db").display().to_string();
+        behaves_as_a_store(&path);
+    }
+
+    #[test]
+    fn postgres_behaves_as_sqlite() {
+        let Some(server) = testing::server_or_skip("postgres_behaves_as_sqlite") else {
+            return;
+        };
+        let url = server.database("behaves");
+        behaves_as_a_store(&url);
+        // A second connection finds the schema made, and migrates nothing twice.
+        let store = Store::connect(&url).unwrap();
+        assert_eq!(store.article_count().unwrap(), 2);
+    }
+
+    #[test]
+    fn an_older_analysis_does_not_replace_a_newer_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("news.db")).unwrap();
+        store
+            .add(&[json!({"id": "a", "source": "a.txt", "text": "One."})])
+            .unwrap();
+        let report = |n: usize| json!({"articles": [], "stories": [], "n": n}).to_string();
+        assert!(store.save_analysis(2, &json!({}), &report(2)).unwrap());
+        assert!(!store.save_analysis(1, &json!({}), &report(1)).unwrap());
+        assert_eq!(store.analysis().unwrap().unwrap().revision, 2);
+    }
+
+    #[test]
+    fn a_database_url_is_named_without_its_password() {
+        assert_eq!(
+            without_password("postgres://ana:secret@db.example:5432/news?sslmode=disable"),
+            "postgres://ana@db.example:5432/news?sslmode=disable"
+        );
+        assert_eq!(
+            without_password("postgresql://db.example/news"),
+            "postgresql://db.example/news"
+        );
+        assert!(is_postgres("postgresql://x/y") && !is_postgres("postgres.db"));
+    }
+
+    #[test]
+    fn an_unreachable_database_is_an_error_naming_it() {
+        // Port 1 on loopback: nothing listens there.
+        let e = Store::connect("postgres://ana:secret@127.0.0.1:1/news")
+            .err()
+            .expect("an error");
+        let message = e.to_string();
+        assert!(
+            message.contains("postgres://ana@127.0.0.1:1/news"),
+            "{message}"
+        );
+        assert!(!message.contains("secret"), "{message}");
+    }
+
+    /// The behaviour every backend shares, on the store at `db`.
+    fn behaves_as_a_store(db: &str) {
+        let mut store = Store::connect(db).unwrap();
         let a = json!({"id": "a", "source": "x/a.txt", "text": "One."});
         let b = json!({"id": "b", "source": "x/b.txt", "text": "Two."});
         assert_eq!(
@@ -554,24 +531,32 @@ mod tests {
         // The same article from another path is no change.
         let moved = json!({"id": "a", "source": "y/a.txt", "text": "One."});
         assert_eq!(store.add(&[moved]).unwrap().unchanged, 1);
-        let report = json!({"articles": [{"id": "a", "story": "S1", "published": "2026-01-02T10:00:00+01:00"}, {"id": "b", "story": "S1"}],
+        let report = json!({"articles": [{"id": "a", "story": "S1", "published": "2026-01-02T10:00:00+01:00", "outlet": "Kessa Post", "body": "One."}, {"id": "b", "story": "S1", "body": "Two."}],
             "stories": [{"id": "S1", "key": "k", "headline": "H", "articles": ["a", "b"], "facts": [{"status": "contradicted"}]}]});
         let revision = store.revision().unwrap();
         store
             .save_analysis(revision, &json!({}), &report.to_string())
             .unwrap();
         assert!(store.is_current().unwrap());
-        let (count, contradictions): (i64, i64) = store
-            .conn
-            .query_row(
-                "SELECT article_count, contradictions FROM stories WHERE id = 'S1'",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
-        assert_eq!((count, contradictions), (2, 1));
         let all = StoryFilter::default();
-        assert_eq!(store.stories(&all).unwrap().len(), 1);
+        let rows = store.stories(&all).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].article_count, rows[0].contradictions), (2, 1));
+        assert_eq!(rows[0].newest.as_deref(), Some("2026-01-02T10:00:00+01:00"));
+        let found = |f: StoryFilter| store.stories(&f).unwrap().len();
+        // Search ignores case; an outlet must be one that told the story.
+        let search = |q: &str| StoryFilter {
+            search: Some(q.into()),
+            ..all.clone()
+        };
+        assert_eq!(found(search("two")), 1);
+        assert_eq!(found(search("50%_\\")), 0);
+        let outlet = |o: &str| StoryFilter {
+            outlet: Some(o.into()),
+            ..all.clone()
+        };
+        assert_eq!(found(outlet("Kessa Post")), 1);
+        assert_eq!(found(outlet("Kessa")), 0);
         let none = StoryFilter {
             search: Some("nothing like it".into()),
             ..all.clone()
@@ -597,7 +582,7 @@ mod tests {
             0
         );
         assert!(store.story("S1").unwrap().is_some());
-        assert!(store.outlets("S1").unwrap().is_empty());
+        assert_eq!(store.outlets("S1").unwrap().len(), 1);
         assert!(store.article("a").unwrap().is_some());
         // Other content under a stored id replaces it, and the analysis is stale.
         let edited = json!({"id": "b", "source": "x/b.txt", "text": "Two, corrected."});
@@ -606,7 +591,7 @@ mod tests {
         drop(store);
 
         // Reopened, everything is there, in the order first added.
-        let store = Store::open(&path).unwrap();
+        let store = Store::connect(db).unwrap();
         let mut out = Vec::new();
         let (_, n) = store.write_lines(&mut out).unwrap();
         assert_eq!(n, 2);

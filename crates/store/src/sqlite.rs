@@ -1,0 +1,340 @@
+//! The SQLite backend: one file, write-ahead log, full sync.
+
+use std::io::Write;
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use crate::{like, Added, AnalysisRows, Error, Keyed, Result, StoryFilter, StoryRow};
+
+/// SQLite's schema changes, in order; `PRAGMA user_version` says how many have run.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles as read, analyses, stories and analysed articles.
+    "CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        digest TEXT NOT NULL,
+        line TEXT NOT NULL,
+        source TEXT,
+        revision INTEGER NOT NULL,
+        added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX articles_revision ON articles (revision);
+    CREATE TABLE analyses (
+        id INTEGER PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        settings TEXT NOT NULL,
+        report TEXT NOT NULL,
+        created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        headline TEXT NOT NULL,
+        newest TEXT,
+        article_count INTEGER NOT NULL,
+        contradictions INTEGER NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        article TEXT NOT NULL,
+        PRIMARY KEY (story, article)
+    );
+    CREATE TABLE analysed_articles (
+        id TEXT PRIMARY KEY,
+        story TEXT NOT NULL,
+        json TEXT NOT NULL
+    );",
+];
+
+/// Opens (creating and migrating as needed) the file at `path`.
+pub(crate) fn open(path: &Path, place: &str) -> Result<Connection> {
+    let sqlite = sqlite_error(place);
+    let mut conn = Connection::open(path).map_err(sqlite)?;
+    conn.busy_timeout(std::time::Duration::from_secs(30))
+        .map_err(sqlite)?;
+    // WAL lets readers work while a writer adds; FULL sync makes every committed add
+    // survive a crash of the process or of the machine.
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(sqlite)?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(sqlite)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(sqlite)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(sqlite)?;
+    let version = usize::try_from(version).unwrap_or(usize::MAX);
+    if version > MIGRATIONS.len() {
+        return Err(newer_schema(place, version, MIGRATIONS.len()));
+    }
+    for (k, sql) in MIGRATIONS.iter().enumerate().skip(version) {
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite)?;
+        tx.execute_batch(sql).map_err(sqlite)?;
+        tx.pragma_update(None, "user_version", (k + 1) as i64)
+            .map_err(sqlite)?;
+        tx.commit().map_err(sqlite)?;
+    }
+    Ok(conn)
+}
+
+/// The error for a store whose schema is newer than this build knows.
+pub(crate) fn newer_schema(place: &str, version: usize, known: usize) -> Error {
+    Error::Corrupt {
+        path: place.to_string(),
+        problem: format!("written by a newer parallax (schema {version}, this one knows {known})"),
+    }
+}
+
+pub(crate) fn add(conn: &mut Connection, place: &str, lines: &[Keyed]) -> Result<Added> {
+    let sqlite = sqlite_error(place);
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sqlite)?;
+    let mut revision = max_revision(&tx).map_err(sqlite)?;
+    let mut added = Added::default();
+    for line in lines {
+        let stored: Option<String> = tx
+            .query_row(
+                "SELECT digest FROM articles WHERE id = ?1",
+                params![line.id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sqlite)?;
+        match stored {
+            Some(d) if d == line.digest => {
+                added.unchanged += 1;
+                continue;
+            }
+            Some(_) => added.replaced += 1,
+            None => added.new += 1,
+        }
+        revision += 1;
+        tx.execute(
+            "INSERT INTO articles (id, digest, line, source, revision)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (id) DO UPDATE SET digest = ?2, line = ?3, source = ?4,
+                 revision = ?5",
+            params![line.id, line.digest, line.line, line.source, revision],
+        )
+        .map_err(sqlite)?;
+    }
+    tx.commit().map_err(sqlite)?;
+    Ok(added)
+}
+
+pub(crate) fn article_count(conn: &Connection, place: &str) -> Result<usize> {
+    conn.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))
+        .map(|n| n as usize)
+        .map_err(sqlite_error(place))
+}
+
+pub(crate) fn revision(conn: &Connection, place: &str) -> Result<i64> {
+    max_revision(conn).map_err(sqlite_error(place))
+}
+
+pub(crate) fn write_lines(
+    conn: &Connection,
+    place: &str,
+    out: &mut impl Write,
+) -> Result<(i64, usize)> {
+    let sqlite = sqlite_error(place);
+    // One read transaction: the lines and the revision belong together.
+    let tx = conn.unchecked_transaction().map_err(sqlite)?;
+    let revision = max_revision(&tx).map_err(sqlite)?;
+    let mut statement = tx
+        .prepare("SELECT line FROM articles ORDER BY rowid")
+        .map_err(sqlite)?;
+    let mut rows = statement.query([]).map_err(sqlite)?;
+    let mut n = 0;
+    while let Some(row) = rows.next().map_err(sqlite)? {
+        let line: String = row.get(0).map_err(sqlite)?;
+        writeln!(out, "{line}")?;
+        n += 1;
+    }
+    Ok((revision, n))
+}
+
+pub(crate) fn save_analysis(
+    conn: &mut Connection,
+    place: &str,
+    revision: i64,
+    settings: &str,
+    report: &str,
+    rows: &AnalysisRows,
+) -> Result<bool> {
+    let sqlite = sqlite_error(place);
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sqlite)?;
+    let saved: Option<i64> = tx
+        .query_row("SELECT MAX(revision) FROM analyses", [], |r| r.get(0))
+        .map_err(sqlite)?;
+    if saved.is_some_and(|s| s > revision) {
+        return Ok(false);
+    }
+    tx.execute("DELETE FROM analyses", []).map_err(sqlite)?;
+    tx.execute(
+        "INSERT INTO analyses (revision, articles, settings, report) VALUES (?1, ?2, ?3, ?4)",
+        params![revision, rows.articles, settings, report],
+    )
+    .map_err(sqlite)?;
+    tx.execute("DELETE FROM story_articles", [])
+        .map_err(sqlite)?;
+    tx.execute("DELETE FROM stories", []).map_err(sqlite)?;
+    tx.execute("DELETE FROM analysed_articles", [])
+        .map_err(sqlite)?;
+    for s in &rows.stories {
+        tx.execute(
+            "INSERT INTO stories (id, key, headline, newest, article_count, contradictions, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                s.id,
+                s.key,
+                s.headline,
+                s.newest,
+                s.members.len() as i64,
+                s.contradictions,
+                s.json
+            ],
+        )
+        .map_err(sqlite)?;
+        for a in &s.members {
+            tx.execute(
+                "INSERT OR IGNORE INTO story_articles (story, article) VALUES (?1, ?2)",
+                params![s.id, a],
+            )
+            .map_err(sqlite)?;
+        }
+    }
+    for (id, story, _, json) in &rows.analysed {
+        tx.execute(
+            "INSERT OR REPLACE INTO analysed_articles (id, story, json) VALUES (?1, ?2, ?3)",
+            params![id, story, json],
+        )
+        .map_err(sqlite)?;
+    }
+    tx.commit().map_err(sqlite)?;
+    Ok(true)
+}
+
+/// The latest analysis: revision, article count, settings and report.
+pub(crate) fn analysis(
+    conn: &Connection,
+    place: &str,
+) -> Result<Option<(i64, i64, String, String)>> {
+    conn.query_row(
+        "SELECT revision, articles, settings, report FROM analyses ORDER BY id DESC LIMIT 1",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )
+    .optional()
+    .map_err(sqlite_error(place))
+}
+
+pub(crate) fn stories(
+    conn: &Connection,
+    place: &str,
+    filter: &StoryFilter,
+) -> Result<Vec<StoryRow>> {
+    let (search, outlet) = (filter.search.as_deref(), filter.outlet.as_deref());
+    let sqlite = sqlite_error(place);
+    let mut statement = conn
+        .prepare(
+            "SELECT s.id, s.headline, s.newest, s.article_count, s.contradictions, s.json
+             FROM stories s
+             WHERE (?1 IS NULL OR s.json LIKE ?1 OR EXISTS (
+                     SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
+                     WHERE m.story = s.id AND a.json LIKE ?1))
+               AND (?2 IS NULL OR EXISTS (
+                     SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
+                     WHERE m.story = s.id AND json_extract(a.json, '$.outlet') = ?3))
+               AND (?4 IS NULL OR substr(s.newest, 1, 10) >= ?4)
+               AND (?5 IS NULL OR substr(s.newest, 1, 10) <= ?5)
+             ORDER BY s.newest IS NULL, s.newest DESC, s.id",
+        )
+        .map_err(sqlite)?;
+    let rows = statement
+        .query_map(
+            params![like(search), like(outlet), outlet, filter.from, filter.to],
+            |r| {
+                Ok(StoryRow {
+                    id: r.get(0)?,
+                    headline: r.get(1)?,
+                    newest: r.get(2)?,
+                    article_count: r.get::<_, i64>(3)? as usize,
+                    contradictions: r.get::<_, i64>(4)? as usize,
+                    json: r.get(5)?,
+                })
+            },
+        )
+        .map_err(sqlite)?;
+    rows.collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(sqlite)
+}
+
+pub(crate) fn story(conn: &Connection, place: &str, id: &str) -> Result<Option<String>> {
+    conn.query_row("SELECT json FROM stories WHERE id = ?1", params![id], |r| {
+        r.get(0)
+    })
+    .optional()
+    .map_err(sqlite_error(place))
+}
+
+pub(crate) fn outlets(
+    conn: &Connection,
+    place: &str,
+    story: &str,
+) -> Result<std::collections::HashMap<String, String>> {
+    let sqlite = sqlite_error(place);
+    let mut statement = conn
+        .prepare(
+            "SELECT a.id, json_extract(a.json, '$.outlet') FROM story_articles m
+             JOIN analysed_articles a ON a.id = m.article
+             WHERE m.story = ?1 AND json_extract(a.json, '$.outlet') IS NOT NULL",
+        )
+        .map_err(sqlite)?;
+    let rows = statement
+        .query_map(params![story], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(sqlite)?;
+    rows.collect::<std::result::Result<_, _>>().map_err(sqlite)
+}
+
+pub(crate) fn article(conn: &Connection, place: &str, id: &str) -> Result<Option<String>> {
+    conn.query_row(
+        "SELECT json FROM analysed_articles WHERE id = ?1",
+        params![id],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(sqlite_error(place))
+}
+
+pub(crate) fn analysis_revision(conn: &Connection, place: &str) -> Result<Option<i64>> {
+    conn.query_row(
+        "SELECT revision FROM analyses ORDER BY id DESC LIMIT 1",
+        [],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(sqlite_error(place))
+}
+
+/// The revision of the stored articles: the highest any change took, 0 for none.
+fn max_revision(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT COALESCE(MAX(revision), 0) FROM articles", [], |r| {
+        r.get(0)
+    })
+}
+
+/// Turns SQLite's errors into ones that name the store's file.
+fn sqlite_error(path: &str) -> impl Fn(rusqlite::Error) -> Error + Copy + '_ {
+    move |source| Error::Sqlite {
+        path: path.to_string(),
+        source,
+    }
+}
