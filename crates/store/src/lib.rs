@@ -472,7 +472,7 @@ mod tests {
         behaves_as_a_store(&url);
         // A second connection finds the schema made, and migrates nothing twice.
         let store = Store::connect(&url).unwrap();
-        assert_eq!(store.article_count().unwrap(), 2);
+        assert_eq!(store.article_count().unwrap(), 3);
     }
 
     #[test]
@@ -531,6 +531,21 @@ mod tests {
         // The same article from another path is no change.
         let moved = json!({"id": "a", "source": "y/a.txt", "text": "One."});
         assert_eq!(store.add(&[moved]).unwrap().unchanged, 1);
+        // One id twice in a batch: the second replaces the first, and is the one kept.
+        let c1 = json!({"id": "c", "source": "c.txt", "text": "Three."});
+        let c2 = json!({"id": "c", "source": "c.txt", "text": "Three, again."});
+        let c3 = json!({"id": "c", "source": "c.txt", "text": "Three, again."});
+        assert_eq!(
+            store.add(&[c1, c2, c3]).unwrap(),
+            Added {
+                new: 1,
+                replaced: 1,
+                unchanged: 1
+            }
+        );
+        let mut out = Vec::new();
+        assert_eq!(store.write_lines(&mut out).unwrap().1, 3);
+        assert!(String::from_utf8(out).unwrap().contains("Three, again."));
         let report = json!({"articles": [{"id": "a", "story": "S1", "published": "2026-01-02T10:00:00+01:00", "outlet": "Kessa Post", "body": "One."}, {"id": "b", "story": "S1", "body": "Two."}],
             "stories": [{"id": "S1", "key": "k", "headline": "H", "articles": ["a", "b"], "facts": [{"status": "contradicted"}]}]});
         let revision = store.revision().unwrap();
@@ -594,13 +609,13 @@ mod tests {
         let store = Store::connect(db).unwrap();
         let mut out = Vec::new();
         let (_, n) = store.write_lines(&mut out).unwrap();
-        assert_eq!(n, 2);
+        assert_eq!(n, 3);
         let text = String::from_utf8(out).unwrap();
         let ids: Vec<String> = text
             .lines()
             .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].to_string())
             .collect();
-        assert_eq!(ids, ["\"a\"", "\"b\""]);
+        assert_eq!(ids, ["\"a\"", "\"b\"", "\"c\""]);
         assert!(text.contains("Two, corrected."));
     }
 

@@ -5,6 +5,7 @@
 //! ends, so revisions are handed out in commit order and two workers' analyses cannot
 //! interleave. Readers never wait for it.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use ::postgres::fallible_iterator::FallibleIterator;
@@ -110,25 +111,29 @@ pub(crate) fn add(client: &mut Client, place: &str, lines: &[Keyed]) -> Result<A
     let mut tx = client.transaction().map_err(pg)?;
     lock_writers(&mut tx).map_err(pg)?;
     let mut revision = max_revision(&mut tx).map_err(pg)?;
-    let select = tx
-        .prepare("SELECT digest FROM articles WHERE id = $1")
-        .map_err(pg)?;
-    let upsert = tx
-        .prepare(
-            "INSERT INTO articles (id, digest, line, source, revision)
-             VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (id) DO UPDATE SET digest = $2, line = $3, source = $4,
-                 revision = $5",
+    // One query for what is stored and one for what changes, whatever the batch's size:
+    // a round trip per article would cost more than the work.
+    let ids: Vec<&str> = lines.iter().map(|l| l.id).collect();
+    let stored: HashMap<String, String> = tx
+        .query(
+            "SELECT id, digest FROM articles WHERE id = ANY($1)",
+            &[&ids],
         )
-        .map_err(pg)?;
+        .map_err(pg)?
+        .into_iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let mut current: HashMap<&str, &str> = stored
+        .iter()
+        .map(|(id, d)| (id.as_str(), d.as_str()))
+        .collect();
+    // What to write: for each id, its last version in the batch and the revision it took
+    // (an id twice in one batch: the second is compared with the first, as one by one).
+    let mut pending: HashMap<&str, (&Keyed, i64)> = HashMap::new();
     let mut added = Added::default();
     for line in lines {
-        let stored: Option<String> = tx
-            .query_opt(&select, &[&line.id])
-            .map_err(pg)?
-            .map(|r| r.get(0));
-        match stored {
-            Some(d) if d == line.digest => {
+        match current.get(line.id) {
+            Some(&d) if d == line.digest => {
                 added.unchanged += 1;
                 continue;
             }
@@ -136,12 +141,29 @@ pub(crate) fn add(client: &mut Client, place: &str, lines: &[Keyed]) -> Result<A
             None => added.new += 1,
         }
         revision += 1;
-        tx.execute(
-            &upsert,
-            &[&line.id, &line.digest, &line.line, &line.source, &revision],
-        )
-        .map_err(pg)?;
+        current.insert(line.id, &line.digest);
+        pending.insert(line.id, (line, revision));
     }
+    let mut pending: Vec<(&Keyed, i64)> = pending.into_values().collect();
+    pending.sort_unstable_by_key(|&(_, r)| r);
+    let column = |f: for<'k> fn(&'k Keyed<'k>) -> Option<&'k str>| -> Vec<Option<&str>> {
+        pending.iter().map(|&(l, _)| f(l)).collect()
+    };
+    let revisions: Vec<i64> = pending.iter().map(|&(_, r)| r).collect();
+    tx.execute(
+        "INSERT INTO articles (id, digest, line, source, revision)
+         SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])
+         ON CONFLICT (id) DO UPDATE SET digest = EXCLUDED.digest, line = EXCLUDED.line,
+             source = EXCLUDED.source, revision = EXCLUDED.revision",
+        &[
+            &column(|l| Some(l.id)),
+            &column(|l| Some(&l.digest)),
+            &column(|l| Some(&l.line)),
+            &column(|l| l.source),
+            &revisions,
+        ],
+    )
+    .map_err(pg)?;
     tx.commit().map_err(pg)?;
     Ok(added)
 }
@@ -214,46 +236,50 @@ pub(crate) fn save_analysis(
         &[&revision, &rows.articles, &settings, &report],
     )
     .map_err(pg)?;
-    let story = tx
-        .prepare(
-            "INSERT INTO stories (id, key, headline, newest, article_count, contradictions, json)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .map_err(pg)?;
-    let member = tx
-        .prepare(
-            "INSERT INTO story_articles (story, article) VALUES ($1, $2)
-             ON CONFLICT DO NOTHING",
-        )
-        .map_err(pg)?;
-    let article = tx
-        .prepare(
-            "INSERT INTO analysed_articles (id, story, outlet, json) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (id) DO UPDATE SET story = $2, outlet = $3, json = $4",
-        )
-        .map_err(pg)?;
-    for s in &rows.stories {
-        tx.execute(
-            &story,
-            &[
-                &s.id,
-                &s.key,
-                &s.headline,
-                &s.newest,
-                &(s.members.len() as i64),
-                &s.contradictions,
-                &s.json,
-            ],
-        )
-        .map_err(pg)?;
-        for a in &s.members {
-            tx.execute(&member, &[&s.id, a]).map_err(pg)?;
-        }
-    }
-    for (id, story, outlet, json) in &rows.analysed {
-        tx.execute(&article, &[id, story, outlet, json])
-            .map_err(pg)?;
-    }
+    // Each table in one statement (arrays unnested): a round trip per row would cost
+    // more than the rows.
+    let stories = &rows.stories;
+    tx.execute(
+        "INSERT INTO stories (id, key, headline, newest, article_count, contradictions, json)
+         SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[],
+             $6::bigint[], $7::text[])",
+        &[
+            &stories.iter().map(|s| s.id).collect::<Vec<_>>(),
+            &stories.iter().map(|s| s.key).collect::<Vec<_>>(),
+            &stories.iter().map(|s| s.headline).collect::<Vec<_>>(),
+            &stories.iter().map(|s| s.newest).collect::<Vec<_>>(),
+            &stories
+                .iter()
+                .map(|s| s.members.len() as i64)
+                .collect::<Vec<_>>(),
+            &stories.iter().map(|s| s.contradictions).collect::<Vec<_>>(),
+            &stories.iter().map(|s| s.json.as_str()).collect::<Vec<_>>(),
+        ],
+    )
+    .map_err(pg)?;
+    let (member_story, member): (Vec<&str>, Vec<&str>) = stories
+        .iter()
+        .flat_map(|s| s.members.iter().map(move |&m| (s.id, m)))
+        .unzip();
+    tx.execute(
+        "INSERT INTO story_articles (story, article)
+         SELECT * FROM UNNEST($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
+        &[&member_story, &member],
+    )
+    .map_err(pg)?;
+    let analysed = &rows.analysed;
+    tx.execute(
+        "INSERT INTO analysed_articles (id, story, outlet, json)
+         SELECT DISTINCT ON (id) * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[])
+             AS a (id, story, outlet, json)",
+        &[
+            &analysed.iter().map(|a| a.0).collect::<Vec<_>>(),
+            &analysed.iter().map(|a| a.1).collect::<Vec<_>>(),
+            &analysed.iter().map(|a| a.2).collect::<Vec<_>>(),
+            &analysed.iter().map(|a| a.3.as_str()).collect::<Vec<_>>(),
+        ],
+    )
+    .map_err(pg)?;
     tx.commit().map_err(pg)?;
     Ok(true)
 }
@@ -315,7 +341,7 @@ pub(crate) fn outlets(
     client: &mut Client,
     place: &str,
     story: &str,
-) -> Result<std::collections::HashMap<String, String>> {
+) -> Result<HashMap<String, String>> {
     let rows = client
         .query(
             "SELECT a.id, a.outlet FROM story_articles m
