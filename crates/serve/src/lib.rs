@@ -1,8 +1,9 @@
 //! `parallax serve`: a JSON API and server-rendered pages over a store.
 //!
 //! - `GET /api/stories?q=&outlet=&from=&to=`: the stories of the stored analysis, newest
-//!   first, with their outlets, article and contradiction counts; `q` searches headlines,
-//!   quotes, facts and article text; `outlet` keeps the stories an outlet told; `from` and
+//!   first, with their outlets, article and contradiction counts; `q` is a full-text
+//!   search of headlines, quotes, facts and article text (every word, the last one as a
+//!   prefix; stems and diacritics aside); `outlet` keeps the stories an outlet told; `from` and
 //!   `to` (ISO dates) those whose newest article falls between them.
 //! - `GET /api/stories/{id}`, `GET /api/articles/{id}`: one story or article, as in the
 //!   report.

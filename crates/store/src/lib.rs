@@ -161,6 +161,9 @@ pub(crate) struct StoryInsert<'a> {
     pub members: Vec<&'a str>,
     pub contradictions: i64,
     pub json: String,
+    /// What a search looks through: the story's own words (headline, quotes, facts,
+    /// timeline) and its articles' titles and bodies.
+    pub text: String,
 }
 
 impl Store {
@@ -386,6 +389,10 @@ fn analysis_rows(parsed: &Value) -> AnalysisRows<'_> {
         .iter()
         .filter_map(|a| Some((a["id"].as_str()?, a["published"].as_str()?)))
         .collect();
+    let by_id: std::collections::HashMap<&str, &Value> = articles
+        .iter()
+        .filter_map(|a| Some((a["id"].as_str()?, a)))
+        .collect();
     let stories = parsed["stories"]
         .as_array()
         .into_iter()
@@ -411,6 +418,7 @@ fn analysis_rows(parsed: &Value) -> AnalysisRows<'_> {
                     .flatten()
                     .filter(|f| f["status"] == "contradicted")
                     .count() as i64,
+                text: search_text(s, &members, &by_id),
                 members,
                 json: s.to_string(),
             }
@@ -434,10 +442,47 @@ fn analysis_rows(parsed: &Value) -> AnalysisRows<'_> {
     }
 }
 
-/// A search or outlet as a LIKE pattern that matches it anywhere, its own wildcards and
-/// escape character taken out.
-fn like(s: Option<&str>) -> Option<String> {
-    s.map(|s| format!("%{}%", s.replace(['%', '_', '\\'], "")))
+/// The text a story is found by: every string value of the story (its headline, the
+/// words of its quotes, facts and timeline), then its articles' titles and bodies, with
+/// diacritics folded as the search's words are ("Ostvik" finds "Östvik" in both
+/// backends).
+fn search_text(
+    story: &Value,
+    members: &[&str],
+    articles: &std::collections::HashMap<&str, &Value>,
+) -> String {
+    fn strings(v: &Value, out: &mut String) {
+        match v {
+            Value::String(s) => {
+                out.push_str(s);
+                out.push('\n');
+            }
+            Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    strings(story, &mut out);
+    for m in members {
+        if let Some(a) = articles.get(m) {
+            for field in ["title", "outlet", "body"] {
+                strings(&a[field], &mut out);
+            }
+        }
+    }
+    parallax_text::fold_diacritics(&out)
+}
+
+/// The words of a search, lower-cased and diacritics folded: runs of letters and digits,
+/// everything else (operators, quotes, wildcards) dropped, so that no search is a syntax
+/// error.
+pub(crate) fn search_words(q: &str) -> Vec<String> {
+    parallax_text::fold_diacritics(q)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// SHA-256 of an article line's content, its `source` left out (the same article read
@@ -546,8 +591,13 @@ mod tests {
         let mut out = Vec::new();
         assert_eq!(store.write_lines(&mut out).unwrap().1, 3);
         assert!(String::from_utf8(out).unwrap().contains("Three, again."));
-        let report = json!({"articles": [{"id": "a", "story": "S1", "published": "2026-01-02T10:00:00+01:00", "outlet": "Kessa Post", "body": "One."}, {"id": "b", "story": "S1", "body": "Two."}],
-            "stories": [{"id": "S1", "key": "k", "headline": "H", "articles": ["a", "b"], "facts": [{"status": "contradicted"}]}]});
+        let report = json!({"articles": [
+                {"id": "a", "story": "S1", "published": "2026-01-02T10:00:00+01:00", "outlet": "Kessa Post", "body": "Two ferries collided off Östvik."},
+                {"id": "b", "story": "S1", "body": "Two."},
+                {"id": "c", "story": "S2", "body": "The harbour reopened."}],
+            "stories": [
+                {"id": "S1", "key": "k", "headline": "H", "articles": ["a", "b"], "facts": [{"status": "contradicted"}]},
+                {"id": "S2", "key": "l", "headline": "Harbour reopens", "articles": ["c"], "quotes": [{"text": "We are open again"}]}]});
         let revision = store.revision().unwrap();
         store
             .save_analysis(revision, &json!({}), &report.to_string())
@@ -555,47 +605,49 @@ mod tests {
         assert!(store.is_current().unwrap());
         let all = StoryFilter::default();
         let rows = store.stories(&all).unwrap();
-        assert_eq!(rows.len(), 1);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].id, "S1", "newest first, undated last");
         assert_eq!((rows[0].article_count, rows[0].contradictions), (2, 1));
         assert_eq!(rows[0].newest.as_deref(), Some("2026-01-02T10:00:00+01:00"));
-        let found = |f: StoryFilter| store.stories(&f).unwrap().len();
-        // Search ignores case; an outlet must be one that told the story.
+        let found = |f: StoryFilter| -> Vec<String> {
+            store
+                .stories(&f)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.id)
+                .collect()
+        };
+        // Search is over words: case, inflection and diacritics aside, every word there,
+        // the last one perhaps half typed; an outlet must be one that told the story.
         let search = |q: &str| StoryFilter {
             search: Some(q.into()),
             ..all.clone()
         };
-        assert_eq!(found(search("two")), 1);
-        assert_eq!(found(search("50%_\\")), 0);
+        for (q, stories) in [
+            ("two", &["S1"][..]),
+            ("FERRY", &["S1"]),
+            ("ostvik collided", &["S1"]),
+            ("ferries harbour", &[]),
+            ("harb", &["S2"]),
+            ("open again", &["S2"]),
+            ("\"two\" OR (harbour*", &[]),
+            ("%_\\", &["S1", "S2"]),
+        ] {
+            assert_eq!(found(search(q)), stories, "{q}");
+        }
         let outlet = |o: &str| StoryFilter {
             outlet: Some(o.into()),
             ..all.clone()
         };
-        assert_eq!(found(outlet("Kessa Post")), 1);
-        assert_eq!(found(outlet("Kessa")), 0);
-        let none = StoryFilter {
-            search: Some("nothing like it".into()),
-            ..all.clone()
-        };
-        assert_eq!(store.stories(&none).unwrap().len(), 0);
+        assert_eq!(found(outlet("Kessa Post")), ["S1"]);
+        assert!(found(outlet("Kessa")).is_empty());
         let days = |from: &str, to: &str| StoryFilter {
             from: Some(from.into()),
             to: Some(to.into()),
             ..all.clone()
         };
-        assert_eq!(
-            store
-                .stories(&days("2026-01-02", "2026-01-02"))
-                .unwrap()
-                .len(),
-            1
-        );
-        assert_eq!(
-            store
-                .stories(&days("2026-01-03", "2026-12-31"))
-                .unwrap()
-                .len(),
-            0
-        );
+        assert_eq!(found(days("2026-01-02", "2026-01-02")), ["S1"]);
+        assert!(found(days("2026-01-03", "2026-12-31")).is_empty());
         assert!(store.story("S1").unwrap().is_some());
         assert_eq!(store.outlets("S1").unwrap().len(), 1);
         assert!(store.article("a").unwrap().is_some());

@@ -12,7 +12,7 @@ use ::postgres::fallible_iterator::FallibleIterator;
 use ::postgres::{Client, IsolationLevel, NoTls, Transaction};
 
 use crate::sqlite::newer_schema;
-use crate::{like, Added, AnalysisRows, Error, Keyed, Result, StoryFilter, StoryRow};
+use crate::{search_words, Added, AnalysisRows, Error, Keyed, Result, StoryFilter, StoryRow};
 
 /// The advisory lock writers hold ("parallax" in ASCII).
 const WRITERS: i64 = 0x7061_7261_6c6c_6178;
@@ -58,7 +58,14 @@ const MIGRATIONS: &[&str] = &[
         story TEXT NOT NULL,
         outlet TEXT,
         json TEXT NOT NULL
-    );",
+    );
+    CREATE INDEX story_articles_article ON story_articles (article);
+    -- Full-text search over each story's words and its articles' text (English stems).
+    CREATE TABLE story_search (
+        story TEXT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+        document TSVECTOR NOT NULL
+    );
+    CREATE INDEX story_search_document ON story_search USING GIN (document);",
 ];
 
 /// Connects to `url`, creating the schema and running migrations as needed.
@@ -257,6 +264,16 @@ pub(crate) fn save_analysis(
         ],
     )
     .map_err(pg)?;
+    tx.execute(
+        "INSERT INTO story_search (story, document)
+         SELECT story, to_tsvector('english', text)
+         FROM UNNEST($1::text[], $2::text[]) AS t (story, text)",
+        &[
+            &stories.iter().map(|s| s.id).collect::<Vec<_>>(),
+            &stories.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+        ],
+    )
+    .map_err(pg)?;
     let (member_story, member): (Vec<&str>, Vec<&str>) = stories
         .iter()
         .flat_map(|s| s.members.iter().map(move |&m| (s.id, m)))
@@ -303,14 +320,14 @@ pub(crate) fn stories(
     place: &str,
     filter: &StoryFilter,
 ) -> Result<Vec<StoryRow>> {
-    let search = like(filter.search.as_deref());
+    let search = filter.search.as_deref().and_then(ts_query);
     let rows = client
         .query(
             "SELECT s.id, s.headline, s.newest, s.article_count, s.contradictions, s.json
              FROM stories s
-             WHERE ($1::text IS NULL OR s.json ILIKE $1 OR EXISTS (
-                     SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
-                     WHERE m.story = s.id AND a.json ILIKE $1))
+             WHERE ($1::text IS NULL OR s.id IN (
+                     SELECT story FROM story_search
+                     WHERE document @@ to_tsquery('english', $1)))
                AND ($2::text IS NULL OR EXISTS (
                      SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
                      WHERE m.story = s.id AND a.outlet = $2))
@@ -331,6 +348,13 @@ pub(crate) fn stories(
             json: r.get(5),
         })
         .collect())
+}
+
+/// A search as a `tsquery`: every word must be there, the last as the start of a word
+/// (what a reader still typing means). `None` when it has no words.
+fn ts_query(q: &str) -> Option<String> {
+    let words = search_words(q);
+    (!words.is_empty()).then(|| words.join(" & ") + ":*")
 }
 
 pub(crate) fn story(client: &mut Client, place: &str, id: &str) -> Result<Option<String>> {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use crate::{like, Added, AnalysisRows, Error, Keyed, Result, StoryFilter, StoryRow};
+use crate::{search_words, Added, AnalysisRows, Error, Keyed, Result, StoryFilter, StoryRow};
 
 /// SQLite's schema changes, in order; `PRAGMA user_version` says how many have run.
 const MIGRATIONS: &[&str] = &[
@@ -46,6 +46,14 @@ const MIGRATIONS: &[&str] = &[
         story TEXT NOT NULL,
         json TEXT NOT NULL
     );",
+    // 2: full-text search over each story's words and its articles' text (Porter stems,
+    // diacritics folded: "ferries" finds "ferry", "Ostvik" finds "Östvik"). The analysis
+    // saved before it has no search rows, so it is dropped: the next add, export or serve
+    // analyses again.
+    "CREATE VIRTUAL TABLE story_search USING fts5(
+        story UNINDEXED, text, tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    DELETE FROM analyses;",
 ];
 
 /// Opens (creating and migrating as needed) the file at `path`.
@@ -188,6 +196,7 @@ pub(crate) fn save_analysis(
     tx.execute("DELETE FROM stories", []).map_err(sqlite)?;
     tx.execute("DELETE FROM analysed_articles", [])
         .map_err(sqlite)?;
+    tx.execute("DELETE FROM story_search", []).map_err(sqlite)?;
     for s in &rows.stories {
         tx.execute(
             "INSERT INTO stories (id, key, headline, newest, article_count, contradictions, json)
@@ -201,6 +210,11 @@ pub(crate) fn save_analysis(
                 s.contradictions,
                 s.json
             ],
+        )
+        .map_err(sqlite)?;
+        tx.execute(
+            "INSERT INTO story_search (story, text) VALUES (?1, ?2)",
+            params![s.id, s.text],
         )
         .map_err(sqlite)?;
         for a in &s.members {
@@ -241,26 +255,25 @@ pub(crate) fn stories(
     place: &str,
     filter: &StoryFilter,
 ) -> Result<Vec<StoryRow>> {
-    let (search, outlet) = (filter.search.as_deref(), filter.outlet.as_deref());
+    let search = filter.search.as_deref().and_then(match_query);
     let sqlite = sqlite_error(place);
     let mut statement = conn
         .prepare(
             "SELECT s.id, s.headline, s.newest, s.article_count, s.contradictions, s.json
              FROM stories s
-             WHERE (?1 IS NULL OR s.json LIKE ?1 OR EXISTS (
-                     SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
-                     WHERE m.story = s.id AND a.json LIKE ?1))
+             WHERE (?1 IS NULL OR s.id IN (
+                     SELECT story FROM story_search WHERE story_search MATCH ?1))
                AND (?2 IS NULL OR EXISTS (
                      SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
-                     WHERE m.story = s.id AND json_extract(a.json, '$.outlet') = ?3))
-               AND (?4 IS NULL OR substr(s.newest, 1, 10) >= ?4)
-               AND (?5 IS NULL OR substr(s.newest, 1, 10) <= ?5)
+                     WHERE m.story = s.id AND json_extract(a.json, '$.outlet') = ?2))
+               AND (?3 IS NULL OR substr(s.newest, 1, 10) >= ?3)
+               AND (?4 IS NULL OR substr(s.newest, 1, 10) <= ?4)
              ORDER BY s.newest IS NULL, s.newest DESC, s.id",
         )
         .map_err(sqlite)?;
     let rows = statement
         .query_map(
-            params![like(search), like(outlet), outlet, filter.from, filter.to],
+            params![search, filter.outlet, filter.from, filter.to],
             |r| {
                 Ok(StoryRow {
                     id: r.get(0)?,
@@ -275,6 +288,19 @@ pub(crate) fn stories(
         .map_err(sqlite)?;
     rows.collect::<std::result::Result<Vec<_>, _>>()
         .map_err(sqlite)
+}
+
+/// A search as an FTS5 query: every word must be there, the last as the start of a word
+/// (what a reader still typing means). `None` when it has no words.
+fn match_query(q: &str) -> Option<String> {
+    let words = search_words(q);
+    let last = words.len().checked_sub(1)?;
+    let phrases: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| format!("\"{w}\"{}", if k == last { "*" } else { "" }))
+        .collect();
+    Some(phrases.join(" "))
 }
 
 pub(crate) fn story(conn: &Connection, place: &str, id: &str) -> Result<Option<String>> {
@@ -336,5 +362,37 @@ fn sqlite_error(path: &str) -> impl Fn(rusqlite::Error) -> Error + Copy + '_ {
     move |source| Error::Sqlite {
         path: path.to_string(),
         source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_of_the_first_schema_is_migrated_and_analysed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.execute_batch(
+                "PRAGMA user_version = 1;
+                 INSERT INTO articles (id, digest, line, revision) VALUES ('a', 'd', '{}', 1);
+                 INSERT INTO analyses (revision, articles, settings, report)
+                     VALUES (1, 1, '{}', '{}');",
+            )
+            .unwrap();
+        }
+        let store = crate::Store::open(&path).unwrap();
+        // The old analysis has no search rows: it is gone, and the store reads as stale.
+        assert!(store.analysis().unwrap().is_none());
+        assert!(!store.is_current().unwrap());
+        assert_eq!(store.article_count().unwrap(), 1);
+        let searched = store.stories(&crate::StoryFilter {
+            search: Some("anything".into()),
+            ..Default::default()
+        });
+        assert!(searched.unwrap().is_empty());
     }
 }
