@@ -84,7 +84,17 @@ fn the_api_and_pages_show_a_story_with_its_evidence() {
         article.contains("<mark id=hl>There were 62 passengers on board</mark>"),
         "{article}"
     );
-    assert!(article.contains("Removed by cleaning"), "{article}");
+    // What cleaning removed stands struck through where it stood: the photo caption
+    // between the second and third paragraphs, the comment prompt after the last.
+    let at = |needle: &str| {
+        article
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} in {article}"))
+    };
+    assert!(at("There were 62 passengers") < at("<s>Photo: Lifeboats"));
+    assert!(at("<s>Photo: Lifeboats") < at("Coastguard commander"));
+    assert!(at("removed: photo-caption") < at("Coastguard commander"));
+    assert!(at("Transport Minister") < at("<s>Comments (12)"));
     assert_eq!(
         http(&server.addr, "GET", "/api/stories/S999", &[], "").0,
         404

@@ -405,7 +405,7 @@ const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-w
 a{color:#0645ad}header{border-bottom:1px solid #ddd;margin-bottom:1rem}h1{font-size:1.5rem}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.3rem;text-align:left;vertical-align:top}
 tr.contradicted{background:#fde8e8}tr.updated{background:#eef3fb}.status{font-weight:600}.meta{color:#666;font-size:.9rem}
-del{color:#a00}ins{color:#070;text-decoration:none;background:#e6f4e6}s{color:#888}
+del{color:#a00}ins{color:#070;text-decoration:none;background:#e6f4e6}s{color:#888}p.removed{font-size:.9rem;margin:.3rem 0}
 mark.q{background:#fff2b3}span.e{border-bottom:2px solid #9cc}.kind{font-variant:small-caps}
 form input{font-size:1rem;padding:.3rem}li{margin:.3rem 0}svg text{font-size:11px}
 @media(max-width:40rem){td,th{display:block}}";
@@ -833,28 +833,76 @@ fn page_article(ctx: &Context, id: &str, query: &HashMap<String, String>) -> Rep
         }
     }
     let body = a["body"].as_str().unwrap_or("");
-    for p in body.split('\n').filter(|p| !p.trim().is_empty()) {
-        let _ = write!(b, "<p>{}</p>", marked(p, &marks));
-    }
+    let paragraphs: Vec<&str> = body.split('\n').filter(|p| !p.trim().is_empty()).collect();
     let removed: Vec<&Value> = a["removed"]
         .as_array()
         .into_iter()
         .flatten()
         .chain(a["appended"].as_array().into_iter().flatten())
         .collect();
-    if !removed.is_empty() {
-        b.push_str("<h2>Removed by cleaning</h2><ul>");
-        for r in removed {
-            let _ = write!(
-                b,
-                "<li><s>{}</s> <span class=meta>{}</span></li>",
-                esc(r["text"].as_str().unwrap_or("")),
-                esc(r["reason"].as_str().unwrap_or("appended"))
-            );
+    for piece in in_reading_order(&a, &paragraphs, &removed) {
+        match piece {
+            Piece::Kept(p) => {
+                let _ = write!(b, "<p>{}</p>", marked(p, &marks));
+            }
+            Piece::Removed(r) => {
+                let reason = r["reason"].as_str().or(r["kind"].as_str());
+                let _ = write!(
+                    b,
+                    "<p class=removed><s>{}</s> <span class=meta>removed: {}</span></p>",
+                    esc(r["text"].as_str().unwrap_or("")),
+                    esc(reason.unwrap_or("appended"))
+                );
+            }
         }
-        b.push_str("</ul>");
     }
     html(200, page(title, &b))
+}
+
+/// A piece of an article page: a paragraph cleaning kept, or what it took out.
+enum Piece<'a> {
+    Kept(&'a str),
+    Removed(&'a Value),
+}
+
+/// The kept paragraphs and the removed pieces in the order they stand in the input text,
+/// by their spans (the report's `paragraphs` and each removed piece's `span`); where the
+/// spans are missing or do not match the body, the kept text first and what was removed
+/// after it.
+fn in_reading_order<'a>(
+    article: &'a Value,
+    paragraphs: &[&'a str],
+    removed: &[&'a Value],
+) -> Vec<Piece<'a>> {
+    let start = |v: &Value| v.get(0).and_then(Value::as_u64);
+    let kept: Vec<u64> = article["paragraphs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(start)
+        .collect();
+    let cut: Vec<Option<u64>> = removed.iter().map(|r| start(&r["span"])).collect();
+    if kept.len() != paragraphs.len() || cut.iter().any(Option::is_none) {
+        return paragraphs
+            .iter()
+            .map(|&p| Piece::Kept(p))
+            .chain(removed.iter().map(|&r| Piece::Removed(r)))
+            .collect();
+    }
+    let mut pieces: Vec<(u64, Piece)> = kept
+        .into_iter()
+        .zip(paragraphs)
+        .map(|(at, &p)| (at, Piece::Kept(p)))
+        .chain(
+            cut.into_iter()
+                .flatten()
+                .zip(removed)
+                .map(|(at, &r)| (at, Piece::Removed(r))),
+        )
+        .collect();
+    // A stable sort: a piece removed from inside a paragraph comes after it.
+    pieces.sort_by_key(|&(at, _)| at);
+    pieces.into_iter().map(|(_, p)| p).collect()
 }
 
 /// `p` escaped, with the first place each mark's text stands wrapped (the linked evidence
