@@ -18,10 +18,13 @@ mod details;
 mod entities;
 mod numbers;
 mod timeline;
+mod zones;
 
+pub use chrono_tz::Tz;
 pub use claims::{clauses, copies_are_one_source, facts, later_updates, Clause};
 pub use dates::{resolve_dates, DateMention, Resolved};
 pub use details::{details, Detail, Details};
 pub use entities::{article_names, entities, NameMention};
 pub use numbers::{numbers, Number};
 pub use timeline::{merge, timeline};
+pub use zones::{article_zone, first_zone, local_day, story_zone, zone_of};

@@ -410,6 +410,11 @@ pub struct Story {
     pub facts: Vec<Fact>,
     /// Timeline.
     pub timeline: Vec<TimelineEntry>,
+    /// The IANA time zone of the place the event happened, when its articles' datelines
+    /// or openings name a place parallax knows: relative dates ("yesterday", "on Monday")
+    /// are resolved against the day of publication there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
 }
 
 /// An input that could not be read as an article, and why.

@@ -232,6 +232,8 @@ pub struct Entry {
     pub kind: Kind,
     /// Publication time, when the article gives one.
     pub published: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// The time zone of the place its dateline (`true`) or opening names, if known.
+    pub zone: Option<(parallax_facts::Tz, bool)>,
 }
 
 /// The result of a run.
@@ -374,7 +376,12 @@ pub fn analyze(
                 json = serde_json::to_vec(&article)?;
             }
             features.push(described);
+            let zone = parallax_facts::article_zone(
+                article.dateline.as_deref(),
+                article.body_paragraphs().next().unwrap_or(""),
+            );
             entries.push(Entry {
+                zone,
                 id: article.id,
                 title: article.title,
                 outlet: article.outlet,
@@ -408,7 +415,7 @@ pub fn analyze(
     let story_ids: Vec<String> = (1..=grouping.stories.len())
         .map(|n| format!("S{n}"))
         .collect();
-    let stories: Vec<Story> = grouping
+    let mut stories: Vec<Story> = grouping
         .stories
         .iter()
         .zip(&story_ids)
@@ -446,6 +453,7 @@ pub fn analyze(
                 reported_speech: Vec::new(),
                 facts: Vec::new(),
                 timeline: Vec::new(),
+                time_zone: None,
             }
         })
         .collect();
@@ -474,10 +482,28 @@ pub fn analyze(
             }
         })
         .collect();
+    // Days are those of the place the story happened, where it is known.
+    let zones: Vec<Option<parallax_facts::Tz>> = grouping
+        .stories
+        .iter()
+        .map(|g| {
+            let named: Vec<_> = g.members.iter().map(|&m| entries[m].zone).collect();
+            parallax_facts::story_zone(&named)
+        })
+        .collect();
+    for (story, zone) in stories.iter_mut().zip(&zones) {
+        story.time_zone = zone.map(|z| z.name().to_string());
+    }
     let days: Vec<Option<chrono::NaiveDate>> = entries
         .iter()
         .zip(&inferred)
-        .map(|(e, inf)| e.published.or(*inf).map(|t| t.date_naive()))
+        .enumerate()
+        .map(|(i, (e, inf))| {
+            let zone = zones[grouping.story_of[i]];
+            e.published
+                .or(*inf)
+                .map(|t| parallax_facts::local_day(t, zone))
+        })
         .collect();
     let members: Vec<&[usize]> = grouping
         .stories
