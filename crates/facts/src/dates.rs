@@ -8,10 +8,15 @@
 //!   around it look ahead ("will", "plan", "scheduled", "next"), when it is the next one.
 //! - `yesterday`, `today`, `tomorrow`, `last week` and `next week` (as spans, Monday to
 //!   Sunday).
+//! - Parts of the day: `overnight` (the night before the article's day, as a two-day
+//!   span), `last night`, `tonight`, `this morning` / `afternoon` / `evening`.
+//! - Months: `last month`, `the previous month`, `this month`, `earlier this month`, `later
+//!   this month`, `next month`, `the following month`, as spans of days.
 //!
 //! ## What it does not
-//! Times of day, "overnight", "earlier this month", ordinal days without a month ("on the
-//! 3rd"), and dates in other languages.
+//! Times of day ("at 9 a.m."), ordinal days without a month ("on the 3rd"), months counted
+//! from a day other than the article's ("the previous month" of a story told in the past
+//! is taken as the article's), and dates in other languages.
 
 use std::sync::LazyLock;
 
@@ -44,7 +49,7 @@ const MONTHS: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|J
 
 static EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?P<md>(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?)|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS})(?:,?\s+(?P<y2>\d{{4}}))?)|(?P<wd>(?:(?P<dir>last|next|this)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))|(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:last|next|this) week))\b"
+        r"\b(?:(?P<md>(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?)|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS})(?:,?\s+(?P<y2>\d{{4}}))?)|(?P<wd>(?:(?P<dir>last|next|this)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))|(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:last|next|this) week|[Oo]vernight|[Ll]ast night|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this|the previous|the following) month))\b"
     ))
     .unwrap()
 });
@@ -79,6 +84,20 @@ fn nearest_year(month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDate>
     (reference.year() - 1..=reference.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .min_by_key(|d| (*d - reference).num_days().abs())
+}
+
+/// The first and last day of the month `months` away from `reference`'s.
+fn month_of(reference: NaiveDate, months: i32) -> (NaiveDate, NaiveDate) {
+    let index = reference.year() * 12 + reference.month0() as i32 + months;
+    let (year, month0) = (index.div_euclid(12), index.rem_euclid(12) as u32);
+    let first = NaiveDate::from_ymd_opt(year, month0 + 1, 1).expect("a first of the month");
+    let next = if month0 == 11 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month0 + 2, 1)
+    }
+    .expect("a first of the month");
+    (first, next - Duration::days(1))
 }
 
 /// The clause around a match: from the previous sentence end to the next.
@@ -152,7 +171,29 @@ pub fn resolve_dates(text: &str, reference: NaiveDate) -> Vec<DateMention> {
                 "next week" => {
                     Resolved::Span(monday + Duration::days(7), monday + Duration::days(13))
                 }
-                _ => Resolved::Span(monday, monday + Duration::days(6)),
+                "this week" => Resolved::Span(monday, monday + Duration::days(6)),
+                // The night before the article's day, into it.
+                "overnight" => Resolved::Span(reference - Duration::days(1), reference),
+                "last night" => Resolved::Day(reference - Duration::days(1)),
+                "tonight" | "this morning" | "this afternoon" | "this evening" => {
+                    Resolved::Day(reference)
+                }
+                month => {
+                    let (first, last) = month_of(reference, 0);
+                    match month {
+                        "last month" | "the previous month" => {
+                            let (f, l) = month_of(reference, -1);
+                            Resolved::Span(f, l)
+                        }
+                        "next month" | "the following month" => {
+                            let (f, l) = month_of(reference, 1);
+                            Resolved::Span(f, l)
+                        }
+                        "earlier this month" => Resolved::Span(first, reference),
+                        "later this month" => Resolved::Span(reference, last),
+                        _ => Resolved::Span(first, last),
+                    }
+                }
             }
         };
         let date = match resolved {
@@ -281,6 +322,92 @@ mod tests {
             )
         );
         assert!(resolve_dates("The May Day rally and a Sundayish mood", sunday).is_empty());
+    }
+
+    #[test]
+    fn parts_of_the_day_and_months_resolve_to_days_and_spans() {
+        // Sunday 17 August 2025; and 14 January 2026, for a month across a new year.
+        let sunday = NaiveDate::from_ymd_opt(2025, 8, 17).unwrap();
+        let january = NaiveDate::from_ymd_opt(2026, 1, 14).unwrap();
+        let table = [
+            (
+                "Strikes hit the port overnight.",
+                sunday,
+                "overnight",
+                "2025-08-16/2025-08-17",
+            ),
+            (
+                "Overnight, the river rose.",
+                sunday,
+                "Overnight",
+                "2025-08-16/2025-08-17",
+            ),
+            (
+                "A fire broke out last night.",
+                sunday,
+                "last night",
+                "2025-08-16",
+            ),
+            ("The vote is tonight.", sunday, "tonight", "2025-08-17"),
+            (
+                "He resigned this morning.",
+                sunday,
+                "this morning",
+                "2025-08-17",
+            ),
+            (
+                "Sales fell last month.",
+                sunday,
+                "last month",
+                "2025-07-01/2025-07-31",
+            ),
+            (
+                "Sales fell last month.",
+                january,
+                "last month",
+                "2025-12-01/2025-12-31",
+            ),
+            (
+                "in the previous month",
+                sunday,
+                "the previous month",
+                "2025-07-01/2025-07-31",
+            ),
+            (
+                "Talks resume next month.",
+                january,
+                "next month",
+                "2026-02-01/2026-02-28",
+            ),
+            (
+                "A deal signed earlier this month",
+                january,
+                "earlier this month",
+                "2026-01-01/2026-01-14",
+            ),
+            (
+                "The plant opens later this month.",
+                january,
+                "later this month",
+                "2026-01-14/2026-01-31",
+            ),
+            (
+                "Prices rose this month.",
+                sunday,
+                "this month",
+                "2025-08-01/2025-08-31",
+            ),
+        ];
+        for (text, reference, expression, expected) in table {
+            let found = resolve_dates(text, reference);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].text, expression, "{text}");
+            let got = match found[0].resolved {
+                Resolved::Day(d) => d.to_string(),
+                Resolved::Span(a, b) => format!("{a}/{b}"),
+            };
+            assert_eq!(got, expected, "{text}");
+        }
     }
 
     #[test]
