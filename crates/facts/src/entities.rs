@@ -4,14 +4,15 @@
 //! Capitalised name sequences in every article ("Steve Witkoff", "Mr Witkoff",
 //! "European Commission president Ursula von der Leyen" → "Ursula von der Leyen"), with
 //! titles, roles and possessives taken off. Across a story: full names merge when their
-//! surnames are one letter apart at most and their first names agree (Zelensky /
-//! Zelenskyy); a surname alone ("Witkoff", "Mr Putin") joins the one full name it fits, and
+//! surnames, written as they sound, are one letter apart at most and their first names
+//! agree (Zelensky / Zelenskyy, Kowalczyk / Kovalchik, Müller / Mueller, Đorđević /
+//! Djordjevic, Aleksandr / Oleksandr); a surname alone ("Witkoff", "Mr Putin") joins the one full name it fits, and
 //! stays apart when two people share it; acronyms join the name whose initials they are
 //! (EU / European Union) and match across case (NATO / Nato).
 //!
 //! ## What it does not
-//! Resolve pronouns and roles ("the minister") to people, transliteration beyond one
-//! letter (Kowalczyk / Kovalchik), or tell people from organisations and places with more
+//! Resolve pronouns and roles ("the minister") to people, transliterations the sound key
+//! does not bring within a letter of each other, or tell people from organisations and places with more
 //! than a few cue words.
 
 use std::collections::BTreeMap;
@@ -21,7 +22,7 @@ use parallax_model::{Entity, Mention};
 use regex::Regex;
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\p{L}’'\-\.]*[\p{L}](?:\s+(?:(?:von|van|der|de|da|al|bin|la|le)\b|[A-Z][\p{L}’'\-]*[\p{L}]))*").unwrap()
+    Regex::new(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'\-\.]*[\p{L}](?:\s+(?:(?:von|van|der|de|da|al|bin|la|le)\b|\p{Lu}[\p{L}’'\-]*[\p{L}]))*").unwrap()
 });
 
 /// Capitalised words that are not names: function words, calendar words, and titles and
@@ -399,6 +400,43 @@ pub(crate) fn kind_of(name: &str) -> &'static str {
     }
 }
 
+/// Whether two full names are spellings of one person's: their surnames sound alike (see
+/// [`same_surname`]) and so do their first names: the same sound key, or five letters or
+/// more that differ only in an opening vowel (Aleksandr / Oleksandr, the Russian and the
+/// Ukrainian spelling). Maria and Mario Rossi stay two people.
+fn same_person(a: &str, b: &str) -> bool {
+    let part = |n: &str, last: bool| {
+        let mut words = n.split_whitespace();
+        let w = if last {
+            words.next_back()
+        } else {
+            words.next()
+        };
+        w.unwrap_or("").to_string()
+    };
+    if !same_surname(&part(a, true), &part(b, true)) {
+        return false;
+    }
+    let (x, y) = (
+        parallax_text::name_key(&part(a, false)),
+        parallax_text::name_key(&part(b, false)),
+    );
+    let vowel = |c: char| "aeiou".contains(c);
+    x == y
+        || (x.len() >= 5
+            && x.len() == y.len()
+            && x.chars().next().is_some_and(vowel)
+            && y.chars().next().is_some_and(vowel)
+            && x[1..] == y[1..])
+}
+
+/// Whether two surnames are spellings of one name: their sound keys
+/// ([`parallax_text::name_key`]) at most one letter apart (Zelensky / Zelenskyy,
+/// Kowalczyk / Kovalchik, Müller / Mueller, Đorđević / Djordjevic).
+fn same_surname(a: &str, b: &str) -> bool {
+    parallax_text::one_letter_apart(&parallax_text::name_key(a), &parallax_text::name_key(b))
+}
+
 /// The entities of one story: `articles` holds each article's id and the names it prints
 /// ([`article_names`]).
 pub fn entities(articles: &[(String, Vec<NameMention>)]) -> Vec<Entity> {
@@ -418,17 +456,9 @@ pub fn entities(articles: &[(String, Vec<NameMention>)]) -> Vec<Entity> {
     multi.sort_by_key(|&i| std::cmp::Reverse(found[i].1.name.len()));
     for i in multi {
         let n = &found[i].1.name;
-        let (first, last) = (
-            lower(n.split_whitespace().next().unwrap_or("")),
-            lower(n.split_whitespace().last().unwrap_or("")),
-        );
-        let at = names.iter().position(|m| {
-            let (f2, l2) = (
-                lower(m.split_whitespace().next().unwrap_or("")),
-                lower(m.split_whitespace().last().unwrap_or("")),
-            );
-            lower(m) == lower(n) || (f2 == first && parallax_text::one_letter_apart(&l2, &last))
-        });
+        let at = names
+            .iter()
+            .position(|m| lower(m) == lower(n) || same_person(m, n));
         match at {
             Some(g) => groups[g].push(i),
             None => {
@@ -448,10 +478,8 @@ pub fn entities(articles: &[(String, Vec<NameMention>)]) -> Vec<Entity> {
                 if is_acronym(n) {
                     initials(full) == n.replace('.', "") || lower(full) == lower(n)
                 } else {
-                    parallax_text::one_letter_apart(
-                        &lower(full.split_whitespace().last().unwrap_or("")),
-                        &lower(n),
-                    ) || lower(full) == lower(n)
+                    same_surname(full.split_whitespace().last().unwrap_or(""), n)
+                        || lower(full) == lower(n)
                 }
             })
             .collect();
@@ -557,6 +585,49 @@ mod tests {
         assert_eq!(group_of(&es, "b", "Orlen Foods"), "Orlen Foods");
         let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
         assert!(!names.contains(&"Forty Minutes"), "{names:?}");
+    }
+
+    #[test]
+    fn transliterations_of_one_name_merge() {
+        for (a, b) in [
+            (
+                "Coach Marek Kowalczyk resigned.",
+                "Coach Marek Kovalchik resigned.",
+            ),
+            (
+                "Minister Aleksandr Petrenko spoke.",
+                "Minister Oleksandr Petrenko spoke.",
+            ),
+            ("Judge Hanna Müller ruled.", "Judge Hanna Mueller ruled."),
+            (
+                "Coach Dušan Đorđević resigned.",
+                "Coach Dusan Djordjevic resigned.",
+            ),
+            (
+                "Envoy Mikhail Orlov arrived.",
+                "Envoy Mihail Orlov arrived.",
+            ),
+        ] {
+            let es = story(&[("a", a), ("b", b)]);
+            let people: Vec<&str> = es
+                .iter()
+                .filter(|e| e.entity_type == "person")
+                .map(|e| e.name.as_str())
+                .collect();
+            assert_eq!(people.len(), 1, "{a} / {b}: {people:?}");
+        }
+        for (a, b) in [
+            ("Maria Rossi spoke.", "Mario Rossi spoke."),
+            ("Anna Petrova spoke.", "Ivan Petrov spoke."),
+            ("Olga Lind spoke.", "Olga Land spoke."),
+        ] {
+            let es = story(&[("a", a), ("b", b)]);
+            assert_ne!(
+                group_of(&es, "a", a.trim_end_matches(" spoke.")),
+                group_of(&es, "b", b.trim_end_matches(" spoke.")),
+                "{a} / {b}"
+            );
+        }
     }
 
     #[test]

@@ -254,6 +254,44 @@ pub fn fold_diacritics(word: &str) -> String {
     out
 }
 
+/// A name as it sounds rather than as one language writes it, for comparing
+/// transliterations: lower-cased, diacritics folded, the commonest spellings of one sound
+/// made one (`sch`/`sz` → `sh`, `cz` → `ch`, `w` → `v`, `y` → `i`, `kh` → `h`, `ph` → `f`,
+/// `ks` → `x`, the German `ue`/`oe`/`ae` → `u`/`o`/`a`) and doubled letters single:
+/// Kowalczyk and Kovalchik are both `kovalchik`, Müller and Mueller both `muler`,
+/// Zelensky and Zelenskyy both `zelenski`, Aleksandr and Alexandr both `alexandr`.
+///
+/// A heuristic for Latin-script spellings of Slavic, German and Polish names; it does not
+/// transliterate other scripts, and two different names can share a key (the comparisons
+/// that use it also check first names).
+pub fn name_key(name: &str) -> String {
+    let mut s = fold_diacritics(&name.to_lowercase());
+    for (from, to) in [
+        ("sch", "sh"),
+        ("sz", "sh"),
+        ("cz", "ch"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("ks", "x"),
+        ("ue", "u"),
+        ("oe", "o"),
+        ("ae", "a"),
+        ("w", "v"),
+        ("y", "i"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// True when two spellings of a name are at most one letter apart (one letter changed,
 /// added or dropped) and both have five letters or more: Zelensky / Zelenskyy,
 /// Kowalczyk / Kowalczik. Shorter names must match exactly, so Lind and Land stay apart.
@@ -291,6 +329,24 @@ pub fn one_letter_apart(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn transliterations_share_a_key() {
+        for (a, b) in [
+            ("Kowalczyk", "Kovalchik"),
+            ("Müller", "Mueller"),
+            ("Đorđević", "Djordjevic"),
+            ("Zelensky", "Zelenskyy"),
+            ("Aleksandr", "Alexandr"),
+            ("Schröder", "Schroeder"),
+            ("Mikhail", "Mihail"),
+        ] {
+            assert_eq!(name_key(a), name_key(b), "{a} / {b}");
+        }
+        for (a, b) in [("Lind", "Land"), ("Maria", "Mario"), ("Petrov", "Petrova")] {
+            assert_ne!(name_key(a), name_key(b), "{a} / {b}");
+        }
+    }
 
     #[test]
     fn diacritics_fold_to_the_english_spelling() {
