@@ -6,14 +6,18 @@
 //! titles, roles and possessives taken off. Across a story: full names merge when their
 //! surnames, written as they sound, are one letter apart at most and their first names
 //! agree (Zelensky / Zelenskyy, Kowalczyk / Kovalchik, Müller / Mueller, Đorđević /
-//! Djordjevic, Aleksandr / Oleksandr); a surname alone ("Witkoff", "Mr Putin") joins the one full name it fits, and
-//! stays apart when two people share it; acronyms join the name whose initials they are
-//! (EU / European Union) and match across case (NATO / Nato).
+//! Djordjevic, Aleksandr / Oleksandr); a surname alone ("Witkoff", "Mr Putin") joins the
+//! one full name it fits, and stays apart when two people share it; acronyms join the name
+//! whose initials they are (EU / European Union) and match across case (NATO / Nato).
+//!
+//! Roles: "Mayor Ada Voss", "Ada Voss, the mayor," or "coastguard commander Lena Brandt"
+//! make each later "the mayor" / "the commander" of that article a mention of her, where
+//! no one else in the article holds the role ([`role_mentions`]).
 //!
 //! ## What it does not
-//! Resolve pronouns and roles ("the minister") to people, transliterations the sound key
-//! does not bring within a letter of each other, or tell people from organisations and places with more
-//! than a few cue words.
+//! Resolve pronouns to people, roles two people of an article hold, transliterations the
+//! sound key does not bring within a letter of each other, or tell people from
+//! organisations and places with more than a few cue words.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -356,6 +360,92 @@ pub fn article_names(paragraphs: &[&str]) -> Vec<NameMention> {
     out
 }
 
+/// The roles an article gives people ("Mayor Ada Voss", "coastguard commander Lena
+/// Brandt", "Ada Voss, the mayor,", "the mayor, Ada Voss") and, where only one person of
+/// the article holds a role, each later "the mayor" / "its chief" as a mention of that
+/// person (the mention's text is the role as printed, its name the person's). `names` are
+/// the article's names ([`article_names`]).
+///
+/// A heuristic over the title words parallax knows ([`TITLES`]); a role two people of the
+/// article hold is attached to neither, and roles never cross articles ("the minister" of
+/// one outlet may be another's "the secretary").
+pub fn role_mentions(paragraphs: &[&str], names: &[NameMention]) -> Vec<NameMention> {
+    let titles: Vec<String> = TITLES.iter().map(|t| t.to_lowercase()).collect();
+    let is_title = |w: &str| titles.iter().any(|t| t == &w.to_lowercase());
+    let mut holders: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let person = |printed: &str| -> Option<String> {
+        names
+            .iter()
+            .find(|n| n.text == printed || printed.ends_with(&n.name))
+            .map(|n| n.name.clone())
+            .filter(|n| n.contains(' ') && kind_of(n) == "person")
+    };
+    for p in paragraphs {
+        if is_heading(p) {
+            continue;
+        }
+        for m in NAME.find_iter(p) {
+            let printed = m.as_str().trim_end_matches(['’', '\'', '.']);
+            let words: Vec<&str> = printed.split_whitespace().collect();
+            let Some(name) = person(printed) else {
+                continue;
+            };
+            let mut roles: Vec<String> = Vec::new();
+            // "Mayor Ada Voss", "Transport Minister Ingrid Solberg".
+            if let Some(t) = words
+                .iter()
+                .take(words.len().saturating_sub(2))
+                .rev()
+                .find(|w| is_title(w))
+            {
+                roles.push(t.to_lowercase());
+            }
+            // "coastguard commander Lena Brandt", "the mayor, Ada Voss".
+            let before = p[..m.start()].trim_end().trim_end_matches(',').trim_end();
+            if let Some(w) = before.rsplit(char::is_whitespace).next() {
+                if is_title(w) && w.starts_with(char::is_lowercase) {
+                    roles.push(w.to_string());
+                }
+            }
+            // "Ada Voss, the mayor," / "Lena Brandt, its commander,".
+            if let Some(c) = APPOSITIVE_ROLE.captures(&p[m.end()..]) {
+                let w = &c["role"];
+                if is_title(w) {
+                    roles.push(w.to_string());
+                }
+            }
+            for r in roles {
+                let list = holders.entry(r).or_default();
+                if !list.contains(&name) {
+                    list.push(name.clone());
+                }
+            }
+        }
+    }
+    let mut out: Vec<NameMention> = Vec::new();
+    for (role, people) in holders.iter().filter(|(_, p)| p.len() == 1) {
+        let pattern = Regex::new(&format!(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{role}\b"))
+            .expect("a role pattern");
+        for p in paragraphs {
+            for m in pattern.find_iter(p) {
+                if !out.iter().any(|o| o.text == m.as_str()) {
+                    out.push(NameMention {
+                        text: m.as_str().to_string(),
+                        name: people[0].clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A role set off after a name: ", the mayor,", ", its chief executive.", ", the coach of
+/// the juniors".
+static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,\s+(?:the|its|their|his|her)\s+(?:[\p{Ll}\-]+\s+){0,2}?(?P<role>\p{Ll}+)(?:\s*[,.;]|\s+(?:of|at|for)\b)").unwrap()
+});
+
 /// A subheading inside the body ("Rescue in Forty Minutes", "Minister Orders Control"):
 /// a short line, without closing punctuation, whose longer words are all capitalised. Its
 /// capitals are headline style, not names.
@@ -628,6 +718,33 @@ mod tests {
                 "{a} / {b}"
             );
         }
+    }
+
+    #[test]
+    fn roles_attach_to_the_one_person_who_holds_them() {
+        let a = [
+            "Mayor Ada Voss closed the bridge. Coastguard commander Lena Brandt said the crew was safe.",
+            "The mayor said repairs would take a month, and the commander praised the crew.",
+            "Anna Lindqvist, the minister, and Per Lindqvist, the coach, met; Eva Holm, the coach of the juniors, joined them.",
+            "The minister spoke first, and the coach did not speak.",
+        ];
+        let names = article_names(&a);
+        let roles = role_mentions(&a, &names);
+        let of = |text: &str| {
+            roles
+                .iter()
+                .find(|r| r.text == text)
+                .map(|r| r.name.as_str())
+        };
+        assert_eq!(of("The mayor"), Some("Ada Voss"));
+        assert_eq!(of("the commander"), Some("Lena Brandt"));
+        assert_eq!(of("The minister"), Some("Anna Lindqvist"));
+        // Two coaches: "the coach" is neither.
+        assert_eq!(of("the coach"), None);
+        let mut all = names.clone();
+        all.extend(roles);
+        let es = entities(&[("a".to_string(), all)]);
+        assert_eq!(group_of(&es, "a", "The mayor"), "Ada Voss");
     }
 
     #[test]

@@ -606,8 +606,11 @@ fn second_pass(
                     let found = parallax_facts::details(&paragraphs, days[i], &names);
                     detailed.push((a.id.clone(), found));
                 }
-                if !names.is_empty() {
-                    named.push((a.id.clone(), names));
+                // "The mayor" is a mention of the one person the article calls the mayor.
+                let mut mentions = parallax_facts::role_mentions(&paragraphs, &names);
+                mentions.splice(0..0, names);
+                if !mentions.is_empty() {
+                    named.push((a.id.clone(), mentions));
                 }
             }
             let aligned = if model.dir.is_some() {
