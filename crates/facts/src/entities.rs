@@ -366,9 +366,9 @@ pub fn article_names(paragraphs: &[&str]) -> Vec<NameMention> {
 /// person (the mention's text is the role as printed, its name the person's). `names` are
 /// the article's names ([`article_names`]).
 ///
-/// A heuristic over the title words parallax knows ([`TITLES`]); a role two people of the
-/// article hold is attached to neither, and roles never cross articles ("the minister" of
-/// one outlet may be another's "the secretary").
+/// A heuristic over the title words parallax knows ("mayor", "minister", "commander",
+/// ...); a role two people of the article hold is attached to neither, and roles never
+/// cross articles ("the minister" of one outlet may be another's "the secretary").
 pub fn role_mentions(paragraphs: &[&str], names: &[NameMention]) -> Vec<NameMention> {
     let titles: Vec<String> = TITLES.iter().map(|t| t.to_lowercase()).collect();
     let is_title = |w: &str| titles.iter().any(|t| t == &w.to_lowercase());
