@@ -264,6 +264,11 @@ pub fn facts(
     out.extend(counts_that_differ(articles, &out));
     out.extend(party_descriptions(articles));
     out.extend(who_said(quotes));
+    let ages: Vec<(String, Vec<crate::ages::Age>)> = details
+        .iter()
+        .map(|(id, d)| (id.clone(), d.ages.clone()))
+        .collect();
+    out.extend(crate::ages::age_facts(&ages));
     let pinned = agreed_details(details, &out);
     out.extend(pinned);
     for (k, f) in out.iter_mut().enumerate() {

@@ -65,12 +65,17 @@ pub struct Details {
     mentions: Vec<Detail>,
     /// Names printed in more than [`MINOR_NAME_SENTENCES`] sentences (keys).
     main: HashSet<String>,
+    /// The ages it gives people ([`crate::ages::ages`]).
+    pub(crate) ages: Vec<crate::ages::Age>,
 }
 
 /// The details of an article's paragraphs: `day` resolves its date expressions (none are
 /// taken without it), `names` are the names it prints (from [`crate::article_names`]).
 pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention]) -> Details {
-    let mut out = Details::default();
+    let mut out = Details {
+        ages: crate::ages::ages(paragraphs, names),
+        ..Details::default()
+    };
     let mut name_sentences: BTreeMap<String, usize> = BTreeMap::new();
     for p in paragraphs
         .iter()

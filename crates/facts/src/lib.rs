@@ -12,6 +12,7 @@
 //! assert_eq!(dates, ["2025-08-17", "2025-08-15"]);
 //! ```
 
+mod ages;
 mod claims;
 mod dates;
 mod details;
@@ -20,6 +21,7 @@ mod numbers;
 mod timeline;
 mod zones;
 
+pub use ages::{age_facts, ages, Age};
 pub use chrono_tz::Tz;
 pub use claims::{clauses, copies_are_one_source, facts, later_updates, Clause};
 pub use dates::{resolve_dates, DateMention, Resolved};
