@@ -32,6 +32,17 @@ fn http(addr: &str, method: &str, path: &str, headers: &[&str], body: &str) -> (
     (status, body)
 }
 
+/// The ferry story of a `/api/stories` answer.
+fn ferry_story(body: &str) -> serde_json::Value {
+    let list: serde_json::Value = serde_json::from_str(body).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["headline"].as_str().unwrap().contains("Ferry"))
+        .expect("the ferry story")
+        .clone()
+}
+
 #[test]
 fn the_api_and_pages_show_a_story_with_its_evidence() {
     let dir = tempfile::tempdir().unwrap();
@@ -40,13 +51,7 @@ fn the_api_and_pages_show_a_story_with_its_evidence() {
 
     let (status, body) = http(&server.addr, "GET", "/api/stories?q=ferry", &[], "");
     assert_eq!(status, 200);
-    let list: serde_json::Value = serde_json::from_str(&body).unwrap();
-    let ferry = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["headline"].as_str().unwrap().contains("Ferry"))
-        .expect("the ferry story");
+    let ferry = ferry_story(&body);
     assert_eq!(ferry["article_count"], 5);
     assert_eq!(ferry["contradictions"], 1);
     let id = ferry["id"].as_str().unwrap();
@@ -174,13 +179,7 @@ fn a_postgres_store_is_served_the_same_way() {
         "",
     );
     assert_eq!(status, 200, "{body}");
-    let list: serde_json::Value = serde_json::from_str(&body).unwrap();
-    let ferry = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["headline"].as_str().unwrap().contains("Ferry"))
-        .expect("the ferry story");
+    let ferry = ferry_story(&body);
     assert_eq!(ferry["contradictions"], 1);
     let id = ferry["id"].as_str().unwrap();
     let (status, page) = http(&server.addr, "GET", &format!("/stories/{id}"), &[], "");
