@@ -424,18 +424,45 @@ pub fn role_mentions(paragraphs: &[&str], names: &[NameMention]) -> Vec<NameMent
     }
     let mut out: Vec<NameMention> = Vec::new();
     for (role, people) in holders.iter().filter(|(_, p)| p.len() == 1) {
-        let pattern = Regex::new(&format!(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{role}\b"))
-            .expect("a role pattern");
         for p in paragraphs {
-            for m in pattern.find_iter(p) {
-                if !out.iter().any(|o| o.text == m.as_str()) {
+            for text in role_phrases(p, role) {
+                if !out.iter().any(|o| o.text == text) {
                     out.push(NameMention {
-                        text: m.as_str().to_string(),
+                        text: text.to_string(),
                         name: people[0].clone(),
                     });
                 }
             }
         }
+    }
+    out
+}
+
+/// "the mayor", "The mayor", "its mayor", "their mayor" in `p`, as printed, the role a
+/// whole word (a plain search: this runs for every article of a large corpus).
+fn role_phrases<'a>(p: &'a str, role: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for (at, _) in p.match_indices(role) {
+        let after = p[at + role.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let before = &p[..at];
+        let Some(det) = ["the ", "The ", "its ", "Its ", "their ", "Their "]
+            .iter()
+            .find(|d| before.ends_with(*d))
+        else {
+            continue;
+        };
+        let start = at - det.len();
+        if p[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        out.push(&p[start..at + role.len()]);
     }
     out
 }
