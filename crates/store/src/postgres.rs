@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use ::postgres::fallible_iterator::FallibleIterator;
-use ::postgres::{Client, IsolationLevel, NoTls, Transaction};
+use ::postgres::{Client, GenericClient, IsolationLevel, NoTls, Transaction};
 
 use crate::sqlite::newer_schema;
 use crate::{search_words, Added, AnalysisRows, Error, Keyed, Result, StoryFilter, StoryRow};
@@ -183,8 +183,7 @@ pub(crate) fn article_count(client: &mut Client, place: &str) -> Result<usize> {
 }
 
 pub(crate) fn revision(client: &mut Client, place: &str) -> Result<i64> {
-    let mut tx = client.transaction().map_err(pg_error(place))?;
-    max_revision(&mut tx).map_err(pg_error(place))
+    max_revision(client).map_err(pg_error(place))
 }
 
 pub(crate) fn write_lines(
@@ -403,8 +402,8 @@ fn one_text(client: &mut Client, place: &str, sql: &str, id: &str) -> Result<Opt
 }
 
 /// The revision of the stored articles: the highest any change took, 0 for none.
-fn max_revision(tx: &mut Transaction) -> std::result::Result<i64, ::postgres::Error> {
-    tx.query_one(
+fn max_revision(c: &mut impl GenericClient) -> std::result::Result<i64, ::postgres::Error> {
+    c.query_one(
         "SELECT COALESCE(MAX(revision), 0)::BIGINT FROM articles",
         &[],
     )
