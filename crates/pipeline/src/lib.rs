@@ -154,7 +154,8 @@ impl Model {
     }
 }
 
-/// Cleans, describes and serialises one article, on a worker thread.
+/// Cleans, describes and serialises one article, and finds the place it names, on a
+/// worker thread.
 fn prepare(
     raw: parallax_model::RawArticle,
     settings: &Settings,
@@ -176,7 +177,11 @@ fn prepare(
         }
     }
     let json = serde_json::to_vec(&article).expect("an article serialises");
-    (article, features, json)
+    let zone = parallax_facts::article_zone(
+        article.dateline.as_deref(),
+        article.body_paragraphs().next().unwrap_or(""),
+    );
+    (article, features, json, zone)
 }
 
 /// The passage of an article that is embedded: its headline and the opening of its body
@@ -253,7 +258,14 @@ pub struct Analysis {
 }
 
 /// An article made ready on a worker thread: cleaned, described, serialised.
-type Prepared = (Article, Features, Vec<u8>);
+/// A cleaned article, its grouping features, its spooled JSON, and the time zone of the
+/// place it names.
+type Prepared = (
+    Article,
+    Features,
+    Vec<u8>,
+    Option<(parallax_facts::Tz, bool)>,
+);
 
 enum Unit {
     File(PathBuf),
@@ -353,7 +365,7 @@ pub fn analyze(
             })
             .collect();
         for result in done {
-            let (mut article, mut described, mut json) = match result {
+            let (mut article, mut described, mut json, zone) = match result {
                 Ok(x) => x,
                 Err(e) => {
                     summary.skipped.push(e.skipped());
@@ -376,10 +388,6 @@ pub fn analyze(
                 json = serde_json::to_vec(&article)?;
             }
             features.push(described);
-            let zone = parallax_facts::article_zone(
-                article.dateline.as_deref(),
-                article.body_paragraphs().next().unwrap_or(""),
-            );
             entries.push(Entry {
                 zone,
                 id: article.id,
