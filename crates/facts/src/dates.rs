@@ -88,16 +88,18 @@ fn nearest_year(month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDate>
 
 /// The first and last day of the month `months` away from `reference`'s.
 fn month_of(reference: NaiveDate, months: i32) -> (NaiveDate, NaiveDate) {
-    let index = reference.year() * 12 + reference.month0() as i32 + months;
-    let (year, month0) = (index.div_euclid(12), index.rem_euclid(12) as u32);
-    let first = NaiveDate::from_ymd_opt(year, month0 + 1, 1).expect("a first of the month");
-    let next = if month0 == 11 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month0 + 2, 1)
-    }
-    .expect("a first of the month");
-    (first, next - Duration::days(1))
+    let this = reference.with_day(1).expect("a first of the month");
+    let shift = |d: NaiveDate, n: i32| {
+        let by = chrono::Months::new(n.unsigned_abs());
+        if n < 0 {
+            d.checked_sub_months(by)
+        } else {
+            d.checked_add_months(by)
+        }
+        .expect("a month in range")
+    };
+    let first = shift(this, months);
+    (first, shift(first, 1) - Duration::days(1))
 }
 
 /// The clause around a match: from the previous sentence end to the next.
