@@ -331,7 +331,7 @@ fn finish(
     if let Some((store, revision)) = store {
         // The report is rendered once, saved, and written out from the same bytes.
         let mut report = Vec::new();
-        parallax_report::write_json(&head, analysis.articles()?, &analysis.stories, &mut report)?;
+        parallax_report::write_json(&head, analysis.articles()?, analysis.stories(), &mut report)?;
         let text = String::from_utf8(report).context("the report is not UTF-8")?;
         store.save_analysis(revision, &head.settings, &text)?;
         if let Some(path) = &json {
@@ -349,12 +349,12 @@ fn finish(
             parallax_report::write_json(
                 &head,
                 analysis.articles()?,
-                &analysis.stories,
+                analysis.stories(),
                 std::io::stdout().lock(),
             )?;
         } else {
             let out = create(path)?;
-            parallax_report::write_json(&head, analysis.articles()?, &analysis.stories, out)
+            parallax_report::write_json(&head, analysis.articles()?, analysis.stories(), out)
                 .with_context(|| format!("writing {}", path.display()))?;
         }
     }
@@ -364,8 +364,12 @@ fn finish(
             .iter()
             .map(|e| (e.id.clone(), (e.title.clone(), e.outlet.clone())))
             .collect();
+        // The page sorts its stories, so they are all read back for it.
+        let stories = analysis
+            .stories()
+            .collect::<parallax_pipeline::Result<Vec<_>>>()?;
         let out = create(path)?;
-        parallax_report::write_html(&head, &titles, analysis.articles()?, &analysis.stories, out)
+        parallax_report::write_html(&head, &titles, analysis.articles()?, &stories, out)
             .with_context(|| format!("writing {}", path.display()))?;
     }
     let s = &analysis.summary;

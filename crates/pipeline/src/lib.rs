@@ -2,8 +2,9 @@
 //!
 //! Articles are read and cleaned in parallel batches and spooled to a temporary file as
 //! they are done; only each article's compact [`Features`] stay in memory for grouping, so
-//! memory grows with the number of articles' summaries and stories, not with the bytes
-//! read. [`Analysis::articles`] streams the cleaned articles back, each with its story.
+//! memory grows with the number of articles' summaries, not with the bytes read. Finished
+//! stories are spooled the same way. [`Analysis::articles`] streams the cleaned articles
+//! back, each with its story, and [`Analysis::stories`] the stories.
 //!
 //! ```
 //! use parallax_pipeline::{analyze, Settings};
@@ -15,7 +16,7 @@
 //! assert_eq!(analysis.summary.articles, 1);
 //! assert!(analysis.summary.skipped[0].problem.contains("binary"));
 //! let a = analysis.articles().unwrap().next().unwrap().unwrap();
-//! assert_eq!(a.story, analysis.stories[0].id);
+//! assert_eq!(a.story, analysis.story(0).unwrap().id);
 //! ```
 
 use std::collections::HashSet;
@@ -251,8 +252,9 @@ pub struct Analysis {
     /// For an undated article, its story's earliest publication time.
     inferred: Vec<Option<chrono::DateTime<chrono::FixedOffset>>>,
     copy_of: Vec<Option<CopyOf>>,
-    /// The stories.
-    pub stories: Vec<Story>,
+    /// The finished stories, one JSON line each, and where each line starts.
+    story_spool: File,
+    story_offsets: Vec<u64>,
     /// How the run went.
     pub summary: Summary,
 }
@@ -420,57 +422,18 @@ pub fn analyze(
 
     let grouping = parallax_stories::group(&features, &settings.stories);
     let stories_took = started.elapsed().as_secs_f64() - cleaned_at;
-    let story_ids: Vec<String> = (1..=grouping.stories.len())
-        .map(|n| format!("S{n}"))
-        .collect();
-    let mut stories: Vec<Story> = grouping
+    // A story's key needs the grouping's inputs; the rest of it is built in the second pass.
+    let keys: Vec<String> = grouping
         .stories
         .iter()
-        .zip(&story_ids)
-        .map(|(g, id)| {
-            let mut outlets: Vec<String> = Vec::new();
-            for &m in &g.members {
-                if let Some(o) = &entries[m].outlet {
-                    if !outlets.contains(o) {
-                        outlets.push(o.clone());
-                    }
-                }
-            }
-            Story {
-                id: id.clone(),
-                key: parallax_stories::story_key(&features, &g.members),
-                headline: g.headline.clone(),
-                articles: g.members.iter().map(|&m| entries[m].id.clone()).collect(),
-                origin: g.origin.map(|o| entries[o].id.clone()),
-                outlets,
-                lineage: g
-                    .lineage
-                    .iter()
-                    .map(|l| LineageLink {
-                        article: entries[l.article].id.clone(),
-                        source: entries[l.source].id.clone(),
-                        relation: match l.relation {
-                            parallax_stories::Relation::Copy => "copy".into(),
-                            parallax_stories::Relation::Rewrite => "rewrite".into(),
-                        },
-                        similarity: l.similarity,
-                    })
-                    .collect(),
-                entities: Vec::new(),
-                quotes: Vec::new(),
-                reported_speech: Vec::new(),
-                facts: Vec::new(),
-                timeline: Vec::new(),
-                time_zone: None,
-            }
-        })
+        .map(|g| parallax_stories::story_key(&features, &g.members))
         .collect();
     // The grouping's inputs are no longer needed: free them before the second pass.
     drop(features);
 
     // An undated article takes its story's earliest publication time, marked inferred.
     let mut story_time: Vec<Option<chrono::DateTime<chrono::FixedOffset>>> =
-        vec![None; stories.len()];
+        vec![None; grouping.stories.len()];
     for (i, e) in entries.iter().enumerate() {
         let slot = &mut story_time[grouping.story_of[i]];
         if let Some(t) = e.published {
@@ -499,9 +462,6 @@ pub fn analyze(
             parallax_facts::story_zone(&named)
         })
         .collect();
-    for (story, zone) in stories.iter_mut().zip(&zones) {
-        story.time_zone = zone.map(|z| z.name().to_string());
-    }
     let days: Vec<Option<chrono::NaiveDate>> = entries
         .iter()
         .zip(&inferred)
@@ -513,12 +473,20 @@ pub fn analyze(
                 .map(|t| parallax_facts::local_day(t, zone))
         })
         .collect();
-    let members: Vec<&[usize]> = grouping
-        .stories
-        .iter()
-        .map(|g| g.members.as_slice())
-        .collect();
-    let stories = second_pass(&spool, &offsets, &members, &days, stories, settings, &model)?;
+    let known = Known {
+        entries: &entries,
+        keys: &keys,
+        zones: &zones,
+        days: &days,
+    };
+    let (story_spool, story_offsets) = second_pass(
+        &spool,
+        &offsets,
+        &grouping.stories,
+        &known,
+        settings,
+        &model,
+    )?;
     if let Some(p) = model
         .problem
         .lock()
@@ -544,7 +512,7 @@ pub fn analyze(
         })
         .collect();
     summary.articles = entries.len();
-    summary.stories = stories.len();
+    summary.stories = grouping.stories.len();
     summary.seconds = started.elapsed().as_secs_f64();
     summary.stage_seconds.insert("stories".into(), stories_took);
     Ok(Analysis {
@@ -553,98 +521,188 @@ pub fn analyze(
         entries,
         story_of: grouping.story_of,
         copy_of,
-        stories,
+        story_spool,
+        story_offsets,
         summary,
     })
 }
 
-/// A second pass over the spooled articles, story by story (in parallel): each story's
-/// members are read back from the spool by position, and their quotations, reported
-/// speech, names, dates and statements are found and put together. Memory holds one
-/// story per thread, whatever the corpus's size.
+/// What the first pass knows about every article and story that the second needs.
+struct Known<'a> {
+    entries: &'a [Entry],
+    /// Each story's key.
+    keys: &'a [String],
+    /// Each story's time zone.
+    zones: &'a [Option<parallax_facts::Tz>],
+    /// Each article's local publication day.
+    days: &'a [Option<chrono::NaiveDate>],
+}
+
+/// Stories put together at once by the second pass: enough to keep both threads busy with
+/// stories of very different sizes, few enough that the finished stories of one chunk are
+/// a small part of memory.
+const STORY_CHUNK: usize = 1024;
+
+/// Story `n` as grouping left it: its members, headline, origin and lineage, with the
+/// findings of the second pass still empty.
+fn skeleton(n: usize, g: &parallax_stories::Group, known: &Known) -> Story {
+    let entries = known.entries;
+    let mut outlets: Vec<String> = Vec::new();
+    for &m in &g.members {
+        if let Some(o) = &entries[m].outlet {
+            if !outlets.contains(o) {
+                outlets.push(o.clone());
+            }
+        }
+    }
+    Story {
+        id: format!("S{}", n + 1),
+        key: known.keys[n].clone(),
+        headline: g.headline.clone(),
+        articles: g.members.iter().map(|&m| entries[m].id.clone()).collect(),
+        origin: g.origin.map(|o| entries[o].id.clone()),
+        outlets,
+        lineage: g
+            .lineage
+            .iter()
+            .map(|l| LineageLink {
+                article: entries[l.article].id.clone(),
+                source: entries[l.source].id.clone(),
+                relation: match l.relation {
+                    parallax_stories::Relation::Copy => "copy".into(),
+                    parallax_stories::Relation::Rewrite => "rewrite".into(),
+                },
+                similarity: l.similarity,
+            })
+            .collect(),
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        reported_speech: Vec::new(),
+        facts: Vec::new(),
+        timeline: Vec::new(),
+        time_zone: known.zones[n].map(|z| z.name().to_string()),
+    }
+}
+
+/// A second pass over the spooled articles, story by story: each story's members are read
+/// back from the spool by position, and their quotations, reported speech, names, dates
+/// and statements are found and put together. Stories are done a chunk at a time (in
+/// parallel within the chunk) and each finished story is spooled to a file of its own, so
+/// memory holds one chunk of stories whatever the corpus's size. Returns that file and
+/// where each story's line starts in it (and where the last one ends).
 fn second_pass(
     spool: &File,
     offsets: &[u64],
-    members: &[&[usize]],
-    days: &[Option<chrono::NaiveDate>],
-    stories: Vec<Story>,
+    groups: &[parallax_stories::Group],
+    known: &Known,
     settings: &Settings,
     model: &Model,
-) -> Result<Vec<Story>> {
-    stories
-        .into_par_iter()
-        .zip(members.par_iter())
-        .map(|(mut story, members)| {
-            let mut quotes = Vec::new();
-            let mut dated = Vec::new();
-            let mut named = Vec::new();
-            let mut claimed = Vec::new();
-            let mut detailed = Vec::new();
-            let mut published = Vec::new();
-            // Input order within the story, so that results do not depend on threads.
-            let mut order: Vec<usize> = members.to_vec();
-            order.sort_unstable();
-            for (rank, &i) in order.iter().enumerate() {
-                let a = read_spooled(spool, offsets, i)?;
-                if let Some(t) = a.published {
-                    published.push((a.id.clone(), t));
-                }
-                let paragraphs: Vec<&str> = a.body_paragraphs().collect();
-                let mut found = parallax_quotes::direct_quotes(&paragraphs);
-                found.extend(parallax_quotes::reported_speech(&paragraphs));
-                // Sentences without quote marks can only be matched by meaning.
-                if model.dir.is_some() && members.len() >= 2 {
-                    found.extend(parallax_quotes::unmarked_speech(&paragraphs));
-                }
-                if !found.is_empty() {
-                    quotes.push((a.id.clone(), found));
-                }
-                if let Some(day) = days[i] {
-                    let t = parallax_facts::timeline(&[(a.id.clone(), paragraphs.clone(), day)]);
-                    if !t.is_empty() {
-                        dated.push(t);
-                    }
-                }
-                let names = parallax_facts::article_names(&paragraphs);
-                // Facts are compared across outlets, never taken from opinion columns, and
-                // checked on the first articles of a very large story.
-                if members.len() >= 2 && rank < settings.facts_max_articles && a.kind == Kind::News
-                {
-                    claimed.push((a.id.clone(), parallax_facts::clauses(&paragraphs)));
-                    let found = parallax_facts::details(&paragraphs, days[i], &names);
-                    detailed.push((a.id.clone(), found));
-                }
-                // "The mayor" is a mention of the one person the article calls the mayor.
-                let mut mentions = parallax_facts::role_mentions(&paragraphs, &names);
-                mentions.splice(0..0, names);
-                if !mentions.is_empty() {
-                    named.push((a.id.clone(), mentions));
-                }
+) -> Result<(File, Vec<u64>)> {
+    let mut out = BufWriter::new(tempfile::tempfile()?);
+    let mut story_offsets: Vec<u64> = vec![0];
+    for (c, chunk) in groups.chunks(STORY_CHUNK).enumerate() {
+        let done: Vec<Result<Vec<u8>>> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(k, g)| {
+                let story = skeleton(c * STORY_CHUNK + k, g, known);
+                let story = put_together(
+                    spool, offsets, story, &g.members, known.days, settings, model,
+                )?;
+                Ok(serde_json::to_vec(&story)?)
+            })
+            .collect();
+        for json in done {
+            let json = json?;
+            out.write_all(&json)?;
+            out.write_all(b"\n")?;
+            story_offsets.push(story_offsets.last().copied().unwrap_or(0) + json.len() as u64 + 1);
+        }
+    }
+    Ok((out.into_inner().map_err(|e| e.into_error())?, story_offsets))
+}
+
+/// Finds the quotations, reported speech, names, dates and facts of one story's members.
+fn put_together(
+    spool: &File,
+    offsets: &[u64],
+    mut story: Story,
+    members: &[usize],
+    days: &[Option<chrono::NaiveDate>],
+    settings: &Settings,
+    model: &Model,
+) -> Result<Story> {
+    let mut quotes = Vec::new();
+    let mut dated = Vec::new();
+    let mut named = Vec::new();
+    let mut claimed = Vec::new();
+    let mut detailed = Vec::new();
+    let mut published = Vec::new();
+    // Input order within the story, so that results do not depend on threads.
+    let mut order: Vec<usize> = members.to_vec();
+    order.sort_unstable();
+    for (rank, &i) in order.iter().enumerate() {
+        let a: Article = read_spooled(spool, offsets, i)?;
+        if let Some(t) = a.published {
+            published.push((a.id.clone(), t));
+        }
+        let paragraphs: Vec<&str> = a.body_paragraphs().collect();
+        let mut found = parallax_quotes::direct_quotes(&paragraphs);
+        found.extend(parallax_quotes::reported_speech(&paragraphs));
+        // Sentences without quote marks can only be matched by meaning.
+        if model.dir.is_some() && members.len() >= 2 {
+            found.extend(parallax_quotes::unmarked_speech(&paragraphs));
+        }
+        if !found.is_empty() {
+            quotes.push((a.id.clone(), found));
+        }
+        if let Some(day) = days[i] {
+            let t = parallax_facts::timeline(&[(a.id.clone(), paragraphs.clone(), day)]);
+            if !t.is_empty() {
+                dated.push(t);
             }
-            let aligned = if model.dir.is_some() {
-                parallax_quotes::align_by_meaning(&quotes, &|texts| model.get()?.embed(texts).ok())
-            } else {
-                parallax_quotes::align(&quotes)
-            };
-            (story.quotes, story.reported_speech) = parallax_quotes::split_reported(aligned);
-            story.timeline = parallax_facts::merge(dated);
-            story.entities = parallax_facts::entities(&named);
-            story.facts = parallax_facts::facts(&claimed, &detailed, &story.quotes);
-            let copies: Vec<(String, String)> = story
-                .lineage
-                .iter()
-                .filter(|l| l.relation == "copy")
-                .map(|l| (l.article.clone(), l.source.clone()))
-                .collect();
-            parallax_facts::copies_are_one_source(&mut story.facts, &copies);
-            parallax_facts::later_updates(&mut story.facts, &published);
-            Ok(story)
-        })
-        .collect()
+        }
+        let names = parallax_facts::article_names(&paragraphs);
+        // Facts are compared across outlets, never taken from opinion columns, and
+        // checked on the first articles of a very large story.
+        if members.len() >= 2 && rank < settings.facts_max_articles && a.kind == Kind::News {
+            claimed.push((a.id.clone(), parallax_facts::clauses(&paragraphs)));
+            let found = parallax_facts::details(&paragraphs, days[i], &names);
+            detailed.push((a.id.clone(), found));
+        }
+        // "The mayor" is a mention of the one person the article calls the mayor.
+        let mut mentions = parallax_facts::role_mentions(&paragraphs, &names);
+        mentions.splice(0..0, names);
+        if !mentions.is_empty() {
+            named.push((a.id.clone(), mentions));
+        }
+    }
+    let aligned = if model.dir.is_some() {
+        parallax_quotes::align_by_meaning(&quotes, &|texts| model.get()?.embed(texts).ok())
+    } else {
+        parallax_quotes::align(&quotes)
+    };
+    (story.quotes, story.reported_speech) = parallax_quotes::split_reported(aligned);
+    story.timeline = parallax_facts::merge(dated);
+    story.entities = parallax_facts::entities(&named);
+    story.facts = parallax_facts::facts(&claimed, &detailed, &story.quotes);
+    let copies: Vec<(String, String)> = story
+        .lineage
+        .iter()
+        .filter(|l| l.relation == "copy")
+        .map(|l| (l.article.clone(), l.source.clone()))
+        .collect();
+    parallax_facts::copies_are_one_source(&mut story.facts, &copies);
+    parallax_facts::later_updates(&mut story.facts, &published);
+    Ok(story)
 }
 
 /// Article `i`, read back from the spool by position.
-fn read_spooled(spool: &File, offsets: &[u64], i: usize) -> Result<Article> {
+fn read_spooled<T: serde::de::DeserializeOwned>(
+    spool: &File,
+    offsets: &[u64],
+    i: usize,
+) -> Result<T> {
     use std::os::unix::fs::FileExt;
     let (start, end) = (offsets[i], offsets[i + 1]);
     let mut buf = vec![0u8; (end - start) as usize];
@@ -653,6 +711,22 @@ fn read_spooled(spool: &File, offsets: &[u64], i: usize) -> Result<Article> {
 }
 
 impl Analysis {
+    /// How many stories there are.
+    pub fn story_count(&self) -> usize {
+        self.story_offsets.len() - 1
+    }
+
+    /// Story `n` (0-based: story `S{n+1}`), read back from the story spool.
+    pub fn story(&self, n: usize) -> Result<Story> {
+        read_spooled(&self.story_spool, &self.story_offsets, n)
+    }
+
+    /// The stories in order (`S1`, `S2`, …), read back from the story spool one at a time,
+    /// so that a report of a million articles never holds all its stories at once.
+    pub fn stories(&self) -> impl Iterator<Item = Result<Story>> + '_ {
+        (0..self.story_count()).map(|n| self.story(n))
+    }
+
     /// The cleaned articles in input order, each with its story and `copy_of` set, read back
     /// from the spool one at a time.
     pub fn articles(&self) -> Result<impl Iterator<Item = Result<Article>> + '_> {

@@ -18,15 +18,16 @@ fn a_retold_quotation_joins_the_original() {
     std::fs::write(dir.path().join("retold.txt"), RETOLD).unwrap();
     let run = |settings: &Settings| {
         let a = analyze(&[dir.path().to_path_buf()], settings, &|_| {}).unwrap();
-        assert_eq!(a.stories.len(), 1, "one story: {:?}", a.stories);
-        a
+        let stories: Vec<_> = a.stories().map(Result::unwrap).collect();
+        assert_eq!(stories.len(), 1, "one story: {stories:?}");
+        (a, stories)
     };
-    let with = run(&Settings::default());
+    let (with, stories) = run(&Settings::default());
     assert_eq!(
         with.summary.embedding_model.as_deref(),
         Some("all-minilm-l6-v2")
     );
-    let quotes = &with.stories[0].quotes;
+    let quotes = &stories[0].quotes;
     assert_eq!(quotes.len(), 1, "{quotes:#?}");
     let mut grades: Vec<(&str, &str)> = quotes[0]
         .occurrences
@@ -43,9 +44,9 @@ fn a_retold_quotation_joins_the_original() {
 
     let mut words_alone = Settings::default();
     words_alone.embeddings.enabled = false;
-    let without = run(&words_alone);
+    let (without, stories) = run(&words_alone);
     assert_eq!(without.summary.embedding_model, None);
-    assert_eq!(without.stories[0].quotes.len(), 2);
+    assert_eq!(stories[0].quotes.len(), 2);
 }
 
 #[test]

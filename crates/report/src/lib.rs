@@ -1,17 +1,20 @@
 //! Writing reports: the JSON contract (`parallax_report: 1`) and a self-contained HTML page
 //! for people.
 //!
-//! Both writers take the articles as an iterator and write each as it comes, so a report of
-//! a large corpus never has to sit in memory whole.
+//! Both writers take the articles as an iterator and write each as it comes, and the JSON
+//! writer takes the stories the same way, so a report of a large corpus never has to sit in
+//! memory whole. The HTML page sorts its stories, so it takes them as a slice: it is meant
+//! for corpora a person reads through.
 //!
 //! ```
-//! use parallax_model::{Article, Summary};
+//! use parallax_model::{Article, Story, Summary};
 //! use parallax_report::{write_json, Head};
 //!
 //! let head = Head { generator: "parallax test".into(), settings: serde_json::json!({}), summary: Summary::default() };
 //! let mut out = Vec::new();
 //! let articles = vec![Ok::<_, std::io::Error>(Article::new("a1", "a1.txt"))];
-//! write_json(&head, articles.into_iter(), &[], &mut out).unwrap();
+//! let stories: Vec<Result<Story, std::io::Error>> = Vec::new();
+//! write_json(&head, articles.into_iter(), stories.into_iter(), &mut out).unwrap();
 //! let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
 //! assert_eq!(report["parallax_report"], 1);
 //! assert_eq!(report["articles"][0]["id"], "a1");
@@ -53,11 +56,12 @@ pub struct Head {
     pub summary: Summary,
 }
 
-/// Writes the JSON report.
-pub fn write_json<E: std::fmt::Display>(
+/// Writes the JSON report. Articles and stories come as iterators (read back from a spool
+/// by the pipeline), so that a report is written without holding it in memory.
+pub fn write_json<E: std::fmt::Display, S: std::borrow::Borrow<Story>, F: std::fmt::Display>(
     head: &Head,
     articles: impl Iterator<Item = std::result::Result<Article, E>>,
-    stories: &[Story],
+    stories: impl Iterator<Item = std::result::Result<S, F>>,
     mut out: impl Write,
 ) -> Result<()> {
     write!(
@@ -76,9 +80,10 @@ pub fn write_json<E: std::fmt::Display>(
         serde_json::to_writer(&mut out, &article)?;
     }
     out.write_all(b"\n],\n\"stories\": [")?;
-    for (k, story) in stories.iter().enumerate() {
+    for (k, story) in stories.enumerate() {
+        let story = story.map_err(|e| Error::Source(e.to_string()))?;
         out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut out, story)?;
+        serde_json::to_writer(&mut out, story.borrow())?;
     }
     out.write_all(b"\n]\n}\n")?;
     out.flush()?;
