@@ -27,7 +27,7 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(sign (our|the|this) petition|take action( now| today)?|act now|what (can )?(you|we) (can )?(personally )?do( about (this|it))?\??|how (you|we) can help|editor'?s note|our view|our take|the bottom line|commentary|analysis|in our opinion|opinion|get involved|join the (campaign|movement)|call to action)").unwrap()
 });
 static ADVOCACY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(petitions?|sign|contact (your|local)|representatives?|senators?|donate|write to|call your|take action|join|advocate|campaigns?|rally|rallies)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(petitions?|sign|contact (your|local)|representatives?|senators?|donate|write to|call your|take action|join|advocate|campaigns?|rally|rallies)(?-u:\b)").unwrap()
 });
 
 /// Where appended text starts.

@@ -18,7 +18,7 @@ use regex::Regex;
 use crate::signals::Signals;
 
 static NOT_JOURNALISM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(add to (cart|basket|bag)|in stock|out of stock|free shipping|buy now|checkout|\bsku\b|customer reviews|humidity|wind:? \d|feels like|chance of (rain|precipitation)|uv index|\d+\s*°\s*[cf]\b|hourly forecast|10-day forecast)").unwrap()
+    Regex::new(r"(?i)(add to (cart|basket|bag)|in stock|out of stock|free shipping|buy now|checkout|(?-u:\b)sku(?-u:\b)|customer reviews|humidity|wind:? \d|feels like|chance of (rain|precipitation)|uv index|\d+\s*°\s*[cf](?-u:\b)|hourly forecast|10-day forecast)").unwrap()
 });
 
 /// What the cleaning stage knows when it decides the kind.

@@ -9,15 +9,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(said|says|told|according to|stated|added|announced|reported|confirmed|denied|declined to comment|spokes(man|woman|person)|said in a statement|wrote|tweeted|testified|insisted|warned|noted)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(said|says|told|according to|stated|added|announced|reported|confirmed|denied|declined to comment|spokes(man|woman|person)|said in a statement|wrote|tweeted|testified|insisted|warned|noted)(?-u:\b)").unwrap()
 });
 static ARGUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(must|should|ought to|essential|crucial|imperative|it is (important|vital|time)|we need|moreover|furthermore|ultimately|in conclusion|underscores?|raises? (critical |serious )?questions|implications?|reflects? a broader|historically|it is clear|we cannot|let us|shameful|disgrace|i believe|in my view|frankly|surely|advocate|accountable|moral|let's)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(must|should|ought to|essential|crucial|imperative|it is (important|vital|time)|we need|moreover|furthermore|ultimately|in conclusion|underscores?|raises? (critical |serious )?questions|implications?|reflects? a broader|historically|it is clear|we cannot|let us|shameful|disgrace|i believe|in my view|frankly|surely|advocate|accountable|moral|let's)(?-u:\b)").unwrap()
 });
 static WE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(we|We|our|Our|us|ourselves)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(we|We|our|Our|us|ourselves)(?-u:\b)").unwrap());
 static I: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(I|I'm|I’m|I've|I’ve|my|My|me)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(I|I'm|I’m|I've|I’ve|my|My|me)(?-u:\b)").unwrap());
 
 /// Word counts for one stretch of text, quotations left out.
 #[derive(Debug, Default, Clone, Copy)]

@@ -42,7 +42,7 @@ static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<age>\d{{1,3}})-year-old\s+(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}(?P<name>{NAME})"
+        r"(?-u:\b)(?P<age>\d{{1,3}})-year-old\s+(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}(?P<name>{NAME})"
     ))
     .unwrap()
 });

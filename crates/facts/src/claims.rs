@@ -53,11 +53,11 @@ pub(crate) const STOP: &[&str] = &[
 /// A clause that only names a source: "according to the coastal authority", "As informed
 /// the coastal authority", "fire chief Piet Dorn said", "said union leader Ana Sorel".
 static ATTRIBUTION_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:according to|as informed|said|says|added)\b[^,]*$|^[^,]{0,60}\b(?:said|says|added|told reporters|told journalists)$").unwrap()
+    Regex::new(r"(?i)^(?:according to|as informed|said|says|added)(?-u:\b)[^,]*$|^[^,]{0,60}(?-u:\b)(?:said|says|added|told reporters|told journalists)$").unwrap()
 });
 
 static PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<party>Republican|Democratic|Democrat|Labour|Conservative|Tory|Liberal|Green|Socialist|Social Democratic|Christian Democratic)\s+(?P<office>president|administration|government|White House|leader|prime minister|chancellor|party leader|mayor|governor)\b").unwrap()
+    Regex::new(r"(?-u:\b)(?P<party>Republican|Democratic|Democrat|Labour|Conservative|Tory|Liberal|Green|Socialist|Social Democratic|Christian Democratic)\s+(?P<office>president|administration|government|White House|leader|prime minister|chancellor|party leader|mayor|governor)(?-u:\b)").unwrap()
 });
 
 /// Fewest content words a clause needs to be compared ("no sign of a crime" has three).
@@ -117,7 +117,7 @@ pub(crate) fn stems(words: &[String]) -> Vec<String> {
 /// nothing wrong but could not stay on" → "she had done nothing wrong", "could not stay
 /// on").
 static STATEMENT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:but|while|whereas|although)\s+|\b(?:said|says|told\b[^,]{0,40}?|stated|added|insisted|warned|confirmed|announced|noted|argued|claimed|denied)\s+that\s+").unwrap()
+    Regex::new(r"\s+(?:but|while|whereas|although)\s+|(?-u:\b)(?:said|says|told(?-u:\b)[^,]{0,40}?|stated|added|insisted|warned|confirmed|announced|noted|argued|claimed|denied)\s+that\s+").unwrap()
 });
 
 /// The clauses of an article's paragraphs: sentences cut at commas, semicolons, dashes,
@@ -308,7 +308,7 @@ pub fn copies_are_one_source(facts: &mut [Fact], copies: &[(String, String)]) {
 /// Words that give a figure as a later one: "rose to 12", "has climbed to", "now stands at",
 /// "the latest figure", "revised".
 static LATER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rose|risen|climbed|increased|jumped|grew|grown|reached|now|latest|updated|revised|fell|fallen|dropped|went up|gone up)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:rose|risen|climbed|increased|jumped|grew|grown|reached|now|latest|updated|revised|fell|fallen|dropped|went up|gone up)(?-u:\b)").unwrap()
 });
 
 /// Least time between the outlets of an earlier and a later figure for the later one to be

@@ -49,12 +49,12 @@ const MONTHS: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|J
 
 static EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?P<md>(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?)|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS})(?:,?\s+(?P<y2>\d{{4}}))?)|(?P<wd>(?:(?P<dir>last|next|this)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))|(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:last|next|this) week|[Oo]vernight|[Ll]ast night|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this|the previous|the following) month))\b"
+        r"(?-u:\b)(?:(?P<md>(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?)|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS})(?:,?\s+(?P<y2>\d{{4}}))?)|(?P<wd>(?:(?P<dir>last|next|this)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))|(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:last|next|this) week|[Oo]vernight|[Ll]ast night|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this|the previous|the following) month))(?-u:\b)"
     ))
     .unwrap()
 });
 static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(will|plans?|planned|scheduled|due|expected|to meet|next|upcoming|is set to|are set to)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(will|plans?|planned|scheduled|due|expected|to meet|next|upcoming|is set to|are set to)(?-u:\b)").unwrap()
 });
 
 fn month(name: &str) -> Option<u32> {
@@ -243,14 +243,14 @@ const COUNT_WORDS: &str = r"\d{1,2}|a|one|two|three|four|five|six|seven|eight|ni
 /// A count of days or weeks right after a day: ", two days after", " a week before".
 static OFFSET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^,?\s+(?P<offset>(?P<n>{COUNT_WORDS})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|earlier|later))\b"
+        r"^,?\s+(?P<offset>(?P<n>{COUNT_WORDS})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|earlier|later))(?-u:\b)"
     ))
     .unwrap()
 });
 
 static AGO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<n>{COUNT_WORDS})\s+(?P<unit>days?|weeks?)\s+(?P<dir>ago)\b"
+        r"(?-u:\b)(?P<n>{COUNT_WORDS})\s+(?P<unit>days?|weeks?)\s+(?P<dir>ago)(?-u:\b)"
     ))
     .unwrap()
 });

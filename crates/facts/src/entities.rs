@@ -26,7 +26,7 @@ use parallax_model::{Entity, Mention};
 use regex::Regex;
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'\-\.]*[\p{L}](?:\s+(?:(?:von|van|der|de|da|al|bin|la|le)\b|\p{Lu}[\p{L}’'\-]*[\p{L}]))*").unwrap()
+    Regex::new(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'\-\.]*[\p{L}](?:\s+(?:(?:von|van|der|de|da|al|bin|la|le)(?-u:\b)|\p{Lu}[\p{L}’'\-]*[\p{L}]))*").unwrap()
 });
 
 /// Capitalised words that are not names: function words, calendar words, and titles and
@@ -470,7 +470,7 @@ fn role_phrases<'a>(p: &'a str, role: &str) -> Vec<&'a str> {
 /// A role set off after a name: ", the mayor,", ", its chief executive.", ", the coach of
 /// the juniors".
 static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,\s+(?:the|its|their|his|her)\s+(?:[\p{Ll}\-]+\s+){0,2}?(?P<role>\p{Ll}+)(?:\s*[,.;]|\s+(?:of|at|for)\b)").unwrap()
+    Regex::new(r"^,\s+(?:the|its|their|his|her)\s+(?:[\p{Ll}\-]+\s+){0,2}?(?P<role>\p{Ll}+)(?:\s*[,.;]|\s+(?:of|at|for)(?-u:\b))").unwrap()
 });
 
 /// A subheading inside the body ("Rescue in Forty Minutes", "Minister Orders Control"):
@@ -492,7 +492,7 @@ pub(crate) fn is_heading(p: &str) -> bool {
 /// Warehouse and Transport Union", "The Food and Drug Administration"); not two names
 /// joined by "and" ("Maja Lind and Orlen Foods").
 static ORG_WITH_AND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bThe |\bthe )[A-Z][\p{L}]+(?: [A-Z][\p{L}]+)* and (?:[A-Z][\p{L}]+ )*(?:Union|Association|Federation|Council|Committee|Party|Institute|Authority|Agency|Board|Department|Ministry|Commission|Organisation|Organization|Foundation|League|Society|Administration)\b").unwrap()
+    Regex::new(r"(?:(?-u:\b)The |(?-u:\b)the )[A-Z][\p{L}]+(?: [A-Z][\p{L}]+)* and (?:[A-Z][\p{L}]+ )*(?:Union|Association|Federation|Council|Committee|Party|Institute|Authority|Agency|Board|Department|Ministry|Commission|Organisation|Organization|Foundation|League|Society|Administration)(?-u:\b)").unwrap()
 });
 
 fn is_acronym(s: &str) -> bool {

@@ -2,6 +2,11 @@
 //! ([`resolve_dates`]), the story's [`timeline`], and its people, organisations and places
 //! ([`entities`]).
 //!
+//! Word boundaries in the patterns are ASCII ones, `(?-u:\b)`: a Unicode `\b` makes the
+//! regex engine's fast lazy DFA give up at the first non-ASCII byte (a curly quote, a dash,
+//! an accented name) and fall back to an engine several times slower. The words they bound
+//! are ASCII, so the two agree everywhere but right next to a non-ASCII letter.
+//!
 //! ```
 //! use chrono::NaiveDate;
 //! use parallax_facts::resolve_dates;

@@ -23,31 +23,31 @@ use crate::marks::{quoted_spans, Marked};
 /// Verbs that attribute speech or writing.
 const VERBS: &str = r"said|says|say|mentioned|told|tells|added|adds|stated|states|noted|notes|continued|explained|warned|insisted|asked|declared|wrote|writes|tweeted|posted|remarked|stressed|emphasi[sz]ed|acknowledged|admitted|argued|claimed|replied|recalled|announced|described|called|urged|cautioned|confirmed|promised|vowed|predicted|conceded|told reporters|stating|saying|adding|noting|telling|insisting|arguing|warning";
 
-static NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\p{L}’'\-]+(?:\s+(?:(?:von|van|der|de|da|al|bin|la|le)\b|[A-Z][\p{L}’'\-]+))*";
+static NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\p{L}’'\-]+(?:\s+(?:(?:von|van|der|de|da|al|bin|la|le)(?-u:\b)|[A-Z][\p{L}’'\-]+))*";
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*,?\s*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey|[Ii]t|this he|this she)\s+(?:{VERBS})\b|(?:[a-z][\p{{L}}’'\-]*,?\s+){{0,4}}(?P<name>{NAME}),?\s+(?:{VERBS})\b|(?:{VERBS})\s+(?:[a-z][\p{{L}}’'\-]*\s+){{0,3}}(?P<name2>{NAME}))"
+        r"^\s*,?\s*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey|[Ii]t|this he|this she)\s+(?:{VERBS})(?-u:\b)|(?:[a-z][\p{{L}}’'\-]*,?\s+){{0,4}}(?P<name>{NAME}),?\s+(?:{VERBS})(?-u:\b)|(?:{VERBS})\s+(?:[a-z][\p{{L}}’'\-]*\s+){{0,3}}(?P<name2>{NAME}))"
     ))
     .unwrap()
 });
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:\b(?:{VERBS})(?:\s+\w+){{0,6}}?(?:\s+that)?|\b(?i:according to)\s+(?P<acc>{NAME}),?(?:\s+\w+)?)\s*[,:]?\s*$")).unwrap()
+    Regex::new(&format!(r"(?:(?-u:\b)(?:{VERBS})(?:\s+\w+){{0,6}}?(?:\s+that)?|(?-u:\b)(?i:according to)\s+(?P<acc>{NAME}),?(?:\s+\w+)?)\s*[,:]?\s*$")).unwrap()
 });
 static NAME_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(NAME).unwrap());
 static SAYING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:{VERBS}|according to|acknowledging|calling|describing|dubbed|warning|saying)\b"
+        r"(?i)(?-u:\b)(?:{VERBS}|according to|acknowledging|calling|describing|dubbed|warning|saying)(?-u:\b)"
     ))
     .unwrap()
 });
 static SPEECH_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{VERBS})(?-u:\b)")).unwrap());
 static PREPOSITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:of|for|in|at|from|to|with|by|on|near|into)\s+(?:the\s+)?$").unwrap()
+    Regex::new(r"(?-u:\b)(?:of|for|in|at|from|to|with|by|on|near|into)\s+(?:the\s+)?$").unwrap()
 });
 static PRONOUN_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[Hh]e|[Ss]he|[Tt]hey)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:[Hh]e|[Ss]he|[Tt]hey)(?-u:\b)").unwrap());
 
 /// Words that start a capitalised sequence without being a name.
 const NOT_NAMES: &[&str] = &[
@@ -159,7 +159,7 @@ pub struct Found {
 
 /// First-person words that mark a sentence as someone's own words.
 static FIRST_PERSON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)(?-u:\b)").unwrap());
 
 /// Sentences printed without quote marks that are still someone's own words: first-person
 /// sentences in a report ("We made progress in identifying possible points of agreement."),
@@ -507,8 +507,9 @@ pub(crate) fn full_subject(sentence: &str, names: &[String]) -> Option<String> {
 
 /// Whether `s` names a written text ("NATO treaty", "Article 5") rather than a person.
 pub(crate) fn names_a_document(s: &str) -> bool {
-    static WORDS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{DOCUMENT_WORDS})\b")).unwrap());
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:{DOCUMENT_WORDS})(?-u:\b)")).unwrap()
+    });
     WORDS.is_match(s)
 }
 

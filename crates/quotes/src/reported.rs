@@ -36,7 +36,8 @@ use crate::extract::{
 /// Verbs that report speech and take a clause.
 const REPORT: &str = r"said|says|say|added|adds|stated|states|noted|notes|explained|warned|warns|insisted|insists|declared|declares|wrote|writes|confirmed|announced|argued|claimed|told|tells|acknowledged|admitted|stressed|emphasi[sz]ed|replied|predicted|conceded|promised|estimated|reported|saying|adding|noting|stating|warning|insisting|arguing|stressing|acknowledging|confirming|explaining";
 
-static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b(?:{REPORT})\b")).unwrap());
+static VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{REPORT})(?-u:\b)")).unwrap());
 
 /// What may stand between the verb and "that": an object or a setting ("told a news
 /// conference at the town hall that", "said in a statement that", "added on Tuesday that").
@@ -45,11 +46,12 @@ static UP_TO_THAT: LazyLock<Regex> =
 
 /// A setting between the verb and a clause without "that".
 static SETTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:also|later|earlier|again|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in a statement|in an interview|to reporters|to journalists)\b,?")
+    Regex::new(r"^\s+(?:also|later|earlier|again|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in a statement|in an interview|to reporters|to journalists)(?-u:\b),?")
         .unwrap()
 });
 
-/// The object of "told" before a clause without "that".
+/// The object of "told" before a clause without "that". Its boundary stays a Unicode one:
+/// it closes a name that may end in a non-ASCII letter ("Đorđević").
 static TOLD_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+(?:reporters|journalists|the press|(?:the\s+)?\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*)*)\b")
         .unwrap()
@@ -64,7 +66,7 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A finite verb: a clause without "that" must have one among its first words.
 static FINITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|may|might|must|did|does|do|\p{Ll}+ed|saw|knew|thought|found|took|made|came|went|gave|got|left|felt|kept|began|ran|became|brought|bought|built|caught|held|lost|met|paid|put|sent|spent|stood|won|fell|rose|struck|hit|led|broke|chose|drove|grew|sold|sank|spoke|threw|understood|meant)\b")
+    Regex::new(r"(?-u:\b)(?:is|are|was|were|had|has|have|would|will|could|can|should|may|might|must|did|does|do|\p{Ll}+ed|saw|knew|thought|found|took|made|came|went|gave|got|left|felt|kept|began|ran|became|brought|bought|built|caught|held|lost|met|paid|put|sent|spent|stood|won|fell|rose|struck|hit|led|broke|chose|drove|grew|sold|sank|spoke|threw|understood|meant)(?-u:\b)")
         .unwrap()
 });
 
@@ -78,21 +80,21 @@ const NOT_CLAUSE_START: &[&str] = &[
 /// Where a second report joined to the first begins ("... but said", ", adding that").
 static NEXT_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:,\s*|\s+)(?:and|but)\s+(?:also\s+)?(?:{REPORT})\b|,\s+(?:adding|saying|noting|warning|insisting|stressing)\b"
+        r"(?:,\s*|\s+)(?:and|but)\s+(?:also\s+)?(?:{REPORT})(?-u:\b)|,\s+(?:adding|saying|noting|warning|insisting|stressing)(?-u:\b)"
     ))
     .unwrap()
 });
 
 /// Before the verb: a negation or a passive, which report no speech.
 static NOT_SPEECH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|never|n't|yet|is|are|was|were|be|been|being)\s*$").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:not|never|n't|yet|is|are|was|were|be|been|being)\s*$").unwrap()
 });
 
 /// The attribution closing a sentence: ", SUBJECT said (on Tuesday)", ", said SUBJECT",
 /// ", according to SOURCE".
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<clause>.{{12,}}?),\s+(?:(?P<subj>[^,]{{1,70}}?)\s+(?P<verb>{REPORT}|told (?:reporters|journalists|the press|(?:the |a )?\p{{Lu}}\S*|a [\p{{L}} ]{{1,40}}))(?:\s+(?:on|in|at|late|earlier|later|last|this|yesterday|today)\b[^,]*)?|(?:said|says|added)\s+(?P<subj2>[^,]{{1,70}}?)|(?i:according to)\s+(?P<acc>[^,]{{1,80}}?)(?:,[^,]*)?)$"
+        r"^(?P<clause>.{{12,}}?),\s+(?:(?P<subj>[^,]{{1,70}}?)\s+(?P<verb>{REPORT}|told (?:reporters|journalists|the press|(?:the |a )?\p{{Lu}}\S*|a [\p{{L}} ]{{1,40}}))(?:\s+(?:on|in|at|late|earlier|later|last|this|yesterday|today)(?-u:\b)[^,]*)?|(?:said|says|added)\s+(?P<subj2>[^,]{{1,70}}?)|(?i:according to)\s+(?P<acc>[^,]{{1,80}}?)(?:,[^,]*)?)$"
     ))
     .unwrap()
 });
@@ -181,7 +183,7 @@ static AFTER_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// "called them game-changing", "described it as a breakthrough": a verdict someone gave,
 /// in the outlet's words.
 static CALLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:called|described|labelled|labeled|termed|dubbed)\s+(?:it|them|him|her|this|that|the\s+[\p{L}\-]+)\s+(?:as\s+)?(?P<desc>(?:an?\s+)?[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3}?)(?:\s+(?:and|but)\b|$)").unwrap()
+    Regex::new(r"(?-u:\b)(?:called|described|labelled|labeled|termed|dubbed)\s+(?:it|them|him|her|this|that|the\s+[\p{L}\-]+)\s+(?:as\s+)?(?P<desc>(?:an?\s+)?[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3}?)(?:\s+(?:and|but)(?-u:\b)|$)").unwrap()
 });
 
 /// "welcomed the offer, emphasizing its readiness to help": a reaction someone voiced, told
@@ -189,7 +191,7 @@ static CALLED: LazyLock<Regex> = LazyLock::new(|| {
 /// with what follows is the report; without the participle ("welcomed the offer", "the
 /// town welcomed 5,000 visitors") it is not taken.
 static REACTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<desc>(?:welcomed|praised|hailed|condemned|critici[sz]ed|denounced|rejected|dismissed)\s+[^,]{3,120}?,\s+(?:emphasi[sz]ing|stressing|saying|noting|adding|calling|insisting|warning)\s+[^,]{3,200})$").unwrap()
+    Regex::new(r"(?-u:\b)(?P<desc>(?:welcomed|praised|hailed|condemned|critici[sz]ed|denounced|rejected|dismissed)\s+[^,]{3,120}?,\s+(?:emphasi[sz]ing|stressing|saying|noting|adding|calling|insisting|warning)\s+[^,]{3,200})$").unwrap()
 });
 
 /// A subject without the aside after its name ("Ursula von der Leyen, speaking beside the

@@ -14,7 +14,7 @@ use crate::line::Line;
 
 pattern!(
     RE,
-    r"^(advertisements?|ad|ads|sponsored( content| post| link)?|promoted( content| stories)?|paid (content|post|partner content)|partner content|story continues (below|after)( this)? (advertisement|ad)|continue reading (the main story|below)|scroll (down )?to continue( with content)?|article continues below( advertisement)?)[.:]?$|^(sponsored|presented|brought to you|supported) by\b"
+    r"^(advertisements?|ad|ads|sponsored( content| post| link)?|promoted( content| stories)?|paid (content|post|partner content)|partner content|story continues (below|after)( this)? (advertisement|ad)|continue reading (the main story|below)|scroll (down )?to continue( with content)?|article continues below( advertisement)?)[.:]?$|^(sponsored|presented|brought to you|supported) by(?-u:\b)"
 );
 
 pattern!(

@@ -13,7 +13,7 @@ use crate::line::Line;
 
 pattern!(
     RE,
-    r"^(the (writer|author)|[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}) is (a|an|the)( [\w-]+){0,4} (columnist|correspondent|reporter|editor|writer|professor|lecturer|fellow|author|journalist|contributor|director|analyst|commentator|researcher|economist)\b"
+    r"^(the (writer|author)|[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}) is (a|an|the)( [\w-]+){0,4} (columnist|correspondent|reporter|editor|writer|professor|lecturer|fellow|author|journalist|contributor|director|analyst|commentator|researcher|economist)(?-u:\b)"
 );
 
 pub(super) fn applies(line: &Line) -> bool {

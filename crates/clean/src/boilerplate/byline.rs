@@ -17,11 +17,11 @@ pattern!(
 );
 pattern!(
     CREDITS,
-    r"^[(\[—–-]*\s*(additional |with additional )?(reporting|writing|editing|edited|research|compiled|produced|translated|contributing) (by|from)\b|^contributing:|^[(\[—–-]*\s*with (inputs|reporting|additional reporting) from\b|^\(with [\w ]{1,30}\)$"
+    r"^[(\[—–-]*\s*(additional |with additional )?(reporting|writing|editing|edited|research|compiled|produced|translated|contributing) (by|from)(?-u:\b)|^contributing:|^[(\[—–-]*\s*with (inputs|reporting|additional reporting) from(?-u:\b)|^\(with [\w ]{1,30}\)$"
 );
 pattern!(
     ROLE,
-    r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(senior |chief |staff |political |foreign |economics |special |deputy )?(correspondent|reporter|writer|editor|columnist|contributor)\b"
+    r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}\s*[|,–—-]\s*(senior |chief |staff |political |foreign |economics |special |deputy )?(correspondent|reporter|writer|editor|columnist|contributor)(?-u:\b)"
 );
 pattern!(
     BARE_ROLE,

@@ -16,15 +16,15 @@ use crate::line::Line;
 
 pattern!(
     ASK,
-    r"\b(donate|donation|contribute|contribution|become a (member|supporter|subscriber|patron)|support (us|our|independent)|chip in|make a (gift|one-off|monthly)|give (today|now|monthly)|support the guardian|your support)\b"
+    r"(?-u:\b)(donate|donation|contribute|contribution|become a (member|supporter|subscriber|patron)|support (us|our|independent)|chip in|make a (gift|one-off|monthly)|give (today|now|monthly)|support the guardian|your support)(?-u:\b)"
 );
 pattern!(
     OUR_WORK,
-    r"\b(journalism|newsroom|our (work|reporting|reporters|mission)|independent|reader[- ]funded|free (for|to) (everyone|all|read)|paywall|[$£€]\s?\d|a month|per month|monthly|today)\b"
+    r"(?-u:\b)(journalism|newsroom|our (work|reporting|reporters|mission)|independent|reader[- ]funded|free (for|to) (everyone|all|read)|paywall|[$£€]\s?\d|a month|per month|monthly|today)(?-u:\b)"
 );
 pattern!(
     READER,
-    r"\b(you|your|donate|become|support us|chip in|give)\b"
+    r"(?-u:\b)(you|your|donate|become|support us|chip in|give)(?-u:\b)"
 );
 
 pub(super) fn applies(line: &Line) -> bool {

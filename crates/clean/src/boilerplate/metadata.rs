@@ -15,7 +15,7 @@ use crate::line::Line;
 
 pattern!(
     LABEL,
-    r"^(published|updated|last updated|last modified|modified|posted|first published|originally published|date|dated)( on| at)?\b\s*:?"
+    r"^(published|updated|last updated|last modified|modified|posted|first published|originally published|date|dated)( on| at)?(?-u:\b)\s*:?"
 );
 pattern!(
     READING,

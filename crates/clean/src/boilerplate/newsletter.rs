@@ -14,11 +14,11 @@ use crate::line::Line;
 
 pattern!(
     CUE,
-    r"^(sign up|signup|subscribe( now)?( to| for)?|get (the|our)|receive (the|our)|enter your e-?mail|don'?t miss|never miss|stay (informed|updated|up to date)|want (the|more)|like this (story|article)\?|newsletter|by signing up|your e-?mail( address)?)\b"
+    r"^(sign up|signup|subscribe( now)?( to| for)?|get (the|our)|receive (the|our)|enter your e-?mail|don'?t miss|never miss|stay (informed|updated|up to date)|want (the|more)|like this (story|article)\?|newsletter|by signing up|your e-?mail( address)?)(?-u:\b)"
 );
 pattern!(
     WHAT,
-    r"\b(newsletters?|briefings?|inbox|e-?mail|alerts|daily digest|weekly digest|free updates)\b"
+    r"(?-u:\b)(newsletters?|briefings?|inbox|e-?mail|alerts|daily digest|weekly digest|free updates)(?-u:\b)"
 );
 
 pub(super) fn applies(line: &Line) -> bool {

@@ -18,11 +18,11 @@ pattern!(
 );
 pattern!(
     VIDEO,
-    r"^((watch|see|view) (the|our) (video|footage|clip|gallery|livestream)\b|.{0,40}\b(video|footage|gallery) (above|below)\b)"
+    r"^((watch|see|view) (the|our) (video|footage|clip|gallery|livestream)(?-u:\b)|.{0,40}(?-u:\b)(video|footage|gallery) (above|below)(?-u:\b))"
 );
 pattern!(
     COUNTER,
-    r"^(image|photo|picture|slide|video)\s+\d+\s+(of|/)\s+\d+\b"
+    r"^(image|photo|picture|slide|video)\s+\d+\s+(of|/)\s+\d+(?-u:\b)"
 );
 // A credit is set off as one: in parentheses at the end ("(Tomas Reyes/Getty Images)"),
 // as "Name/Agency" or "AGENCY/Name" at the end, or after "Photo by", "Photograph:". An
@@ -30,7 +30,7 @@ pattern!(
 // cycle") is not a credit.
 pattern!(
     CREDIT,
-    r"(\([^()]{0,60}\b(ap photo|afp photo|afp|reuters|getty images|epa|shutterstock|alamy|pa wire|pa media|anadolu|photo by|photograph by|image by)\b[^()]{0,60}\)\.?$|\b(ap photo|afp photo|photo by|photograph by|image by)\b[^.]{0,60}\.?$|\bphotograph: [^.]{2,60}$|/(getty images|reuters|ap|afp|epa|alamy|shutterstock)\)?\.?$|\b(reuters|afp|ap|epa)/[^\s/]+(\s[^\s/]+){0,3}$)"
+    r"(\([^()]{0,60}(?-u:\b)(ap photo|afp photo|afp|reuters|getty images|epa|shutterstock|alamy|pa wire|pa media|anadolu|photo by|photograph by|image by)(?-u:\b)[^()]{0,60}\)\.?$|(?-u:\b)(ap photo|afp photo|photo by|photograph by|image by)(?-u:\b)[^.]{0,60}\.?$|(?-u:\b)photograph: [^.]{2,60}$|/(getty images|reuters|ap|afp|epa|alamy|shutterstock)\)?\.?$|(?-u:\b)(reuters|afp|ap|epa)/[^\s/]+(\s[^\s/]+){0,3}$)"
 );
 
 pub(super) fn applies(line: &Line) -> bool {

@@ -17,7 +17,7 @@ pattern!(
 );
 pattern!(
     OPINION,
-    r"^(opinion|comment|commentary|editorial|column|columns|op-ed|perspective|viewpoint|letters?|guest (column|essay|opinion)|our view|my view)\b"
+    r"^(opinion|comment|commentary|editorial|column|columns|op-ed|perspective|viewpoint|letters?|guest (column|essay|opinion)|our view|my view)(?-u:\b)"
 );
 
 pub(super) fn applies(line: &Line) -> bool {

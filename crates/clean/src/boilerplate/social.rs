@@ -13,7 +13,7 @@ use crate::line::Line;
 
 pattern!(
     RE,
-    r"^(follow (us|@\w+|me|the [\w ]{1,20}) on\b|follow us\b|follow @\w+|like us on|find us on|join (us|our [\w ]{0,20}(channel|group|community)) on|join our (whatsapp|telegram|discord|facebook)|download (our|the [\w ]{1,20}) app|get (our|the) app|subscribe to our (podcast|youtube|channel)|listen to (our|the [\w ]{1,20}) podcast)"
+    r"^(follow (us|@\w+|me|the [\w ]{1,20}) on(?-u:\b)|follow us(?-u:\b)|follow @\w+|like us on|find us on|join (us|our [\w ]{0,20}(channel|group|community)) on|join our (whatsapp|telegram|discord|facebook)|download (our|the [\w ]{1,20}) app|get (our|the) app|subscribe to our (podcast|youtube|channel)|listen to (our|the [\w ]{1,20}) podcast)"
 );
 
 pub(super) fn applies(line: &Line) -> bool {
