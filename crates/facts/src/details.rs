@@ -81,8 +81,10 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
         .iter()
         .filter(|p| !crate::entities::is_heading(p))
     {
-        for sentence in parallax_text::sentences(p) {
-            let dates = day.map(|d| resolve_dates(sentence, d)).unwrap_or_default();
+        for text in parallax_text::sentences(p) {
+            let sentence = &Sentence::new(text);
+            let text = sentence.text;
+            let dates = day.map(|d| resolve_dates(text, d)).unwrap_or_default();
             for m in &dates {
                 let key = match m.resolved {
                     Resolved::Day(d) => d.to_string(),
@@ -91,11 +93,11 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
                 out.mentions
                     .extend(mention(sentence, m.range, Anchor::Day(key)));
             }
-            for n in numbers(sentence) {
+            for n in numbers(text) {
                 let in_date = dates
                     .iter()
                     .any(|d| n.range.0 < d.range.1 && d.range.0 < n.range.1);
-                let Some(unit) = counted(sentence, &n).filter(|u| {
+                let Some(unit) = counted(text, &n).filter(|u| {
                     u.len() >= 3
                         && !STOP.contains(&u.as_str())
                         && (u.starts_with("percent ") || !NOT_UNITS.contains(&u.as_str()))
@@ -112,15 +114,15 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
             }
             let (mut counted, mut anchored) = (HashSet::new(), HashSet::new());
             for name in names {
-                let Some(at) = find_word(sentence, &name.text) else {
+                let Some(at) = find_word(text, &name.text) else {
                     continue;
                 };
                 let key = key_of(&name.name);
                 if counted.insert(key.clone()) {
                     *name_sentences.entry(key).or_default() += 1;
                 }
-                let range = widen_name(sentence, (at, at + name.text.len()));
-                let key = key_of(&sentence[range.0..range.1]);
+                let range = widen_name(text, (at, at + name.text.len()));
+                let key = key_of(&text[range.0..range.1]);
                 if anchored.insert(key.clone()) {
                     out.mentions
                         .extend(mention(sentence, range, Anchor::Name(key)));
@@ -283,8 +285,37 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// A sentence, with its content words and their stems worked out once for all the
+/// anchors in it.
+struct Sentence<'a> {
+    text: &'a str,
+    /// The content words without digits, each with its stem.
+    words: std::cell::OnceCell<Vec<(String, String)>>,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(text: &'a str) -> Self {
+        Sentence {
+            text,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn words(&self) -> &[(String, String)] {
+        self.words.get_or_init(|| {
+            let words: Vec<String> = content_words(self.text)
+                .into_iter()
+                .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+                .collect();
+            let stems = stems(&words);
+            words.into_iter().zip(stems).collect()
+        })
+    }
+}
+
 /// The mention of an anchor at `range` of `sentence`, with its clause as evidence.
-fn mention(sentence: &str, range: (usize, usize), anchor: Anchor) -> Option<Detail> {
+fn mention(whole: &Sentence, range: (usize, usize), anchor: Anchor) -> Option<Detail> {
+    let sentence = whole.text;
     let evidence = clause_around(sentence, range)?;
     let printed = sentence[range.0..range.1].to_string();
     let own: HashSet<String> = content_words(&printed).into_iter().collect();
@@ -295,11 +326,12 @@ fn mention(sentence: &str, range: (usize, usize), anchor: Anchor) -> Option<Deta
     // Compared over the whole sentence: a clause clipped to its anchor's neighbours can
     // miss the word two outlets share ("On Tuesday morning the ferry ... collided with the
     // rocks" / "ran aground on rocks ... early on Tuesday").
-    let around: Vec<String> = content_words(sentence)
-        .into_iter()
-        .filter(|w| !own.contains(w) && !w.chars().any(|c| c.is_ascii_digit()))
+    let context_stems: Vec<String> = whole
+        .words()
+        .iter()
+        .filter(|(w, _)| !own.contains(w))
+        .map(|(_, s)| s.clone())
         .collect();
-    let context_stems = stems(&around);
     let next = sentence[range.1..]
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())

@@ -129,9 +129,9 @@ fn shares_any(x: &[TermId], y: &[TermId]) -> bool {
     false
 }
 
-/// The articles that index one term: dated ones as (time, article), sorted by time, and the
-/// undated ones.
-type Postings = (Vec<(i64, usize)>, Vec<usize>);
+/// The articles that index one term: the dated ones sorted by time, and the undated ones
+/// (indexes as u32: postings are the second-largest structure of a run).
+type Postings = (Vec<u32>, Vec<u32>);
 
 /// How far apart (in days) two dated articles can be and still reach the threshold.
 fn reach_days(s: &Settings) -> f64 {
@@ -156,13 +156,14 @@ fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(u32,
         for &t in terms {
             let entry = index.entry(t).or_default();
             match features[i].published {
-                Some(p) => entry.0.push((p, i)),
-                None => entry.1.push(i),
+                Some(_) => entry.0.push(i as u32),
+                None => entry.1.push(i as u32),
             }
         }
     }
+    let time = |b: &u32| features[*b as usize].published.unwrap_or(0);
     for (dated, _) in index.values_mut() {
-        dated.sort_unstable();
+        dated.sort_unstable_by_key(|b| (time(b), *b));
     }
     let reach = (reach_days(s) * 86_400.0) as i64;
     let found: Vec<Vec<(u32, f32)>> = (0..features.len())
@@ -177,8 +178,8 @@ fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(u32,
                 }
                 let slice = match features[a].published {
                     Some(p) => {
-                        let lo = dated.partition_point(|&(q, _)| q < p - reach);
-                        let hi = dated.partition_point(|&(q, _)| q <= p + reach);
+                        let lo = dated.partition_point(|b| time(b) < p - reach);
+                        let hi = dated.partition_point(|b| time(b) <= p + reach);
                         &dated[lo..hi]
                     }
                     None => &dated[..],
@@ -188,7 +189,7 @@ fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(u32,
                 if slice.len() + undated.len() > s.max_window_postings {
                     continue;
                 }
-                for &b in slice.iter().map(|(_, b)| b).chain(undated) {
+                for b in slice.iter().chain(undated).map(|&b| b as usize) {
                     if b != a {
                         *shared.entry(b).or_default() += 1;
                     }
@@ -221,8 +222,8 @@ fn neighbours(features: &[Features], v: &Vectors, s: &Settings) -> Vec<Vec<(u32,
 #[derive(PartialEq)]
 struct Link {
     average: f64,
-    a: usize,
-    b: usize,
+    a: u32,
+    b: u32,
     /// The two groups' keys, smaller first: ties are broken by these, not by position.
     keys: (u64, u64),
     versions: (u32, u32),
@@ -246,14 +247,33 @@ impl Ord for Link {
 /// their first article).
 pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<usize> {
     let n = features.len();
-    // Sums of similarities between groups, by group (article indexes as u32 and sums as
-    // f32 halve the memory of the largest structure).
-    let mut sums: Vec<HashMap<u32, f32>> = vec![HashMap::new(); n];
-    for (a, near) in neighbours(features, v, s).into_iter().enumerate() {
-        for (b, sim) in near {
-            sums[a].insert(b, sim);
-            sums[b as usize].insert(a as u32, sim);
+    // Sums of similarities between groups, by group, each list sorted by group (article
+    // indexes as u32 and sums as f32, in sorted lists rather than hash maps: this is the
+    // largest structure of a run, a few hundred bytes per article).
+    let found = neighbours(features, v, s);
+    // Each list is made its full size at once (growing by doubling leaves up to half of
+    // each unused).
+    let mut degree: Vec<u32> = found.iter().map(|near| near.len() as u32).collect();
+    for near in &found {
+        for &(b, _) in near {
+            degree[b as usize] += 1;
         }
+    }
+    let mut sums: Vec<Vec<(u32, f32)>> = degree
+        .into_iter()
+        .map(|d| Vec::with_capacity(d as usize))
+        .collect();
+    for (a, near) in found.into_iter().enumerate() {
+        for (b, sim) in near {
+            sums[a].push((b, sim));
+            sums[b as usize].push((a as u32, sim));
+        }
+    }
+    for links in &mut sums {
+        // A pair found from both ends has one similarity (it is symmetric).
+        links.sort_unstable_by_key(|&(b, _)| b);
+        links.dedup_by_key(|&mut (b, _)| b);
+        links.shrink_to_fit();
     }
     let mut size = vec![1usize; n];
     let mut alive = vec![true; n];
@@ -262,23 +282,28 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
     // Each group's key is the smallest key of its members.
     let mut key: Vec<u64> = features.iter().map(|f| f.key).collect();
     let keys = |key: &[u64], x: usize, y: usize| (key[x].min(key[y]), key[x].max(key[y]));
-    let mut heap = BinaryHeap::new();
-    for (a, links) in sums.iter().enumerate() {
-        for (&b, &sum) in links {
-            let (b, sum) = (b as usize, sum as f64);
-            if a < b && sum >= s.threshold {
-                heap.push(Link {
-                    average: sum,
-                    a,
-                    b,
-                    keys: keys(&key, a, b),
-                    versions: (0, 0),
-                });
-            }
-        }
-    }
+    // The first links are counted, then laid out at once and made a heap in place: a heap
+    // grown by doubling copies its largest buffer on the way.
+    let first = || {
+        sums.iter().enumerate().flat_map(|(a, links)| {
+            links
+                .iter()
+                .map(move |&(b, sum)| (a, b as usize, sum as f64))
+                .filter(|&(a, b, sum)| a < b && sum >= s.threshold)
+        })
+    };
+    let count = first().count();
+    let mut links = Vec::with_capacity(count + count / 4);
+    links.extend(first().map(|(a, b, sum)| Link {
+        average: sum,
+        a: a as u32,
+        b: b as u32,
+        keys: keys(&key, a, b),
+        versions: (0, 0),
+    }));
+    let mut heap = BinaryHeap::from(links);
     while let Some(link) = heap.pop() {
-        let (a, b) = (link.a, link.b);
+        let (a, b) = (link.a as usize, link.b as usize);
         if !alive[a] || !alive[b] || (version[a], version[b]) != link.versions {
             continue;
         }
@@ -287,35 +312,36 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
         }
         // Merge b into a.
         let from_b = std::mem::take(&mut sums[b]);
-        for (c, sum) in from_b {
-            if c as usize == a {
-                continue;
+        for &(c, _) in &from_b {
+            if c as usize != a {
+                let list = &mut sums[c as usize];
+                let moved = take_link(list, b as u32).unwrap_or(0.0);
+                add_link(list, a as u32, moved);
             }
-            *sums[a].entry(c).or_default() += sum;
-            let moved = sums[c as usize].remove(&(b as u32)).unwrap_or(0.0);
-            *sums[c as usize].entry(a as u32).or_default() += moved;
         }
-        sums[a].remove(&(b as u32));
+        let from_a = std::mem::take(&mut sums[a]);
+        sums[a] = merge_links(from_a, from_b, a as u32, b as u32);
         size[a] += size[b];
         key[a] = key[a].min(key[b]);
         alive[b] = false;
         parent[b] = a;
         version[a] += 1;
-        for (&c, &sum) in &sums[a] {
+        for &(c, sum) in &sums[a] {
             let c = c as usize;
             let average = sum as f64 / (size[a] * size[c]) as f64;
             if alive[c] && average >= s.threshold {
                 let (x, y) = (a.min(c), a.max(c));
                 heap.push(Link {
                     average,
-                    a: x,
-                    b: y,
+                    a: x as u32,
+                    b: y as u32,
                     keys: keys(&key, x, y),
                     versions: (version[x], version[y]),
                 });
             }
         }
     }
+    drop(sums);
     // Number groups in order of their first article.
     let root = |mut i: usize| {
         while parent[i] != i {
@@ -331,4 +357,57 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
             *numbers.entry(r).or_insert(next)
         })
         .collect()
+}
+
+/// Removes the link to `to` from a sorted list, returning its sum.
+fn take_link(list: &mut Vec<(u32, f32)>, to: u32) -> Option<f32> {
+    let at = list.binary_search_by_key(&to, |&(c, _)| c).ok()?;
+    Some(list.remove(at).1)
+}
+
+/// Adds `sum` to the link to `to` in a sorted list, making the link if there is none.
+fn add_link(list: &mut Vec<(u32, f32)>, to: u32, sum: f32) {
+    match list.binary_search_by_key(&to, |&(c, _)| c) {
+        Ok(at) => list[at].1 += sum,
+        Err(at) => list.insert(at, (to, sum)),
+    }
+}
+
+/// The links of two merged groups `a` and `b`: one sorted list, sums added where both link
+/// to one group, without the links between the two.
+fn merge_links(x: Vec<(u32, f32)>, y: Vec<(u32, f32)>, a: u32, b: u32) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(x.len() + y.len());
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() || j < y.len() {
+        let next = match (x.get(i), y.get(j)) {
+            (Some(&(c, p)), Some(&(d, q))) => match c.cmp(&d) {
+                Ordering::Less => {
+                    i += 1;
+                    (c, p)
+                }
+                Ordering::Greater => {
+                    j += 1;
+                    (d, q)
+                }
+                Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    (c, p + q)
+                }
+            },
+            (Some(&l), None) => {
+                i += 1;
+                l
+            }
+            (None, Some(&l)) => {
+                j += 1;
+                l
+            }
+            (None, None) => unreachable!("the loop runs while either list has links"),
+        };
+        if next.0 != a && next.0 != b {
+            out.push(next);
+        }
+    }
+    out
 }
