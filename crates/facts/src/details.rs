@@ -83,7 +83,6 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
     {
         for text in parallax_text::sentences(p) {
             let sentence = &Sentence::new(text);
-            let text = sentence.text;
             let dates = day.map(|d| resolve_dates(text, d)).unwrap_or_default();
             for m in &dates {
                 let key = match m.resolved {

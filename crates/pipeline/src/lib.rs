@@ -245,16 +245,15 @@ pub struct Entry {
 /// The result of a run.
 #[derive(Debug)]
 pub struct Analysis {
-    spool: File,
+    spool: Spool,
     /// Each article's short description, in input order.
     pub entries: Vec<Entry>,
     story_of: Vec<usize>,
     /// For an undated article, its story's earliest publication time.
     inferred: Vec<Option<chrono::DateTime<chrono::FixedOffset>>>,
     copy_of: Vec<Option<CopyOf>>,
-    /// The finished stories, one JSON line each, and where each line starts.
-    story_spool: File,
-    story_offsets: Vec<u64>,
+    /// The finished stories.
+    stories: Spool,
     /// How the run went.
     pub summary: Summary,
 }
@@ -336,9 +335,7 @@ pub fn analyze(
                 }
             });
 
-    let mut spool = BufWriter::new(tempfile::tempfile()?);
-    // Where each article's line starts in the spool, and where the last one ends.
-    let mut offsets: Vec<u64> = vec![0];
+    let mut spool = Spooler::new()?;
     let mut features: Vec<Features> = Vec::new();
     let mut entries = Vec::new();
     let mut ids = HashSet::new();
@@ -398,9 +395,7 @@ pub fn analyze(
                 kind: article.kind,
                 published: article.published,
             });
-            spool.write_all(&json)?;
-            spool.write_all(b"\n")?;
-            offsets.push(offsets.last().copied().unwrap_or(0) + json.len() as u64 + 1);
+            spool.push(&json)?;
         }
         progress(Progress {
             files_done,
@@ -408,7 +403,7 @@ pub fn analyze(
             articles: entries.len(),
         });
     }
-    let spool = spool.into_inner().map_err(|e| e.into_error())?;
+    let spool = spool.finish()?;
     let failed = failed_embeddings.into_inner();
     if failed > 0 {
         summary.warnings.push(format!(
@@ -479,14 +474,7 @@ pub fn analyze(
         zones: &zones,
         days: &days,
     };
-    let (story_spool, story_offsets) = second_pass(
-        &spool,
-        &offsets,
-        &grouping.stories,
-        &known,
-        settings,
-        &model,
-    )?;
+    let stories = second_pass(&spool, &grouping.stories, &known, settings, &model)?;
     if let Some(p) = model
         .problem
         .lock()
@@ -521,8 +509,7 @@ pub fn analyze(
         entries,
         story_of: grouping.story_of,
         copy_of,
-        story_spool,
-        story_offsets,
+        stories,
         summary,
     })
 }
@@ -588,44 +575,35 @@ fn skeleton(n: usize, g: &parallax_stories::Group, known: &Known) -> Story {
 /// back from the spool by position, and their quotations, reported speech, names, dates
 /// and statements are found and put together. Stories are done a chunk at a time (in
 /// parallel within the chunk) and each finished story is spooled to a file of its own, so
-/// memory holds one chunk of stories whatever the corpus's size. Returns that file and
-/// where each story's line starts in it (and where the last one ends).
+/// memory holds one chunk of stories whatever the corpus's size.
 fn second_pass(
-    spool: &File,
-    offsets: &[u64],
+    spool: &Spool,
     groups: &[parallax_stories::Group],
     known: &Known,
     settings: &Settings,
     model: &Model,
-) -> Result<(File, Vec<u64>)> {
-    let mut out = BufWriter::new(tempfile::tempfile()?);
-    let mut story_offsets: Vec<u64> = vec![0];
+) -> Result<Spool> {
+    let mut out = Spooler::new()?;
     for (c, chunk) in groups.chunks(STORY_CHUNK).enumerate() {
         let done: Vec<Result<Vec<u8>>> = chunk
             .par_iter()
             .enumerate()
             .map(|(k, g)| {
                 let story = skeleton(c * STORY_CHUNK + k, g, known);
-                let story = put_together(
-                    spool, offsets, story, &g.members, known.days, settings, model,
-                )?;
+                let story = put_together(spool, story, &g.members, known.days, settings, model)?;
                 Ok(serde_json::to_vec(&story)?)
             })
             .collect();
         for json in done {
-            let json = json?;
-            out.write_all(&json)?;
-            out.write_all(b"\n")?;
-            story_offsets.push(story_offsets.last().copied().unwrap_or(0) + json.len() as u64 + 1);
+            out.push(&json?)?;
         }
     }
-    Ok((out.into_inner().map_err(|e| e.into_error())?, story_offsets))
+    out.finish()
 }
 
 /// Finds the quotations, reported speech, names, dates and facts of one story's members.
 fn put_together(
-    spool: &File,
-    offsets: &[u64],
+    spool: &Spool,
     mut story: Story,
     members: &[usize],
     days: &[Option<chrono::NaiveDate>],
@@ -642,7 +620,7 @@ fn put_together(
     let mut order: Vec<usize> = members.to_vec();
     order.sort_unstable();
     for (rank, &i) in order.iter().enumerate() {
-        let a: Article = read_spooled(spool, offsets, i)?;
+        let a: Article = spool.read(i)?;
         if let Some(t) = a.published {
             published.push((a.id.clone(), t));
         }
@@ -697,28 +675,70 @@ fn put_together(
     Ok(story)
 }
 
-/// Article `i`, read back from the spool by position.
-fn read_spooled<T: serde::de::DeserializeOwned>(
-    spool: &File,
-    offsets: &[u64],
-    i: usize,
-) -> Result<T> {
-    use std::os::unix::fs::FileExt;
-    let (start, end) = (offsets[i], offsets[i + 1]);
-    let mut buf = vec![0u8; (end - start) as usize];
-    spool.read_exact_at(&mut buf, start)?;
-    Ok(serde_json::from_slice(&buf)?)
+/// JSON values being written one per line to a temporary file.
+struct Spooler {
+    out: BufWriter<File>,
+    /// Where each line starts, and where the last one ends.
+    offsets: Vec<u64>,
+}
+
+impl Spooler {
+    fn new() -> Result<Spooler> {
+        Ok(Spooler {
+            out: BufWriter::new(tempfile::tempfile()?),
+            offsets: vec![0],
+        })
+    }
+
+    /// Writes one value's JSON as the next line.
+    fn push(&mut self, json: &[u8]) -> Result<()> {
+        self.out.write_all(json)?;
+        self.out.write_all(b"\n")?;
+        let end = self.offsets.last().copied().unwrap_or(0) + json.len() as u64 + 1;
+        self.offsets.push(end);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Spool> {
+        Ok(Spool {
+            file: self.out.into_inner().map_err(|e| e.into_error())?,
+            offsets: self.offsets,
+        })
+    }
+}
+
+/// JSON values spooled one per line, read back by position or in order.
+#[derive(Debug)]
+struct Spool {
+    file: File,
+    offsets: Vec<u64>,
+}
+
+impl Spool {
+    /// How many values it holds.
+    fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// Value `i`, read back by position.
+    fn read<T: serde::de::DeserializeOwned>(&self, i: usize) -> Result<T> {
+        use std::os::unix::fs::FileExt;
+        let (start, end) = (self.offsets[i], self.offsets[i + 1]);
+        let mut buf = vec![0u8; (end - start) as usize];
+        self.file.read_exact_at(&mut buf, start)?;
+        Ok(serde_json::from_slice(&buf)?)
+    }
 }
 
 impl Analysis {
     /// How many stories there are.
     pub fn story_count(&self) -> usize {
-        self.story_offsets.len() - 1
+        self.stories.len()
     }
 
     /// Story `n` (0-based: story `S{n+1}`), read back from the story spool.
     pub fn story(&self, n: usize) -> Result<Story> {
-        read_spooled(&self.story_spool, &self.story_offsets, n)
+        self.stories.read(n)
     }
 
     /// The stories in order (`S1`, `S2`, …), read back from the story spool one at a time,
@@ -730,7 +750,7 @@ impl Analysis {
     /// The cleaned articles in input order, each with its story and `copy_of` set, read back
     /// from the spool one at a time.
     pub fn articles(&self) -> Result<impl Iterator<Item = Result<Article>> + '_> {
-        let mut file = self.spool.try_clone()?;
+        let mut file = self.spool.file.try_clone()?;
         file.seek(SeekFrom::Start(0))?;
         let mut lines = BufReader::new(file).lines();
         let mut k = 0;

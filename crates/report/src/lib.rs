@@ -58,10 +58,10 @@ pub struct Head {
 
 /// Writes the JSON report. Articles and stories come as iterators (read back from a spool
 /// by the pipeline), so that a report is written without holding it in memory.
-pub fn write_json<E: std::fmt::Display, S: std::borrow::Borrow<Story>, F: std::fmt::Display>(
+pub fn write_json<E: std::fmt::Display>(
     head: &Head,
     articles: impl Iterator<Item = std::result::Result<Article, E>>,
-    stories: impl Iterator<Item = std::result::Result<S, F>>,
+    stories: impl Iterator<Item = std::result::Result<Story, E>>,
     mut out: impl Write,
 ) -> Result<()> {
     write!(
@@ -83,7 +83,7 @@ pub fn write_json<E: std::fmt::Display, S: std::borrow::Borrow<Story>, F: std::f
     for (k, story) in stories.enumerate() {
         let story = story.map_err(|e| Error::Source(e.to_string()))?;
         out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut out, story.borrow())?;
+        serde_json::to_writer(&mut out, &story)?;
     }
     out.write_all(b"\n]\n}\n")?;
     out.flush()?;
