@@ -55,23 +55,23 @@ fn seed_articles_meet_the_done_floors() {
             1.0,
             "every cited string is in its article"
         );
-        // Quote floors, set from measurement on words alone (1.000, 0.975, 1.000, 0.923,
-        // 0.842 and 0.545 today).
+        // Quote floors: the issue's, met on words alone (today 1.000, 0.977, 1.000, 0.952,
+        // 0.965 and 0.818; seed 004's unmarked first-person sentences join the quotations
+        // they retranslate sense for sense).
         assert!(get("quotes.direct_recall") >= 0.95);
-        assert!(get("quotes.precision") >= 0.9);
+        assert!(get("quotes.precision") >= 0.95);
         assert!(get("quotes.attribution_accuracy") >= 0.95);
         assert!(get("quotes.fidelity_accuracy") >= 0.9);
-        assert!(get("quotes.alignment_f1") >= 0.82);
-        // With the embedding model, retold quotations align by meaning (0.886 and 0.949
-        // today; precision 0.951, as one reported clause joins the quotation it renders
-        // while the key counts it inside a longer occurrence).
+        assert!(get("quotes.alignment_f1") >= 0.9);
+        assert!(get("quotes.indirect_recall") >= 0.75);
+        // The embedding model adds links by meaning; it must not cost any of that (the
+        // same scores today).
         if parallax_embed::locate(None).is_some() {
-            assert!(get("quotes.alignment_f1") >= 0.86);
+            assert!(get("quotes.alignment_f1") >= 0.9);
             assert!(get("quotes.fidelity_accuracy") >= 0.9);
         } else {
             println!("no embedding model: the quote floors with meaning were not checked");
         }
-        assert!(get("quotes.indirect_recall") >= 0.5);
         // Every labelled date expression resolves to its day (10/10 today).
         assert!(get("timeline.dates_resolved") >= 0.9);
         // Names merged across outlets and spellings (1.0 today).

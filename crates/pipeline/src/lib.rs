@@ -627,8 +627,9 @@ fn put_together(
         let paragraphs: Vec<&str> = a.body_paragraphs().collect();
         let mut found = parallax_quotes::direct_quotes(&paragraphs);
         found.extend(parallax_quotes::reported_speech(&paragraphs));
-        // Sentences without quote marks can only be matched by meaning.
-        if model.dir.is_some() && members.len() >= 2 {
+        // Sentences without quote marks are kept only where they render another outlet's
+        // quotation.
+        if members.len() >= 2 {
             found.extend(parallax_quotes::unmarked_speech(&paragraphs));
         }
         if !found.is_empty() {

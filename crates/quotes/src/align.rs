@@ -2,23 +2,31 @@
 //!
 //! ## What it handles
 //! Two quotations from different articles are one utterance when their words overlap
-//! enough (Dice over word bags at least 0.45, or one nearly contained in the other), and
-//! overlap more strongly still (0.7) when the outlets name different speakers: the same
-//! words given to two people is itself a finding. Each occurrence is graded against the
-//! fullest version: `verbatim` (the same words, case, quote marks and punctuation aside),
-//! `trimmed` (its words appear in order in the fuller one, some left out) or `altered`;
-//! reported speech ("he said that ...") joins an utterance on a looser word test and is
-//! graded `paraphrase`.
+//! enough (Dice over bags of senses at least 0.45, or one nearly contained in the other),
+//! and overlap more strongly still (0.6) when the outlets name different speakers: the same
+//! words given to two people is itself a finding. Words are compared as senses
+//! ([`crate::senses`]: "headway" is "progress", "believe" is "think"), so a rewording or a
+//! retranslation keeps the words it swapped. Each occurrence is graded against the fullest
+//! version, on the words as printed: `verbatim` (the same words, case, quote marks and
+//! punctuation aside), `trimmed` (its words appear in order in the fuller one, some left
+//! out) or `altered`; reported speech ("he said that ...") joins an utterance on a looser
+//! test and is graded `paraphrase`. A first-person sentence printed without quote marks
+//! ([`crate::unmarked_speech`]) joins the quotation one of whose sentences it says sense
+//! for sense (0.6 with the same speaker named, 0.8 whoever is named). The parts one
+//! article reports in one paragraph of an utterance are one occurrence.
 //!
 //! With sentence embeddings ([`align_by_meaning`]), quotations that share some words but
-//! too few (Dice 0.3 or more) and mean the same (cosine 0.8 or more: a retranslation, a
-//! close rewording) are one utterance too, and reported speech and first-person sentences printed without quote marks join
+//! too few (Dice 0.25 or more) and mean the same (cosine 0.8 or more: a retranslation, a
+//! close rewording) are one utterance too, and reported speech and unmarked sentences join
 //! the utterance one of whose sentences they render (0.8, and 0.85 for the unmarked ones),
 //! ranked after every link the words make.
 //!
 //! ## What it does not
-//! Align rewordings without a model (words alone). Reported speech that renders no quoted
-//! utterance is dropped, not reported on its own.
+//! Align a paraphrase that shares few words and senses with the quotation it renders ("the
+//! evacuation took less than forty minutes" for "within forty minutes every passenger was
+//! in a lifeboat"): MiniLM scores such pairs no higher than different utterances of the
+//! same speaker. Reported speech that renders no quoted utterance stays apart
+//! ([`split_reported`]).
 
 use std::collections::HashMap;
 
@@ -56,6 +64,29 @@ fn tokens(parts: &[String]) -> Vec<String> {
     parallax_text::words(&joined)
         .map(|s| s.slice(&joined).to_lowercase().replace('’', "'"))
         .collect()
+}
+
+/// The words of a version as senses ([`crate::senses`]): what its words mean, for deciding
+/// which versions are one utterance.
+fn senses(tokens: &[String]) -> Vec<String> {
+    tokens
+        .iter()
+        .map(|w| crate::senses::sense(w).to_string())
+        .collect()
+}
+
+/// The senses of each sentence of a version, when it has more than one.
+fn sentence_senses(parts: &[String]) -> Vec<Vec<String>> {
+    let joined = parts.join(" ");
+    let sentences: Vec<Vec<String>> = parallax_text::sentences(&joined)
+        .map(|s| senses(&tokens(&[s.to_string()])))
+        .filter(|s| s.len() >= 3)
+        .collect();
+    if sentences.len() >= 2 {
+        sentences
+    } else {
+        Vec::new()
+    }
 }
 
 fn bag(t: &[String]) -> HashMap<&str, usize> {
@@ -153,6 +184,13 @@ const SAME_MEANING: f32 = 0.8;
 /// utterance.
 const SAME_MEANING_UNMARKED: f32 = 0.85;
 
+/// Least overlap of senses (Dice) between a sentence printed without quote marks and one
+/// sentence of a quotation for the sentence to render it.
+const UNMARKED_SENSES: f64 = 0.6;
+
+/// As [`UNMARKED_SENSES`], where the outlets name different speakers or none.
+const UNMARKED_SENSES_ANYONE: f64 = 0.8;
+
 /// Least word overlap (Dice) for two quotations to be compared by meaning: a rewording keeps
 /// some of the words, and comparing only these pairs keeps the model's work small.
 const NEAR_MISS: f64 = 0.25;
@@ -227,6 +265,11 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
         }
     }
     let n = items.len();
+    // What each version means, word by word, whole and sentence by sentence.
+    let meant: Vec<(Vec<String>, Vec<Vec<String>>)> = items
+        .iter()
+        .map(|(_, f, t)| (senses(t), sentence_senses(&f.parts)))
+        .collect();
     // Candidate links, best first; a link is taken unless it would put two quotations of one
     // article into one utterance.
     let mut links: Vec<(f64, usize, usize)> = Vec::new();
@@ -238,7 +281,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             if items[i].0 == items[j].0 {
                 continue;
             }
-            let (dice, containment) = overlap(&items[i].2, &items[j].2);
+            let (dice, containment) = overlap(&meant[i].0, &meant[j].0);
             let shortest = items[i].2.len().min(items[j].2.len());
             let same_speaker = may_be_same_speaker(&items[i].1.speaker, &items[j].1.speaker);
             let needed = if same_speaker { 0.45 } else { 0.6 };
@@ -263,6 +306,25 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             if linked && !ui && !uj {
                 links.push((dice.max(containment * 0.9), i, j));
                 continue;
+            }
+            // An unmarked sentence that says, sense for sense, one sentence of a quotation
+            // renders it: when the same person is named for both, or when nearly every
+            // sense is the same whoever is named (the same words given to two people).
+            if ui != uj {
+                let (u, q) = if ui { (i, j) } else { (j, i) };
+                let best = std::iter::once(&meant[q].0)
+                    .chain(&meant[q].1)
+                    .map(|s| overlap(&meant[u].0, s).0)
+                    .fold(0.0, f64::max);
+                let needed = if named_alike {
+                    UNMARKED_SENSES
+                } else {
+                    UNMARKED_SENSES_ANYONE
+                };
+                if items[q].1.direct && items[u].2.len() >= 6 && best >= needed {
+                    links.push((best * 0.9, i, j));
+                    continue;
+                }
             }
             let one_quoted = items[i].1.direct || items[j].1.direct;
             if same_speaker && one_quoted && shortest >= 4 && dice >= NEAR_MISS {
@@ -397,32 +459,51 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                 speaker,
                 speaker_entity: None,
                 text: items[fullest].1.parts.join(" "),
-                occurrences: members_all
-                    .iter()
-                    .map(|&i| {
-                        let (a, f, t) = &items[i];
-                        let fidelity = if !f.direct {
-                            Fidelity::Paraphrase
-                        } else if t == full {
-                            Fidelity::Verbatim
-                        } else if is_subsequence(t, full) {
-                            Fidelity::Trimmed
-                        } else {
-                            Fidelity::Altered
-                        };
-                        Occurrence {
-                            article: articles[*a].0.clone(),
-                            parts: f.parts.clone(),
-                            direct: f.direct,
-                            fidelity: fidelity.as_str().to_string(),
-                            attribution: f.attribution.clone(),
-                            speaker: f.speaker.clone(),
-                        }
-                    })
-                    .collect(),
+                occurrences: occurrences(members_all, &items, full, articles),
             }
         })
         .collect()
+}
+
+/// The occurrences of one utterance, graded against its fullest version `full`. The
+/// versions one article gives in its own words in one paragraph ("He stated that ... We
+/// need security ..., he added, but ...") are one occurrence, a part each.
+fn occurrences(
+    members: &[usize],
+    items: &[(usize, &Found, Vec<String>)],
+    full: &[String],
+    articles: &[(String, Vec<Found>)],
+) -> Vec<Occurrence> {
+    let mut out: Vec<Occurrence> = Vec::new();
+    let mut told: HashMap<(usize, usize), usize> = HashMap::new();
+    for &i in members {
+        let (a, f, t) = &items[i];
+        if !f.direct {
+            if let Some(&k) = told.get(&(*a, f.paragraph)) {
+                out[k].parts.extend(f.parts.iter().cloned());
+                continue;
+            }
+            told.insert((*a, f.paragraph), out.len());
+        }
+        let fidelity = if !f.direct {
+            Fidelity::Paraphrase
+        } else if t == full {
+            Fidelity::Verbatim
+        } else if is_subsequence(t, full) {
+            Fidelity::Trimmed
+        } else {
+            Fidelity::Altered
+        };
+        out.push(Occurrence {
+            article: articles[*a].0.clone(),
+            parts: f.parts.clone(),
+            direct: f.direct,
+            fidelity: fidelity.as_str().to_string(),
+            attribution: f.attribution.clone(),
+            speaker: f.speaker.clone(),
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -486,6 +567,75 @@ mod tests {
         assert_eq!(reports.len(), 1);
         assert_eq!(reports[0].id, "R1");
         assert_eq!(reports[0].occurrences[0].fidelity, "paraphrase");
+    }
+
+    #[test]
+    fn unmarked_retranslations_join_sense_for_sense_on_words_alone() {
+        let quoted = "I think everybody agreed that we had made progress. Maybe not enough for a deal, but we are on the path.";
+        let story = vec![
+            ("wire".to_string(), vec![found(&[quoted], "Maren Holt")]),
+            (
+                "translated".to_string(),
+                vec![
+                    // The same sentence in other words, printed without quote marks.
+                    unmarked(
+                        "Everyone, I believe, agreed that we had made headway.",
+                        "Maren Holt",
+                    ),
+                    // A first-person sentence that renders nothing quoted is dropped.
+                    unmarked(
+                        "We will publish the full transcript on our website tonight.",
+                        "Maren Holt",
+                    ),
+                ],
+            ),
+        ];
+        let q = align(&story);
+        assert_eq!(q.len(), 1, "{q:#?}");
+        let got: Vec<(&str, &str)> = q[0]
+            .occurrences
+            .iter()
+            .map(|o| (o.article.as_str(), o.fidelity.as_str()))
+            .collect();
+        assert_eq!(got, [("wire", "verbatim"), ("translated", "paraphrase")]);
+        // Given to someone else, it needs nearly every sense: these are.
+        let mut other = story.clone();
+        other[1].1[0].speaker = Some("Per Lindqvist".into());
+        assert_eq!(align(&other)[0].occurrences.len(), 2);
+        // A looser rendering given to someone else is not taken.
+        let mut loose = story.clone();
+        loose[1].1[0] = unmarked(
+            "Everyone agreed, I believe, that the two sides had made headway today.",
+            "Per Lindqvist",
+        );
+        assert_eq!(align(&loose)[0].occurrences.len(), 1);
+    }
+
+    #[test]
+    fn one_paragraph_of_reported_parts_is_one_occurrence() {
+        let quoted = "It is important that the port stays open. We need the ferries to run every day, and we consider the new pier part of the plan,";
+        let mut second = reported("We need the ferries to run every day, and we consider the new pier to be part of the plan", "Ivo Ranta");
+        second.parts.push("but nobody has said who will pay".into());
+        let story = vec![
+            ("wire".to_string(), vec![found(&[quoted], "Ivo Ranta")]),
+            (
+                "local".to_string(),
+                vec![
+                    reported("it is important that the port stays open", "Ivo Ranta"),
+                    second,
+                ],
+            ),
+        ];
+        let q = align(&story);
+        assert_eq!(q.len(), 1, "{q:#?}");
+        let local: Vec<&Occurrence> = q[0]
+            .occurrences
+            .iter()
+            .filter(|o| o.article == "local")
+            .collect();
+        assert_eq!(local.len(), 1);
+        assert_eq!(local[0].parts.len(), 3);
+        assert_eq!(local[0].fidelity, "paraphrase");
     }
 
     #[test]

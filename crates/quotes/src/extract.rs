@@ -168,8 +168,10 @@ static FIRST_PERSON: LazyLock<Regex> =
 /// ## What it handles
 /// Sentences of six words or more, outside quote marks and not already reported speech,
 /// that speak in the first person. Their speaker is the last person named as a sentence's
-/// subject before them. They are only candidates: [`crate::align_by_meaning`] keeps one
-/// when it says what another outlet quoted, and grades it `paraphrase`.
+/// subject before them, or, for one that opens its paragraph, the person the next sentence
+/// reports ("We made progress. Rubio stated that ..."). They are only candidates:
+/// [`crate::align`] keeps one when it says what another outlet quoted, and grades it
+/// `paraphrase`.
 ///
 /// ## What it does not
 /// Tell a first-person column or a reporter's "we" from a speaker's words on its own: that
@@ -183,13 +185,19 @@ pub fn unmarked_speech(paragraphs: &[&str]) -> Vec<Found> {
         remember_names(p, &mut names);
         let quoted = quoted_spans(p, singles);
         let mut at = 0;
+        let mut sentences = Vec::new();
         for sentence in p.split_inclusive(['.', '!', '?']) {
             let from = at;
             at += sentence.len();
             // A closing mark and space left over from the sentence before belong to it.
             let lead = sentence.len() - sentence.trim_start_matches(['”', '’', '"', ' ']).len();
             let text = sentence[lead..].trim_end();
-            let (start, end) = (from + lead, from + lead + text.len());
+            if !text.is_empty() {
+                sentences.push((from + lead, text));
+            }
+        }
+        for (s, &(start, text)) in sentences.iter().enumerate() {
+            let end = start + text.len();
             let inside_quote = quoted.iter().any(|m| m.start < end && start < m.end);
             if !inside_quote
                 && !text.contains(['“', '”', '"', '‘'])
@@ -197,11 +205,21 @@ pub fn unmarked_speech(paragraphs: &[&str]) -> Vec<Found> {
                 && FIRST_PERSON.is_match(text)
                 && crate::reported::reported_speech(&[text]).is_empty()
             {
+                // Words that open a paragraph belong to whoever its next sentence says is
+                // speaking ("We made progress. Rubio stated that ..."); later ones to the
+                // last person named.
+                let next_speaker = (s == 0)
+                    .then(|| sentences.get(1))
+                    .flatten()
+                    .filter(|(_, next)| speaks(next))
+                    .and_then(|(_, next)| {
+                        full_subject(next.trim_end_matches(['.', '!', '?']), &names)
+                    });
                 found.push(Found {
                     paragraph: k,
                     parts: vec![text.to_string()],
                     attribution: None,
-                    speaker: last_subject.clone(),
+                    speaker: next_speaker.or_else(|| last_subject.clone()),
                     direct: false,
                 });
             }
@@ -212,6 +230,11 @@ pub fn unmarked_speech(paragraphs: &[&str]) -> Vec<Found> {
         }
     }
     found
+}
+
+/// Whether a sentence reports speech: it quotes someone or says what they said.
+fn speaks(sentence: &str) -> bool {
+    sentence.contains(['“', '”', '"']) || !crate::reported::reported_speech(&[sentence]).is_empty()
 }
 
 /// The direct quotations in an article's body paragraphs.
@@ -500,6 +523,12 @@ fn attribution_before(
 /// The subject of a sentence when it is a full name ("Ingrid Solheim", not "Solheim"): the
 /// person a later "he" or "she" most likely means.
 pub(crate) fn full_subject(sentence: &str, names: &[String]) -> Option<String> {
+    // A sentence led by a pronoun is about the last person named; a name later in it
+    // ("He stated that the United States' cooperation ...") is not its subject.
+    let first = sentence.split_whitespace().next().unwrap_or("");
+    if matches!(first, "He" | "She" | "They" | "It" | "We" | "I") {
+        return None;
+    }
     subject_name(sentence, names)
         .and_then(|n| canonical(&n, names))
         .filter(|n| n.split_whitespace().count() >= 2)
@@ -838,5 +867,28 @@ mod tests {
         );
         assert!(found.iter().all(|f| !f.direct && f.attribution.is_none()));
         assert_eq!(found[0].speaker.as_deref(), Some("Ingrid Solheim"));
+    }
+
+    #[test]
+    fn unmarked_words_opening_a_paragraph_belong_to_the_next_speaker() {
+        let paragraphs = [
+            "Mayor Ingrid Solheim opened the meeting with a report on the bridge.",
+            "We have made real progress with the contractors this month. Council leader Tor Aas said that the budget would hold.",
+            "We are still far from an agreement on the tolls. It rained all afternoon.",
+        ];
+        let found = unmarked_speech(&paragraphs);
+        let speakers: Vec<Option<&str>> = found.iter().map(|f| f.speaker.as_deref()).collect();
+        // The first is Aas's, told by the sentence after it, not Solheim's, the last named
+        // before it; the second opens a paragraph whose next sentence reports nobody, so it
+        // goes to the last person named, Aas again.
+        assert_eq!(speakers, [Some("Tor Aas"), Some("Tor Aas")]);
+        let solo = unmarked_speech(
+            &paragraphs[..1]
+                .iter()
+                .chain(&paragraphs[2..])
+                .copied()
+                .collect::<Vec<_>>(),
+        );
+        assert_eq!(solo[0].speaker.as_deref(), Some("Ingrid Solheim"));
     }
 }

@@ -8,6 +8,10 @@
 //!   but said no one had been charged") are two clauses.
 //! - The attribution after the clause: "Nobody was injured, fire chief Piet Dorn said.",
 //!   "..., the hospital said.", "..., said the minister.", "..., she told reporters."
+//! - The attribution inside the sentence: "We need the border open by spring, he added,
+//!   but nobody has set a date." and "The repairs, Ranta said, would take the summer." (the
+//!   words on both sides are the parts), as translated copy prints a quotation whose marks
+//!   it lost.
 //! - "According to": "..., according to the coastal authority.", "..., according to a
 //!   passenger list, far more than ..." and "According to the coastguard, ..." (also "As
 //!   informed the coastal authority, ...", as translated copy has it).
@@ -129,12 +133,20 @@ pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
             let sentence = sentence.trim();
             let quoted = sentence.contains(['“', '”', '"']);
             let body = sentence.trim_end_matches(['.', '!', '?']);
-            let found_here = if quoted {
-                after_quotation(body).into_iter().collect()
+            let found_here: Vec<(Vec<&str>, &str, &str)> = if quoted {
+                after_quotation(body)
+                    .map(|(c, a, s)| (vec![c], a, s))
+                    .into_iter()
+                    .collect()
+            } else if let Some(split) = split_by_attribution(body) {
+                vec![split]
             } else {
                 reports(body)
+                    .into_iter()
+                    .map(|(c, a, s)| (vec![c], a, s))
+                    .collect()
             };
-            for (clause, attribution, subject) in found_here {
+            for (parts, attribution, subject) in found_here {
                 let speaker = speaker(subject, &names, &last_subject, &last_org);
                 if let Some(s) = &speaker {
                     if s.split_whitespace().count() >= 2 && names.contains(s) {
@@ -143,7 +155,7 @@ pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
                 }
                 found.push(Found {
                     paragraph: k,
-                    parts: vec![clause.to_string()],
+                    parts: parts.into_iter().map(str::to_string).collect(),
                     attribution: Some(attribution.to_string()),
                     speaker,
                     direct: false,
@@ -159,6 +171,29 @@ pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
     }
     found
 }
+
+/// A sentence split by its attribution, without quote marks: "We need security to work in
+/// practice, he added, but there are no specifics on how it will work." or "The plan, she
+/// said, would cost two million." (the words on each side, the attribution, its subject).
+/// Translated copy often prints a quotation this way, its marks lost.
+fn split_by_attribution(body: &str) -> Option<(Vec<&str>, &str, &str)> {
+    let c = MID_ATTRIBUTION.captures(body)?;
+    let (before, after) = (
+        c.name("before")?.as_str().trim(),
+        c.name("after")?.as_str().trim(),
+    );
+    let subject = c.name("subj")?.as_str();
+    let attribution = body[c.name("subj")?.start()..c.name("verb")?.end()].trim();
+    if words(before) + words(after) < 5 || NOT_SPEECH_BEFORE.is_match(subject) {
+        return None;
+    }
+    Some((vec![before, after], attribution, subject))
+}
+
+/// ", he added, " or ", Voss said, " inside a sentence, with words on both sides.
+static MID_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?P<before>[^“”"]{3,}?),\s+(?P<subj>(?i:he|she|they)|\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+){0,2})\s+(?P<verb>added|said|says|stated|noted|insisted|stressed|continued|explained|argued|warned),\s+(?P<after>[^“”"]{3,})$"#).unwrap()
+});
 
 /// A report run on after a quotation: "“...,” Witkoff said, adding that Russia showed
 /// signs of moderating its approach." (clause, attribution, subject).
@@ -638,6 +673,71 @@ mod tests {
                     Some("union"),
                     "The union"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_split_by_their_attribution() {
+        let ps = [
+            "Minister Ivo Ranta spoke after the talks.",
+            "He said that the treaty was the only way forward for the region.",
+            "We need the border open by spring, he added, but nobody has set a date yet.",
+            "The repairs, Ranta said, would take most of the summer.",
+        ];
+        let found = reported_speech(&ps);
+        let got: Vec<(Vec<&str>, Option<&str>, Option<&str>)> = found
+            .iter()
+            .map(|f| {
+                (
+                    f.parts.iter().map(String::as_str).collect(),
+                    f.speaker.as_deref(),
+                    f.attribution.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    vec!["the treaty was the only way forward for the region"],
+                    Some("Ivo Ranta"),
+                    Some("He said that")
+                ),
+                (
+                    vec![
+                        "We need the border open by spring",
+                        "but nobody has set a date yet"
+                    ],
+                    Some("Ivo Ranta"),
+                    Some("he added")
+                ),
+                (
+                    vec!["The repairs", "would take most of the summer"],
+                    Some("Ivo Ranta"),
+                    Some("Ranta said")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_keeps_the_last_person_named() {
+        // "the United Nations" is named in the sentence led by "She", but she is still Lund.
+        let ps = [
+            "Envoy Petra Lund arrived on Monday.",
+            "She said that the United Nations would send observers to the border.",
+            "She added that the observers would stay until the vote was counted.",
+        ];
+        let speakers: Vec<Option<String>> = reported_speech(&ps)
+            .into_iter()
+            .map(|f| f.speaker)
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Petra Lund".to_string()),
+                Some("Petra Lund".to_string())
             ]
         );
     }
