@@ -5,7 +5,7 @@
 //! enough (Dice over bags of senses at least 0.45, or one nearly contained in the other),
 //! and overlap more strongly still (0.6) when the outlets name different speakers: the same
 //! words given to two people is itself a finding. Words are compared as senses
-//! ([`crate::senses`]: "headway" is "progress", "believe" is "think"), so a rewording or a
+//! ([`parallax_text::sense`]: "headway" is "progress", "believe" is "think"), so a rewording or a
 //! retranslation keeps the words it swapped. Each occurrence is graded against the fullest
 //! version, on the words as printed: `verbatim` (the same words, case, quote marks and
 //! punctuation aside), `trimmed` (its words appear in order in the fuller one, some left
@@ -66,12 +66,12 @@ fn tokens(parts: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The words of a version as senses ([`crate::senses`]): what its words mean, for deciding
+/// The words of a version as senses ([`parallax_text::sense`]): what its words mean, for deciding
 /// which versions are one utterance.
 fn senses(tokens: &[String]) -> Vec<String> {
     tokens
         .iter()
-        .map(|w| crate::senses::sense(w).to_string())
+        .map(|w| parallax_text::sense(w).to_string())
         .collect()
 }
 

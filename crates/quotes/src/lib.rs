@@ -15,7 +15,6 @@ mod align;
 mod extract;
 mod marks;
 mod reported;
-mod senses;
 
 pub use align::{align, align_by_meaning, split_reported, EmbedFn, Fidelity};
 pub use extract::{direct_quotes, unmarked_speech, Found};

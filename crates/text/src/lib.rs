@@ -15,6 +15,9 @@
 
 use std::ops::Range;
 
+mod senses;
+pub use senses::sense;
+
 /// A half-open byte range `[start, end)` of an article's input text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {

@@ -1,19 +1,25 @@
-//! Words that outlets swap for one another when they reword or retranslate what someone
-//! said, folded onto one word of their group so that two versions of one utterance share
-//! words where they share meaning: "Everyone, I believe, agreed that we had made headway"
-//! and "I think everybody agreed that we had made progress" are the same nine senses.
+//! Words that outlets swap for one another when they reword or retranslate a report,
+//! folded onto one word of their group, so that two versions share words where they share
+//! meaning: "Everyone, I believe, agreed that we had made headway" and "I think everybody
+//! agreed that we had made progress" are the same nine senses, and "two truckers were saved
+//! when the crossing collapsed" shares "lorry", "driver", "rescue" and "bridge" with the
+//! wire's "two lorry drivers were rescued after the bridge collapsed".
 //!
 //! ## What it handles
-//! Groups of common English near-synonyms of speech (verbs of thinking, seeing, starting,
-//! getting and giving; adjectives of size, importance and necessity; nouns of agreement,
-//! progress, difficulty and guarantees), each with the inflected forms written out. The
+//! Groups of common English near-synonyms (verbs of thinking, seeing, starting, getting and
+//! giving; adjectives of size, importance and necessity; nouns of agreement, progress and
+//! guarantees; and the words of common news events: fires, crashes, floods, collapses,
+//! rescues, deaths, arrests, protests), each with its inflected forms written out. The
 //! first word of a group stands for all of them.
 //!
 //! ## What it does not
-//! Tell a word's senses apart ("right" as correct and as a direction fold alike), take
-//! phrases ("no one", "right away"), or know words outside the table: those stand for
-//! themselves. It is used to decide which versions are one utterance, never to grade
-//! fidelity, which compares the words as printed.
+//! Tell a word's senses apart ("right" as correct and as a direction fold alike; "fell" is
+//! a fall in prices and a fall from a roof), take phrases ("no one", "gave way"), or know
+//! words outside the table: those stand for themselves. Quotations use it to decide which
+//! versions are one utterance, never to grade fidelity, which compares the words as
+//! printed. Story grouping does not use it: folded event words made the two similar events
+//! of an ECB+ topic meet more often than they brought rewrites together (dev B-cubed 0.937
+//! down to 0.919).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -111,6 +117,33 @@ const GROUPS: &[&str] = &[
     "vessel vessels ship ships boat boats",
     "part parts portion share component element",
     "country countries nation nations",
+    // The words of news events.
+    "bridge bridges crossing crossings span spans overpass viaduct",
+    "collapse collapses collapsed collapsing",
+    "lorry lorries truck trucks",
+    "driver drivers trucker truckers motorist motorists",
+    "vehicle vehicles car cars",
+    "rescue rescues rescued rescuing save saves saved saving",
+    "police policemen officers",
+    "fire fires blaze blazes flames inferno",
+    "firefighters firemen",
+    "kill kills killed killing die dies died dying dead death deaths fatalities",
+    "injury injuries",
+    "earthquake earthquakes quake quakes tremor tremors",
+    "flood floods flooded flooding floodwater floodwaters deluge",
+    "storm storms gale gales",
+    "shooting shootings gunfire",
+    "gunman gunmen shooter shooters",
+    "arrest arrests arrested detain detains detained",
+    "explosion explosions blast blasts",
+    "crash crashes crashed collision collisions collided",
+    "plane planes aircraft airliner airliners jet jets",
+    "protest protests protested protesters demonstrators demonstration demonstrations rally rallies",
+    "resign resigns resigned resignation quit quits",
+    "election elections poll polls ballot ballots",
+    "closed shut",
+    "temporary provisional substitute interim makeshift",
+    "lawyer lawyers attorney attorneys",
 ];
 
 static SENSE: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -127,7 +160,7 @@ static SENSE: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
 });
 
 /// The word that stands for `word`'s group, or `word` itself (lowercase words expected).
-pub(crate) fn sense(word: &str) -> &str {
+pub fn sense(word: &str) -> &str {
     SENSE.get(word).copied().unwrap_or(word)
 }
 
