@@ -34,7 +34,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::{
-    canonical, document_speaker, full_subject, remember_names, subject_name, Found,
+    canonical, document_speaker, full_subject, holder_of, remember_names, remember_roles,
+    subject_name, Found,
 };
 
 /// Verbs that report speech and take a clause.
@@ -125,10 +126,12 @@ const VERBISH: &[&str] = &[
 pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
     let mut found = Vec::new();
     let mut names: Vec<String> = Vec::new();
+    let mut roles: Vec<(String, String)> = Vec::new();
     let mut last_subject: Option<String> = None;
     let mut last_org: Option<String> = None;
     for (k, p) in paragraphs.iter().enumerate() {
         remember_names(p, &mut names);
+        remember_roles(p, &mut roles);
         for sentence in parallax_text::sentences(p) {
             let sentence = sentence.trim();
             let quoted = sentence.contains(['“', '”', '"']);
@@ -147,7 +150,7 @@ pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
                     .collect()
             };
             for (parts, attribution, subject) in found_here {
-                let speaker = speaker(subject, &names, &last_subject, &last_org);
+                let speaker = speaker(subject, &names, &roles, &last_subject, &last_org);
                 if let Some(s) = &speaker {
                     if s.split_whitespace().count() >= 2 && names.contains(s) {
                         last_subject = Some(s.clone());
@@ -308,7 +311,11 @@ fn reports(body: &str) -> Vec<(&str, &str, &str)> {
         if words(clause) < 3 {
             continue;
         }
-        // A report joined to the one before ("... but said ...") has its subject.
+        // A report joined to the one before ("... but said ...") has its subject; one after
+        // a semicolon begins there ("... settled for 6; the port authority said ...").
+        subject_from = body[subject_from..v.start()]
+            .rfind(';')
+            .map_or(subject_from, |i| subject_from + i + 1);
         let own = &body[subject_from..v.start()];
         let subject = match out.last() {
             Some(prev) if only_connectives(own) => prev.2,
@@ -386,6 +393,7 @@ fn plausible_subject(s: &str) -> bool {
 fn speaker(
     subject: &str,
     names: &[String],
+    roles: &[(String, String)],
     last: &Option<String>,
     company: &Option<String>,
 ) -> Option<String> {
@@ -434,6 +442,14 @@ fn speaker(
         })
         .take_while(|w| !PREPOSITIONS.contains(&w.to_lowercase().as_str()))
         .collect();
+    // "The minister" is whoever the article has called the minister.
+    if let Some(n) = head
+        .last()
+        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+        .and_then(|w| holder_of(w, roles))
+    {
+        return Some(n);
+    }
     if let (["company" | "firm" | "operator" | "distributor" | "carrier" | "group"], Some(org)) =
         (head.as_slice(), company)
     {
