@@ -15,9 +15,11 @@
 //! - Numbers in a fact are normalised (`three and a half-year` → 3.5).
 //!
 //! ## What it does not
-//! Align statements that share few words (a paraphrase in other terms), tell a later
-//! update from a contradiction, or tell a checkable statement from a remark (every clause
-//! of three content words or more counts). Opinion columns are left out by the caller.
+//! Align statements that share few words (a paraphrase in other terms), take a statement
+//! of fewer than three content words unless it says nobody or nothing ("Nobody was
+//! injured"), tell a later update from a contradiction, or tell a checkable statement from
+//! a remark (every clause of three content words or more counts). Opinion columns are left
+//! out by the caller.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
@@ -62,6 +64,30 @@ static PARTY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Fewest content words a clause needs to be compared ("no sign of a crime" has three).
 const MIN_CLAUSE_WORDS: usize = 3;
+
+/// A verb of saying that opens a clause cut from its subject ("but said ...").
+static REPORTED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:also\s+)?(?:said|says|added|stated|confirmed)\s+(?:that\s+)?").unwrap()
+});
+
+/// A finite verb: what is left after [`REPORTED_LEAD`] is a statement only with one.
+static FINITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:is|are|was|were|had|has|have|would|will|could|can|did)(?-u:\b)")
+        .unwrap()
+});
+
+/// "No one", which says what "nobody" says.
+static NO_ONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([Nn])o[ -]one(?-u:\b)").unwrap());
+
+/// Words that say nobody or nothing: a clause of two content words led by one ("Nobody was
+/// injured", "no one had been charged") is a statement as checkable as a longer one.
+const NONE_WORDS: &[&str] = &["nobody", "none", "nothing", "noone"];
+
+/// A two-word statement about nobody or nothing (see [`NONE_WORDS`]).
+fn is_none_statement(words: &[String]) -> bool {
+    words.len() == 2 && words.iter().any(|w| NONE_WORDS.contains(&w.as_str()))
+}
 
 pub(crate) fn content_words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
@@ -122,7 +148,9 @@ static STATEMENT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The clauses of an article's paragraphs: sentences cut at commas, semicolons, dashes,
 /// quote marks and the words that join two statements ("but", "while", a reported "that"), kept when
-/// they hold three content words or more.
+/// they hold three content words or more, or two of which one says nobody; a clause cut
+/// from its subject keeps only what follows its verb of saying ("but said no one had been
+/// charged" → "no one had been charged").
 pub fn clauses(paragraphs: &[&str]) -> Vec<Clause> {
     let mut out = Vec::new();
     // A subheading ("Small Leak of Fuel") announces a statement; it makes none.
@@ -136,8 +164,15 @@ pub fn clauses(paragraphs: &[&str]) -> Vec<Clause> {
                 .flat_map(|piece| STATEMENT_BREAK.split(piece));
             for piece in pieces {
                 let text = piece.trim().trim_end_matches(['.', '!', '?']).trim();
-                let words = content_words(text);
-                if words.len() < MIN_CLAUSE_WORDS || ATTRIBUTION_ONLY.is_match(text) {
+                // "(but) said no one had been charged": the statement after the verb.
+                let text = match REPORTED_LEAD.find(text) {
+                    Some(m) if FINITE.is_match(&text[m.end()..]) => &text[m.end()..],
+                    _ => text,
+                };
+                let words = content_words(&NO_ONE.replace_all(text, "nobody"));
+                if !(words.len() >= MIN_CLAUSE_WORDS || is_none_statement(&words))
+                    || ATTRIBUTION_ONLY.is_match(text)
+                {
                     continue;
                 }
                 let nums = numbers(text);
@@ -793,6 +828,43 @@ mod tests {
                 "{a} / {b}"
             );
         }
+    }
+
+    #[test]
+    fn two_word_statements_about_nobody_agree() {
+        let story = vec![
+            (
+                "a".to_string(),
+                clauses(&[
+                    "Nobody was injured, fire chief Piet Dorn said. A police spokesman said no one had been charged.",
+                ]),
+            ),
+            (
+                "b".to_string(),
+                clauses(&[
+                    "The roof fell in, and no one was hurt. Police confirmed the report but said no one had been charged.",
+                ]),
+            ),
+        ];
+        let f = facts(&story, &[], &[]);
+        let agreed: Vec<Vec<&str>> = f
+            .iter()
+            .filter(|f| f.status == "agreed")
+            .map(|f| f.values[0].articles.values().map(String::as_str).collect())
+            .collect();
+        for pair in [
+            vec!["Nobody was injured", "and no one was hurt"],
+            vec![
+                "A police spokesman said no one had been charged",
+                "no one had been charged",
+            ],
+        ] {
+            assert!(agreed.contains(&pair), "{pair:?} in {agreed:#?}");
+        }
+        // Two words that say nothing about nobody are still too few, and a bare
+        // attribution is none.
+        let few = clauses(&["The roof fell.", "said union leader Ana Sorel"]);
+        assert!(few.is_empty(), "{few:#?}");
     }
 
     #[test]
