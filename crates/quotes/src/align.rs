@@ -466,44 +466,52 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
 }
 
 /// The occurrences of one utterance, graded against its fullest version `full`. The
-/// versions one article gives in its own words in one paragraph ("He stated that ... We
-/// need security ..., he added, but ...") are one occurrence, a part each.
+/// versions one article gives of it in one paragraph are one occurrence, a part each: the
+/// sentences it quotes (“A,” he said. “B.”) and, apart from those, the ones it reports in
+/// its own words ("He stated that ... We need security ..., he added, but ...").
 fn occurrences(
     members: &[usize],
     items: &[(usize, &Found, Vec<String>)],
     full: &[String],
     articles: &[(String, Vec<Found>)],
 ) -> Vec<Occurrence> {
-    let mut out: Vec<Occurrence> = Vec::new();
-    let mut told: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut together: Vec<Vec<usize>> = Vec::new();
+    let mut at: HashMap<(usize, usize, bool), usize> = HashMap::new();
     for &i in members {
-        let (a, f, t) = &items[i];
-        if !f.direct {
-            if let Some(&k) = told.get(&(*a, f.paragraph)) {
-                out[k].parts.extend(f.parts.iter().cloned());
-                continue;
-            }
-            told.insert((*a, f.paragraph), out.len());
-        }
-        let fidelity = if !f.direct {
-            Fidelity::Paraphrase
-        } else if t == full {
-            Fidelity::Verbatim
-        } else if is_subsequence(t, full) {
-            Fidelity::Trimmed
-        } else {
-            Fidelity::Altered
-        };
-        out.push(Occurrence {
-            article: articles[*a].0.clone(),
-            parts: f.parts.clone(),
-            direct: f.direct,
-            fidelity: fidelity.as_str().to_string(),
-            attribution: f.attribution.clone(),
-            speaker: f.speaker.clone(),
+        let (a, f, _) = &items[i];
+        let k = *at.entry((*a, f.paragraph, f.direct)).or_insert_with(|| {
+            together.push(Vec::new());
+            together.len() - 1
         });
+        together[k].push(i);
     }
-    out
+    together
+        .into_iter()
+        .map(|same| {
+            let (a, f, _) = &items[same[0]];
+            let t: Vec<String> = same.iter().flat_map(|&i| items[i].2.clone()).collect();
+            let fidelity = if !f.direct {
+                Fidelity::Paraphrase
+            } else if t == full {
+                Fidelity::Verbatim
+            } else if is_subsequence(&t, full) {
+                Fidelity::Trimmed
+            } else {
+                Fidelity::Altered
+            };
+            Occurrence {
+                article: articles[*a].0.clone(),
+                parts: same
+                    .iter()
+                    .flat_map(|&i| items[i].1.parts.iter().cloned())
+                    .collect(),
+                direct: f.direct,
+                fidelity: fidelity.as_str().to_string(),
+                attribution: same.iter().find_map(|&i| items[i].1.attribution.clone()),
+                speaker: same.iter().find_map(|&i| items[i].1.speaker.clone()),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -636,6 +644,39 @@ mod tests {
         assert_eq!(local.len(), 1);
         assert_eq!(local[0].parts.len(), 3);
         assert_eq!(local[0].fidelity, "paraphrase");
+
+        // “A,” he said. “B.”: two quoted sentences of one paragraph that render one
+        // utterance are one occurrence; one that renders another utterance stays apart.
+        let whole = "It is important that the port stays open, But nobody has said who will pay for the new pier.";
+        let story = vec![
+            (
+                "wire".to_string(),
+                vec![
+                    found(&[whole], "Ivo Ranta"),
+                    found(&["The ferries will run again on Monday."], "Ivo Ranta"),
+                ],
+            ),
+            (
+                "local".to_string(),
+                vec![
+                    found(&["It is important that the port stays open,"], "Ivo Ranta"),
+                    found(
+                        &["But nobody has said who will pay for the new pier."],
+                        "Ivo Ranta",
+                    ),
+                    found(&["The ferries will run again on Monday."], "Ivo Ranta"),
+                ],
+            ),
+        ];
+        let q = align(&story);
+        assert_eq!(q.len(), 2, "{q:#?}");
+        let local: Vec<(usize, &str)> = q
+            .iter()
+            .flat_map(|q| &q.occurrences)
+            .filter(|o| o.article == "local")
+            .map(|o| (o.parts.len(), o.fidelity.as_str()))
+            .collect();
+        assert_eq!(local, [(2, "verbatim"), (1, "verbatim")]);
     }
 
     #[test]
