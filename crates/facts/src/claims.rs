@@ -13,6 +13,8 @@
 //! - A quotation that outlets give to different people becomes a `contradicted` fact "who
 //!   said ...".
 //! - Numbers in a fact are normalised (`three and a half-year` → 3.5).
+//! - A time of day that one outlet alone gives inside an agreed statement ("... under
+//!   control at around 9 a.m.") is a `single_source` fact of its own.
 //!
 //! ## What it does not
 //! Align statements that share few words (a paraphrase in other terms), take a statement
@@ -296,6 +298,8 @@ pub fn facts(
             });
         }
     }
+    let times = times_one_outlet_gives(articles, &out);
+    out.extend(times);
     out.extend(counts_that_differ(articles, &out));
     out.extend(party_descriptions(articles));
     out.extend(who_said(quotes));
@@ -485,6 +489,76 @@ fn topic_of(clauses: Vec<&Clause>) -> String {
     } else {
         words.join(" ")
     }
+}
+
+/// A time of day: "9 a.m.", "around 6.30 pm", "05:40", "midnight".
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?-u:\b)|\d{1,2}:\d{2}(?-u:\b)|midnight|noon)").unwrap()
+});
+
+/// The time as compared: digits and the half of the day ("9 a.m." and "9am" are one).
+fn time_key(t: &str) -> String {
+    let lower = t.to_lowercase();
+    let digits: String = lower.chars().filter(char::is_ascii_digit).collect();
+    let half = if lower.contains('p') {
+        "pm"
+    } else if lower.contains('a') {
+        "am"
+    } else {
+        ""
+    };
+    format!(
+        "{digits}{half}{}",
+        if digits.is_empty() { lower.trim() } else { "" }
+    )
+}
+
+/// Times of day that one outlet alone gives inside a statement several outlets make
+/// ("Firefighters fought the blaze for six hours before bringing it under control at around
+/// 9 a.m." beside three reports of six hours without the hour): the agreed fact does not
+/// show that the time rests on one outlet, so it becomes a `single_source` fact of its own.
+/// A time that another article of the story prints in any clause it compares is not one
+/// outlet's (a time in a clause too short to compare, "at 9am,", is not seen).
+fn times_one_outlet_gives(articles: &[(String, Vec<Clause>)], done: &[Fact]) -> Vec<Fact> {
+    let printed_by = |key: &str| -> HashSet<&str> {
+        articles
+            .iter()
+            .filter(|(_, cs)| {
+                cs.iter().any(|c| {
+                    TIME_OF_DAY
+                        .find_iter(&c.text)
+                        .any(|m| time_key(m.as_str()) == key)
+                })
+            })
+            .map(|(id, _)| id.as_str())
+            .collect()
+    };
+    let mut out = Vec::new();
+    for f in done.iter().filter(|f| f.status == "agreed") {
+        for v in &f.values {
+            for (article, evidence) in &v.articles {
+                for m in TIME_OF_DAY.find_iter(evidence) {
+                    let by = printed_by(&time_key(m.as_str()));
+                    if by.len() != 1 || !by.contains(article.as_str()) {
+                        continue;
+                    }
+                    let mut ev = BTreeMap::new();
+                    ev.insert(article.clone(), evidence.clone());
+                    out.push(Fact {
+                        id: String::new(),
+                        topic: format!("time: {}", m.as_str()),
+                        status: "single_source".into(),
+                        values: vec![FactValue {
+                            value: m.as_str().to_string(),
+                            normalized: serde_json::json!(m.as_str()),
+                            articles: ev,
+                        }],
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Counts of one thing that outlets give differently ("26 passengers" / "62 passengers")
@@ -865,6 +939,49 @@ mod tests {
         // attribution is none.
         let few = clauses(&["The roof fell.", "said union leader Ana Sorel"]);
         assert!(few.is_empty(), "{few:#?}");
+    }
+
+    #[test]
+    fn a_time_one_outlet_alone_gives_is_single_source() {
+        let story = vec![
+            (
+                "a".to_string(),
+                clauses(&["Firefighters fought the blaze for six hours before bringing it under control at around 9 a.m."]),
+            ),
+            (
+                "b".to_string(),
+                clauses(&["Firefighters needed six hours to bring the blaze under control."]),
+            ),
+            (
+                "c".to_string(),
+                clauses(&["The fire was brought under control at 9am after six hours."]),
+            ),
+        ];
+        let times = |story: &[(String, Vec<Clause>)]| -> Vec<(String, Vec<String>)> {
+            facts(story, &[], &[])
+                .into_iter()
+                .filter(|f| f.topic.starts_with("time: "))
+                .map(|f| {
+                    assert_eq!(f.status, "single_source");
+                    (f.topic, f.values[0].articles.keys().cloned().collect())
+                })
+                .collect()
+        };
+        // "9 a.m." and "9am" are one time, printed by two outlets: no one's alone.
+        assert_eq!(times(&story), []);
+        assert_eq!(
+            times(&story[..2]),
+            [("time: 9 a.m".to_string(), vec!["a".to_string()])]
+        );
+        let table = [
+            ("9 a.m.", "9am"),
+            ("6.30 pm", "6:30pm"),
+            ("midnight", "Midnight"),
+        ];
+        for (x, y) in table {
+            assert_eq!(time_key(x), time_key(y), "{x} / {y}");
+        }
+        assert_ne!(time_key("9 a.m."), time_key("9 p.m."));
     }
 
     #[test]
