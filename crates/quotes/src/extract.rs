@@ -179,6 +179,12 @@ static FIRST_PERSON: LazyLock<Regex> =
 /// Tell a first-person column or a reporter's "we" from a speaker's words on its own: that
 /// is why a candidate that matches no quotation is dropped.
 pub fn unmarked_speech(paragraphs: &[&str]) -> Vec<Found> {
+    let english: Vec<std::borrow::Cow<str>> = paragraphs
+        .iter()
+        .map(|p| crate::marks::with_english_marks(p))
+        .collect();
+    let english: Vec<&str> = english.iter().map(|p| p.as_ref()).collect();
+    let paragraphs = english.as_slice();
     let singles = !paragraphs.iter().any(|p| p.contains(['“', '"']));
     let mut found = Vec::new();
     let mut names: Vec<String> = Vec::new();
@@ -241,6 +247,12 @@ fn speaks(sentence: &str) -> bool {
 
 /// The direct quotations in an article's body paragraphs.
 pub fn direct_quotes(paragraphs: &[&str]) -> Vec<Found> {
+    let english: Vec<std::borrow::Cow<str>> = paragraphs
+        .iter()
+        .map(|p| crate::marks::with_english_marks(p))
+        .collect();
+    let english: Vec<&str> = english.iter().map(|p| p.as_ref()).collect();
+    let paragraphs = english.as_slice();
     // Most of the work is tracking who is speaking; an article without a quote mark needs
     // none of it.
     if !paragraphs.iter().any(|p| p.contains(['“', '”', '"', '‘'])) {
@@ -1091,6 +1103,16 @@ mod tests {
                 row("We start on Monday,", "Sigrid Talvik"),
             ]
         );
+    }
+
+    #[test]
+    fn german_marks_in_an_english_report() {
+        let ps = ["„Wir bauen die Brücke neu“, Mayor Ingrid Solheim told the Kessa Zeitung, promising work by June."];
+        let q = direct_quotes(&ps);
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!(q[0].parts, ["Wir bauen die Brücke neu"]);
+        assert!(ps[0].contains(&q[0].parts[0]));
+        assert_eq!(q[0].speaker.as_deref(), Some("Ingrid Solheim"));
     }
 
     #[test]

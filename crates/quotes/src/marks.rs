@@ -9,8 +9,38 @@
 //! lost in the source) closes a quotation that starts at the paragraph's start, or after
 //! "that " when an attribution ("Rubio stated ... that") stands before it.
 //!
+//! German-style marks („…“) are read as English ones ([`with_english_marks`]).
+//!
 //! ## What it does not
 //! Straight single quotes as primary marks: they cannot be told from apostrophes.
+//! Guillemets («…», »…«).
+
+/// `p` with German-style quotation marks („…“, „…”) written as English ones (“…”), byte
+/// for byte in the same places (all four marks are three bytes long), so that every offset
+/// into the result is an offset into `p` and a quotation's words are unchanged. Text
+/// without „ is returned as it is.
+pub(crate) fn with_english_marks(p: &str) -> std::borrow::Cow<'_, str> {
+    if !p.contains('„') {
+        return std::borrow::Cow::Borrowed(p);
+    }
+    let mut out = String::with_capacity(p.len());
+    let mut open = false;
+    for c in p.chars() {
+        match c {
+            '„' => {
+                out.push('“');
+                open = true;
+            }
+            '“' | '”' if open => {
+                out.push('”');
+                open = false;
+            }
+            _ => out.push(c),
+        }
+    }
+    debug_assert_eq!(out.len(), p.len());
+    std::borrow::Cow::Owned(out)
+}
 
 /// A quoted span inside a paragraph, in byte offsets of the paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,5 +156,23 @@ mod tests {
             ["we are ready"]
         );
         assert_eq!(texts("Putin’s aide said it.", true), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn german_marks() {
+        let p = "„Wir bauen neu“, sagte sie, „und bald.” Danach „kein Wort“.";
+        let english = with_english_marks(p);
+        assert_eq!(english.len(), p.len());
+        assert_eq!(
+            texts(&english, false),
+            ["Wir bauen neu", "und bald.", "kein Wort"]
+        );
+        // Offsets into the English copy are offsets into the original.
+        let spans = quoted_spans(&english, false);
+        assert_eq!(&p[spans[0].start..spans[0].end], "Wir bauen neu");
+        assert!(matches!(
+            with_english_marks("“No change,” she said."),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
