@@ -611,6 +611,7 @@ fn put_together(
     model: &Model,
 ) -> Result<Story> {
     let mut quotes = Vec::new();
+    let mut roles = parallax_quotes::Roles::default();
     let mut dated = Vec::new();
     let mut named = Vec::new();
     let mut claimed = Vec::new();
@@ -632,6 +633,7 @@ fn put_together(
         if members.len() >= 2 {
             found.extend(parallax_quotes::unmarked_speech(&paragraphs));
         }
+        roles.read(&paragraphs);
         if !found.is_empty() {
             quotes.push((a.id.clone(), found));
         }
@@ -655,6 +657,10 @@ fn put_together(
         if !mentions.is_empty() {
             named.push((a.id.clone(), mentions));
         }
+    }
+    // "The minister said" in one article is the minister another names.
+    for (_, found) in &mut quotes {
+        roles.name_speakers(found);
     }
     let aligned = if model.dir.is_some() {
         parallax_quotes::align_by_meaning(&quotes, &|texts| model.get()?.embed(texts).ok())

@@ -540,7 +540,8 @@ fn attribution_after(
 }
 
 /// An attribution to a role after the quotation: "“...,” the minister said." or "“...,”
-/// said the chief executive." The speaker is whoever the article has said holds the role.
+/// said the chief executive." The speaker is whoever the article has said holds the role,
+/// else the role word itself.
 fn role_after(after: &str, roles: &[(String, String)]) -> Option<(String, String)> {
     static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
@@ -550,7 +551,13 @@ fn role_after(after: &str, roles: &[(String, String)]) -> Option<(String, String
     });
     let c = ROLE_AFTER.captures(after)?;
     let role = c.name("role").or(c.name("role2"))?;
-    let holder = holder_of(role.as_str(), roles)?;
+    // A role the article never put a name to stays the role: the story's other articles
+    // may name its holder ([`Roles::name_speakers`]).
+    let holder = holder_of(role.as_str(), roles).or_else(|| {
+        PERSON_ROLES
+            .contains(&role.as_str().to_lowercase().as_str())
+            .then(|| role.as_str().to_lowercase())
+    })?;
     let attribution = after[..role.end().max(c.get(0)?.end())]
         .trim()
         .trim_start_matches([',', ' '])
@@ -947,6 +954,54 @@ pub(crate) fn remember_roles(p: &str, roles: &mut Vec<(String, String)>) {
     }
 }
 
+/// Who holds which role, as the articles of one story name them ("transport minister Anna
+/// Lindqvist" in one, "the minister said" in another): each article's paragraphs in turn.
+/// A role two articles give to different people is nobody's.
+#[derive(Debug, Default, Clone)]
+pub struct Roles {
+    held: Vec<(String, String)>,
+    disputed: Vec<String>,
+}
+
+impl Roles {
+    /// Notes the roles one article names.
+    pub fn read(&mut self, paragraphs: &[&str]) {
+        let mut own = Vec::new();
+        for p in paragraphs {
+            remember_roles(p, &mut own);
+        }
+        for (role, name) in own {
+            match self.held.iter().find(|(r, _)| *r == role) {
+                Some((_, n)) if *n != name => self.disputed.push(role),
+                Some(_) => {}
+                None => self.held.push((role, name)),
+            }
+        }
+    }
+
+    /// Gives a speaker the story knows only by a role ("minister", "regional governor")
+    /// the name of the one person the story's articles give that role.
+    pub fn name_speakers(&self, found: &mut [Found]) {
+        for f in found {
+            let Some(role) = f
+                .speaker
+                .as_deref()
+                .filter(|s| s.chars().next().is_some_and(char::is_lowercase))
+                .and_then(|s| s.split_whitespace().last())
+                .filter(|w| PERSON_ROLES.contains(w))
+            else {
+                continue;
+            };
+            if self.disputed.iter().any(|r| r == role) {
+                continue;
+            }
+            if let Some(n) = holder_of(role, &self.held) {
+                f.speaker = Some(n);
+            }
+        }
+    }
+}
+
 /// The person an article has said holds `role` (a role word such as "minister"), if one.
 pub(crate) fn holder_of(role: &str, roles: &[(String, String)]) -> Option<String> {
     let role = role.to_lowercase();
@@ -1113,6 +1168,24 @@ mod tests {
         assert_eq!(q[0].parts, ["Wir bauen die Brücke neu"]);
         assert!(ps[0].contains(&q[0].parts[0]));
         assert_eq!(q[0].speaker.as_deref(), Some("Ingrid Solheim"));
+    }
+
+    #[test]
+    fn a_role_is_named_by_another_article_of_the_story() {
+        let named = ["Transport minister Anna Lindqvist opened the talks."];
+        let unnamed = ["“The state will pay for the dredging,” the minister said."];
+        let mut found = direct_quotes(&unnamed);
+        assert_eq!(found[0].speaker.as_deref(), Some("minister"));
+        let mut roles = Roles::default();
+        roles.read(&named);
+        roles.read(&unnamed);
+        roles.name_speakers(&mut found);
+        assert_eq!(found[0].speaker.as_deref(), Some("Anna Lindqvist"));
+        // Two ministers in the story: the role names nobody.
+        let mut found = direct_quotes(&unnamed);
+        roles.read(&["Finance minister Per Holm stayed away."]);
+        roles.name_speakers(&mut found);
+        assert_eq!(found[0].speaker.as_deref(), Some("minister"));
     }
 
     #[test]

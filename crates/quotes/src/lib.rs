@@ -17,5 +17,5 @@ mod marks;
 mod reported;
 
 pub use align::{align, align_by_meaning, split_reported, EmbedFn, Fidelity};
-pub use extract::{direct_quotes, unmarked_speech, Found};
+pub use extract::{direct_quotes, unmarked_speech, Found, Roles};
 pub use reported::reported_speech;
