@@ -3,7 +3,8 @@
 //! Every string parallax reports about an article (a body paragraph, a removed line, a quote)
 //! is a [`Span`] of the article's input text, so it can always be found again. Spans hold
 //! byte offsets, which Rust slices with; [`CharIndex`] turns them into the Unicode scalar
-//! offsets the report contract uses.
+//! offsets the report contract uses. Beside spans: words and sentences of a text, keys
+//! for names across spellings, and [`sense`], which folds near-synonyms onto one word.
 //!
 //! ```
 //! use parallax_text::{lines, Span};
