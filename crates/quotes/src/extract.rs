@@ -179,12 +179,8 @@ static FIRST_PERSON: LazyLock<Regex> =
 /// Tell a first-person column or a reporter's "we" from a speaker's words on its own: that
 /// is why a candidate that matches no quotation is dropped.
 pub fn unmarked_speech(paragraphs: &[&str]) -> Vec<Found> {
-    let english: Vec<std::borrow::Cow<str>> = paragraphs
-        .iter()
-        .map(|p| crate::marks::with_english_marks(p))
-        .collect();
-    let english: Vec<&str> = english.iter().map(|p| p.as_ref()).collect();
-    let paragraphs = english.as_slice();
+    let english = crate::marks::with_english_marks_all(paragraphs);
+    let paragraphs: &[&str] = &english.iter().map(AsRef::as_ref).collect::<Vec<_>>();
     let singles = !paragraphs.iter().any(|p| p.contains(['“', '"']));
     let mut found = Vec::new();
     let mut names: Vec<String> = Vec::new();
@@ -247,12 +243,8 @@ fn speaks(sentence: &str) -> bool {
 
 /// The direct quotations in an article's body paragraphs.
 pub fn direct_quotes(paragraphs: &[&str]) -> Vec<Found> {
-    let english: Vec<std::borrow::Cow<str>> = paragraphs
-        .iter()
-        .map(|p| crate::marks::with_english_marks(p))
-        .collect();
-    let english: Vec<&str> = english.iter().map(|p| p.as_ref()).collect();
-    let paragraphs = english.as_slice();
+    let english = crate::marks::with_english_marks_all(paragraphs);
+    let paragraphs: &[&str] = &english.iter().map(AsRef::as_ref).collect::<Vec<_>>();
     // Most of the work is tracking who is speaking; an article without a quote mark needs
     // none of it.
     if !paragraphs.iter().any(|p| p.contains(['“', '”', '"', '‘'])) {

@@ -42,6 +42,11 @@ pub(crate) fn with_english_marks(p: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// [`with_english_marks`] for each of an article's paragraphs.
+pub(crate) fn with_english_marks_all<'a>(paragraphs: &[&'a str]) -> Vec<std::borrow::Cow<'a, str>> {
+    paragraphs.iter().map(|p| with_english_marks(p)).collect()
+}
+
 /// A quoted span inside a paragraph, in byte offsets of the paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Marked {

@@ -124,12 +124,8 @@ const VERBISH: &[&str] = &[
 /// Reported speech in sentences without quote marks (see the module comment). The clause
 /// is what was said, in the outlet's words.
 pub fn reported_speech(paragraphs: &[&str]) -> Vec<Found> {
-    let english: Vec<std::borrow::Cow<str>> = paragraphs
-        .iter()
-        .map(|p| crate::marks::with_english_marks(p))
-        .collect();
-    let english: Vec<&str> = english.iter().map(|p| p.as_ref()).collect();
-    let paragraphs = english.as_slice();
+    let english = crate::marks::with_english_marks_all(paragraphs);
+    let paragraphs: &[&str] = &english.iter().map(AsRef::as_ref).collect::<Vec<_>>();
     let mut found = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut roles: Vec<(String, String)> = Vec::new();
