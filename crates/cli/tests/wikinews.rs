@@ -7,30 +7,7 @@ mod common;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn dice(a: &[String], b: &[String]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let mut bag: HashMap<&str, usize> = HashMap::new();
-    for w in a {
-        *bag.entry(w).or_default() += 1;
-    }
-    let mut shared = 0;
-    for w in b {
-        if let Some(n) = bag.get_mut(w.as_str()).filter(|n| **n > 0) {
-            *n -= 1;
-            shared += 1;
-        }
-    }
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
-}
+use parallax_eval::{dice, tokens as words};
 
 #[test]
 fn german_direct_quotations_are_found() {

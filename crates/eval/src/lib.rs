@@ -22,6 +22,7 @@ use std::fmt;
 use std::path::Path;
 
 pub use contract::validate;
+pub use reported::{dice, tokens};
 use serde_json::Value;
 
 /// One measured number.

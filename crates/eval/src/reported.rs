@@ -15,14 +15,16 @@ use serde_json::Value;
 
 use crate::{f1, Metric};
 
-fn tokens(s: &str) -> Vec<String> {
+/// The lower-cased words of a text: runs of letters and digits.
+pub fn tokens(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
 }
 
-fn dice(a: &[String], b: &[String]) -> f64 {
+/// Dice over word bags: twice the words two texts share, over the words of both (0..1).
+pub fn dice(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
