@@ -186,12 +186,18 @@ fn every_removed_and_appended_text_is_in_its_input() {
     }
 }
 
-/// A second corpus in other house styles (share and like bars, video pointers, source
-/// lists, a lone comment piece), written after the cleaning rules to check that they
-/// generalise.
-#[test]
-fn house_styles_corpus_scores_above_its_floors() {
-    let corpus = root().join("crates/cli/tests/corpora/house-styles");
+/// Analyses the labelled corpus `crates/cli/tests/corpora/<name>`, checks that the run
+/// succeeded and the report follows the contract, and scores it against the corpus's key:
+/// (the corpus folder, the folder holding the report, the report, its metrics).
+fn scored(
+    name: &str,
+) -> (
+    std::path::PathBuf,
+    tempfile::TempDir,
+    serde_json::Value,
+    Vec<parallax_eval::Metric>,
+) {
+    let corpus = root().join("crates/cli/tests/corpora").join(name);
     let out = tempfile::tempdir().unwrap();
     let (output, report) = analyze(&[&corpus], out.path());
     assert!(
@@ -203,6 +209,15 @@ fn house_styles_corpus_scores_above_its_floors() {
     let key: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(corpus.join("key.json")).unwrap()).unwrap();
     let metrics = parallax_eval::score(&key, &report, &corpus);
+    (corpus, out, report, metrics)
+}
+
+/// A second corpus in other house styles (share and like bars, video pointers, source
+/// lists, a lone comment piece), written after the cleaning rules to check that they
+/// generalise.
+#[test]
+fn house_styles_corpus_scores_above_its_floors() {
+    let (_, _, _, metrics) = scored("house-styles");
     // Measured 1.0 each; before the rules were widened for these styles: clean.f1 0.863,
     // cluster.bcubed_f1 0.909, cluster.origin 0.5.
     assert_floor(&metrics, "clean.f1", 0.95);
@@ -219,18 +234,7 @@ fn house_styles_corpus_scores_above_its_floors() {
 
 #[test]
 fn rewrites_corpus_keeps_same_place_events_apart() {
-    let corpus = root().join("crates/cli/tests/corpora/rewrites");
-    let out = tempfile::tempdir().unwrap();
-    let (output, report) = analyze(&[&corpus], out.path());
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(parallax_eval::validate(&report).is_empty());
-    let key: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(corpus.join("key.json")).unwrap()).unwrap();
-    let metrics = parallax_eval::score(&key, &report, &corpus);
+    let (_, _, report, metrics) = scored("rewrites");
     assert_floor(&metrics, "clean.f1", 0.95);
     assert_floor(&metrics, "articles.metadata", 0.95);
     assert_floor(&metrics, "cluster.origin", 1.0);
@@ -261,18 +265,7 @@ fn rewrites_corpus_keeps_same_place_events_apart() {
 /// quoted terms nobody said).
 #[test]
 fn quotations_corpus_hard_cases() {
-    let corpus = root().join("crates/cli/tests/corpora/quotes");
-    let out = tempfile::tempdir().unwrap();
-    let (output, report) = analyze(&[&corpus], out.path());
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(parallax_eval::validate(&report).is_empty());
-    let key: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(corpus.join("key.json")).unwrap()).unwrap();
-    let metrics = parallax_eval::score(&key, &report, &corpus);
+    let (corpus, out, report, metrics) = scored("quotes");
     assert_floor(&metrics, "cluster.bcubed_f1", 1.0);
     assert_floor(&metrics, "articles.kind_accuracy", 1.0);
     // Measured 1.0 each: "the minister" is Anna Lindqvist, and the union's lawyer Per
