@@ -852,6 +852,14 @@ mod tests {
 
     /// Short statements in other inflections meet; a clause that only names a source is no
     /// statement.
+    /// Each agreed fact's evidence clauses, in article order.
+    fn agreed_evidence(f: &[Fact]) -> Vec<Vec<&str>> {
+        f.iter()
+            .filter(|f| f.status == "agreed")
+            .map(|f| f.values[0].articles.values().map(String::as_str).collect())
+            .collect()
+    }
+
     #[test]
     fn inflections_and_short_statements_agree() {
         let story = vec![
@@ -869,11 +877,7 @@ mod tests {
             ),
         ];
         let f = facts(&story, &[], &[]);
-        let agreed: Vec<Vec<&str>> = f
-            .iter()
-            .filter(|f| f.status == "agreed")
-            .map(|f| f.values[0].articles.values().map(String::as_str).collect())
-            .collect();
+        let agreed = agreed_evidence(&f);
         assert!(
             agreed.contains(&vec![
                 "Police said there was no sign of a crime",
@@ -921,11 +925,7 @@ mod tests {
             ),
         ];
         let f = facts(&story, &[], &[]);
-        let agreed: Vec<Vec<&str>> = f
-            .iter()
-            .filter(|f| f.status == "agreed")
-            .map(|f| f.values[0].articles.values().map(String::as_str).collect())
-            .collect();
+        let agreed = agreed_evidence(&f);
         for pair in [
             vec!["Nobody was injured", "and no one was hurt"],
             vec![
