@@ -265,10 +265,18 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
         }
     }
     let n = items.len();
-    // What each version means, word by word, whole and sentence by sentence.
+    // What each version means, word by word, whole and (for a quotation, which unmarked
+    // sentences are compared with) sentence by sentence.
     let meant: Vec<(Vec<String>, Vec<Vec<String>>)> = items
         .iter()
-        .map(|(_, f, t)| (senses(t), sentence_senses(&f.parts)))
+        .map(|(_, f, t)| {
+            let sentences = if f.direct {
+                sentence_senses(&f.parts)
+            } else {
+                Vec::new()
+            };
+            (senses(t), sentences)
+        })
         .collect();
     // Candidate links, best first; a link is taken unless it would put two quotations of one
     // article into one utterance.
