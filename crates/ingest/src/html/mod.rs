@@ -1,12 +1,14 @@
 //! HTML pages → an article: metadata from the page's head, main text from its body.
 //!
-//! [`page_article`] parses a page with html5ever (the HTML standard's parsing algorithm,
-//! through `scraper`), reads its metadata (`meta.rs`) and its main text ([`main_text`]), and
+//! [`page_article`] leaves out what is never read (`prune.rs`: scripts, style sheets, most
+//! attributes), parses the page with
+//! html5ever (the HTML standard's parsing algorithm, through `scraper`), reads its metadata (`meta.rs`) and its main text ([`main_text`]), and
 //! writes the main text as paragraphs separated by blank lines, so that the text cleaning
 //! that follows works on it exactly as on a text article.
 
 mod main_text;
 mod meta;
+mod prune;
 
 use parallax_model::RawArticle;
 use scraper::Html;
@@ -43,7 +45,8 @@ pub fn looks_like_html(text: &str) -> bool {
 /// The article a page holds: id and source as given, the main text as the input text, and
 /// what the page declares about itself as the header.
 pub fn page_article(id: String, source: String, html: &str) -> RawArticle {
-    let doc = Html::parse_document(html);
+    let pruned = prune::pruned(html);
+    let doc = Html::parse_document(&pruned);
     let header = meta::header(&doc);
     let blocks = main_text(&doc);
     RawArticle {
