@@ -22,7 +22,8 @@
 //! of other articles inside the article container from the article (the text cleaning's
 //! related-link rules catch most of them).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
@@ -142,6 +143,10 @@ const FURNITURE: &[&str] = &[
     "credit",
     "meta",
 ];
+
+/// [`FURNITURE`], to look words up in.
+static FURNITURE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FURNITURE.iter().copied().collect());
 
 /// Words in a class or id that name the article itself.
 const ARTICLE: &[&str] = &[
@@ -374,11 +379,11 @@ fn skip_reason(e: &scraper::node::Element) -> Option<bool> {
     // A word names furniture as it is or in the plural ("comments"), alone or as a
     // hyphenated part ("share-bar", "site-footer").
     let names_furniture = |w: &str| {
-        FURNITURE.iter().any(|f| {
-            w == *f
-                || w.strip_prefix(f).is_some_and(|rest| rest.starts_with('-'))
-                || w.strip_suffix(f).is_some_and(|rest| rest.ends_with('-'))
-        })
+        let furniture = &*FURNITURE_SET;
+        furniture.contains(w)
+            || w.match_indices('-').any(|(at, _)| {
+                furniture.contains(&w[..at]) || furniture.contains(&w[at + 1..])
+            })
     };
     let furniture = words
         .iter()

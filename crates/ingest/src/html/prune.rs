@@ -7,7 +7,7 @@
 //! HTML standard's tokenizer does, and writes the page again with those contents empty and
 //! each start tag holding only the attributes that are read later ([`KEPT`]); the tree the
 //! parser builds from it is the same, element for element and text for text, but for the
-//! code's text and the dropped attributes.
+//! code's text, the dropped attributes and the drawings' insides.
 //!
 //! ## What it handles
 //! Quoted and unquoted attribute values (a `>` inside `data-x=">"` is no tag end),
@@ -18,7 +18,9 @@
 //! tag must be the element's own name followed by a space, `/` or `>` (`</scripts` ends
 //! nothing). JSON-LD scripts keep their contents: the metadata reader reads them. The
 //! attributes that steer the tree builder itself (`type` on `<input>`, `color`, `face` and
-//! `size` on `<font>`, `encoding` on `<annotation-xml>`) are kept.
+//! `size` on `<font>`, `encoding` on `<annotation-xml>`) are kept. Inline SVG drawings,
+//! which the extraction skips whole, are emptied where they hold nothing that would end
+//! the drawing early in the tree builder (an HTML tag such as `<p>` inside one, a comment).
 //!
 //! ## What it does not
 //! Follow the parser into SVG and MathML, where `<style>` holds markup (its contents are
@@ -75,7 +77,11 @@ pub(crate) fn pruned(html: &str) -> Cow<'_, str> {
                 continue;
             }
             Next::Stop => break,
-            Next::Tag(tag) => (tag, tag.end, tag.end),
+            Next::Tag(tag) => match svg_end(b, at, tag) {
+                // A drawing's elements are never read.
+                Some(end) => (tag, end, end),
+                None => (tag, tag.end, tag.end),
+            },
             Next::Text { tag, name, end } => {
                 let code = matches!(name, "script" | "style") && !keeps_contents(b, &attrs);
                 if code && name == "script" && double_escaped(&b[tag.end..end]) {
@@ -271,6 +277,82 @@ fn tag_end(b: &[u8], mut at: usize, attrs: &mut Vec<Attr>) -> Option<(usize, boo
     }
 }
 
+/// Start tags that end an SVG drawing early in the tree builder (the HTML standard's
+/// "breakout" tags in foreign content), with `font`, which does so with some attributes.
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "font",
+];
+
+/// Where the contents of an `<svg>` start tag at `at` end (at its `</svg`), where they are
+/// drawing alone: no comment, no CDATA and no tag that would end the drawing early. `None`
+/// for other tags, and for drawings that the tree builder would not read as one.
+fn svg_end(b: &[u8], at: usize, tag: Tag) -> Option<usize> {
+    if tag.self_closing || !b[at + 1..tag.name_end].eq_ignore_ascii_case(b"svg") {
+        return None;
+    }
+    let end = end_tag(b, tag.end, "svg")?;
+    let inner = &b[tag.end..end];
+    let mut from = 0;
+    while let Some(lt) = memchr(b'<', &inner[from..]) {
+        let at = from + lt + 1;
+        let name_at = at + usize::from(inner.get(at) == Some(&b'/'));
+        let name = &inner[name_at..name_end(inner, name_at)];
+        if inner.get(at) == Some(&b'!')
+            || BREAKOUT
+                .iter()
+                .any(|t| name.eq_ignore_ascii_case(t.as_bytes()))
+        {
+            return None;
+        }
+        from = at;
+    }
+    Some(end)
+}
+
 /// Where the comment whose text starts `body` ends: after `-->` or `--!>`.
 fn comment_end(body: &[u8]) -> Option<usize> {
     let mut from = 0;
@@ -411,6 +493,14 @@ mod tests {
             ("<plaintext><style>s</style>", "<plaintext><style>s</style>"),
             ("<p>unclosed <a href=\"x", "<p>unclosed <a href=\"x"),
             ("no markup", "no markup"),
+            // Drawings are emptied, unless an HTML tag inside would end them early.
+            (
+                "<svg viewBox=\"0 0 9 9\"><path d=\"M0\"/><title>i</title></svg><p>x",
+                "<svg></svg><p>x",
+            ),
+            ("<svg><g><p>x</g></svg>", "<svg><g><p>x</g></svg>"),
+            ("<svg><g></P></g></svg>", "<svg><g></P></g></svg>"),
+            ("<svg/><p>x</p>", "<svg/><p>x</p>"),
         ];
         for (page, expected) in cases {
             assert_eq!(pruned(page), *expected, "{page}");
