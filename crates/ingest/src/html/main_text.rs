@@ -381,9 +381,8 @@ fn skip_reason(e: &scraper::node::Element) -> Option<bool> {
     let names_furniture = |w: &str| {
         let furniture = &*FURNITURE_SET;
         furniture.contains(w)
-            || w.match_indices('-').any(|(at, _)| {
-                furniture.contains(&w[..at]) || furniture.contains(&w[at + 1..])
-            })
+            || w.match_indices('-')
+                .any(|(at, _)| furniture.contains(&w[..at]) || furniture.contains(&w[at + 1..]))
     };
     let furniture = words
         .iter()

@@ -10,6 +10,8 @@
 //! ## What it does not
 //! Dates written only in words inside the page's text: the text cleaning reads those.
 
+use std::sync::LazyLock;
+
 use scraper::{Html, Selector};
 use serde_json::Value;
 
@@ -17,9 +19,28 @@ use parallax_model::Header;
 
 use crate::parse_timestamp;
 
-fn select<'a>(doc: &'a Html, css: &str) -> impl Iterator<Item = scraper::ElementRef<'a>> + 'a {
-    let s = Selector::parse(css).expect("a valid selector");
-    doc.select(&s).collect::<Vec<_>>().into_iter()
+/// A static selector, parsed once.
+macro_rules! css {
+    ($name:ident, $css:literal) => {
+        static $name: LazyLock<Selector> =
+            LazyLock::new(|| Selector::parse($css).expect("a valid selector"));
+    };
+}
+
+css!(META, "meta[content]");
+css!(JSON_LD, "script[type=\"application/ld+json\"]");
+css!(H1, "h1");
+css!(TITLE, "title");
+css!(TIME, "time[datetime]");
+css!(CANONICAL, "link[rel=\"canonical\"]");
+css!(LANG, "html[lang]");
+
+/// The page's elements that `css` matches, in document order, found as they are asked for.
+fn select<'a>(
+    doc: &'a Html,
+    css: &'static LazyLock<Selector>,
+) -> scraper::html::Select<'a, 'static> {
+    doc.select(css)
 }
 
 /// Every `<meta>` tag's content, by its `property`, `name` or `itemprop` (lower-cased),
@@ -29,7 +50,7 @@ struct Metas(std::collections::HashMap<String, String>);
 impl Metas {
     fn of(doc: &Html) -> Metas {
         let mut map = std::collections::HashMap::new();
-        for m in select(doc, "meta[content]") {
+        for m in select(doc, &META) {
             let content = clean(m.value().attr("content").unwrap_or(""));
             if content.is_empty() {
                 continue;
@@ -58,7 +79,7 @@ fn clean(s: &str) -> String {
 /// The JSON-LD objects of article type on the page.
 fn json_ld_articles(doc: &Html) -> Vec<Value> {
     let mut out = Vec::new();
-    for script in select(doc, "script[type=\"application/ld+json\"]") {
+    for script in select(doc, &JSON_LD) {
         let text: String = script.text().collect();
         let Ok(v) = serde_json::from_str::<Value>(text.trim()) else {
             continue;
@@ -113,12 +134,12 @@ pub(crate) fn header(doc: &Html) -> Header {
     let title = from_ld("headline")
         .or_else(|| metas.get(&["og:title", "twitter:title", "headline"]))
         .or_else(|| {
-            select(doc, "h1")
+            select(doc, &H1)
                 .map(|h| clean(&h.text().collect::<String>()))
                 .find(|t| !t.is_empty())
         })
         .or_else(|| {
-            select(doc, "title")
+            select(doc, &TITLE)
                 .map(|t| strip_site(&clean(&t.text().collect::<String>()), outlet.as_deref()))
                 .find(|t| !t.is_empty())
         });
@@ -138,16 +159,16 @@ pub(crate) fn header(doc: &Html) -> Header {
             ])
         })
         .or_else(|| {
-            select(doc, "time[datetime]")
+            select(doc, &TIME)
                 .filter_map(|t| t.value().attr("datetime").map(clean))
                 .next()
         })
         .and_then(|t| parse_timestamp(&t));
-    let url = select(doc, "link[rel=\"canonical\"]")
+    let url = select(doc, &CANONICAL)
         .filter_map(|l| l.value().attr("href").map(clean))
         .find(|h| h.starts_with("http"))
         .or_else(|| metas.get(&["og:url"]));
-    let language = select(doc, "html[lang]")
+    let language = select(doc, &LANG)
         .filter_map(|h| h.value().attr("lang").map(clean))
         .next();
     Header {
