@@ -15,13 +15,17 @@
 //! - Numbers in a fact are normalised (`three and a half-year` → 3.5).
 //! - A time of day that one outlet alone gives inside an agreed statement ("... under
 //!   control at around 9 a.m.") is a `single_source` fact of its own.
+//! - A contradiction whose later figure comes an hour or more after the earlier one and is
+//!   worded as an update ("rose to", "now") is reported as a later update
+//!   ([`later_updates`]).
+//! - Sentences are cut into statements at commas, semicolons, colons, dashes and quote
+//!   marks, but not inside a number ("21,000", "10:30").
 //!
 //! ## What it does not
 //! Align statements that share few words (a paraphrase in other terms), take a statement
 //! of fewer than three content words unless it says nobody or nothing ("Nobody was
-//! injured"), tell a later update from a contradiction, or tell a checkable statement from
-//! a remark (every clause of three content words or more counts). Opinion columns are left
-//! out by the caller.
+//! injured"), or tell a checkable statement from a remark (every clause of three content
+//! words or more counts). Opinion columns are left out by the caller.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
@@ -161,8 +165,8 @@ pub fn clauses(paragraphs: &[&str]) -> Vec<Clause> {
         .filter(|p| !crate::entities::is_heading(p))
     {
         for sentence in parallax_text::sentences(p) {
-            let pieces = sentence
-                .split([',', ';', '“', '”', '"', '—', '–', ':'])
+            let pieces = pieces(sentence)
+                .into_iter()
                 .flat_map(|piece| STATEMENT_BREAK.split(piece));
             for piece in pieces {
                 let text = piece.trim().trim_end_matches(['.', '!', '?']).trim();
@@ -187,6 +191,31 @@ pub fn clauses(paragraphs: &[&str]) -> Vec<Clause> {
             }
         }
     }
+    out
+}
+
+/// A sentence cut at its commas, semicolons, colons, dashes and quote marks, the places
+/// where one statement ends and the next, or the attribution, begins; a comma or colon
+/// between digits ("21,000", "10:30") is part of a number and cuts nothing.
+fn pieces(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut before = None;
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let digit_follows = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+        let cuts = match c {
+            ',' | ':' => !(before.is_some_and(|b: char| b.is_ascii_digit()) && digit_follows),
+            ';' | '“' | '”' | '"' | '—' | '–' => true,
+            _ => false,
+        };
+        if cuts {
+            out.push(&sentence[start..at]);
+            start = at + c.len_utf8();
+        }
+        before = Some(c);
+    }
+    out.push(&sentence[start..]);
     out
 }
 
@@ -801,6 +830,33 @@ fn who_said(quotes: &[Quote]) -> Vec<Fact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_are_cut_where_statements_end_but_not_inside_numbers() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "About 21,000 vehicles cross the bridge each day, the agency said",
+                &[
+                    "About 21,000 vehicles cross the bridge each day",
+                    " the agency said",
+                ],
+            ),
+            (
+                "It opens at 10:30; it shuts at 18:00",
+                &["It opens at 10:30", " it shuts at 18:00"],
+            ),
+            ("In 2024, 300 jobs went", &["In 2024", " 300 jobs went"]),
+            ("Votes: 12,5", &["Votes", " 12,5"]),
+            (
+                "\"We will stay,\" she said",
+                &["", "We will stay", "", " she said"],
+            ),
+            ("no cut", &["no cut"]),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(pieces(sentence), *expected, "{sentence}");
+        }
+    }
 
     #[test]
     fn numbers_that_differ_contradict_and_rounding_agrees() {
