@@ -429,7 +429,7 @@ struct Sizes {
 }
 
 /// Characters of readable text under a node (not that of scripts and style sheets).
-fn readable_chars(node: NodeRef<Node>) -> usize {
+pub(super) fn readable_chars(node: NodeRef<Node>) -> usize {
     node.descendants()
         .filter_map(|n| match n.value() {
             Node::Text(t) => {

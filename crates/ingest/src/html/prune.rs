@@ -21,6 +21,9 @@
 //! `size` on `<font>`, `encoding` on `<annotation-xml>`) are kept. Inline SVG drawings,
 //! which the extraction skips whole, are emptied where they hold nothing that would end
 //! the drawing early in the tree builder (an HTML tag such as `<p>` inside one, a comment).
+//! Navigation bars, sidebars and footers, which the extraction passes over whole, are
+//! emptied where their contents are plain markup closed in order ([`PLAIN`]); their text
+//! stays, in one `<span>`, so that the page's text count is the same.
 //!
 //! ## What it does not
 //! Follow the parser into SVG and MathML, where `<style>` holds markup (its contents are
@@ -65,6 +68,8 @@ pub(crate) fn pruned(html: &str) -> Cow<'_, str> {
     // The first byte not yet copied into `out`.
     let mut kept = 0;
     let mut attrs = Vec::new();
+    // What stands for emptied furniture's text.
+    let mut filler = String::new();
     let mut i = 0;
     while let Some(lt) = memchr(b'<', &b[i..]) {
         let at = i + lt;
@@ -77,11 +82,18 @@ pub(crate) fn pruned(html: &str) -> Cow<'_, str> {
                 continue;
             }
             Next::Stop => break,
-            Next::Tag(tag) => match svg_end(b, at, tag) {
-                // A drawing's elements are never read.
-                Some(end) => (tag, end, end),
-                None => (tag, tag.end, tag.end),
-            },
+            Next::Tag(tag) => {
+                if let Some(end) = svg_end(b, at, tag) {
+                    // A drawing's elements are never read.
+                    (tag, end, end)
+                } else if let Some((end, text)) = furniture_end(b, at, tag) {
+                    // Nor a navigation bar's, but for how much text it holds.
+                    filler = text;
+                    (tag, end, end)
+                } else {
+                    (tag, tag.end, tag.end)
+                }
+            }
             Next::Text { tag, name, end } => {
                 let code = matches!(name, "script" | "style") && !keeps_contents(b, &attrs);
                 if code && name == "script" && double_escaped(&b[tag.end..end]) {
@@ -110,6 +122,12 @@ pub(crate) fn pruned(html: &str) -> Cow<'_, str> {
                     out.push_str(&html[a.whole.clone()]);
                 }
                 out.push_str(if tag.self_closing { "/>" } else { ">" });
+            }
+            if !filler.is_empty() {
+                out.push_str("<span>");
+                out.push_str(&filler);
+                out.push_str("</span>");
+                filler.clear();
             }
             kept = after;
         }
@@ -353,6 +371,81 @@ fn svg_end(b: &[u8], at: usize, tag: Tag) -> Option<usize> {
     Some(end)
 }
 
+/// Elements the extraction passes over whole, whatever they hold, that are emptied here
+/// when what they hold is plain: the navigation bar, sidebar and footer.
+const FURNITURE_ELEMENTS: &[&str] = &["nav", "aside", "footer", "menu"];
+
+/// Elements that may stand inside emptied furniture: markup the tree builder keeps inside
+/// the furniture element when every one is closed in order (no table, form, heading of the
+/// page, time, metadata or script, which other parts read or which reach outside).
+const PLAIN: &[&str] = &[
+    "a", "abbr", "b", "br", "button", "cite", "div", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "img", "input", "label", "li", "ol", "p", "picture", "small", "source", "span", "strong",
+    "sub", "sup", "u", "ul", "wbr",
+];
+
+/// Elements without contents or end tag.
+const VOID: &[&str] = &["br", "hr", "img", "input", "source", "wbr"];
+
+/// The extraction's elements whose own text it never reads as page text (see
+/// `main_text::readable_chars`), among [`PLAIN`] and [`FURNITURE_ELEMENTS`].
+const UNREAD_TEXT: &[&str] = &["nav", "aside", "footer", "menu", "button", "label", "img"];
+
+/// Where the contents of a furniture start tag at `at` end (at its end tag), with the text
+/// that the page's text count reads in them, each piece trimmed as the count trims it;
+/// `None` for other tags, and for contents that are not plain: an element not in [`PLAIN`],
+/// an end tag out of order, a comment, a drawing, or text that is not plainly text.
+fn furniture_end(b: &[u8], at: usize, tag: Tag) -> Option<(usize, String)> {
+    let name = &b[at + 1..tag.name_end];
+    let own = *FURNITURE_ELEMENTS
+        .iter()
+        .find(|f| name.eq_ignore_ascii_case(f.as_bytes()))?;
+    if tag.self_closing {
+        return None;
+    }
+    let mut open: Vec<&'static str> = vec![own];
+    let mut text = String::new();
+    let mut attrs = Vec::new();
+    let mut i = tag.end;
+    loop {
+        let lt = i + memchr(b'<', &b[i..])?;
+        if !UNREAD_TEXT.contains(open.last()?) {
+            let run = std::str::from_utf8(&b[i..lt]).ok()?.trim();
+            text.push_str(run);
+        }
+        let (closing, name_at) = match b.get(lt + 1)? {
+            b'/' => (true, lt + 2),
+            c if c.is_ascii_alphabetic() => (false, lt + 1),
+            _ => return None,
+        };
+        let end = name_end(b, name_at);
+        let name = &b[name_at..end];
+        let known = |list: &[&'static str]| {
+            list.iter()
+                .copied()
+                .find(|t| name.eq_ignore_ascii_case(t.as_bytes()))
+        };
+        let (after, self_closing) = tag_end(b, end, &mut attrs)?;
+        if closing {
+            if !name.eq_ignore_ascii_case(open.pop()?.as_bytes()) {
+                return None;
+            }
+            if open.is_empty() {
+                return Some((lt, text));
+            }
+        } else {
+            let element = known(PLAIN)?;
+            // `<div/>` opens a div all the same.
+            match (VOID.contains(&element), self_closing) {
+                (true, _) => {}
+                (false, false) => open.push(element),
+                (false, true) => return None,
+            }
+        }
+        i = after;
+    }
+}
+
 /// Where the comment whose text starts `body` ends: after `-->` or `--!>`.
 fn comment_end(body: &[u8]) -> Option<usize> {
     let mut from = 0;
@@ -501,6 +594,17 @@ mod tests {
             ("<svg><g><p>x</g></svg>", "<svg><g><p>x</g></svg>"),
             ("<svg><g></P></g></svg>", "<svg><g></P></g></svg>"),
             ("<svg/><p>x</p>", "<svg/><p>x</p>"),
+            // Plain furniture keeps only the text the page's text count reads.
+            (
+                "<nav class=\"top\"> x <ul><li><a href=\"/\"> Home </a></li><li>News<br></li></ul></nav><p>y",
+                "<nav class=\"top\"><span>HomeNews</span></nav><p>y",
+            ),
+            ("<footer><p>&copy; 2026</footer>", "<footer><p>&copy; 2026</footer>"),
+            ("<aside><h1>Site</h1></aside>", "<aside><h1>Site</h1></aside>"),
+            ("<nav><div/></nav><p>x", "<nav><div/></nav><p>x"),
+            ("<nav><b><p>x</b></p></nav>", "<nav><b><p>x</b></p></nav>"),
+            ("<nav><!-- x --></nav>", "<nav><!-- x --></nav>"),
+            ("<aside><button>Go</button></aside>", "<aside></aside>"),
         ];
         for (page, expected) in cases {
             assert_eq!(pruned(page), *expected, "{page}");
@@ -548,5 +652,37 @@ mod tests {
             !html.contains("color: red") && !html.contains("a.jpg"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn emptied_furniture_leaves_the_page_around_it_and_its_text_count() {
+        let page = "<body><nav><ul><li><a href=/>Home</a></li><li><b>World</b> news</li>\
+                    </ul><button>Menu</button></nav><article><p>One.</p>\
+                    <aside class=box><p>See <i>also</i> this.</p></aside><p>Two.</p></article>\
+                    <footer><div><span>About us</span></div></footer></body>";
+        let pruned = pruned(page);
+        assert!(!pruned.contains("<li>"), "{pruned}");
+        let before = scraper::Html::parse_document(page);
+        let after = scraper::Html::parse_document(&pruned);
+        // Elements outside the furniture, each at its depth.
+        let outside = |d: &scraper::Html| -> Vec<String> {
+            d.root_element()
+                .descendants()
+                .filter(|n| {
+                    !n.ancestors().any(|a| {
+                        a.value()
+                            .as_element()
+                            .is_some_and(|e| super::FURNITURE_ELEMENTS.contains(&e.name()))
+                    })
+                })
+                .filter_map(|n| {
+                    let e = n.value().as_element()?;
+                    Some(format!("{} {}", n.ancestors().count(), e.name()))
+                })
+                .collect()
+        };
+        assert_eq!(outside(&before), outside(&after));
+        let count = |d: &scraper::Html| super::super::main_text::readable_chars(d.tree.root());
+        assert_eq!(count(&before), count(&after));
     }
 }
