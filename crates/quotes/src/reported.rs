@@ -195,9 +195,12 @@ fn split_by_attribution(body: &str) -> Option<(Vec<&str>, &str, &str)> {
     Some((vec![before, after], attribution, subject))
 }
 
-/// ", he added, " or ", Voss said, " inside a sentence, with words on both sides.
+/// ", he added, ", ", Voss said, " or ", police said, " inside a sentence, with words on both
+/// sides. A subject in lower case opens with an article or possessive ("the fire chief", "a
+/// spokeswoman", "its owner") or is one of the bare plurals that speak for an event
+/// ("police", "officials").
 static MID_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?P<before>[^“”"]{3,}?),\s+(?P<subj>(?i:he|she|they)|\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+){0,2})\s+(?P<verb>added|said|says|stated|noted|insisted|stressed|continued|explained|argued|warned),\s+(?P<after>[^“”"]{3,})$"#).unwrap()
+    Regex::new(r#"^(?P<before>[^“”"]{3,}?),\s+(?P<subj>(?i:he|she|they)|\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+){0,2}|(?:the|a|an|its|their)\s+(?:[\p{L}’'\-]+\s+){0,2}\p{Ll}[\p{Ll}\-]+|police|officials|authorities|investigators|prosecutors|witnesses|residents)\s+(?P<verb>added|said|says|stated|noted|insisted|stressed|continued|explained|argued|warned),\s+(?P<after>[^“”"]{3,})$"#).unwrap()
 });
 
 /// A report run on after a quotation: "“...,” Witkoff said, adding that Russia showed
@@ -702,6 +705,8 @@ mod tests {
             "He said that the treaty was the only way forward for the region.",
             "We need the border open by spring, he added, but nobody has set a date yet.",
             "The repairs, Ranta said, would take most of the summer.",
+            "The fire, police said, started in a storage room behind the kitchen.",
+            "The road, the city council said, will reopen on Friday.",
         ];
         let found = reported_speech(&ps);
         let got: Vec<(Vec<&str>, Option<&str>, Option<&str>)> = found
@@ -734,6 +739,16 @@ mod tests {
                     vec!["The repairs", "would take most of the summer"],
                     Some("Ivo Ranta"),
                     Some("Ranta said")
+                ),
+                (
+                    vec!["The fire", "started in a storage room behind the kitchen"],
+                    Some("police"),
+                    Some("police said")
+                ),
+                (
+                    vec!["The road", "will reopen on Friday"],
+                    Some("city council"),
+                    Some("the city council said")
                 ),
             ]
         );
