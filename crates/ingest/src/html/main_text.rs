@@ -29,7 +29,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
 /// Elements whose subtree never holds the article text.
-const SKIP: &[&str] = &[
+pub(super) const SKIP: &[&str] = &[
     "script",
     "style",
     "noscript",

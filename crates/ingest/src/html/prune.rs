@@ -37,6 +37,8 @@ use std::ops::Range;
 
 use memchr::{memchr, memmem};
 
+use super::main_text::SKIP;
+
 /// Attributes read after parsing: by the main-text scoring (`class`, `id`, `itemprop`,
 /// `style`, `hidden`, `aria-hidden`), the metadata reader (`content`, `property`, `name`,
 /// `type`, `datetime`, `rel`, `lang`; `href` only on `<link>`) and the tree builder.
@@ -68,15 +70,15 @@ pub(crate) fn pruned(html: &str) -> Cow<'_, str> {
     // The first byte not yet copied into `out`.
     let mut kept = 0;
     let mut attrs = Vec::new();
-    // What stands for emptied furniture's text.
-    let mut filler = String::new();
     let mut i = 0;
     while let Some(lt) = memchr(b'<', &b[i..]) {
         let at = i + lt;
         let Some(next) = scan(b, at, &mut attrs) else {
             break;
         };
-        let (tag, after, resume) = match next {
+        // The tag, where its copy goes on, where the scan goes on, and the text that stands
+        // for emptied furniture.
+        let (tag, after, resume, filler) = match next {
             Next::At(n) => {
                 i = n;
                 continue;
@@ -85,13 +87,12 @@ pub(crate) fn pruned(html: &str) -> Cow<'_, str> {
             Next::Tag(tag) => {
                 if let Some(end) = svg_end(b, at, tag) {
                     // A drawing's elements are never read.
-                    (tag, end, end)
+                    (tag, end, end, None)
                 } else if let Some((end, text)) = furniture_end(b, at, tag) {
                     // Nor a navigation bar's, but for how much text it holds.
-                    filler = text;
-                    (tag, end, end)
+                    (tag, end, end, Some(text))
                 } else {
-                    (tag, tag.end, tag.end)
+                    (tag, tag.end, tag.end, None)
                 }
             }
             Next::Text { tag, name, end } => {
@@ -100,13 +101,13 @@ pub(crate) fn pruned(html: &str) -> Cow<'_, str> {
                     break;
                 }
                 // Text elements' contents are passed over, and dropped when code.
-                (tag, if code { end } else { tag.end }, end)
+                (tag, if code { end } else { tag.end }, end, None)
             }
         };
         let name = &html[at + 1..tag.name_end];
         let wanted = |a: &Attr| {
             let n = &b[a.name.clone()];
-            KEPT.iter().any(|k| n.eq_ignore_ascii_case(k.as_bytes()))
+            named(KEPT, n).is_some()
                 || n.eq_ignore_ascii_case(b"href") && name.eq_ignore_ascii_case("link")
         };
         let all_wanted = attrs.iter().all(wanted);
@@ -123,11 +124,10 @@ pub(crate) fn pruned(html: &str) -> Cow<'_, str> {
                 }
                 out.push_str(if tag.self_closing { "/>" } else { ">" });
             }
-            if !filler.is_empty() {
+            if let Some(text) = filler.filter(|t| !t.is_empty()) {
                 out.push_str("<span>");
-                out.push_str(&filler);
+                out.push_str(&text);
                 out.push_str("</span>");
-                filler.clear();
             }
             kept = after;
         }
@@ -216,10 +216,7 @@ fn scan(b: &[u8], at: usize, attrs: &mut Vec<Attr>) -> Option<Next> {
             if name.eq_ignore_ascii_case(b"plaintext") {
                 return Some(Next::Stop);
             }
-            let Some(&text) = TEXT_ELEMENTS
-                .iter()
-                .find(|t| name.eq_ignore_ascii_case(t.as_bytes()))
-            else {
+            let Some(text) = named(TEXT_ELEMENTS, name) else {
                 return Some(Next::Tag(tag));
             };
             Some(Next::Text {
@@ -232,6 +229,13 @@ fn scan(b: &[u8], at: usize, attrs: &mut Vec<Attr>) -> Option<Next> {
         Some(_) => Some(Next::At(at + 1)),
         None => None,
     }
+}
+
+/// The entry of `list` that `name` is, ASCII case aside.
+fn named(list: &[&'static str], name: &[u8]) -> Option<&'static str> {
+    list.iter()
+        .copied()
+        .find(|t| name.eq_ignore_ascii_case(t.as_bytes()))
 }
 
 fn is_space(c: u8) -> bool {
@@ -359,11 +363,7 @@ fn svg_end(b: &[u8], at: usize, tag: Tag) -> Option<usize> {
         let at = from + lt + 1;
         let name_at = at + usize::from(inner.get(at) == Some(&b'/'));
         let name = &inner[name_at..name_end(inner, name_at)];
-        if inner.get(at) == Some(&b'!')
-            || BREAKOUT
-                .iter()
-                .any(|t| name.eq_ignore_ascii_case(t.as_bytes()))
-        {
+        if inner.get(at) == Some(&b'!') || named(BREAKOUT, name).is_some() {
             return None;
         }
         from = at;
@@ -371,8 +371,9 @@ fn svg_end(b: &[u8], at: usize, tag: Tag) -> Option<usize> {
     Some(end)
 }
 
-/// Elements the extraction passes over whole, whatever they hold, that are emptied here
-/// when what they hold is plain: the navigation bar, sidebar and footer.
+/// Elements the extraction passes over whole, whatever they hold (they are in
+/// [`SKIP`]), that are emptied here when what they hold is plain: the navigation bar,
+/// sidebar and footer.
 const FURNITURE_ELEMENTS: &[&str] = &["nav", "aside", "footer", "menu"];
 
 /// Elements that may stand inside emptied furniture: markup the tree builder keeps inside
@@ -387,19 +388,13 @@ const PLAIN: &[&str] = &[
 /// Elements without contents or end tag.
 const VOID: &[&str] = &["br", "hr", "img", "input", "source", "wbr"];
 
-/// The extraction's elements whose own text it never reads as page text (see
-/// `main_text::readable_chars`), among [`PLAIN`] and [`FURNITURE_ELEMENTS`].
-const UNREAD_TEXT: &[&str] = &["nav", "aside", "footer", "menu", "button", "label", "img"];
-
 /// Where the contents of a furniture start tag at `at` end (at its end tag), with the text
 /// that the page's text count reads in them, each piece trimmed as the count trims it;
 /// `None` for other tags, and for contents that are not plain: an element not in [`PLAIN`],
 /// an end tag out of order, a comment, a drawing, or text that is not plainly text.
 fn furniture_end(b: &[u8], at: usize, tag: Tag) -> Option<(usize, String)> {
     let name = &b[at + 1..tag.name_end];
-    let own = *FURNITURE_ELEMENTS
-        .iter()
-        .find(|f| name.eq_ignore_ascii_case(f.as_bytes()))?;
+    let own = named(FURNITURE_ELEMENTS, name)?;
     if tag.self_closing {
         return None;
     }
@@ -409,7 +404,8 @@ fn furniture_end(b: &[u8], at: usize, tag: Tag) -> Option<(usize, String)> {
     let mut i = tag.end;
     loop {
         let lt = i + memchr(b'<', &b[i..])?;
-        if !UNREAD_TEXT.contains(open.last()?) {
+        // The page's text count leaves out text right inside a skipped element.
+        if !SKIP.contains(open.last()?) {
             let run = std::str::from_utf8(&b[i..lt]).ok()?.trim();
             text.push_str(run);
         }
@@ -420,11 +416,6 @@ fn furniture_end(b: &[u8], at: usize, tag: Tag) -> Option<(usize, String)> {
         };
         let end = name_end(b, name_at);
         let name = &b[name_at..end];
-        let known = |list: &[&'static str]| {
-            list.iter()
-                .copied()
-                .find(|t| name.eq_ignore_ascii_case(t.as_bytes()))
-        };
         let (after, self_closing) = tag_end(b, end, &mut attrs)?;
         if closing {
             if !name.eq_ignore_ascii_case(open.pop()?.as_bytes()) {
@@ -434,7 +425,7 @@ fn furniture_end(b: &[u8], at: usize, tag: Tag) -> Option<(usize, String)> {
                 return Some((lt, text));
             }
         } else {
-            let element = known(PLAIN)?;
+            let element = named(PLAIN, name)?;
             // `<div/>` opens a div all the same.
             match (VOID.contains(&element), self_closing) {
                 (true, _) => {}
@@ -652,6 +643,13 @@ mod tests {
             !html.contains("color: red") && !html.contains("a.jpg"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn only_what_the_extraction_skips_whole_is_emptied_as_furniture() {
+        for f in super::FURNITURE_ELEMENTS {
+            assert!(super::SKIP.contains(f), "{f}");
+        }
     }
 
     #[test]
