@@ -906,8 +906,6 @@ mod tests {
         assert_eq!(agreed[0].values[0].normalized, serde_json::json!(3.5));
     }
 
-    /// Short statements in other inflections meet; a clause that only names a source is no
-    /// statement.
     /// Each agreed fact's evidence clauses, in article order.
     fn agreed_evidence(f: &[Fact]) -> Vec<Vec<&str>> {
         f.iter()
@@ -916,6 +914,8 @@ mod tests {
             .collect()
     }
 
+    /// Short statements in other inflections meet; a clause that only names a source is no
+    /// statement.
     #[test]
     fn inflections_and_short_statements_agree() {
         let story = vec![

@@ -35,14 +35,6 @@ css!(TIME, "time[datetime]");
 css!(CANONICAL, "link[rel=\"canonical\"]");
 css!(LANG, "html[lang]");
 
-/// The page's elements that `css` matches, in document order, found as they are asked for.
-fn select<'a>(
-    doc: &'a Html,
-    css: &'static LazyLock<Selector>,
-) -> scraper::html::Select<'a, 'static> {
-    doc.select(css)
-}
-
 /// Every `<meta>` tag's content, by its `property`, `name` or `itemprop` (lower-cased),
 /// first one first.
 struct Metas(std::collections::HashMap<String, String>);
@@ -50,7 +42,7 @@ struct Metas(std::collections::HashMap<String, String>);
 impl Metas {
     fn of(doc: &Html) -> Metas {
         let mut map = std::collections::HashMap::new();
-        for m in select(doc, &META) {
+        for m in doc.select(&META) {
             let content = clean(m.value().attr("content").unwrap_or(""));
             if content.is_empty() {
                 continue;
@@ -79,7 +71,7 @@ fn clean(s: &str) -> String {
 /// The JSON-LD objects of article type on the page.
 fn json_ld_articles(doc: &Html) -> Vec<Value> {
     let mut out = Vec::new();
-    for script in select(doc, &JSON_LD) {
+    for script in doc.select(&JSON_LD) {
         let text: String = script.text().collect();
         let Ok(v) = serde_json::from_str::<Value>(text.trim()) else {
             continue;
@@ -134,12 +126,12 @@ pub(crate) fn header(doc: &Html) -> Header {
     let title = from_ld("headline")
         .or_else(|| metas.get(&["og:title", "twitter:title", "headline"]))
         .or_else(|| {
-            select(doc, &H1)
+            doc.select(&H1)
                 .map(|h| clean(&h.text().collect::<String>()))
                 .find(|t| !t.is_empty())
         })
         .or_else(|| {
-            select(doc, &TITLE)
+            doc.select(&TITLE)
                 .map(|t| strip_site(&clean(&t.text().collect::<String>()), outlet.as_deref()))
                 .find(|t| !t.is_empty())
         });
@@ -159,16 +151,18 @@ pub(crate) fn header(doc: &Html) -> Header {
             ])
         })
         .or_else(|| {
-            select(doc, &TIME)
+            doc.select(&TIME)
                 .filter_map(|t| t.value().attr("datetime").map(clean))
                 .next()
         })
         .and_then(|t| parse_timestamp(&t));
-    let url = select(doc, &CANONICAL)
+    let url = doc
+        .select(&CANONICAL)
         .filter_map(|l| l.value().attr("href").map(clean))
         .find(|h| h.starts_with("http"))
         .or_else(|| metas.get(&["og:url"]));
-    let language = select(doc, &LANG)
+    let language = doc
+        .select(&LANG)
         .filter_map(|h| h.value().attr("lang").map(clean))
         .next();
     Header {

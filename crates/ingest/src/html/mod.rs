@@ -1,10 +1,10 @@
 //! HTML pages → an article: metadata from the page's head, main text from its body.
 //!
 //! [`page_article`] leaves out what is never read (`prune.rs`: scripts, style sheets, most
-//! attributes), parses the page with
-//! html5ever (the HTML standard's parsing algorithm, through `scraper`), reads its metadata (`meta.rs`) and its main text ([`main_text`]), and
-//! writes the main text as paragraphs separated by blank lines, so that the text cleaning
-//! that follows works on it exactly as on a text article.
+//! attributes, drawings, plain navigation), parses the page with html5ever (the HTML
+//! standard's parsing algorithm, through `scraper`), reads its metadata (`meta.rs`) and its
+//! main text ([`main_text`]), and writes the main text as paragraphs separated by blank
+//! lines, so that the text cleaning that follows works on it exactly as on a text article.
 
 mod main_text;
 mod meta;
