@@ -243,9 +243,16 @@ impl Ord for Link {
     }
 }
 
-/// Groups articles; returns each article's group number (groups numbered from 0 in order of
-/// their first article).
-pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<usize> {
+/// What grouping found.
+pub(crate) struct Clusters {
+    /// Each article's group number (groups numbered from 0 in order of their first article).
+    pub group_of: Vec<usize>,
+    /// Each article's closest article and their similarity, among those compared.
+    pub closest: Vec<Option<(u32, f32)>>,
+}
+
+/// Groups articles.
+pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Clusters {
     let n = features.len();
     // Sums of similarities between groups, by group, each list sorted by group (article
     // indexes as u32 and sums as f32, in sorted lists rather than hash maps: this is the
@@ -275,6 +282,16 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
         links.dedup_by_key(|&mut (b, _)| b);
         links.shrink_to_fit();
     }
+    // Ties go to the smaller key, so that arrival order never decides.
+    let closest: Vec<Option<(u32, f32)>> = sums
+        .iter()
+        .map(|links| {
+            links.iter().copied().max_by(|x, y| {
+                x.1.total_cmp(&y.1)
+                    .then(features[y.0 as usize].key.cmp(&features[x.0 as usize].key))
+            })
+        })
+        .collect();
     let mut size = vec![1usize; n];
     let mut alive = vec![true; n];
     let mut version = vec![0u32; n];
@@ -350,13 +367,14 @@ pub(crate) fn cluster(features: &[Features], v: &Vectors, s: &Settings) -> Vec<u
         i
     };
     let mut numbers: HashMap<usize, usize> = HashMap::new();
-    (0..n)
+    let group_of = (0..n)
         .map(|i| {
             let r = root(i);
             let next = numbers.len();
             *numbers.entry(r).or_insert(next)
         })
-        .collect()
+        .collect();
+    Clusters { group_of, closest }
 }
 
 /// Removes the link to `to` from a sorted list, returning its sum.

@@ -23,7 +23,7 @@ mod copies;
 mod features;
 mod group;
 mod index;
-mod opinion;
+mod lone;
 mod split;
 mod terms;
 
@@ -73,6 +73,10 @@ pub struct Settings {
     /// Lowest average similarity at which a lone opinion column joins a story it names
     /// something of.
     pub opinion_threshold: f64,
+    /// Lowest average similarity at which a lone report joins a story whose closest member
+    /// reaches `threshold` (a retelling of the original report, in other words than the
+    /// story's other rewrites).
+    pub retelling_threshold: f64,
     /// Lowest shingle resemblance (Jaccard) for a syndicated copy.
     pub copy_resemblance: f64,
     /// Lowest shingle containment for a syndicated copy that was cut short.
@@ -105,6 +109,7 @@ impl Default for Settings {
             split_max_size: 400,
             split_min_share: 0.3,
             opinion_threshold: 0.05,
+            retelling_threshold: 0.10,
             copy_resemblance: 0.6,
             copy_containment: 0.9,
             rewrite_resemblance: 0.03,
@@ -175,16 +180,27 @@ pub fn story_key(features: &[Features], members: &[usize]) -> String {
 pub fn group(features: &[Features], settings: &Settings) -> Grouping {
     let vectors = group::Vectors::new(features);
     let first_pass = group::cluster(features, &vectors, settings);
-    let count = first_pass.iter().copied().max().map_or(0, |m| m + 1);
+    let count = first_pass
+        .group_of
+        .iter()
+        .copied()
+        .max()
+        .map_or(0, |m| m + 1);
     let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for (i, &s) in first_pass.iter().enumerate() {
+    for (i, &s) in first_pass.group_of.iter().enumerate() {
         candidates[s].push(i);
     }
     let mut members: Vec<Vec<usize>> = candidates
         .iter()
         .flat_map(|m| split::split_events(features, m, settings))
         .collect();
-    opinion::attach_lone_opinions(features, &vectors, &mut members, settings);
+    lone::attach_lone(
+        features,
+        &vectors,
+        &first_pass.closest,
+        &mut members,
+        settings,
+    );
     members.sort_by_key(|m| m.iter().copied().min());
     let mut story_of = vec![0; features.len()];
     for (s, m) in members.iter().enumerate() {

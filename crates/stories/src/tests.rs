@@ -257,3 +257,41 @@ fn embeddings_join_a_rewrite_that_shares_few_words_only_when_weighted() {
     let g = group(&f, &weighted);
     assert_ne!(g.story_of[0], g.story_of[1]);
 }
+
+/// A wire report, a digest that kept most of its words, a foreign desk's retelling that
+/// kept others (and shares almost nothing with the digest), and another event at the same
+/// harbour, with the same harbour master, two days before.
+const FERRY_WIRE: &str = "The passenger ferry Saga Nord ran aground outside Vellen harbour late on Friday, and coastguard boats took all 212 passengers ashore overnight, the coastguard said.\n\nThe ferry struck a sandbank in fog about two kilometres from the harbour mouth. Its owner, Nordlinje, said the hull was intact and no fuel had leaked.\n\nVellen's harbour master, Tove Brandt, said the channel would stay closed to large ships until the vessel was towed free, probably on Sunday.";
+const FERRY_DIGEST: &str = "Fog put the Nordlinje ferry Saga Nord on a sandbank outside Vellen harbour on Friday night. Coastguard boats took all passengers ashore by dawn; nobody needed hospital care. Nordlinje cancelled Saturday's crossings and is refunding tickets.";
+const FERRY_ABROAD: &str = "Off the Norland coast, a vessel carrying 212 travellers became stuck at the end of Friday. Rescue crews evacuated them during the night. The harbour master Tove Brandt expects the channel to reopen once tugs pull the ship clear.";
+const PIER_STORM: &str = "A storm tore away part of the old fishing pier at Vellen harbour on Wednesday, and the harbour master, Tove Brandt, shut it to walkers. Waves of four metres damaged twelve moored boats. A council spokesman said repairs would cost about 90,000 crowns.";
+
+#[test]
+fn a_lone_retelling_joins_the_report_it_retells() {
+    let articles = [
+        article("wire", Some("2026-03-06T23:30:00+01:00"), FERRY_WIRE),
+        article("digest", Some("2026-03-07T09:00:00+01:00"), FERRY_DIGEST),
+        article("abroad", Some("2026-03-07T11:00:00+01:00"), FERRY_ABROAD),
+        article("storm", Some("2026-03-04T18:00:00+01:00"), PIER_STORM),
+    ];
+    let f = described(&articles);
+    let v = group::Vectors::new(&f);
+    let s = Settings::default();
+    let sim = |a, b| group::similarity(&v, &f, a, b, &s);
+    // What the case is: the retelling is as near the wire report as grouping asks, but its
+    // average over the wire and the digest is not.
+    assert!(sim(0, 2) >= s.threshold, "{}", sim(0, 2));
+    assert!((sim(0, 2) + sim(1, 2)) / 2.0 < s.threshold);
+    assert!(sim(0, 1) >= s.threshold);
+    // The storm is as near the wire report, but came before it.
+    assert!(sim(0, 3) >= s.threshold && (sim(0, 3) + sim(1, 3)) / 2.0 >= s.retelling_threshold);
+    let g = group(&f, &s);
+    assert_eq!(g.story_of, vec![0, 0, 0, 1], "{g:?}");
+    assert_eq!(g.stories[0].origin, Some(0));
+    // Without the pass, the retelling stays alone.
+    let off = Settings {
+        retelling_threshold: 1.0,
+        ..Settings::default()
+    };
+    assert_eq!(group(&f, &off).story_of, vec![0, 0, 1, 2]);
+}
