@@ -1099,6 +1099,30 @@ mod tests {
     }
 
     #[test]
+    fn guillemet_quotations_are_quotations() {
+        let ps = [
+            "Harbour master Jens Okafor said the quay would reopen.",
+            "«We will rebuild,» Okafor said, «and we will do it this year.»",
+            "»It will cost a lot«, said Okafor.",
+        ];
+        let q = direct_quotes(&ps);
+        let got: Vec<(String, Option<String>)> = q
+            .iter()
+            .map(|f| (f.parts.join(" | "), f.speaker.clone()))
+            .collect();
+        let okafor = Some("Jens Okafor".to_string());
+        assert_eq!(
+            got,
+            [
+                (
+                    "We will rebuild, | and we will do it this year.".to_string(),
+                    okafor.clone()
+                ),
+                ("It will cost a lot".to_string(), okafor),
+            ]
+        );
+    }
+    #[test]
     fn unmarked_first_person_sentences() {
         let paragraphs = [
             "Mayor Ingrid Solheim spoke after the meeting. We will have the bridge open again before the winter.",

@@ -9,36 +9,63 @@
 //! lost in the source) closes a quotation that starts at the paragraph's start, or after
 //! "that " when an attribution ("Rubio stated ... that") stands before it.
 //!
-//! German-style marks („…“) are read as English ones ([`with_english_marks`]).
+//! German-style marks („…“) and guillemets («…», »…«, »…») are read as English ones
+//! ([`with_english_marks`]).
 //!
 //! ## What it does not
-//! Straight single quotes as primary marks: they cannot be told from apostrophes.
-//! Guillemets («…», »…«).
+//! Straight single quotes as primary marks: they cannot be told from apostrophes. Single
+//! guillemets (‹…›) as primary marks.
 
-/// `p` with German-style quotation marks („…“, „…”) written as English ones (“…”), byte
-/// for byte in the same places (all four marks are three bytes long), so that every offset
-/// into the result is an offset into `p` and a quotation's words are unchanged. Text
-/// without „ is returned as it is.
+/// `p` with the quotation marks of other typographies written as English ones (“…”), so
+/// that the rest of the crate reads one style: German low-high marks („…“, „…”), guillemets
+/// pointing out («…», as in French, Italian, Spanish or Russian text) and pointing in (»…«,
+/// as in German or Danish), and Swedish »…». The first guillemet of the paragraph decides
+/// which way it points; a space or no-break space just inside a guillemet (« Oui ») is
+/// dropped. A quotation's words are unchanged; offsets into the result are not offsets
+/// into `p` once anything was rewritten. Text without these marks is returned as it is.
+///
+/// Single guillemets (‹…›) are left as they are: they nest inside a quotation, whose
+/// words they then stay part of.
 pub(crate) fn with_english_marks(p: &str) -> std::borrow::Cow<'_, str> {
-    if !p.contains('„') {
+    if !p.contains(['„', '«', '»']) {
         return std::borrow::Cow::Borrowed(p);
     }
+    let pointing_in = p.find(['«', '»']).is_some_and(|i| p[i..].starts_with('»'));
+    let (opener, closer) = if pointing_in {
+        ('»', '«')
+    } else {
+        ('«', '»')
+    };
+    let gap = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
     let mut out = String::with_capacity(p.len());
-    let mut open = false;
-    for c in p.chars() {
-        match c {
-            '„' => {
+    let mut open: Option<char> = None;
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, open) {
+            ('„', None) => {
                 out.push('“');
-                open = true;
+                open = Some('„');
             }
-            '“' | '”' if open => {
+            ('“' | '”', Some('„')) => {
                 out.push('”');
-                open = false;
+                open = None;
+            }
+            (c, None) if c == opener => {
+                out.push('“');
+                open = Some(c);
+                while chars.next_if(|&x| gap(x)).is_some() {}
+            }
+            // Swedish text opens and closes with the same mark.
+            (c, Some(o)) if o == opener && (c == closer || c == opener) => {
+                while out.ends_with(gap) {
+                    out.pop();
+                }
+                out.push('”');
+                open = None;
             }
             _ => out.push(c),
         }
     }
-    debug_assert_eq!(out.len(), p.len());
     std::borrow::Cow::Owned(out)
 }
 
@@ -167,17 +194,45 @@ mod tests {
     fn german_marks() {
         let p = "„Wir bauen neu“, sagte sie, „und bald.” Danach „kein Wort“.";
         let english = with_english_marks(p);
-        assert_eq!(english.len(), p.len());
         assert_eq!(
             texts(&english, false),
             ["Wir bauen neu", "und bald.", "kein Wort"]
         );
-        // Offsets into the English copy are offsets into the original.
-        let spans = quoted_spans(&english, false);
-        assert_eq!(&p[spans[0].start..spans[0].end], "Wir bauen neu");
         assert!(matches!(
             with_english_marks("“No change,” she said."),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn guillemets_either_way() {
+        let read = |p: &str| {
+            let english = with_english_marks(p);
+            texts(&english, false)
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read("«We will rebuild,» the mayor said, «and soon.»"),
+            ["We will rebuild,", "and soon."]
+        );
+        assert_eq!(
+            read("« Nous reconstruirons », a déclaré\u{a0}la maire, «\u{202f}vite\u{202f}»."),
+            ["Nous reconstruirons", "vite"]
+        );
+        assert_eq!(
+            read("»Wir bauen neu«, sagte sie. »Und bald.«"),
+            ["Wir bauen neu", "Und bald."]
+        );
+        assert_eq!(
+            read("»Vi bygger igen», sa hon, »och snart.»"),
+            ["Vi bygger igen", "och snart."]
+        );
+        // Single guillemets nest inside and stay part of the words.
+        assert_eq!(
+            read("«The ‹harbour plan› is dead,» she said."),
+            ["The ‹harbour plan› is dead,"]
+        );
     }
 }
