@@ -49,14 +49,7 @@ pub struct Clause {
     numbers: Vec<Number>,
 }
 
-pub(crate) const STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-    "from", "as", "that", "this", "it", "its", "is", "was", "were", "are", "be", "been", "has",
-    "have", "had", "he", "she", "they", "we", "i", "his", "her", "their", "our", "would", "will",
-    "could", "can", "not", "no", "said", "says", "also", "which", "who", "about", "there", "than",
-    "so", "if", "into", "after", "before", "over", "more", "some", "any", "all", "mr", "ms", "mrs",
-    "being", "do", "does", "did", "should", "may", "might", "must", "shall",
-];
+pub(crate) use parallax_text::FUNCTION_WORDS as STOP;
 
 /// A clause that only names a source: "according to the coastal authority", "As informed
 /// the coastal authority", "fire chief Piet Dorn said", "said union leader Ana Sorel".

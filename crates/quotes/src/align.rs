@@ -148,6 +148,33 @@ fn may_be_same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
     words(b).iter().any(|w| wa.contains(w))
 }
 
+/// Least share (Dice) of content words a report and a quoted sentence hold in common for
+/// the report to render the sentence, when they share no number.
+const GIST_SHARE: f64 = 0.4;
+
+/// How closely a report in an outlet's own words (`report`, senses) renders one quoted
+/// sentence (`sentence`, senses), as the Dice share of their content words, when it does:
+/// they share two content words or more, and either [`GIST_SHARE`] of them or a number
+/// ("the evacuation took less than forty minutes" renders "Within forty minutes every
+/// passenger was in a lifeboat"; "it collapsed within an hour of his crews arriving"
+/// renders "The roof collapsed within the first hour"). Content words leave out
+/// [`parallax_text::FUNCTION_WORDS`]. Only asked of one named speaker's words, whose other
+/// sentences about the same event share a word or two with each other but seldom a number
+/// with a second word, or half their content.
+fn renders_gist(report: &[String], sentence: &[String]) -> Option<f64> {
+    let content = |t: &[String]| -> Vec<String> {
+        t.iter()
+            .filter(|w| !parallax_text::FUNCTION_WORDS.contains(&w.as_str()))
+            .cloned()
+            .collect()
+    };
+    let (a, b) = (content(report), content(sentence));
+    let (dice, _) = overlap(&a, &b);
+    let shared: Vec<&String> = a.iter().filter(|w| b.contains(w)).collect();
+    let number = shared.iter().any(|w| parallax_text::is_number(w));
+    (shared.len() >= 2 && (dice >= GIST_SHARE || number)).then_some(dice)
+}
+
 /// True when `short` is `long` with some words left out.
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
     let mut it = long.iter();
@@ -334,6 +361,24 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                     continue;
                 }
             }
+            // Speech an outlet reports in its own words, given to the speaker it names for
+            // a quotation, renders one of the quotation's sentences when the two share the
+            // words that carry that sentence: see [`renders_gist`].
+            let attributed = |f: &Found| !f.direct && f.attribution.is_some();
+            if named_alike
+                && (attributed(items[i].1) && items[j].1.direct
+                    || attributed(items[j].1) && items[i].1.direct)
+            {
+                let (r, q) = if items[i].1.direct { (j, i) } else { (i, j) };
+                let best = std::iter::once(&meant[q].0)
+                    .chain(&meant[q].1)
+                    .filter_map(|s| renders_gist(&meant[r].0, s))
+                    .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))));
+                if let Some(best) = best {
+                    links.push((best * 0.9, i, j));
+                    continue;
+                }
+            }
             let one_quoted = items[i].1.direct || items[j].1.direct;
             if same_speaker && one_quoted && shortest >= 4 && dice >= NEAR_MISS {
                 near.push((i, j));
@@ -388,9 +433,13 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
         // Two versions from one article are one utterance only as different parts of it (one
         // sentence quoted, another reported in the outlet's words): their words barely meet.
         // Otherwise they are two utterances, and the link is the weaker claim.
+        // A quotation and a report of one article may also be one part told twice, the gist
+        // and then the words ("... has declared that the evacuation took less than forty
+        // minutes. “In forty minutes all passengers were in boats,” she declared.").
         let clash = members_of[ri].iter().any(|&p| {
             members_of[rj].iter().any(|&q| {
                 items[p].0 == items[q].0
+                    && items[p].1.direct == items[q].1.direct
                     && overlap(&items[p].2, &items[q].2).0 >= SAME_ARTICLE_PARTS
             })
         });
@@ -425,7 +474,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             let agreement = |i: usize| {
                 members
                     .iter()
-                    .filter(|&&j| j != i)
+                    .filter(|&&j| items[j].0 != items[i].0)
                     .map(|&j| overlap(&items[i].2, &items[j].2).0)
                     .sum::<f64>()
             };
@@ -704,6 +753,59 @@ mod tests {
         for (a, b, want) in table {
             assert_eq!(may_be_same_speaker(&a, &b), want, "{a:?} / {b:?}");
         }
+    }
+
+    #[test]
+    fn a_report_joins_the_quoted_sentence_whose_gist_it_gives() {
+        let quoted = "The pumps held all night. Within ninety minutes every cellar on the quay was dry again,";
+        let story = vec![
+            ("wire".to_string(), vec![found(&[quoted], "Rune Aaltonen")]),
+            (
+                "abroad".to_string(),
+                vec![
+                    // The gist and then the words, in one paragraph: two occurrences.
+                    reported(
+                        "the draining took less than ninety minutes",
+                        "Rune Aaltonen",
+                    ),
+                    found(
+                        &["Within ninety minutes all the cellars on the quay were dry again,"],
+                        "Rune Aaltonen",
+                    ),
+                ],
+            ),
+            (
+                "local".to_string(),
+                vec![
+                    reported("the pumps held through the night", "Aaltonen"),
+                    // One shared word is not a rendering: another thing he said.
+                    reported("the cellars of the old town would be inspected", "Aaltonen"),
+                ],
+            ),
+        ];
+        let (quotes, reports) = split_reported(align(&story));
+        assert_eq!(quotes.len(), 1, "{quotes:#?}");
+        let got: Vec<(&str, &str)> = quotes[0]
+            .occurrences
+            .iter()
+            .map(|o| (o.article.as_str(), o.fidelity.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("wire", "verbatim"),
+                ("abroad", "paraphrase"),
+                ("abroad", "altered"),
+                ("local", "paraphrase"),
+            ]
+        );
+        assert_eq!(reports.len(), 1, "{reports:#?}");
+        assert!(reports[0].text.contains("inspected"));
+        // Given to someone else, a report renders nothing of his.
+        let mut other = story.clone();
+        other[2].1[0].speaker = Some("Hedda Marsk".into());
+        let (quotes, _) = split_reported(align(&other));
+        assert!(quotes[0].occurrences.iter().all(|o| o.article != "local"));
     }
 
     #[test]

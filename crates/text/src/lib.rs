@@ -16,7 +16,9 @@
 
 use std::ops::Range;
 
+mod function_words;
 mod senses;
+pub use function_words::{is_number, number_word, FUNCTION_WORDS};
 pub use senses::sense;
 
 /// A half-open byte range `[start, end)` of an article's input text.
