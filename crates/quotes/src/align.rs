@@ -89,20 +89,28 @@ fn sentence_senses(parts: &[String]) -> Vec<Vec<String>> {
     }
 }
 
-fn bag(t: &[String]) -> HashMap<&str, usize> {
-    let mut b = HashMap::new();
-    for w in t {
-        *b.entry(w.as_str()).or_insert(0) += 1;
-    }
-    b
+/// `words` in sorted order: a bag of words, as [`overlap`] takes them.
+fn bag(mut words: Vec<String>) -> Vec<String> {
+    words.sort_unstable();
+    words
 }
 
+/// The words two bags ([`bag`]) have in common, as a share of both (Dice) and of the
+/// smaller (containment).
 fn overlap(a: &[String], b: &[String]) -> (f64, f64) {
-    let (ba, bb) = (bag(a), bag(b));
-    let common: usize = ba
-        .iter()
-        .map(|(w, n)| (*n).min(*bb.get(w).unwrap_or(&0)))
-        .sum();
+    debug_assert!(a.is_sorted() && b.is_sorted());
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let dice = 2.0 * common as f64 / (a.len() + b.len()).max(1) as f64;
     let containment = common as f64 / a.len().min(b.len()).max(1) as f64;
     (dice, containment)
@@ -152,8 +160,8 @@ fn may_be_same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
 /// the report to render the sentence, when they share no number.
 const GIST_SHARE: f64 = 0.4;
 
-/// How closely a report in an outlet's own words (`report`, senses) renders one quoted
-/// sentence (`sentence`, senses), as the Dice share of their content words, when it does:
+/// How closely a report in an outlet's own words (`report`, a bag of senses) renders one
+/// quoted sentence (`sentence`, a bag of senses), as the Dice share of their content words, when it does:
 /// they share two content words or more, and either [`GIST_SHARE`] of them or a number
 /// ("the evacuation took less than forty minutes" renders "Within forty minutes every
 /// passenger was in a lifeboat"; "it collapsed within an hour of his crews arriving"
@@ -162,17 +170,25 @@ const GIST_SHARE: f64 = 0.4;
 /// sentences about the same event share a word or two with each other but seldom a number
 /// with a second word, or half their content.
 fn renders_gist(report: &[String], sentence: &[String]) -> Option<f64> {
-    let content = |t: &[String]| -> Vec<String> {
-        t.iter()
-            .filter(|w| !parallax_text::FUNCTION_WORDS.contains(&w.as_str()))
-            .cloned()
-            .collect()
-    };
     let (a, b) = (content(report), content(sentence));
     let (dice, _) = overlap(&a, &b);
     let shared: Vec<&String> = a.iter().filter(|w| b.contains(w)).collect();
     let number = shared.iter().any(|w| parallax_text::is_number(w));
     (shared.len() >= 2 && (dice >= GIST_SHARE || number)).then_some(dice)
+}
+
+/// Pronouns of speech that [`parallax_text::FUNCTION_WORDS`] leaves in.
+const SPEECH_PRONOUNS: &[&str] = &["my", "me", "us", "you", "your", "him", "them", "mine"];
+
+/// The words of a version that carry its content: without function words and pronouns.
+fn content(t: &[String]) -> Vec<String> {
+    t.iter()
+        .filter(|w| {
+            !parallax_text::FUNCTION_WORDS.contains(&w.as_str())
+                && !SPEECH_PRONOUNS.contains(&w.as_str())
+        })
+        .cloned()
+        .collect()
 }
 
 /// True when `short` is `long` with some words left out.
@@ -222,8 +238,8 @@ const UNMARKED_SENSES_ANYONE: f64 = 0.8;
 /// some of the words, and comparing only these pairs keeps the model's work small.
 const NEAR_MISS: f64 = 0.25;
 
-/// Most word overlap (Dice) between two versions from one article for both to be parts of
-/// one utterance.
+/// Most overlap of content words (Dice, [`content`]) between two versions from one article
+/// for both to be parts of one utterance.
 const SAME_ARTICLE_PARTS: f64 = 0.2;
 
 /// Sentence embeddings of texts, one unit vector each, or `None` when there is no model.
@@ -264,11 +280,22 @@ fn meanings(items: &[&Found], which: &[usize], embed: &EmbedFn) -> HashMap<usize
         texts.extend(sentences.into_iter().take(n));
         shape.push((i, n));
     }
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let Some(vectors) = embed(&refs).filter(|v| v.len() == refs.len()) else {
+    // Outlets that print the same words make the same text: each is embedded once.
+    let mut unique: Vec<&str> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    let slots: Vec<usize> = texts
+        .iter()
+        .map(|t| {
+            *at.entry(t.as_str()).or_insert_with(|| {
+                unique.push(t.as_str());
+                unique.len() - 1
+            })
+        })
+        .collect();
+    let Some(vectors) = embed(&unique).filter(|v| v.len() == unique.len()) else {
         return HashMap::new();
     };
-    let mut rest = vectors.into_iter();
+    let mut rest = slots.into_iter().map(|k| vectors[k].clone());
     shape
         .into_iter()
         .filter_map(|(i, n)| {
@@ -277,6 +304,38 @@ fn meanings(items: &[&Found], which: &[usize], embed: &EmbedFn) -> HashMap<usize
             Some((i, Meaning { whole, sentences }))
         })
         .collect()
+}
+
+/// Versions joined into utterances: a union-find over version indexes that keeps each
+/// set's members.
+struct Sets {
+    parent: Vec<usize>,
+    members_of: Vec<Vec<usize>>,
+}
+
+impl Sets {
+    fn new(n: usize) -> Self {
+        Sets {
+            parent: (0..n).collect(),
+            members_of: (0..n).map(|i| vec![i]).collect(),
+        }
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Joins the sets of two roots under the lower one.
+    fn join(&mut self, a: usize, b: usize) {
+        let (keep, gone) = (a.min(b), a.max(b));
+        self.parent[gone] = keep;
+        let moved = std::mem::take(&mut self.members_of[gone]);
+        self.members_of[keep].extend(moved);
+    }
 }
 
 /// As [`align`], and where `embed` gives sentence embeddings, quotations that share some
@@ -298,11 +357,11 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
         .iter()
         .map(|(_, f, t)| {
             let sentences = if f.direct {
-                sentence_senses(&f.parts)
+                sentence_senses(&f.parts).into_iter().map(bag).collect()
             } else {
                 Vec::new()
             };
-            (senses(t), sentences)
+            (bag(senses(t)), sentences)
         })
         .collect();
     // Candidate links, best first; a link is taken unless it would put two quotations of one
@@ -385,12 +444,44 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             }
         }
     }
+    let contents: Vec<Vec<String>> = items.iter().map(|x| bag(content(&x.2))).collect();
+    let mut sets = Sets::new(n);
+    // Links are taken best first, unless one would put two utterances of one article
+    // together. Two versions from one article are one utterance only as different parts of
+    // it (one sentence quoted, another reported in the outlet's words): their words barely
+    // meet. A quotation and a report of one article may also be one part told twice, the
+    // gist and then the words ("... has declared that the evacuation took less than forty
+    // minutes. “In forty minutes all passengers were in boats,” she declared.").
+    let take = |mut links: Vec<(f64, usize, usize)>, sets: &mut Sets| {
+        links.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        for (_, i, j) in links {
+            let (ri, rj) = (sets.root(i), sets.root(j));
+            if ri == rj {
+                continue;
+            }
+            let clash = sets.members_of[ri].iter().any(|&p| {
+                sets.members_of[rj].iter().any(|&q| {
+                    items[p].0 == items[q].0
+                        && items[p].1.direct == items[q].1.direct
+                        && overlap(&contents[p], &contents[q]).0 >= SAME_ARTICLE_PARTS
+                })
+            });
+            if !clash {
+                sets.join(ri, rj);
+            }
+        }
+    };
+    take(links, &mut sets);
+    // Meaning decides, after every link the words make, the near misses they left apart;
+    // only those are embedded.
+    near.retain(|&(i, j)| sets.root(i) != sets.root(j));
     if !near.is_empty() {
         let mut which: Vec<usize> = near.iter().flat_map(|&(i, j)| [i, j]).collect();
         which.sort_unstable();
         which.dedup();
         let found: Vec<&Found> = items.iter().map(|x| x.1).collect();
         let meaning = meanings(&found, &which, embed);
+        let mut by_meaning = Vec::new();
         for (i, j) in near {
             let (Some(x), Some(y)) = (meaning.get(&i), meaning.get(&j)) else {
                 continue;
@@ -409,52 +500,58 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             } else {
                 SAME_MEANING
             };
-            // Ranked after every link the words make.
             if c >= needed {
-                links.push((c as f64 - 1.0, i, j));
+                by_meaning.push((c as f64, i, j));
             }
         }
+        take(by_meaning, &mut sets);
     }
-    links.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    let mut parent: Vec<usize> = (0..n).collect();
-    let mut members_of: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    for (_, i, j) in links {
-        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-        if ri == rj {
+    // “A,” Voss said. “B.”: a quoted sentence with no attribution of its own, right after an
+    // attributed quotation of the same speaker in its paragraph, goes on with it. Where no outlet
+    // prints A and B together the words cannot tell; an utterance every one of whose
+    // versions goes on from the same other utterance this way is part of it.
+    let goes_on_from: Vec<Option<usize>> = (0..n)
+        .map(|i| {
+            let p = i.checked_sub(1)?;
+            let (a, f) = (items[i].0, items[i].1);
+            let (b, g) = (items[p].0, items[p].1);
+            (a == b
+                && f.paragraph == g.paragraph
+                && f.direct
+                && g.direct
+                && f.attribution.is_none()
+                && g.attribution.is_some()
+                // A new sentence, not a phrase quoted inside the attribution's own
+                // (“A,” Rubio said, acknowledging “big areas of disagreement”).
+                && f.parts[0].starts_with(char::is_uppercase)
+                && may_be_same_speaker(&f.speaker, &g.speaker))
+            .then_some(p)
+        })
+        .collect();
+    for r in 0..n {
+        if sets.root(r) != r {
             continue;
         }
-        // Two versions from one article are one utterance only as different parts of it (one
-        // sentence quoted, another reported in the outlet's words): their words barely meet.
-        // Otherwise they are two utterances, and the link is the weaker claim.
-        // A quotation and a report of one article may also be one part told twice, the gist
-        // and then the words ("... has declared that the evacuation took less than forty
-        // minutes. “In forty minutes all passengers were in boats,” she declared.").
-        let clash = members_of[ri].iter().any(|&p| {
-            members_of[rj].iter().any(|&q| {
-                items[p].0 == items[q].0
-                    && items[p].1.direct == items[q].1.direct
-                    && overlap(&items[p].2, &items[q].2).0 >= SAME_ARTICLE_PARTS
-            })
-        });
-        if clash {
+        let Some(Some(first)) = sets.members_of[r].first().map(|&i| goes_on_from[i]) else {
             continue;
+        };
+        let target = sets.root(first);
+        let from: Vec<Option<usize>> = sets.members_of[r]
+            .iter()
+            .map(|&i| goes_on_from[i])
+            .collect();
+        let all_from_target = from
+            .into_iter()
+            .all(|p| p.is_some_and(|p| sets.root(p) == target));
+        if target != r && all_from_target {
+            sets.join(r, target);
         }
-        let (keep, gone) = (ri.min(rj), ri.max(rj));
-        parent[gone] = keep;
-        let moved = std::mem::take(&mut members_of[gone]);
-        members_of[keep].extend(moved);
     }
+    let bags: Vec<Vec<String>> = items.iter().map(|x| bag(x.2.clone())).collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<usize, usize> = HashMap::new();
     for i in 0..n {
-        let r = root(&mut parent, i);
+        let r = sets.root(i);
         let g = *index.entry(r).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
@@ -475,7 +572,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                 members
                     .iter()
                     .filter(|&&j| items[j].0 != items[i].0)
-                    .map(|&j| overlap(&items[i].2, &items[j].2).0)
+                    .map(|&j| overlap(&bags[i], &bags[j]).0)
                     .sum::<f64>()
             };
             let direct: Vec<usize> = members
@@ -753,6 +850,63 @@ mod tests {
         for (a, b, want) in table {
             assert_eq!(may_be_same_speaker(&a, &b), want, "{a:?} / {b:?}");
         }
+    }
+
+    #[test]
+    fn a_quoted_sentence_that_goes_on_from_an_attributed_one_is_part_of_it() {
+        let attributed = |text: &str| Found {
+            attribution: Some("Vanferath said".into()),
+            ..found(&[text], "Vanferath")
+        };
+        let first = "We got every worker out of the building in time,";
+        let second = "The warehouse itself could not be saved.";
+        // “A,” Vanferath said. “B.” in two outlets, and nobody prints A and B together.
+        let split = || vec![attributed(first), found(&[second], "Vanferath")];
+        let story = vec![
+            ("post".to_string(), split()),
+            ("courier".to_string(), split()),
+        ];
+        let q = align(&story);
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert!(q[0].occurrences.iter().all(|o| o.parts.len() == 2));
+        // A phrase quoted inside the attribution is not a sentence that goes on from it.
+        let phrase = || {
+            vec![
+                attributed(first),
+                found(&["big questions remain"], "Vanferath"),
+            ]
+        };
+        let story = vec![
+            ("post".to_string(), phrase()),
+            ("courier".to_string(), phrase()),
+        ];
+        assert_eq!(align(&story).len(), 2);
+        // Nor is a sentence some other outlet prints on its own, apart from A.
+        let mut story = vec![
+            ("post".to_string(), split()),
+            ("courier".to_string(), split()),
+        ];
+        story.push(("wire".to_string(), vec![found(&[second], "Vanferath")]));
+        assert_eq!(align(&story).len(), 2);
+    }
+
+    #[test]
+    fn two_quoted_sentences_of_one_article_that_share_only_small_words_are_parts_of_one_utterance()
+    {
+        let full =
+            "I have never taken a bribe in my life. I will prove my innocence in this court,";
+        let story = vec![
+            ("wire".to_string(), vec![found(&[full], "Lirsov Stonnaun")]),
+            (
+                "local".to_string(),
+                vec![
+                    found(&["I have never taken a bribe in my life,"], "Stonnaun"),
+                    found(&["I will prove my innocence in this court."], "Stonnaun"),
+                ],
+            ),
+        ];
+        let q = align(&story);
+        assert_eq!(q.len(), 1, "{q:#?}");
     }
 
     #[test]

@@ -340,6 +340,12 @@ pub fn direct_quotes(paragraphs: &[&str]) -> Vec<Found> {
                     continue;
                 }
             }
+            // A quotation right after another of its paragraph, with no attribution of its
+            // own, goes on in the same voice (“A,” Jeilgain said. “B.”), even where that
+            // voice is a surname the article never gave in full.
+            if speaker.is_none() && attribution.is_none() && follows_quote {
+                speaker = found.last().and_then(|l| l.speaker.clone());
+            }
             if speaker.is_none() {
                 speaker = last_speaker.clone();
             }
@@ -1096,6 +1102,31 @@ mod tests {
             ["We will rebuild,", "and we will do it this year."]
         );
         assert_eq!(q[1].parts, ["It will cost a lot,", "But it is worth it."]);
+    }
+
+    #[test]
+    fn a_quoted_sentence_after_an_attributed_one_keeps_its_voice() {
+        let ps = [
+            "Health minister Brit Halvorsen said no decision had been taken.",
+            "“Closing it would leave the valley without care,” Jeilgain said. “We will march every week.”",
+        ];
+        let q = direct_quotes(&ps);
+        let got: Vec<(&str, Option<&str>)> = q
+            .iter()
+            .map(|f| (f.parts[0].as_str(), f.speaker.as_deref()))
+            .collect();
+        // The second quotation is Jeilgain's, though the article never gives his full
+        // name, not the minister's, the last person named in full.
+        assert_eq!(
+            got,
+            [
+                (
+                    "Closing it would leave the valley without care,",
+                    Some("Jeilgain")
+                ),
+                ("We will march every week.", Some("Jeilgain")),
+            ]
+        );
     }
 
     #[test]
