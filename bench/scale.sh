@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole runs of `parallax analyze` on generated corpora (parallax-synth: fictional events,
 # about eight articles each, skewed story sizes), with wall time, peak memory, the time of
-# each stage, and B-cubed F1 of the stories against the generator's events.
+# each stage, B-cubed F1 of the stories against the generator's events, and pairwise F1 of
+# the quotations aligned across articles against the generator's utterances.
 #
 #   bench/scale.sh [N ...]        (default: 10000 100000)
 set -euo pipefail
@@ -34,7 +35,40 @@ for d in gold:
     r += both / len(G[gold[d]])
 p, r = p / len(gold), r / len(gold)
 stages = report["summary"]["stage_seconds"]
-print(f"B-cubed F1 {2 * p * r / (p + r):.3f} (P {p:.3f}, R {r:.3f}); stages: "
+# Quotation alignment: pairs of articles that print one utterance of one event, against
+# pairs of occurrences (each known by the paragraph it comes from) that the report puts in
+# one quote or reported statement of one story. Statements of the other sentences are not
+# counted.
+said = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(line)
+    said[d["id"]] = [((d["event"], q["utterance"]), q["printed"]) for q in d.get("quotes", [])]
+gold_of = defaultdict(int)
+for labels in said.values():
+    for u, _ in labels:
+        gold_of[u] += 1
+gold_pairs = sum(n * (n - 1) // 2 for n in gold_of.values())
+tp = fp = 0
+for story in report["stories"]:
+    for q in story.get("quotes", []) + story.get("reported_speech", []):
+        labels = []
+        for o in q["occurrences"]:
+            part = (o.get("parts") or [""])[0]
+            label = next((u for u, printed in said.get(o["article"], []) if part and part in printed), None)
+            labels.append((o["article"], label))
+        for i in range(len(labels)):
+            for j in range(i + 1, len(labels)):
+                (a, x), (b, y) = labels[i], labels[j]
+                if a == b or x is None or y is None:
+                    continue
+                if x == y:
+                    tp += 1
+                else:
+                    fp += 1
+qp, qr = tp / max(1, tp + fp), tp / max(1, gold_pairs)
+qf = 2 * qp * qr / max(1e-9, qp + qr)
+print(f"B-cubed F1 {2 * p * r / (p + r):.3f} (P {p:.3f}, R {r:.3f}); "
+      f"quote alignment F1 {qf:.3f} (P {qp:.3f}, R {qr:.3f}); stages: "
       + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items()))
 PY
 )

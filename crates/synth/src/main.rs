@@ -6,8 +6,13 @@
 //! election, trial, crash, match, earnings, storm, protest), a place, people, an
 //! organisation, numbers and a date, all invented from syllables; each article tells it in
 //! its own selection and order of sentences, with synonyms, filler and a publication time
-//! up to three days after the event. Each line also carries its `event` number, the truth
-//! to score story grouping against. The output is deterministic for a given seed.
+//! up to three days after the event. About half the outlets print each of the two things
+//! people said at an event of its kind, in full, trimmed to a sentence, split by the
+//! attribution or reported in the outlet's words. Each line also carries its `event`
+//! number, the truth to score story grouping against, and `quotes`, which of the event's
+//! two utterances it prints and the paragraph that prints each (the truth for quotation
+//! alignment). The output is
+//! deterministic for a given seed.
 
 use std::io::{BufWriter, Write};
 
@@ -145,6 +150,180 @@ const KINDS: &[(&str, &[&str])] = &[
     ]),
 ];
 
+/// What people say in each kind of event, two utterances a kind: who says it (`{official}`
+/// or `{person}`), its two sentences, and the same words reported in an outlet's own.
+const SAYINGS: &[&[(&str, &str, &str, &str)]] = &[
+    &[
+        (
+            "{official}",
+            "We got every worker out of the building in time.",
+            "The warehouse itself could not be saved.",
+            "every worker had been brought out of the building in time",
+        ),
+        (
+            "{person}",
+            "The smoke was everywhere within minutes.",
+            "We ran for the car park and did not look back.",
+            "the smoke had spread through the building within minutes",
+        ),
+    ],
+    &[
+        (
+            "{official}",
+            "This is the worst flood the town has seen in forty years.",
+            "Nobody should go back home until the water has gone down.",
+            "it was the worst flood the town had seen in forty years",
+        ),
+        (
+            "{person}",
+            "We lost everything on the ground floor.",
+            "The water came in faster than anyone expected.",
+            "the family had lost everything on the ground floor",
+        ),
+    ],
+    &[
+        (
+            "{person}",
+            "Our members have waited three years for a fair deal.",
+            "We will stay out until the company listens.",
+            "the members had waited three years for a fair deal",
+        ),
+        (
+            "{official}",
+            "Both sides need to be back at the table this week.",
+            "The region cannot afford a long dispute.",
+            "both sides needed to be back at the table this week",
+        ),
+    ],
+    &[
+        (
+            "{person}",
+            "Tonight the people of this town have chosen change.",
+            "I will start work on the harbour on Monday.",
+            "the voters had chosen change",
+        ),
+        (
+            "{official}",
+            "I accept the result and I wish my successor well.",
+            "It has been an honour to serve.",
+            "he accepted the result and wished his successor well",
+        ),
+    ],
+    &[
+        (
+            "{person}",
+            "I have never taken a bribe in my life.",
+            "I will prove my innocence in this court.",
+            "he had never taken a bribe in his life",
+        ),
+        (
+            "{official}",
+            "The court will hear every witness before it reaches a verdict.",
+            "Nobody should draw conclusions yet.",
+            "the court would hear every witness before reaching a verdict",
+        ),
+    ],
+    &[
+        (
+            "{official}",
+            "Every coach on these roads will be inspected before the weekend.",
+            "We owe that to the families.",
+            "every coach on the roads would be inspected before the weekend",
+        ),
+        (
+            "{person}",
+            "The road was covered in ice and the bus began to slide.",
+            "There was nothing I could do.",
+            "the road had been covered in ice when the bus began to slide",
+        ),
+    ],
+    &[
+        (
+            "{official}",
+            "This is the best day of my career.",
+            "The players gave everything for this town.",
+            "it was the best day of his career",
+        ),
+        (
+            "{person}",
+            "I dreamed of scoring in a final when I was a boy.",
+            "Today it came true twice.",
+            "he had dreamed of scoring in a final as a boy",
+        ),
+    ],
+    &[
+        (
+            "{person}",
+            "Demand across the region has been stronger than we planned for.",
+            "We expect the second half to be just as good.",
+            "demand across the region had been stronger than planned",
+        ),
+        (
+            "{official}",
+            "We will raise the dividend for the third year running.",
+            "Our balance sheet has never been healthier.",
+            "the company would raise its dividend for the third year running",
+        ),
+    ],
+    &[
+        (
+            "{official}",
+            "Stay indoors until the wind has dropped.",
+            "Crews cannot reach every street tonight.",
+            "residents should stay indoors until the wind had dropped",
+        ),
+        (
+            "{person}",
+            "The tree came down just behind me.",
+            "I was lucky to walk away.",
+            "the tree had come down just behind him",
+        ),
+    ],
+    &[
+        (
+            "{person}",
+            "Closing this hospital would leave a whole region without emergency care.",
+            "We will march every week until the plan is dropped.",
+            "closing the hospital would leave the region without emergency care",
+        ),
+        (
+            "{official}",
+            "No final decision on the hospital has been taken.",
+            "We are listening to the people of the region.",
+            "no final decision on the hospital had been taken",
+        ),
+    ],
+];
+
+/// One utterance as an outlet prints it: `form` 0 in full, 1 its first sentence only, 2
+/// split by the attribution, 3 reported in the outlet's words; `straight` uses typewriter
+/// marks instead of curly ones.
+fn saying(
+    speaker: &str,
+    first: &str,
+    second: &str,
+    reported: &str,
+    form: usize,
+    straight: bool,
+) -> String {
+    let surname = speaker.rsplit(' ').next().unwrap_or(speaker);
+    let (open, close) = if straight {
+        ("\"", "\"")
+    } else {
+        ("“", "”")
+    };
+    let comma = |s: &str| format!("{},", s.trim_end_matches('.'));
+    match form {
+        0 => format!("{open}{first} {}{close} {surname} said.", comma(second)),
+        1 => format!("{open}{}{close} said {speaker}.", comma(first)),
+        2 => format!(
+            "{open}{}{close} {surname} said. {open}{second}{close}",
+            comma(first)
+        ),
+        _ => format!("{speaker} said {reported}."),
+    }
+}
+
 const FILLER: &[&str] = &[
     "More details are expected later in the day.",
     "Officials declined to comment further.",
@@ -196,7 +375,7 @@ fn event(r: &mut Rng) -> Event {
     }
 }
 
-fn article(r: &mut Rng, e: &Event) -> (String, String, String) {
+fn article(r: &mut Rng, e: &Event) -> (String, String, String, Vec<(usize, String)>) {
     let (_, templates) = KINDS[e.kind];
     let weekday = WEEKDAYS[(e.day as usize + e.month as usize) % 7];
     let fill = |t: &str| {
@@ -224,6 +403,20 @@ fn article(r: &mut Rng, e: &Event) -> (String, String, String) {
             *p = p.replacen(a, b, 1);
         }
     }
+    // Each utterance of the event's kind is printed by about half the outlets, in one of
+    // four forms, after the lead.
+    let straight = r.below(3) == 0;
+    let mut said = Vec::new();
+    for (k, &(who, first, second, reported)) in SAYINGS[e.kind].iter().enumerate() {
+        if r.below(2) == 0 {
+            let speaker = fill(who);
+            let form = r.below(4);
+            let at = 1 + r.below(paragraphs.len());
+            let printed = saying(&speaker, first, second, reported, form, straight);
+            paragraphs.insert(at, printed.clone());
+            said.push((k, printed));
+        }
+    }
     if r.below(2) == 0 {
         paragraphs.push(r.pick(FILLER).to_string());
     }
@@ -241,7 +434,7 @@ fn article(r: &mut Rng, e: &Event) -> (String, String, String) {
         (6 + hours) % 24,
         r.below(60)
     );
-    (title, published, paragraphs.join("\n\n"))
+    (title, published, paragraphs.join("\n\n"), said)
 }
 
 fn main() {
@@ -282,7 +475,7 @@ fn main() {
         let u = r.below(1 << 20) as f64 / (1u64 << 20) as f64;
         let index = ((u * u) * events.len() as f64) as usize;
         let e = &events[index];
-        let (title, published, text) = article(&mut r, e);
+        let (title, published, text, said) = article(&mut r, e);
         if warc {
             let outlet = r.pick(&outlets).to_string();
             let record = warc_record(k, &title, &outlet, &published, &text, pad);
@@ -302,6 +495,10 @@ fn main() {
             "published": published,
             "text": text,
             "event": index,
+            "quotes": said
+                .iter()
+                .map(|(k, printed)| serde_json::json!({"utterance": k, "printed": printed}))
+                .collect::<Vec<_>>(),
         });
         writeln!(w, "{line}").expect("write");
     }
