@@ -99,6 +99,14 @@ pub(crate) struct Server {
     pub(crate) addr: String,
 }
 
+impl Server {
+    /// Its process id, for a test that kills it.
+    #[allow(dead_code)]
+    pub(crate) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();

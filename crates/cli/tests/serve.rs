@@ -206,3 +206,74 @@ fn a_postgres_store_is_served_the_same_way() {
         22
     );
 }
+
+/// One POST that may find the server gone: its status, or `None` when the connection
+/// failed or closed without an answer.
+fn try_post(addr: &str, body: &str) -> Option<u16> {
+    let mut s = TcpStream::connect(addr).ok()?;
+    let req = format!(
+        "POST /api/articles HTTP/1.0\r\nHost: {addr}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes()).ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    out.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Killing the server (SIGKILL) while articles are posted to it loses none it answered
+/// as added, and the next start analyses them with the rest.
+#[test]
+fn a_killed_server_loses_no_article_it_answered_as_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_of_the_example_corpus(dir.path());
+    let server = start(&db, None);
+    let article = |k: usize| {
+        serde_json::json!({
+            "id": format!("posted-{k}"),
+            "title": format!("Harbour notice {k}"),
+            "outlet": "Test Wire",
+            "published": "2026-03-12T10:00:00+01:00",
+            "text": format!("The harbour office of Kessa posted notice {k} about berth repairs on Thursday, its clerk said."),
+        })
+        .to_string()
+    };
+    let mut answered = Vec::new();
+    for k in 0..2 {
+        assert_eq!(try_post(&server.addr, &article(k)), Some(201));
+        answered.push(format!("posted-{k}"));
+    }
+    // A third post, killed while the server stores or analyses it.
+    let addr = server.addr.clone();
+    let third = article(2);
+    let in_flight = std::thread::spawn(move || try_post(&addr, &third));
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    std::process::Command::new("kill")
+        .args(["-9", &server.pid().to_string()])
+        .status()
+        .unwrap();
+    if in_flight.join().unwrap() == Some(201) {
+        answered.push("posted-2".into());
+    }
+    drop(server);
+
+    // Every article answered as added is in the store.
+    let store = parallax_store::Store::open(&db).expect("the store opens after the kill");
+    let n = store.article_count().unwrap();
+    assert!(
+        n >= 21 + answered.len(),
+        "{n} stored, {} answered",
+        answered.len()
+    );
+    drop(store);
+    // A new server analyses what the killed one had not, and shows every answered one.
+    let server = start(&db, None);
+    for id in &answered {
+        let (status, body) = http(&server.addr, "GET", &format!("/api/articles/{id}"), &[], "");
+        assert_eq!(status, 200, "{id}: {body}");
+    }
+    assert!(parallax_store::Store::open(&db)
+        .unwrap()
+        .is_current()
+        .unwrap());
+}

@@ -270,14 +270,31 @@ fn a_store_that_is_not_one_is_named_in_the_error() {
 fn a_killed_add_loses_nothing_it_reported() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("news.db");
+    killed_add_loses_nothing(dir.path(), db.as_os_str());
+}
+
+/// As [`a_killed_add_loses_nothing_it_reported`], into a PostgreSQL database.
+#[test]
+fn a_killed_add_into_postgres_loses_nothing_it_reported() {
+    let test = "a_killed_add_into_postgres_loses_nothing_it_reported";
+    let Some(server) = parallax_store::testing::server_or_skip(test) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = server.database("killed");
+    killed_add_loses_nothing(dir.path(), os(&url));
+}
+
+fn killed_add_loses_nothing(dir: &Path, db: &std::ffi::OsStr) {
+    let place = db.to_str().unwrap();
     // A first add that finishes: what it reports is what must survive.
     let corpus = root().join("examples/corpus");
-    let out = parallax(&[os("add"), corpus.as_os_str(), os("--db"), db.as_os_str()]);
+    let out = parallax(&[os("add"), corpus.as_os_str(), os("--db"), db]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("21 articles added"));
 
     // A large second add, killed while it runs.
-    let lines = dir.path().join("many.jsonl");
+    let lines = dir.join("many.jsonl");
     let mut text = String::new();
     for k in 0..3000 {
         text.push_str(&serde_json::json!({
@@ -289,7 +306,7 @@ fn a_killed_add_loses_nothing_it_reported() {
     }
     std::fs::write(&lines, text).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args([os("add"), lines.as_os_str(), os("--db"), db.as_os_str()])
+        .args([os("add"), lines.as_os_str(), os("--db"), db])
         .env("PARALLAX_MODEL_DIR", "/nonexistent")
         .stderr(Stdio::null())
         .spawn()
@@ -298,7 +315,7 @@ fn a_killed_add_loses_nothing_it_reported() {
     child.kill().unwrap();
     child.wait().unwrap();
 
-    let store = parallax_store::Store::open(&db).expect("the store opens after the kill");
+    let store = parallax_store::Store::connect(place).expect("the store opens after the kill");
     let n = store.article_count().unwrap();
     // The first add's articles, and whole batches of the second.
     assert!(n >= 21, "{n}");
@@ -306,13 +323,13 @@ fn a_killed_add_loses_nothing_it_reported() {
     drop(store);
 
     // The next add completes the job, with nothing twice.
-    let out = parallax(&[os("add"), lines.as_os_str(), os("--db"), db.as_os_str()]);
+    let out = parallax(&[os("add"), lines.as_os_str(), os("--db"), db]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let store = parallax_store::Store::open(&db).unwrap();
+    let store = parallax_store::Store::connect(place).unwrap();
     assert_eq!(store.article_count().unwrap(), 3021);
     assert!(store.is_current().unwrap());
 }
