@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use parallax_pipeline::{analyze, Progress, Settings};
+use parallax_pipeline::{Progress, Settings};
 use parallax_report::Head;
 
 /// mimalloc rather than the system allocator: a run allocates many small strings and
@@ -158,7 +158,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let json = json_or_stdout(json, html.as_ref());
             match db {
                 None => {
-                    let analysis = run_pipeline(&paths, &settings, quiet)?;
+                    let analysis = run_pipeline(&paths, &settings, quiet, &Default::default())?;
                     finish(analysis, &settings, json, html, quiet, None)
                 }
                 Some(db) => {
@@ -287,6 +287,7 @@ fn run_pipeline(
     paths: &[PathBuf],
     settings: &Settings,
     quiet: bool,
+    reuse: &parallax_pipeline::Reuse,
 ) -> Result<parallax_pipeline::Analysis> {
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(0);
@@ -308,7 +309,7 @@ fn run_pipeline(
             }
         }
     };
-    let analysis = analyze(paths, settings, &on_progress)?;
+    let analysis = parallax_pipeline::analyze_reusing(paths, settings, &on_progress, reuse)?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }

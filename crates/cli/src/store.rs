@@ -131,7 +131,8 @@ pub(crate) fn analyse(
         std::io::Write::flush(&mut out)?;
         revision
     };
-    let mut analysis = crate::run_pipeline(&[lines], settings, quiet)?;
+    let reuse = reusable(store, settings, revision)?;
+    let mut analysis = crate::run_pipeline(&[lines], settings, quiet, &reuse)?;
     analysis.summary.skipped.extend(skipped);
     crate::finish(
         analysis,
@@ -141,6 +142,33 @@ pub(crate) fn analyse(
         quiet,
         Some((store, revision)),
     )
+}
+
+/// The stories of the store's saved analysis that a new analysis at `revision` may take
+/// over: none when it ran with other settings, else those none of whose articles were
+/// added or replaced since. A saved report this version cannot read is simply not used.
+fn reusable(store: &Store, settings: &Settings, revision: i64) -> Result<parallax_pipeline::Reuse> {
+    let mut reuse = parallax_pipeline::Reuse::default();
+    let Some(saved) = store.analysis()? else {
+        return Ok(reuse);
+    };
+    if saved.revision > revision || saved.settings != serde_json::to_value(settings)? {
+        return Ok(reuse);
+    }
+    let Ok(report) = serde_json::from_str::<parallax_model::Report>(&saved.report) else {
+        return Ok(reuse);
+    };
+    let changed = store.changed_since(saved.revision)?;
+    reuse.model = report.summary.embedding_model;
+    for story in report.stories {
+        if story.articles.iter().any(|a| changed.contains(a)) {
+            continue;
+        }
+        let mut ids = story.articles.clone();
+        ids.sort_unstable();
+        reuse.stories.insert(ids, story);
+    }
+    Ok(reuse)
 }
 
 /// Writes the stored report: as saved when it covers every stored article and only JSON

@@ -129,7 +129,20 @@ pub(crate) fn start(db: &std::path::Path, token: Option<&str>) -> Server {
     let mut child = cmd.spawn().unwrap();
     let mut line = String::new();
     let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
-    stderr.read_line(&mut line).unwrap();
+    // The address comes after what the analysis of articles stored and not yet analysed
+    // (an add that was stopped) has to say.
+    loop {
+        line.clear();
+        let read = stderr.read_line(&mut line).unwrap_or(0);
+        if read == 0 || line.contains("http://") {
+            break;
+        }
+    }
+    if !line.contains("http://") {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("parallax serve ended without saying where it listens");
+    }
     // Whatever else the server says (warnings, the analyses of posted articles) is read
     // and dropped, so that it never writes into a closed pipe.
     std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));

@@ -333,3 +333,94 @@ fn killed_add_loses_nothing(dir: &Path, db: &std::ffi::OsStr) {
     assert_eq!(store.article_count().unwrap(), 3021);
     assert!(store.is_current().unwrap());
 }
+
+/// A second add works out afresh only the stories it changes: the others' findings are
+/// taken over from the saved analysis, and the report is the one a single add of every
+/// article gives. A story one of whose articles is replaced is worked out again.
+#[test]
+fn a_second_add_takes_over_the_stories_it_leaves_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("examples/corpus");
+    let (first, second) = halves(&corpus, dir.path());
+    let db = dir.path().join("news.db");
+    let export = |db: &Path, name: &str| {
+        let out = dir.path().join(name);
+        let run = parallax(&[
+            os("export"),
+            os("--db"),
+            db.as_os_str(),
+            os("--json"),
+            out.as_os_str(),
+        ]);
+        assert!(run.status.success());
+        read_json(&out)
+    };
+    for part in [&first, &second] {
+        let out = parallax(&[os("add"), part.as_os_str(), os("--db"), db.as_os_str()]);
+        assert!(out.status.success());
+    }
+    let twice = export(&db, "twice.json");
+    // The second half joins the stories of several outlets; the ones of a single article
+    // of the first half are left alone.
+    let reused = twice["summary"]["reused_stories"].as_u64().unwrap_or(0);
+    assert!(reused >= 1, "{}", twice["summary"]);
+    let once_db = dir.path().join("once.db");
+    let out = parallax(&[
+        os("add"),
+        first.as_os_str(),
+        second.as_os_str(),
+        os("--db"),
+        once_db.as_os_str(),
+    ]);
+    assert!(out.status.success());
+    let once = export(&once_db, "once.json");
+    assert!(once["summary"]["reused_stories"].is_null());
+    assert_eq!(twice["stories"], once["stories"]);
+    assert_eq!(twice["articles"], once["articles"]);
+
+    // A story taken over is worked out again once one of its articles changes.
+    let story_of = |report: &serde_json::Value, article: &str| {
+        report["stories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| {
+                s["articles"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a == article)
+            })
+            .cloned()
+            .unwrap()
+    };
+    let reused_story = twice["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|a| first.join(format!("{}.txt", a.as_str().unwrap())).exists())
+        })
+        .expect("a story of the first half alone")
+        .clone();
+    let member = reused_story["articles"][0].as_str().unwrap().to_string();
+    let path = first.join(format!("{member}.txt"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = dir.path().join("changed");
+    std::fs::create_dir_all(&changed).unwrap();
+    std::fs::write(
+        changed.join(format!("{member}.txt")),
+        format!("{text}\n\n“We will appeal the decision,” said Hedda Marsk, a spokeswoman.\n"),
+    )
+    .unwrap();
+    let out = parallax(&[os("add"), changed.as_os_str(), os("--db"), db.as_os_str()]);
+    assert!(out.status.success());
+    let after = export(&db, "after.json");
+    let story = story_of(&after, &member);
+    let quotes = serde_json::to_string(&story["quotes"]).unwrap();
+    assert!(quotes.contains("We will appeal the decision"), "{quotes}");
+}

@@ -449,6 +449,14 @@ pub struct Summary {
     /// apart by their words alone).
     #[serde(default)]
     pub embedding_model: Option<String>,
+    /// Stories whose findings were taken over from the store's earlier analysis, their
+    /// articles unchanged since (`parallax add`, `analyze --db`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub reused_stories: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The whole report: the contract's top level plus what the run recorded about itself.

@@ -275,11 +275,35 @@ enum Unit {
     Entry(std::result::Result<parallax_ingest::PendingEntry, InputError>),
 }
 
+/// What an earlier analysis found that a run may take over: the findings (names,
+/// quotations, reported speech, facts, timeline) of stories none of whose articles changed
+/// since. A story of the new run takes them when it has exactly the same articles, the
+/// same copies among them, and the run has the same embedding model; every other story is
+/// worked out afresh. The caller vouches that the settings are the same and that the
+/// articles of each story given are unchanged.
+#[derive(Debug, Default)]
+pub struct Reuse {
+    /// The embedding model the earlier analysis ran with.
+    pub model: Option<String>,
+    /// Stories of the earlier analysis, by their article ids, sorted.
+    pub stories: std::collections::HashMap<Vec<String>, Story>,
+}
+
 /// Reads, cleans and groups everything under `paths`.
 pub fn analyze(
     paths: &[PathBuf],
     settings: &Settings,
     progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Analysis> {
+    analyze_reusing(paths, settings, progress, &Reuse::default())
+}
+
+/// As [`analyze`], taking over what `reuse` holds where it still holds.
+pub fn analyze_reusing(
+    paths: &[PathBuf],
+    settings: &Settings,
+    progress: &(dyn Fn(Progress) + Sync),
+    reuse: &Reuse,
 ) -> Result<Analysis> {
     let started = Instant::now();
     let limits = Limits {
@@ -474,7 +498,10 @@ pub fn analyze(
         zones: &zones,
         days: &days,
     };
-    let stories = second_pass(&spool, &grouping.stories, &known, settings, &model)?;
+    let reuse = (reuse.model == summary.embedding_model).then_some(reuse);
+    let (stories, reused) =
+        second_pass(&spool, &grouping.stories, &known, settings, &model, reuse)?;
+    summary.reused_stories = reused;
     if let Some(p) = model
         .problem
         .lock()
@@ -582,23 +609,58 @@ fn second_pass(
     known: &Known,
     settings: &Settings,
     model: &Model,
-) -> Result<Spool> {
+    reuse: Option<&Reuse>,
+) -> Result<(Spool, usize)> {
     let mut out = Spooler::new()?;
+    let mut reused = 0;
     for (c, chunk) in groups.chunks(STORY_CHUNK).enumerate() {
-        let done: Vec<Result<Vec<u8>>> = chunk
+        let done: Vec<Result<(Vec<u8>, bool)>> = chunk
             .par_iter()
             .enumerate()
             .map(|(k, g)| {
                 let story = skeleton(c * STORY_CHUNK + k, g, known);
+                if let Some(story) = reuse.and_then(|r| taken_over(r, &story)) {
+                    return Ok((serde_json::to_vec(&story)?, true));
+                }
                 let story = put_together(spool, story, &g.members, known.days, settings, model)?;
-                Ok(serde_json::to_vec(&story)?)
+                Ok((serde_json::to_vec(&story)?, false))
             })
             .collect();
-        for json in done {
-            out.push(&json?)?;
+        for done in done {
+            let (json, was_reused) = done?;
+            reused += usize::from(was_reused);
+            out.push(&json)?;
         }
     }
-    out.finish()
+    Ok((out.finish()?, reused))
+}
+
+/// `story` (a skeleton) with the findings of the earlier story of the same articles and
+/// the same copies among them, if `reuse` holds one.
+fn taken_over(reuse: &Reuse, story: &Story) -> Option<Story> {
+    let mut ids = story.articles.clone();
+    ids.sort_unstable();
+    let earlier = reuse.stories.get(&ids)?;
+    let copies = |s: &Story| {
+        let mut c: Vec<(String, String)> = s
+            .lineage
+            .iter()
+            .filter(|l| l.relation == "copy")
+            .map(|l| (l.article.clone(), l.source.clone()))
+            .collect();
+        c.sort_unstable();
+        c
+    };
+    if copies(earlier) != copies(story) {
+        return None;
+    }
+    let mut story = story.clone();
+    story.entities = earlier.entities.clone();
+    story.quotes = earlier.quotes.clone();
+    story.reported_speech = earlier.reported_speech.clone();
+    story.facts = earlier.facts.clone();
+    story.timeline = earlier.timeline.clone();
+    Some(story)
 }
 
 /// Finds the quotations, reported speech, names, dates and facts of one story's members.

@@ -238,6 +238,14 @@ impl Store {
         }
     }
 
+    /// The ids of the articles added or replaced after `revision`.
+    pub fn changed_since(&self, revision: i64) -> Result<std::collections::HashSet<String>> {
+        match &self.backend {
+            Backend::Sqlite(c) => sqlite::changed_since(c, &self.place, revision),
+            Backend::Postgres(c) => postgres::changed_since(&mut lock(c), &self.place, revision),
+        }
+    }
+
     /// Writes every stored article as a JSON line, in the order they were first added, and
     /// returns the revision they are at and how many there were.
     pub fn write_lines(&self, out: &mut impl Write) -> Result<(i64, usize)> {

@@ -186,6 +186,17 @@ pub(crate) fn revision(client: &mut Client, place: &str) -> Result<i64> {
     max_revision(client).map_err(pg_error(place))
 }
 
+pub(crate) fn changed_since(
+    client: &mut Client,
+    place: &str,
+    revision: i64,
+) -> Result<std::collections::HashSet<String>> {
+    let rows = client
+        .query("SELECT id FROM articles WHERE revision > $1", &[&revision])
+        .map_err(pg_error(place))?;
+    Ok(rows.iter().map(|r| r.get(0)).collect())
+}
+
 pub(crate) fn write_lines(
     client: &mut Client,
     place: &str,

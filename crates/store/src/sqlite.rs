@@ -145,6 +145,23 @@ pub(crate) fn revision(conn: &Connection, place: &str) -> Result<i64> {
     max_revision(conn).map_err(sqlite_error(place))
 }
 
+pub(crate) fn changed_since(
+    conn: &Connection,
+    place: &str,
+    revision: i64,
+) -> Result<std::collections::HashSet<String>> {
+    let sqlite = sqlite_error(place);
+    let mut q = conn
+        .prepare("SELECT id FROM articles WHERE revision > ?1")
+        .map_err(sqlite)?;
+    let ids = q
+        .query_map([revision], |r| r.get(0))
+        .map_err(sqlite)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(sqlite)?;
+    Ok(ids)
+}
+
 pub(crate) fn write_lines(
     conn: &Connection,
     place: &str,
