@@ -165,7 +165,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     let mut store = store::open(&db)?;
                     let (added, skipped) = store::add_inputs(&mut store, &paths, &settings)?;
                     store::report_added(&store, added, &skipped, quiet);
-                    store::analyse(&mut store, &settings, json, html, quiet, skipped)
+                    let saved = store.analysis()?;
+                    store::analyse(&mut store, &settings, saved, json, html, quiet, skipped)
                 }
             }
         }
@@ -188,7 +189,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     ExitCode::from(EXIT_SKIPPED)
                 });
             }
-            store::analyse(&mut store, &settings, None, None, quiet, skipped)
+            let saved = store.analysis()?;
+            store::analyse(&mut store, &settings, saved, None, None, quiet, skipped)
         }
         Command::Export {
             db,

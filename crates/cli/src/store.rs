@@ -111,10 +111,12 @@ pub(crate) fn name_skipped(skipped: &[Skipped]) {
 }
 
 /// Analyses everything the store holds, saves the analysis, and writes the report where
-/// asked. `skipped` are the inputs the add before it could not read.
+/// asked, taking over what it can of `saved`, the store's last analysis. `skipped` are the
+/// inputs the add before it could not read.
 pub(crate) fn analyse(
     store: &mut Store,
     settings: &Settings,
+    saved: Option<parallax_store::Analysis>,
     json: Option<PathBuf>,
     html: Option<PathBuf>,
     quiet: bool,
@@ -131,7 +133,7 @@ pub(crate) fn analyse(
         std::io::Write::flush(&mut out)?;
         revision
     };
-    let reuse = reusable(store, settings, revision)?;
+    let reuse = reusable(store, settings, revision, saved)?;
     let mut analysis = crate::run_pipeline(&[lines], settings, quiet, &reuse)?;
     analysis.summary.skipped.extend(skipped);
     crate::finish(
@@ -144,12 +146,17 @@ pub(crate) fn analyse(
     )
 }
 
-/// The stories of the store's saved analysis that a new analysis at `revision` may take
-/// over: none when it ran with other settings, else those none of whose articles were
+/// The stories of the store's last analysis (`saved`) that a new analysis at `revision`
+/// may take over: none when it ran with other settings, else those none of whose articles were
 /// added or replaced since. A saved report this version cannot read is simply not used.
-fn reusable(store: &Store, settings: &Settings, revision: i64) -> Result<parallax_pipeline::Reuse> {
+fn reusable(
+    store: &Store,
+    settings: &Settings,
+    revision: i64,
+    saved: Option<parallax_store::Analysis>,
+) -> Result<parallax_pipeline::Reuse> {
     let mut reuse = parallax_pipeline::Reuse::default();
-    let Some(saved) = store.analysis()? else {
+    let Some(saved) = saved else {
         return Ok(reuse);
     };
     if saved.revision > revision || saved.settings != serde_json::to_value(settings)? {
@@ -198,14 +205,14 @@ pub(crate) fn export(
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let settings = stored_settings(saved)?;
-    analyse(store, &settings, json, html, quiet, Vec::new())
+    let settings = stored_settings(&saved)?;
+    analyse(store, &settings, saved, json, html, quiet, Vec::new())
 }
 
 /// The settings an analysis ran with, or the defaults when there was none.
-fn stored_settings(analysis: Option<parallax_store::Analysis>) -> Result<Settings> {
+fn stored_settings(analysis: &Option<parallax_store::Analysis>) -> Result<Settings> {
     Ok(match analysis {
-        Some(a) => serde_json::from_value(a.settings).context("the stored settings")?,
+        Some(a) => serde_json::from_value(a.settings.clone()).context("the stored settings")?,
         None => Settings::default(),
     })
 }
@@ -214,8 +221,9 @@ fn stored_settings(analysis: Option<parallax_store::Analysis>) -> Result<Setting
 /// since its last analysis.
 fn refresh(store: &mut Store, quiet: bool) -> Result<()> {
     if store.article_count()? > 0 && !store.is_current()? {
-        let settings = stored_settings(store.analysis()?)?;
-        analyse(store, &settings, None, None, quiet, Vec::new())?;
+        let saved = store.analysis()?;
+        let settings = stored_settings(&saved)?;
+        analyse(store, &settings, saved, None, None, quiet, Vec::new())?;
     }
     Ok(())
 }

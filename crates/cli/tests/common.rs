@@ -92,6 +92,25 @@ pub(crate) fn reference_score(
     )
 }
 
+/// The story of a report that holds `article`.
+pub(crate) fn story_with<'a>(
+    report: &'a serde_json::Value,
+    article: &str,
+) -> &'a serde_json::Value {
+    report["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == article)
+        })
+        .unwrap_or_else(|| panic!("no story holds {article}"))
+}
+
 /// A `parallax serve` child process, killed when dropped.
 pub(crate) struct Server {
     child: std::process::Child,
@@ -101,7 +120,6 @@ pub(crate) struct Server {
 
 impl Server {
     /// Its process id, for a test that kills it.
-    #[allow(dead_code)]
     pub(crate) fn pid(&self) -> u32 {
         self.child.id()
     }

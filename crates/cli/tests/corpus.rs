@@ -100,18 +100,7 @@ fn example_corpus_report_scores_above_its_floors() {
     }
 
     // The mayor's words, as three outlets printed them, are one quote with her as speaker.
-    let mayor = report["stories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| {
-            s["articles"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|a| a == "mayor-nwa")
-        })
-        .unwrap();
+    let mayor = common::story_with(&report, "mayor-nwa");
     let voss = mayor["quotes"]
         .as_array()
         .unwrap()

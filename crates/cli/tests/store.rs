@@ -379,21 +379,6 @@ fn a_second_add_takes_over_the_stories_it_leaves_alone() {
     assert_eq!(twice["articles"], once["articles"]);
 
     // A story taken over is worked out again once one of its articles changes.
-    let story_of = |report: &serde_json::Value, article: &str| {
-        report["stories"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| {
-                s["articles"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|a| a == article)
-            })
-            .cloned()
-            .unwrap()
-    };
     let reused_story = twice["stories"]
         .as_array()
         .unwrap()
@@ -420,7 +405,7 @@ fn a_second_add_takes_over_the_stories_it_leaves_alone() {
     let out = parallax(&[os("add"), changed.as_os_str(), os("--db"), db.as_os_str()]);
     assert!(out.status.success());
     let after = export(&db, "after.json");
-    let story = story_of(&after, &member);
+    let story = common::story_with(&after, &member);
     let quotes = serde_json::to_string(&story["quotes"]).unwrap();
     assert!(quotes.contains("We will appeal the decision"), "{quotes}");
 }

@@ -641,16 +641,6 @@ fn taken_over(reuse: &Reuse, story: &Story) -> Option<Story> {
     let mut ids = story.articles.clone();
     ids.sort_unstable();
     let earlier = reuse.stories.get(&ids)?;
-    let copies = |s: &Story| {
-        let mut c: Vec<(String, String)> = s
-            .lineage
-            .iter()
-            .filter(|l| l.relation == "copy")
-            .map(|l| (l.article.clone(), l.source.clone()))
-            .collect();
-        c.sort_unstable();
-        c
-    };
     if copies(earlier) != copies(story) {
         return None;
     }
@@ -733,15 +723,22 @@ fn put_together(
     story.timeline = parallax_facts::merge(dated);
     story.entities = parallax_facts::entities(&named);
     story.facts = parallax_facts::facts(&claimed, &detailed, &story.quotes);
-    let copies: Vec<(String, String)> = story
+    let copied = copies(&story);
+    parallax_facts::copies_are_one_source(&mut story.facts, &copied);
+    parallax_facts::later_updates(&mut story.facts, &published);
+    Ok(story)
+}
+
+/// A story's copies, as (copy, source) pairs, sorted.
+fn copies(story: &Story) -> Vec<(String, String)> {
+    let mut c: Vec<(String, String)> = story
         .lineage
         .iter()
         .filter(|l| l.relation == "copy")
         .map(|l| (l.article.clone(), l.source.clone()))
         .collect();
-    parallax_facts::copies_are_one_source(&mut story.facts, &copies);
-    parallax_facts::later_updates(&mut story.facts, &published);
-    Ok(story)
+    c.sort_unstable();
+    c
 }
 
 /// JSON values being written one per line to a temporary file.

@@ -160,19 +160,18 @@ fn may_be_same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
 /// the report to render the sentence, when they share no number.
 const GIST_SHARE: f64 = 0.4;
 
-/// How closely a report in an outlet's own words (`report`, a bag of senses) renders one
-/// quoted sentence (`sentence`, a bag of senses), as the Dice share of their content words, when it does:
+/// How closely a report in an outlet's own words (`report`, a bag of its content senses,
+/// [`content`]) renders one quoted sentence (`sentence`, the same), as the Dice share of
+/// their content words, when it does:
 /// they share two content words or more, and either [`GIST_SHARE`] of them or a number
 /// ("the evacuation took less than forty minutes" renders "Within forty minutes every
 /// passenger was in a lifeboat"; "it collapsed within an hour of his crews arriving"
-/// renders "The roof collapsed within the first hour"). Content words leave out
-/// [`parallax_text::FUNCTION_WORDS`]. Only asked of one named speaker's words, whose other
+/// renders "The roof collapsed within the first hour"). Only asked of one named speaker's words, whose other
 /// sentences about the same event share a word or two with each other but seldom a number
 /// with a second word, or half their content.
 fn renders_gist(report: &[String], sentence: &[String]) -> Option<f64> {
-    let (a, b) = (content(report), content(sentence));
-    let (dice, _) = overlap(&a, &b);
-    let shared: Vec<&String> = a.iter().filter(|w| b.contains(w)).collect();
+    let (dice, _) = overlap(report, sentence);
+    let shared: Vec<&String> = report.iter().filter(|w| sentence.contains(w)).collect();
     let number = shared.iter().any(|w| parallax_text::is_number(w));
     (shared.len() >= 2 && (dice >= GIST_SHARE || number)).then_some(dice)
 }
@@ -364,6 +363,16 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             (bag(senses(t)), sentences)
         })
         .collect();
+    // The content senses of the same, for reports that render a quoted sentence.
+    let gists: Vec<(Vec<String>, Vec<Vec<String>>)> = meant
+        .iter()
+        .map(|(whole, sentences)| {
+            (
+                content(whole),
+                sentences.iter().map(|s| content(s)).collect(),
+            )
+        })
+        .collect();
     // Candidate links, best first; a link is taken unless it would put two quotations of one
     // article into one utterance.
     let mut links: Vec<(f64, usize, usize)> = Vec::new();
@@ -429,9 +438,9 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                     || attributed(items[j].1) && items[i].1.direct)
             {
                 let (r, q) = if items[i].1.direct { (j, i) } else { (i, j) };
-                let best = std::iter::once(&meant[q].0)
-                    .chain(&meant[q].1)
-                    .filter_map(|s| renders_gist(&meant[r].0, s))
+                let best = std::iter::once(&gists[q].0)
+                    .chain(&gists[q].1)
+                    .filter_map(|s| renders_gist(&gists[r].0, s))
                     .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))));
                 if let Some(best) = best {
                     links.push((best * 0.9, i, j));
@@ -532,14 +541,14 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
         if sets.root(r) != r {
             continue;
         }
-        let Some(Some(first)) = sets.members_of[r].first().map(|&i| goes_on_from[i]) else {
-            continue;
-        };
-        let target = sets.root(first);
         let from: Vec<Option<usize>> = sets.members_of[r]
             .iter()
             .map(|&i| goes_on_from[i])
             .collect();
+        let Some(&Some(first)) = from.first() else {
+            continue;
+        };
+        let target = sets.root(first);
         let all_from_target = from
             .into_iter()
             .all(|p| p.is_some_and(|p| sets.root(p) == target));
@@ -682,6 +691,14 @@ mod tests {
         }
     }
 
+    /// Each occurrence of a quote as (article, fidelity).
+    fn grades(q: &Quote) -> Vec<(&str, &str)> {
+        q.occurrences
+            .iter()
+            .map(|o| (o.article.as_str(), o.fidelity.as_str()))
+            .collect()
+    }
+
     fn reported(clause: &str, speaker: &str) -> Found {
         Found {
             attribution: Some(format!("{speaker} said")),
@@ -712,11 +729,7 @@ mod tests {
         ];
         let (quotes, reports) = split_reported(align(&story));
         assert_eq!(quotes.len(), 1, "{quotes:#?}");
-        let got: Vec<(&str, &str)> = quotes[0]
-            .occurrences
-            .iter()
-            .map(|o| (o.article.as_str(), o.fidelity.as_str()))
-            .collect();
+        let got = grades(&quotes[0]);
         assert_eq!(
             got,
             [
@@ -754,11 +767,7 @@ mod tests {
         ];
         let q = align(&story);
         assert_eq!(q.len(), 1, "{q:#?}");
-        let got: Vec<(&str, &str)> = q[0]
-            .occurrences
-            .iter()
-            .map(|o| (o.article.as_str(), o.fidelity.as_str()))
-            .collect();
+        let got = grades(&q[0]);
         assert_eq!(got, [("wire", "verbatim"), ("translated", "paraphrase")]);
         // Given to someone else, it needs nearly every sense: these are.
         let mut other = story.clone();
@@ -939,11 +948,7 @@ mod tests {
         ];
         let (quotes, reports) = split_reported(align(&story));
         assert_eq!(quotes.len(), 1, "{quotes:#?}");
-        let got: Vec<(&str, &str)> = quotes[0]
-            .occurrences
-            .iter()
-            .map(|o| (o.article.as_str(), o.fidelity.as_str()))
-            .collect();
+        let got = grades(&quotes[0]);
         assert_eq!(
             got,
             [
@@ -1000,13 +1005,8 @@ mod tests {
         ];
         let q = align(&story);
         assert_eq!(q.len(), 2);
-        let grades: Vec<(&str, &str)> = q[0]
-            .occurrences
-            .iter()
-            .map(|o| (o.article.as_str(), o.fidelity.as_str()))
-            .collect();
         assert_eq!(
-            grades,
+            grades(&q[0]),
             [
                 ("a", "verbatim"),
                 ("b", "trimmed"),
