@@ -338,21 +338,7 @@ fn finish(
         summary: analysis.summary.clone(),
     };
     if let Some((store, revision)) = store {
-        // The report is rendered once, saved, and written out from the same bytes.
-        let mut report = Vec::new();
-        parallax_report::write_json(&head, analysis.articles()?, analysis.stories(), &mut report)?;
-        let text = String::from_utf8(report).context("the report is not UTF-8")?;
-        store.save_analysis(revision, &head.settings, &text)?;
-        if let Some(path) = &json {
-            if path.as_os_str() == "-" {
-                std::io::stdout().lock().write_all(text.as_bytes())?;
-            } else {
-                let mut out = create(path)?;
-                out.write_all(text.as_bytes())
-                    .and_then(|()| out.flush())
-                    .with_context(|| format!("writing {}", path.display()))?;
-            }
-        }
+        save_and_write(&analysis, &head, store, revision, json.as_ref())?;
     } else if let Some(path) = &json {
         if path.as_os_str() == "-" {
             parallax_report::write_json(
@@ -449,6 +435,69 @@ fn skipped_reasons(s: &parallax_model::Summary) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     )
+}
+
+/// Saves `analysis` into `store` (rewriting only the rows that changed since the analysis
+/// saved before) and writes its JSON report to `json` when asked, serialising each article
+/// and story once for both, one at a time.
+fn save_and_write(
+    analysis: &parallax_pipeline::Analysis,
+    head: &Head,
+    store: &mut parallax_store::Store,
+    revision: i64,
+    json: Option<&PathBuf>,
+) -> Result<()> {
+    let generator = serde_json::to_string(&head.generator)?;
+    let settings = serde_json::to_string(&head.settings)?;
+    let summary = serde_json::to_string(&head.summary)?;
+    let writing = |e: parallax_report::Error| match json {
+        Some(p) => anyhow::anyhow!("writing {}: {e}", p.display()),
+        None => anyhow::anyhow!(e),
+    };
+    let mut report = match json {
+        Some(path) => Some(
+            parallax_report::JsonWriter::start(output(path)?, &generator, &settings, &summary)
+                .map_err(writing)?,
+        ),
+        None => None,
+    };
+    // `None`: a newer analysis (another worker's) is saved already; this one is only
+    // written out.
+    let mut saving = store.begin_analysis(revision, &generator, &settings, &summary)?;
+    for article in analysis.articles()? {
+        let text = serde_json::to_string(&article?)?;
+        if let Some(r) = &mut report {
+            r.article(&text).map_err(writing)?;
+        }
+        if let Some(s) = &mut saving {
+            s.article(&text)?;
+        }
+    }
+    for story in analysis.stories() {
+        let text = serde_json::to_string(&story?)?;
+        if let Some(r) = &mut report {
+            r.story(&text).map_err(writing)?;
+        }
+        if let Some(s) = &mut saving {
+            s.story(&text)?;
+        }
+    }
+    if let Some(s) = saving {
+        s.commit()?;
+    }
+    if let Some(r) = report {
+        r.finish().map_err(writing)?;
+    }
+    Ok(())
+}
+
+/// Where a report goes: standard output for `-`, else the file (its folder made).
+fn output(path: &PathBuf) -> Result<Box<dyn Write>> {
+    Ok(if path.as_os_str() == "-" {
+        Box::new(BufWriter::new(std::io::stdout().lock()))
+    } else {
+        Box::new(create(path)?)
+    })
 }
 
 fn create(path: &PathBuf) -> Result<BufWriter<File>> {

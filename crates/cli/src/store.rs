@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use parallax_model::{RawArticle, Skipped};
 use parallax_pipeline::Settings;
-use parallax_store::{Added, Store};
+use parallax_store::{Added, Part, Store};
 
 /// Articles stored per transaction: each batch is on disk before the next is read.
 const BATCH: usize = 500;
@@ -148,7 +148,8 @@ pub(crate) fn analyse(
 
 /// The stories of the store's last analysis (`saved`) that a new analysis at `revision`
 /// may take over: none when it ran with other settings, else those none of whose articles were
-/// added or replaced since. A saved report this version cannot read is simply not used.
+/// added or replaced since. A saved story this version cannot read is simply worked out
+/// again.
 fn reusable(
     store: &Store,
     settings: &Settings,
@@ -159,27 +160,43 @@ fn reusable(
     let Some(saved) = saved else {
         return Ok(reuse);
     };
-    if saved.revision > revision || saved.settings != serde_json::to_value(settings)? {
+    let same_settings = serde_json::from_str::<serde_json::Value>(&saved.settings)
+        .is_ok_and(|s| s == serde_json::to_value(settings).unwrap_or_default());
+    if saved.revision > revision || !same_settings {
         return Ok(reuse);
     }
-    let Ok(report) = serde_json::from_str::<parallax_model::Report>(&saved.report) else {
-        return Ok(reuse);
-    };
     let changed = store.changed_since(saved.revision)?;
-    reuse.model = report.summary.embedding_model;
-    for story in report.stories {
-        if story.articles.iter().any(|a| changed.contains(a)) {
-            continue;
+    reuse.model = serde_json::from_str::<serde_json::Value>(&saved.summary)
+        .ok()
+        .and_then(|s| s["embedding_model"].as_str().map(str::to_string));
+    // Read in a snapshot of its own: an analysis saved since `saved` was read (another
+    // worker's) may have run with other settings, and is not used.
+    let mut same = true;
+    store.read_analysis(false, &mut |part| {
+        match part {
+            Part::Head(h) => same = h.revision == saved.revision && h.settings == saved.settings,
+            Part::Story(json) if same => {
+                // A story this version cannot read is simply worked out again.
+                if let Ok(story) = serde_json::from_str::<parallax_model::Story>(json) {
+                    if !story.articles.iter().any(|a| changed.contains(a)) {
+                        let mut ids = story.articles.clone();
+                        ids.sort_unstable();
+                        reuse.stories.insert(ids, story);
+                    }
+                }
+            }
+            _ => {}
         }
-        let mut ids = story.articles.clone();
-        ids.sort_unstable();
-        reuse.stories.insert(ids, story);
+        Ok(())
+    })?;
+    if !same {
+        reuse.stories.clear();
     }
     Ok(reuse)
 }
 
-/// Writes the stored report: as saved when it covers every stored article and only JSON
-/// is asked for, else after analysing the store again with the settings it last ran with.
+/// Writes the stored report: put together from the saved rows when they cover every stored
+/// article and only JSON is asked for, else after analysing the store again with the settings it last ran with.
 pub(crate) fn export(
     store: &mut Store,
     json: Option<PathBuf>,
@@ -187,20 +204,14 @@ pub(crate) fn export(
     quiet: bool,
 ) -> Result<ExitCode> {
     let saved = store.analysis()?;
-    if let (Some(a), None, true) = (&saved, &html, store.is_current()?) {
+    if let (Some(_), None, true) = (&saved, &html, store.is_current()?) {
         if let Some(path) = &json {
-            if path.as_os_str() == "-" {
-                std::io::Write::write_all(&mut std::io::stdout().lock(), a.report.as_bytes())?;
-            } else {
-                std::fs::write(path, &a.report)
-                    .with_context(|| format!("writing {}", path.display()))?;
-                if !quiet {
-                    eprintln!(
-                        "parallax: report of {} articles written to {}",
-                        a.articles,
-                        path.display()
-                    );
-                }
+            let articles = write_saved(store, path)?;
+            if !quiet && path.as_os_str() != "-" {
+                eprintln!(
+                    "parallax: report of {articles} articles written to {}",
+                    path.display()
+                );
             }
         }
         return Ok(ExitCode::SUCCESS);
@@ -209,10 +220,55 @@ pub(crate) fn export(
     analyse(store, &settings, saved, json, html, quiet, Vec::new())
 }
 
+/// Writes the saved analysis's JSON report to `path` (`-`: standard output) from its rows,
+/// the same bytes as the analysis wrote; returns how many articles it covers.
+fn write_saved(store: &Store, path: &PathBuf) -> Result<usize> {
+    let out = crate::output(path)?;
+    let mut out = Some(out);
+    let mut report = None;
+    let mut articles = 0;
+    let writing = |e: parallax_report::Error| parallax_store::Error::Io(std::io::Error::other(e));
+    store
+        .read_analysis(true, &mut |part| {
+            match part {
+                Part::Head(h) => {
+                    articles = h.articles;
+                    let out = out.take().expect("one head");
+                    report = Some(
+                        parallax_report::JsonWriter::start(
+                            out,
+                            &h.generator,
+                            &h.settings,
+                            &h.summary,
+                        )
+                        .map_err(writing)?,
+                    );
+                }
+                Part::Article(json) => report
+                    .as_mut()
+                    .expect("a head")
+                    .article(json)
+                    .map_err(writing)?,
+                Part::Story(json) => report
+                    .as_mut()
+                    .expect("a head")
+                    .story(json)
+                    .map_err(writing)?,
+            }
+            Ok(())
+        })
+        .with_context(|| format!("writing {}", path.display()))?;
+    if let Some(r) = report {
+        r.finish()
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(articles)
+}
+
 /// The settings an analysis ran with, or the defaults when there was none.
 fn stored_settings(analysis: &Option<parallax_store::Analysis>) -> Result<Settings> {
     Ok(match analysis {
-        Some(a) => serde_json::from_value(a.settings.clone()).context("the stored settings")?,
+        Some(a) => serde_json::from_str(&a.settings).context("the stored settings")?,
         None => Settings::default(),
     })
 }

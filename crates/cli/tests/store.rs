@@ -105,8 +105,9 @@ fn a_postgres_store_makes_the_stories_of_one_analysis() {
     let store = parallax_store::Store::connect(&url).unwrap();
     assert_eq!(store.article_count().unwrap(), 21);
     assert!(store.is_current().unwrap());
-    let stored: serde_json::Value =
-        serde_json::from_str(&store.analysis().unwrap().unwrap().report).unwrap();
+    let out = parallax(&[os("export"), os("--db"), os(&url), os("--json"), os("-")]);
+    assert!(out.status.success());
+    let stored: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let direct = dir.path().join("direct.json");
     assert!(parallax(&[
         os("analyze"),
@@ -222,6 +223,13 @@ fn two_goes_make_one_analysis(dir: &Path, db: &std::ffi::OsStr) {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(read_json(&both)["articles"].as_array().unwrap().len(), 22);
+    // The store's rows give the report that analysis wrote, byte for byte.
+    let out = parallax(&[os("export"), os("--db"), db, os("--json"), os("-")]);
+    assert!(out.status.success());
+    assert!(
+        out.stdout == std::fs::read(&both).unwrap(),
+        "the exported report differs from the one analyze --db wrote"
+    );
 }
 
 #[test]

@@ -62,30 +62,97 @@ pub fn write_json<E: std::fmt::Display>(
     head: &Head,
     articles: impl Iterator<Item = std::result::Result<Article, E>>,
     stories: impl Iterator<Item = std::result::Result<Story, E>>,
-    mut out: impl Write,
+    out: impl Write,
 ) -> Result<()> {
-    write!(
+    let mut report = JsonWriter::start(
         out,
-        "{{\n\"parallax_report\": {REPORT_VERSION},\n\"generator\": "
+        &serde_json::to_string(&head.generator)?,
+        &serde_json::to_string(&head.settings)?,
+        &serde_json::to_string(&head.summary)?,
     )?;
-    serde_json::to_writer(&mut out, &head.generator)?;
-    out.write_all(b",\n\"settings\": ")?;
-    serde_json::to_writer(&mut out, &head.settings)?;
-    out.write_all(b",\n\"summary\": ")?;
-    serde_json::to_writer(&mut out, &head.summary)?;
-    out.write_all(b",\n\"articles\": [")?;
-    for (k, article) in articles.enumerate() {
+    for article in articles {
         let article = article.map_err(|e| Error::Source(e.to_string()))?;
-        out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut out, &article)?;
+        report.article(&serde_json::to_string(&article)?)?;
     }
-    out.write_all(b"\n],\n\"stories\": [")?;
-    for (k, story) in stories.enumerate() {
+    for story in stories {
         let story = story.map_err(|e| Error::Source(e.to_string()))?;
-        out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut out, &story)?;
+        report.story(&serde_json::to_string(&story)?)?;
     }
-    out.write_all(b"\n]\n}\n")?;
-    out.flush()?;
+    report.finish()?;
     Ok(())
+}
+
+/// The JSON report written a part at a time from parts already serialised: the head's
+/// three values, then every article, then every story, each on a line of its own. The
+/// report [`write_json`] writes and one put together again from saved parts (a store's
+/// rows) are the same bytes.
+///
+/// ```
+/// let mut report = parallax_report::JsonWriter::start(Vec::new(), "\"parallax\"", "{}", "{}").unwrap();
+/// report.article(r#"{"id":"a1"}"#).unwrap();
+/// report.story(r#"{"id":"S1","articles":["a1"]}"#).unwrap();
+/// let out = report.finish().unwrap();
+/// let parsed: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(parsed["stories"][0]["articles"][0], "a1");
+/// ```
+pub struct JsonWriter<W: Write> {
+    out: W,
+    articles: usize,
+    /// Stories written so far; `None` while articles are still being written.
+    stories: Option<usize>,
+}
+
+impl<W: Write> JsonWriter<W> {
+    /// Writes the head: `generator`, `settings` and `summary` are JSON texts.
+    pub fn start(mut out: W, generator: &str, settings: &str, summary: &str) -> Result<Self> {
+        write!(
+            out,
+            "{{\n\"parallax_report\": {REPORT_VERSION},\n\"generator\": {generator},\n\"settings\": {settings},\n\"summary\": {summary},\n\"articles\": ["
+        )?;
+        Ok(JsonWriter {
+            out,
+            articles: 0,
+            stories: None,
+        })
+    }
+
+    /// Writes the next article (a JSON object); every article comes before the stories.
+    pub fn article(&mut self, json: &str) -> Result<()> {
+        if self.stories.is_some() {
+            return Err(Error::Source("an article after the stories".into()));
+        }
+        self.out
+            .write_all(if self.articles == 0 { b"\n" } else { b",\n" })?;
+        self.out.write_all(json.as_bytes())?;
+        self.articles += 1;
+        Ok(())
+    }
+
+    /// Writes the next story (a JSON object).
+    pub fn story(&mut self, json: &str) -> Result<()> {
+        let written = self.end_articles()?;
+        self.out
+            .write_all(if written == 0 { b"\n" } else { b",\n" })?;
+        self.out.write_all(json.as_bytes())?;
+        self.stories = Some(written + 1);
+        Ok(())
+    }
+
+    /// Ends the report, flushes it and hands the writer back.
+    pub fn finish(mut self) -> Result<W> {
+        self.end_articles()?;
+        self.out.write_all(b"\n]\n}\n")?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+
+    /// Closes the articles' list and opens the stories', once; returns the stories written.
+    fn end_articles(&mut self) -> Result<usize> {
+        if let Some(n) = self.stories {
+            return Ok(n);
+        }
+        self.out.write_all(b"\n],\n\"stories\": [")?;
+        self.stories = Some(0);
+        Ok(0)
+    }
 }

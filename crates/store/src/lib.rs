@@ -10,9 +10,12 @@
 //! number, and an analysis records the revision it covers, so a reader can tell whether the
 //! stored report is current.
 //!
-//! Stories are kept as rows (id, headline, newest publication time, article and
-//! contradiction counts, the story's JSON) with their member articles, and each analysed
-//! article as JSON, beside the whole report.
+//! The analysis is kept as rows: its head (revision, settings, generator, summary), each
+//! story (id, headline, newest publication time, article and contradiction counts, the
+//! story's JSON) with its member articles and search text, and each analysed article as
+//! JSON, each with its place in the report, so that the report can be written again from
+//! them byte for byte. A new analysis is saved a part at a time and rewrites only the rows
+//! that changed (see [`Saving`]).
 //!
 //! Both backends hold the same tables and answer the same questions; PostgreSQL keeps its
 //! tables in a schema of their own (`parallax`), and writers to one database take turns
@@ -30,6 +33,7 @@
 //! ```
 
 mod postgres;
+mod save;
 mod sqlite;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
@@ -40,6 +44,8 @@ use std::sync::Mutex;
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+
+pub use save::{Saved, Saving};
 
 /// What can go wrong with a store.
 #[derive(Debug, thiserror::Error)]
@@ -94,10 +100,23 @@ pub struct Analysis {
     pub revision: i64,
     /// How many articles it covers.
     pub articles: usize,
-    /// The settings it ran with (JSON).
-    pub settings: Value,
-    /// The contract report (JSON text).
-    pub report: String,
+    /// The settings it ran with (JSON text, as the report gives them).
+    pub settings: String,
+    /// The report's `generator` (JSON text).
+    pub generator: String,
+    /// The report's `summary` (JSON text).
+    pub summary: String,
+}
+
+/// A part of the saved analysis, as [`Store::read_analysis`] hands them out.
+#[derive(Debug, Clone, Copy)]
+pub enum Part<'a> {
+    /// The head, first.
+    Head(&'a Analysis),
+    /// An analysed article (JSON), in report order.
+    Article(&'a str),
+    /// A story (JSON), in report order, after every article.
+    Story(&'a str),
 }
 
 /// Which stories [`Store::stories`] lists.
@@ -142,28 +161,6 @@ enum Backend {
     // The client needs `&mut` for every query; a store is used by one thread at a time,
     // so the lock is never contended.
     Postgres(Mutex<::postgres::Client>),
-}
-
-/// What [`Store::save_analysis`] writes: the report taken apart into rows.
-pub(crate) struct AnalysisRows<'a> {
-    pub articles: i64,
-    pub stories: Vec<StoryInsert<'a>>,
-    /// Each analysed article: id, story, outlet, JSON.
-    pub analysed: Vec<(&'a str, &'a str, Option<&'a str>, String)>,
-}
-
-/// One story row and its members.
-pub(crate) struct StoryInsert<'a> {
-    pub id: &'a str,
-    pub key: &'a str,
-    pub headline: &'a str,
-    pub newest: Option<&'a str>,
-    pub members: Vec<&'a str>,
-    pub contradictions: i64,
-    pub json: String,
-    /// What a search looks through: the story's own words (headline, quotes, facts,
-    /// timeline) and its articles' titles and bodies.
-    pub text: String,
 }
 
 impl Store {
@@ -255,51 +252,103 @@ impl Store {
         }
     }
 
-    /// Saves an analysis of the articles at `revision`: the whole report, and its stories
-    /// and articles as rows, replacing the previous one in one transaction. An analysis of
-    /// an older revision than the one saved (a slower worker's) is not saved; returns
-    /// whether this one was.
+    /// Begins saving an analysis of the articles at `revision` (`generator`, `settings`
+    /// and `summary` are the report's JSON texts), to replace the saved one in one
+    /// transaction when [`Saving::commit`] is called. `None` when a newer analysis (a
+    /// faster worker's) is saved: this one is not.
+    pub fn begin_analysis(
+        &mut self,
+        revision: i64,
+        generator: &str,
+        settings: &str,
+        summary: &str,
+    ) -> Result<Option<Saving<'_>>> {
+        let head = save::Head {
+            revision,
+            articles: 0,
+            settings: settings.to_string(),
+            generator: generator.to_string(),
+            summary: summary.to_string(),
+        };
+        let rows: Box<dyn save::Rows + '_> = match &mut self.backend {
+            Backend::Sqlite(c) => match sqlite::begin(c, &self.place, revision)? {
+                Some(rows) => Box::new(rows),
+                None => return Ok(None),
+            },
+            Backend::Postgres(c) => {
+                let client = c
+                    .get_mut()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                match postgres::begin(client, &self.place, revision)? {
+                    Some(rows) => Box::new(rows),
+                    None => return Ok(None),
+                }
+            }
+        };
+        Saving::new(rows, &self.place, head).map(Some)
+    }
+
+    /// Saves a whole report (JSON text) of the articles at `revision`, as
+    /// [`Store::begin_analysis`] does a part at a time; returns whether it was saved.
     pub fn save_analysis(&mut self, revision: i64, settings: &Value, report: &str) -> Result<bool> {
         let parsed: Value = serde_json::from_str(report).map_err(|e| Error::Corrupt {
             path: self.place.clone(),
             problem: format!("the report to save is not JSON: {e}"),
         })?;
-        let rows = analysis_rows(&parsed);
-        let settings = settings.to_string();
-        match &mut self.backend {
-            Backend::Sqlite(c) => {
-                sqlite::save_analysis(c, &self.place, revision, &settings, report, &rows)
-            }
-            Backend::Postgres(c) => postgres::save_analysis(
-                &mut lock(c),
-                &self.place,
-                revision,
-                &settings,
-                report,
-                &rows,
-            ),
+        let Some(mut saving) = self.begin_analysis(
+            revision,
+            &parsed["generator"].to_string(),
+            &settings.to_string(),
+            &parsed["summary"].to_string(),
+        )?
+        else {
+            return Ok(false);
+        };
+        for a in parsed["articles"].as_array().into_iter().flatten() {
+            saving.article(&a.to_string())?;
         }
+        for s in parsed["stories"].as_array().into_iter().flatten() {
+            saving.story(&s.to_string())?;
+        }
+        saving.commit()?;
+        Ok(true)
     }
 
-    /// The latest saved analysis, if any.
+    /// The latest saved analysis's head, if any.
     pub fn analysis(&self) -> Result<Option<Analysis>> {
-        let row = match &self.backend {
-            Backend::Sqlite(c) => sqlite::analysis(c, &self.place)?,
-            Backend::Postgres(c) => postgres::analysis(&mut lock(c), &self.place)?,
-        };
-        row.map(|(revision, articles, settings, report)| {
-            let settings = serde_json::from_str(&settings).map_err(|e| Error::Corrupt {
-                path: self.place.clone(),
-                problem: format!("stored settings are not JSON: {e}"),
-            })?;
-            Ok(Analysis {
-                revision,
-                articles: articles as usize,
-                settings,
-                report,
-            })
-        })
-        .transpose()
+        let mut head = None;
+        self.read(false, false, &mut |part| {
+            if let Part::Head(h) = part {
+                head = Some(h.clone());
+            }
+            Ok(())
+        })?;
+        Ok(head)
+    }
+
+    /// Reads the saved analysis in one snapshot: its head, then (when `articles`) every
+    /// analysed article, then every story, in report order, each handed to `each` as it
+    /// is read. Returns whether there was one.
+    pub fn read_analysis(
+        &self,
+        articles: bool,
+        each: &mut dyn FnMut(Part<'_>) -> Result<()>,
+    ) -> Result<bool> {
+        self.read(articles, true, each)
+    }
+
+    fn read(
+        &self,
+        articles: bool,
+        stories: bool,
+        each: &mut dyn FnMut(Part<'_>) -> Result<()>,
+    ) -> Result<bool> {
+        match &self.backend {
+            Backend::Sqlite(c) => sqlite::read(c, &self.place, articles, stories, each),
+            Backend::Postgres(c) => {
+                postgres::read(&mut lock(c), &self.place, articles, stories, each)
+            }
+        }
     }
 
     /// The stories of the saved analysis, newest first: each row's story JSON with
@@ -390,75 +439,11 @@ fn without_password(url: &str) -> String {
     }
 }
 
-/// The report taken apart into the rows both backends keep.
-fn analysis_rows(parsed: &Value) -> AnalysisRows<'_> {
-    let articles = parsed["articles"].as_array().map_or(&[][..], Vec::as_slice);
-    let published: std::collections::HashMap<&str, &str> = articles
-        .iter()
-        .filter_map(|a| Some((a["id"].as_str()?, a["published"].as_str()?)))
-        .collect();
-    let by_id: std::collections::HashMap<&str, &Value> = articles
-        .iter()
-        .filter_map(|a| Some((a["id"].as_str()?, a)))
-        .collect();
-    let stories = parsed["stories"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|s| {
-            let members: Vec<&str> = s["articles"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect();
-            StoryInsert {
-                id: s["id"].as_str().unwrap_or(""),
-                key: s["key"].as_str().unwrap_or(""),
-                headline: s["headline"].as_str().unwrap_or(""),
-                newest: members
-                    .iter()
-                    .filter_map(|a| published.get(a).copied())
-                    .max(),
-                contradictions: s["facts"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter(|f| f["status"] == "contradicted")
-                    .count() as i64,
-                text: search_text(s, &members, &by_id),
-                members,
-                json: s.to_string(),
-            }
-        })
-        .collect();
-    let analysed = articles
-        .iter()
-        .map(|a| {
-            (
-                a["id"].as_str().unwrap_or(""),
-                a["story"].as_str().unwrap_or(""),
-                a["outlet"].as_str(),
-                a.to_string(),
-            )
-        })
-        .collect();
-    AnalysisRows {
-        articles: articles.len() as i64,
-        stories,
-        analysed,
-    }
-}
-
 /// The text a story is found by: every string value of the story (its headline, the
 /// words of its quotes, facts and timeline), then its articles' titles and bodies, with
 /// diacritics folded as the search's words are ("Ostvik" finds "Östvik" in both
 /// backends).
-fn search_text(
-    story: &Value,
-    members: &[&str],
-    articles: &std::collections::HashMap<&str, &Value>,
-) -> String {
+fn search_text(story: &Value, articles: &[Value]) -> String {
     fn strings(v: &Value, out: &mut String) {
         match v {
             Value::String(s) => {
@@ -472,11 +457,9 @@ fn search_text(
     }
     let mut out = String::new();
     strings(story, &mut out);
-    for m in members {
-        if let Some(a) = articles.get(m) {
-            for field in ["title", "outlet", "body"] {
-                strings(&a[field], &mut out);
-            }
+    for a in articles {
+        for field in ["title", "outlet", "body"] {
+            strings(&a[field], &mut out);
         }
     }
     parallax_text::fold_diacritics(&out)
@@ -514,6 +497,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("news.db").display().to_string();
         behaves_as_a_store(&path);
+        saves_only_what_changed(&dir.path().join("saves.db").display().to_string());
     }
 
     #[test]
@@ -523,6 +507,7 @@ mod tests {
         };
         let url = server.database("behaves");
         behaves_as_a_store(&url);
+        saves_only_what_changed(&server.database("saves"));
         // A second connection finds the schema made, and migrates nothing twice.
         let store = Store::connect(&url).unwrap();
         assert_eq!(store.article_count().unwrap(), 3);
@@ -677,6 +662,117 @@ mod tests {
             .collect();
         assert_eq!(ids, ["\"a\"", "\"b\"", "\"c\""]);
         assert!(text.contains("Two, corrected."));
+    }
+
+    /// Saves `articles` and `stories` (JSON objects) as an analysis at `revision`.
+    fn save(store: &mut Store, revision: i64, articles: &[Value], stories: &[Value]) -> Saved {
+        let mut saving = store
+            .begin_analysis(revision, "\"parallax test\"", "{}", "{\"articles\":0}")
+            .unwrap()
+            .expect("nothing newer saved");
+        for a in articles {
+            saving.article(&a.to_string()).unwrap();
+        }
+        for s in stories {
+            saving.story(&s.to_string()).unwrap();
+        }
+        saving.commit().unwrap()
+    }
+
+    /// Every part of the saved analysis, as read back.
+    fn parts(store: &Store) -> Vec<String> {
+        let mut parts = Vec::new();
+        store
+            .read_analysis(true, &mut |p| {
+                parts.push(match p {
+                    Part::Head(h) => format!("head {} {}", h.revision, h.articles),
+                    Part::Article(j) | Part::Story(j) => j.to_string(),
+                });
+                Ok(())
+            })
+            .unwrap();
+        parts
+    }
+
+    /// A second analysis rewrites the parts that changed and no others, and the saved
+    /// analysis reads back as given, part for part.
+    fn saves_only_what_changed(db: &str) {
+        let mut store = Store::connect(db).unwrap();
+        let article = |id: &str, story: &str, body: &str| json!({"id": id, "story": story, "outlet": "Kessa Post", "body": body});
+        let story = |id: &str, members: &[&str], headline: &str| json!({"id": id, "key": id.to_lowercase(), "headline": headline, "articles": members});
+        let articles = [
+            article("a", "S1", "Ferries collided."),
+            article("b", "S1", "Two ferries collided."),
+            article("c", "S2", "The harbour reopened."),
+        ];
+        let stories = [
+            story("S1", &["a", "b"], "Ferries collide"),
+            story("S2", &["c"], "Harbour reopens"),
+        ];
+        let first = save(&mut store, 1, &articles, &stories);
+        assert_eq!((first.articles_written, first.stories_written), (3, 2));
+        // The same analysis again writes nothing.
+        assert_eq!(save(&mut store, 1, &articles, &stories), Saved::default());
+        // A new article joins S2: it and S2 are written, S1 and its articles are not.
+        // An article's text changing rewrites the story it is in (its search text), even
+        // when the story's own JSON is the same.
+        let mut more = articles.to_vec();
+        more[0] = article("a", "S1", "Ferries collided at dawn.");
+        more.push(article("d", "S2", "Ships left the harbour again."));
+        let stories = [
+            story("S1", &["a", "b"], "Ferries collide"),
+            story("S2", &["c", "d"], "Harbour reopens"),
+        ];
+        let second = save(&mut store, 2, &more, &stories);
+        assert_eq!(
+            second,
+            Saved {
+                articles_written: 2,
+                stories_written: 2,
+                ..Saved::default()
+            }
+        );
+        let found = |store: &Store, q: &str| -> Vec<String> {
+            let filter = StoryFilter {
+                search: Some(q.into()),
+                ..StoryFilter::default()
+            };
+            store
+                .stories(&filter)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.id)
+                .collect()
+        };
+        assert_eq!(found(&store, "dawn"), ["S1"]);
+        assert_eq!(found(&store, "ships"), ["S2"]);
+        // A story before the others: everything after it moves, nothing else is written;
+        // an article and a story gone are deleted.
+        let mut third = vec![article("e", "S1", "Fog closed the strait.")];
+        third.extend(more.iter().filter(|a| a["id"] != "c").cloned());
+        let stories = [
+            story("S1", &["e"], "Fog closes strait"),
+            story("S2", &["a", "b"], "Ferries collide"),
+        ];
+        let saved = save(&mut store, 3, &third, &stories);
+        assert_eq!(saved.articles_written, 1, "e only: {saved:?}");
+        assert_eq!(saved.articles_moved, 2, "{saved:?}");
+        assert_eq!(saved.articles_deleted, 1, "{saved:?}");
+        // S1 and S2 are other stories now (their JSON changed), and there is no third.
+        assert_eq!((saved.stories_written, saved.stories_deleted), (2, 0));
+        assert!(found(&store, "ships").is_empty(), "d's story is gone");
+        assert_eq!(found(&store, "fog"), ["S1"]);
+        assert_eq!(found(&store, "dawn"), ["S2"]);
+        let mut expected = vec!["head 3 4".to_string()];
+        expected.extend(third.iter().map(Value::to_string));
+        expected.extend(stories.iter().map(Value::to_string));
+        assert_eq!(parts(&store), expected);
+        assert_eq!(store.outlets("S2").unwrap().len(), 2);
+        assert!(store.article("c").unwrap().is_none());
+        assert_eq!(
+            store.analysis().unwrap().unwrap().summary,
+            "{\"articles\":0}"
+        );
     }
 
     #[test]

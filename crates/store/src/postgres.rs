@@ -11,8 +11,9 @@ use std::io::Write;
 use ::postgres::fallible_iterator::FallibleIterator;
 use ::postgres::{Client, GenericClient, IsolationLevel, NoTls, Transaction};
 
+use crate::save::{self, ArticlePut, Member, Rows, Stored, StoryPut, Table};
 use crate::sqlite::newer_schema;
-use crate::{search_words, Added, AnalysisRows, Error, Keyed, Result, StoryFilter, StoryRow};
+use crate::{search_words, Added, Error, Keyed, Part, Result, StoryFilter, StoryRow};
 
 /// The advisory lock writers hold ("parallax" in ASCII).
 const WRITERS: i64 = 0x7061_7261_6c6c_6178;
@@ -61,6 +62,56 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX story_articles_article ON story_articles (article);
     -- Full-text search over each story's words and its articles' text (English stems).
+    CREATE TABLE story_search (
+        story TEXT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+        document TSVECTOR NOT NULL
+    );
+    CREATE INDEX story_search_document ON story_search USING GIN (document);",
+    // 2: an analysis kept as rows only (no whole report), each with its place in the report
+    // and a digest, so that a new analysis rewrites only what changed. The analysis saved
+    // before is dropped: the next add, export or serve analyses again.
+    "DROP TABLE story_search;
+    DROP TABLE story_articles;
+    DROP TABLE stories;
+    DROP TABLE analysed_articles;
+    DROP TABLE analyses;
+    CREATE TABLE analyses (
+        id BIGSERIAL PRIMARY KEY,
+        revision BIGINT NOT NULL,
+        articles BIGINT NOT NULL,
+        settings TEXT NOT NULL,
+        generator TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        created TIMESTAMPTZ NOT NULL DEFAULT now()
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        position BIGINT NOT NULL,
+        digest TEXT NOT NULL,
+        key TEXT NOT NULL,
+        headline TEXT NOT NULL,
+        newest TEXT,
+        article_count BIGINT NOT NULL,
+        contradictions BIGINT NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX stories_position ON stories (position);
+    CREATE TABLE story_articles (
+        story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        article TEXT NOT NULL,
+        PRIMARY KEY (story, article)
+    );
+    CREATE INDEX story_articles_article ON story_articles (article);
+    CREATE TABLE analysed_articles (
+        id TEXT PRIMARY KEY,
+        position BIGINT NOT NULL,
+        digest TEXT NOT NULL,
+        story TEXT NOT NULL,
+        outlet TEXT,
+        published TEXT,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX analysed_articles_position ON analysed_articles (position);
     CREATE TABLE story_search (
         story TEXT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
         document TSVECTOR NOT NULL
@@ -225,14 +276,13 @@ pub(crate) fn write_lines(
     Ok((revision, n))
 }
 
-pub(crate) fn save_analysis(
-    client: &mut Client,
+/// A saving's transaction, holding the writers' lock, begun when no newer analysis is
+/// saved.
+pub(crate) fn begin<'c>(
+    client: &'c mut Client,
     place: &str,
     revision: i64,
-    settings: &str,
-    report: &str,
-    rows: &AnalysisRows,
-) -> Result<bool> {
+) -> Result<Option<PgRows<'c>>> {
     let pg = pg_error(place);
     let mut tx = client.transaction().map_err(pg)?;
     lock_writers(&mut tx).map_err(pg)?;
@@ -241,88 +291,240 @@ pub(crate) fn save_analysis(
         .map_err(pg)?
         .get(0);
     if saved.is_some_and(|s| s > revision) {
-        return Ok(false);
+        return Ok(None);
     }
-    tx.batch_execute(
-        "DELETE FROM analyses; DELETE FROM story_articles; DELETE FROM stories;
-         DELETE FROM analysed_articles",
-    )
-    .map_err(pg)?;
-    tx.execute(
-        "INSERT INTO analyses (revision, articles, settings, report) VALUES ($1, $2, $3, $4)",
-        &[&revision, &rows.articles, &settings, &report],
-    )
-    .map_err(pg)?;
-    // Each table in one statement (arrays unnested): a round trip per row would cost
-    // more than the rows.
-    let stories = &rows.stories;
-    tx.execute(
-        "INSERT INTO stories (id, key, headline, newest, article_count, contradictions, json)
-         SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[],
-             $6::bigint[], $7::text[])",
-        &[
-            &stories.iter().map(|s| s.id).collect::<Vec<_>>(),
-            &stories.iter().map(|s| s.key).collect::<Vec<_>>(),
-            &stories.iter().map(|s| s.headline).collect::<Vec<_>>(),
-            &stories.iter().map(|s| s.newest).collect::<Vec<_>>(),
-            &stories
-                .iter()
-                .map(|s| s.members.len() as i64)
-                .collect::<Vec<_>>(),
-            &stories.iter().map(|s| s.contradictions).collect::<Vec<_>>(),
-            &stories.iter().map(|s| s.json.as_str()).collect::<Vec<_>>(),
-        ],
-    )
-    .map_err(pg)?;
-    tx.execute(
-        "INSERT INTO story_search (story, document)
-         SELECT story, to_tsvector('english', text)
-         FROM UNNEST($1::text[], $2::text[]) AS t (story, text)",
-        &[
-            &stories.iter().map(|s| s.id).collect::<Vec<_>>(),
-            &stories.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
-        ],
-    )
-    .map_err(pg)?;
-    let (member_story, member): (Vec<&str>, Vec<&str>) = stories
-        .iter()
-        .flat_map(|s| s.members.iter().map(move |&m| (s.id, m)))
-        .unzip();
-    tx.execute(
-        "INSERT INTO story_articles (story, article)
-         SELECT * FROM UNNEST($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
-        &[&member_story, &member],
-    )
-    .map_err(pg)?;
-    let analysed = &rows.analysed;
-    tx.execute(
-        "INSERT INTO analysed_articles (id, story, outlet, json)
-         SELECT DISTINCT ON (id) * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[])
-             AS a (id, story, outlet, json)",
-        &[
-            &analysed.iter().map(|a| a.0).collect::<Vec<_>>(),
-            &analysed.iter().map(|a| a.1).collect::<Vec<_>>(),
-            &analysed.iter().map(|a| a.2).collect::<Vec<_>>(),
-            &analysed.iter().map(|a| a.3.as_str()).collect::<Vec<_>>(),
-        ],
-    )
-    .map_err(pg)?;
-    tx.commit().map_err(pg)?;
-    Ok(true)
+    Ok(Some(PgRows {
+        tx,
+        place: place.to_string(),
+    }))
 }
 
-/// The latest analysis: revision, article count, settings and report.
-pub(crate) fn analysis(
+/// The rows of an analysis being saved, in one write transaction. Each batch is one
+/// statement per table (arrays unnested): a round trip per row would cost more than the
+/// rows.
+pub(crate) struct PgRows<'c> {
+    tx: Transaction<'c>,
+    place: String,
+}
+
+impl PgRows<'_> {
+    fn run(&mut self, sql: &str, params: &[&(dyn ::postgres::types::ToSql + Sync)]) -> Result<()> {
+        self.tx
+            .execute(sql, params)
+            .map(|_| ())
+            .map_err(pg_error(&self.place))
+    }
+}
+
+impl Rows for PgRows<'_> {
+    fn stored(&mut self, table: Table) -> Result<HashMap<String, Stored>> {
+        let rows = self
+            .tx
+            .query(
+                &format!("SELECT id, digest, position FROM {}", table.name()),
+                &[],
+            )
+            .map_err(pg_error(&self.place))?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                (
+                    r.get(0),
+                    Stored {
+                        digest: r.get(1),
+                        position: r.get(2),
+                    },
+                )
+            })
+            .collect())
+    }
+
+    fn put_articles(&mut self, rows: &[ArticlePut]) -> Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        self.run(
+            "INSERT INTO analysed_articles (id, position, digest, story, outlet, published, json)
+             SELECT * FROM UNNEST($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[],
+                 $6::text[], $7::text[])
+             ON CONFLICT (id) DO UPDATE SET position = EXCLUDED.position,
+                 digest = EXCLUDED.digest, story = EXCLUDED.story, outlet = EXCLUDED.outlet,
+                 published = EXCLUDED.published, json = EXCLUDED.json",
+            &[
+                &rows.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+                &rows.iter().map(|a| a.position).collect::<Vec<_>>(),
+                &rows.iter().map(|a| a.digest.as_str()).collect::<Vec<_>>(),
+                &rows.iter().map(|a| a.story.as_str()).collect::<Vec<_>>(),
+                &rows.iter().map(|a| a.outlet.as_deref()).collect::<Vec<_>>(),
+                &rows
+                    .iter()
+                    .map(|a| a.published.as_deref())
+                    .collect::<Vec<_>>(),
+                &rows.iter().map(|a| a.json.as_str()).collect::<Vec<_>>(),
+            ],
+        )
+    }
+
+    fn put_stories(&mut self, rows: &[StoryPut]) -> Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<&str> = rows.iter().map(|s| s.id.as_str()).collect();
+        // Members and search rows go with their story.
+        self.run("DELETE FROM stories WHERE id = ANY($1)", &[&ids])?;
+        self.run(
+            "INSERT INTO stories (id, position, digest, key, headline, newest, article_count,
+                 contradictions, json)
+             SELECT * FROM UNNEST($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[],
+                 $6::text[], $7::bigint[], $8::bigint[], $9::text[])",
+            &[
+                &ids,
+                &rows.iter().map(|s| s.position).collect::<Vec<_>>(),
+                &rows.iter().map(|s| s.digest.as_str()).collect::<Vec<_>>(),
+                &rows.iter().map(|s| s.key.as_str()).collect::<Vec<_>>(),
+                &rows.iter().map(|s| s.headline.as_str()).collect::<Vec<_>>(),
+                &rows.iter().map(|s| s.newest.as_deref()).collect::<Vec<_>>(),
+                &rows
+                    .iter()
+                    .map(|s| s.members.len() as i64)
+                    .collect::<Vec<_>>(),
+                &rows.iter().map(|s| s.contradictions).collect::<Vec<_>>(),
+                &rows.iter().map(|s| s.json.as_str()).collect::<Vec<_>>(),
+            ],
+        )?;
+        self.run(
+            "INSERT INTO story_search (story, document)
+             SELECT story, to_tsvector('english', text)
+             FROM UNNEST($1::text[], $2::text[]) AS t (story, text)",
+            &[
+                &ids,
+                &rows.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+            ],
+        )?;
+        let (member_story, member): (Vec<&str>, Vec<&str>) = rows
+            .iter()
+            .flat_map(|s| s.members.iter().map(move |m| (s.id.as_str(), m.as_str())))
+            .unzip();
+        self.run(
+            "INSERT INTO story_articles (story, article)
+             SELECT * FROM UNNEST($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
+            &[&member_story, &member],
+        )
+    }
+
+    fn moved(&mut self, table: Table, moves: &[(String, i64)]) -> Result<()> {
+        if moves.is_empty() {
+            return Ok(());
+        }
+        self.run(
+            &format!(
+                "UPDATE {} t SET position = m.position
+                 FROM UNNEST($1::text[], $2::bigint[]) AS m (id, position) WHERE t.id = m.id",
+                table.name()
+            ),
+            &[
+                &moves.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
+                &moves.iter().map(|&(_, p)| p).collect::<Vec<_>>(),
+            ],
+        )
+    }
+
+    fn delete(&mut self, table: Table, ids: &[String]) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.run(
+            &format!("DELETE FROM {} WHERE id = ANY($1)", table.name()),
+            &[&ids],
+        )
+    }
+
+    fn members(&mut self, ids: &[&str]) -> Result<HashMap<String, Member>> {
+        let rows = self
+            .tx
+            .query(
+                "SELECT id, published, json FROM analysed_articles WHERE id = ANY($1)",
+                &[&ids],
+            )
+            .map_err(pg_error(&self.place))?;
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.get(0), (r.get(1), r.get(2))))
+            .collect())
+    }
+
+    fn finish(mut self: Box<Self>, head: &save::Head) -> Result<()> {
+        self.run("DELETE FROM analyses", &[])?;
+        self.run(
+            "INSERT INTO analyses (revision, articles, settings, generator, summary)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[
+                &head.revision,
+                &head.articles,
+                &head.settings,
+                &head.generator,
+                &head.summary,
+            ],
+        )?;
+        let place = self.place.clone();
+        self.tx.commit().map_err(pg_error(&place))
+    }
+}
+
+/// Hands `each` the saved analysis's head, then its articles (when `articles`) and its
+/// stories (when `stories`) in report order, streamed from one snapshot.
+pub(crate) fn read(
     client: &mut Client,
     place: &str,
-) -> Result<Option<(i64, i64, String, String)>> {
-    let row = client
+    articles: bool,
+    stories: bool,
+    each: &mut dyn FnMut(Part<'_>) -> Result<()>,
+) -> Result<bool> {
+    let pg = pg_error(place);
+    let mut tx = client
+        .build_transaction()
+        .isolation_level(IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .map_err(pg)?;
+    let head = tx
         .query_opt(
-            "SELECT revision, articles, settings, report FROM analyses ORDER BY id DESC LIMIT 1",
+            "SELECT revision, articles, settings, generator, summary FROM analyses
+             ORDER BY id DESC LIMIT 1",
             &[],
         )
-        .map_err(pg_error(place))?;
-    Ok(row.map(|r| (r.get(0), r.get(1), r.get(2), r.get(3))))
+        .map_err(pg)?;
+    let Some(head) = head else {
+        return Ok(false);
+    };
+    let head = save::Head {
+        revision: head.get(0),
+        articles: head.get(1),
+        settings: head.get(2),
+        generator: head.get(3),
+        summary: head.get(4),
+    };
+    each(Part::Head(&head.analysis()))?;
+    let none: [&str; 0] = [];
+    for (table, wanted) in [(Table::Articles, articles), (Table::Stories, stories)] {
+        if !wanted {
+            continue;
+        }
+        let mut rows = tx
+            .query_raw(
+                &format!("SELECT json FROM {} ORDER BY position", table.name()),
+                none,
+            )
+            .map_err(pg)?;
+        while let Some(row) = rows.next().map_err(pg)? {
+            let json: &str = row.get(0);
+            each(match table {
+                Table::Articles => Part::Article(json),
+                Table::Stories => Part::Story(json),
+            })?;
+        }
+    }
+    Ok(true)
 }
 
 pub(crate) fn stories(

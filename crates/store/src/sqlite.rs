@@ -5,7 +5,8 @@ use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use crate::{search_words, Added, AnalysisRows, Error, Keyed, Result, StoryFilter, StoryRow};
+use crate::save::{self, ArticlePut, Member, Rows, Stored, StoryPut, Table};
+use crate::{search_words, Added, Error, Keyed, Part, Result, StoryFilter, StoryRow};
 
 /// SQLite's schema changes, in order; `PRAGMA user_version` says how many have run.
 const MIGRATIONS: &[&str] = &[
@@ -54,6 +55,55 @@ const MIGRATIONS: &[&str] = &[
         story UNINDEXED, text, tokenize = 'porter unicode61 remove_diacritics 2'
     );
     DELETE FROM analyses;",
+    // 3: an analysis kept as rows only (no whole report), each with its place in the report
+    // and a digest, so that a new analysis rewrites only what changed; search rows keyed
+    // by their story's rowid. The analysis saved before is dropped: the next add, export or
+    // serve analyses again.
+    "DROP TABLE story_search;
+    DROP TABLE story_articles;
+    DROP TABLE stories;
+    DROP TABLE analysed_articles;
+    DROP TABLE analyses;
+    CREATE TABLE analyses (
+        id INTEGER PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        settings TEXT NOT NULL,
+        generator TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        key TEXT NOT NULL,
+        headline TEXT NOT NULL,
+        newest TEXT,
+        article_count INTEGER NOT NULL,
+        contradictions INTEGER NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX stories_position ON stories (position);
+    CREATE TABLE story_articles (
+        story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        article TEXT NOT NULL,
+        PRIMARY KEY (story, article)
+    );
+    CREATE INDEX story_articles_article ON story_articles (article);
+    CREATE TABLE analysed_articles (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        story TEXT NOT NULL,
+        outlet TEXT,
+        published TEXT,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX analysed_articles_position ON analysed_articles (position);
+    CREATE VIRTUAL TABLE story_search USING fts5(
+        text, tokenize = 'porter unicode61 remove_diacritics 2'
+    );",
 ];
 
 /// Opens (creating and migrating as needed) the file at `path`.
@@ -184,14 +234,12 @@ pub(crate) fn write_lines(
     Ok((revision, n))
 }
 
-pub(crate) fn save_analysis(
-    conn: &mut Connection,
+/// A saving's transaction, begun when no newer analysis is saved.
+pub(crate) fn begin<'c>(
+    conn: &'c mut Connection,
     place: &str,
     revision: i64,
-    settings: &str,
-    report: &str,
-    rows: &AnalysisRows,
-) -> Result<bool> {
+) -> Result<Option<SqliteRows<'c>>> {
     let sqlite = sqlite_error(place);
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -200,71 +248,221 @@ pub(crate) fn save_analysis(
         .query_row("SELECT MAX(revision) FROM analyses", [], |r| r.get(0))
         .map_err(sqlite)?;
     if saved.is_some_and(|s| s > revision) {
-        return Ok(false);
+        return Ok(None);
     }
-    tx.execute("DELETE FROM analyses", []).map_err(sqlite)?;
-    tx.execute(
-        "INSERT INTO analyses (revision, articles, settings, report) VALUES (?1, ?2, ?3, ?4)",
-        params![revision, rows.articles, settings, report],
-    )
-    .map_err(sqlite)?;
-    tx.execute("DELETE FROM story_articles", [])
-        .map_err(sqlite)?;
-    tx.execute("DELETE FROM stories", []).map_err(sqlite)?;
-    tx.execute("DELETE FROM analysed_articles", [])
-        .map_err(sqlite)?;
-    tx.execute("DELETE FROM story_search", []).map_err(sqlite)?;
-    for s in &rows.stories {
-        tx.execute(
-            "INSERT INTO stories (id, key, headline, newest, article_count, contradictions, json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                s.id,
-                s.key,
-                s.headline,
-                s.newest,
-                s.members.len() as i64,
-                s.contradictions,
-                s.json
-            ],
-        )
-        .map_err(sqlite)?;
-        tx.execute(
-            "INSERT INTO story_search (story, text) VALUES (?1, ?2)",
-            params![s.id, s.text],
-        )
-        .map_err(sqlite)?;
-        for a in &s.members {
-            tx.execute(
-                "INSERT OR IGNORE INTO story_articles (story, article) VALUES (?1, ?2)",
-                params![s.id, a],
-            )
-            .map_err(sqlite)?;
-        }
-    }
-    for (id, story, _, json) in &rows.analysed {
-        tx.execute(
-            "INSERT OR REPLACE INTO analysed_articles (id, story, json) VALUES (?1, ?2, ?3)",
-            params![id, story, json],
-        )
-        .map_err(sqlite)?;
-    }
-    tx.commit().map_err(sqlite)?;
-    Ok(true)
+    Ok(Some(SqliteRows {
+        tx,
+        place: place.to_string(),
+    }))
 }
 
-/// The latest analysis: revision, article count, settings and report.
-pub(crate) fn analysis(
+/// The rows of an analysis being saved, in one write transaction.
+pub(crate) struct SqliteRows<'c> {
+    tx: rusqlite::Transaction<'c>,
+    place: String,
+}
+
+impl SqliteRows<'_> {
+    fn run<P: rusqlite::Params>(&self, sql: &str, params: P) -> Result<()> {
+        let sqlite = sqlite_error(&self.place);
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut q| q.execute(params))
+            .map(|_| ())
+            .map_err(sqlite)
+    }
+}
+
+impl Rows for SqliteRows<'_> {
+    fn stored(&mut self, table: Table) -> Result<std::collections::HashMap<String, Stored>> {
+        let sqlite = sqlite_error(&self.place);
+        let mut q = self
+            .tx
+            .prepare(&format!(
+                "SELECT id, digest, position FROM {}",
+                table.name()
+            ))
+            .map_err(sqlite)?;
+        let rows = q
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    Stored {
+                        digest: r.get(1)?,
+                        position: r.get(2)?,
+                    },
+                ))
+            })
+            .map_err(sqlite)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(sqlite)
+    }
+
+    fn put_articles(&mut self, rows: &[ArticlePut]) -> Result<()> {
+        for a in rows {
+            self.run(
+                "INSERT INTO analysed_articles (id, position, digest, story, outlet, published, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (id) DO UPDATE SET position = ?2, digest = ?3, story = ?4,
+                     outlet = ?5, published = ?6, json = ?7",
+                params![a.id, a.position, a.digest, a.story, a.outlet, a.published, a.json],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn put_stories(&mut self, rows: &[StoryPut]) -> Result<()> {
+        let ids: Vec<String> = rows.iter().map(|s| s.id.clone()).collect();
+        self.delete(Table::Stories, &ids)?;
+        for s in rows {
+            self.run(
+                "INSERT INTO stories (id, position, digest, key, headline, newest, article_count,
+                     contradictions, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    s.id,
+                    s.position,
+                    s.digest,
+                    s.key,
+                    s.headline,
+                    s.newest,
+                    s.members.len() as i64,
+                    s.contradictions,
+                    s.json
+                ],
+            )?;
+            let rowid = self.tx.last_insert_rowid();
+            self.run(
+                "INSERT INTO story_search (rowid, text) VALUES (?1, ?2)",
+                params![rowid, s.text],
+            )?;
+            for a in &s.members {
+                self.run(
+                    "INSERT OR IGNORE INTO story_articles (story, article) VALUES (?1, ?2)",
+                    params![s.id, a],
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn moved(&mut self, table: Table, moves: &[(String, i64)]) -> Result<()> {
+        let sql = format!("UPDATE {} SET position = ?2 WHERE id = ?1", table.name());
+        for (id, position) in moves {
+            self.run(&sql, params![id, position])?;
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, table: Table, ids: &[String]) -> Result<()> {
+        for id in ids {
+            if table == Table::Stories {
+                // The search row first, found by its story's rowid; the members go with
+                // the story.
+                self.run(
+                    "DELETE FROM story_search WHERE rowid = (SELECT rowid FROM stories WHERE id = ?1)",
+                    params![id],
+                )?;
+            }
+            self.run(
+                &format!("DELETE FROM {} WHERE id = ?1", table.name()),
+                params![id],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn members(&mut self, ids: &[&str]) -> Result<std::collections::HashMap<String, Member>> {
+        let sqlite = sqlite_error(&self.place);
+        let mut q = self
+            .tx
+            .prepare_cached("SELECT published, json FROM analysed_articles WHERE id = ?1")
+            .map_err(sqlite)?;
+        let mut found = std::collections::HashMap::new();
+        for &id in ids {
+            if let Some(m) = q
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+                .map_err(sqlite)?
+            {
+                found.insert(id.to_string(), m);
+            }
+        }
+        Ok(found)
+    }
+
+    fn finish(self: Box<Self>, head: &save::Head) -> Result<()> {
+        let sqlite = sqlite_error(&self.place);
+        self.run("DELETE FROM analyses", [])?;
+        self.run(
+            "INSERT INTO analyses (revision, articles, settings, generator, summary)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                head.revision,
+                head.articles,
+                head.settings,
+                head.generator,
+                head.summary
+            ],
+        )?;
+        self.tx.commit().map_err(sqlite)
+    }
+}
+
+/// Hands `each` the saved analysis's head, then its articles (when `articles`) and its
+/// stories (when `stories`) in report order, all from one read transaction.
+pub(crate) fn read(
     conn: &Connection,
     place: &str,
-) -> Result<Option<(i64, i64, String, String)>> {
-    conn.query_row(
-        "SELECT revision, articles, settings, report FROM analyses ORDER BY id DESC LIMIT 1",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )
-    .optional()
-    .map_err(sqlite_error(place))
+    articles: bool,
+    stories: bool,
+    each: &mut dyn FnMut(Part<'_>) -> Result<()>,
+) -> Result<bool> {
+    let sqlite = sqlite_error(place);
+    let tx = conn.unchecked_transaction().map_err(sqlite)?;
+    let head = tx
+        .query_row(
+            "SELECT revision, articles, settings, generator, summary FROM analyses
+             ORDER BY id DESC LIMIT 1",
+            [],
+            |r| {
+                Ok(save::Head {
+                    revision: r.get(0)?,
+                    articles: r.get(1)?,
+                    settings: r.get(2)?,
+                    generator: r.get(3)?,
+                    summary: r.get(4)?,
+                })
+            },
+        )
+        .optional()
+        .map_err(sqlite)?;
+    let Some(head) = head else {
+        return Ok(false);
+    };
+    each(Part::Head(&head.analysis()))?;
+    for (table, wanted) in [(Table::Articles, articles), (Table::Stories, stories)] {
+        if !wanted {
+            continue;
+        }
+        let mut q = tx
+            .prepare(&format!(
+                "SELECT json FROM {} ORDER BY position",
+                table.name()
+            ))
+            .map_err(sqlite)?;
+        let mut rows = q.query([]).map_err(sqlite)?;
+        while let Some(row) = rows.next().map_err(sqlite)? {
+            let json = row
+                .get_ref(0)
+                .and_then(|v| Ok(v.as_str()?))
+                .map_err(sqlite)?;
+            each(match table {
+                Table::Articles => Part::Article(json),
+                Table::Stories => Part::Story(json),
+            })?;
+        }
+    }
+    Ok(true)
 }
 
 pub(crate) fn stories(
@@ -278,11 +476,11 @@ pub(crate) fn stories(
         .prepare(
             "SELECT s.id, s.headline, s.newest, s.article_count, s.contradictions, s.json
              FROM stories s
-             WHERE (?1 IS NULL OR s.id IN (
-                     SELECT story FROM story_search WHERE story_search MATCH ?1))
+             WHERE (?1 IS NULL OR s.rowid IN (
+                     SELECT rowid FROM story_search WHERE story_search MATCH ?1))
                AND (?2 IS NULL OR EXISTS (
                      SELECT 1 FROM story_articles m JOIN analysed_articles a ON a.id = m.article
-                     WHERE m.story = s.id AND json_extract(a.json, '$.outlet') = ?2))
+                     WHERE m.story = s.id AND a.outlet = ?2))
                AND (?3 IS NULL OR substr(s.newest, 1, 10) >= ?3)
                AND (?4 IS NULL OR substr(s.newest, 1, 10) <= ?4)
              ORDER BY s.newest IS NULL, s.newest DESC, s.id",
@@ -336,9 +534,9 @@ pub(crate) fn outlets(
     let sqlite = sqlite_error(place);
     let mut statement = conn
         .prepare(
-            "SELECT a.id, json_extract(a.json, '$.outlet') FROM story_articles m
+            "SELECT a.id, a.outlet FROM story_articles m
              JOIN analysed_articles a ON a.id = m.article
-             WHERE m.story = ?1 AND json_extract(a.json, '$.outlet') IS NOT NULL",
+             WHERE m.story = ?1 AND a.outlet IS NOT NULL",
         )
         .map_err(sqlite)?;
     let rows = statement
@@ -402,7 +600,7 @@ mod tests {
             .unwrap();
         }
         let store = crate::Store::open(&path).unwrap();
-        // The old analysis has no search rows: it is gone, and the store reads as stale.
+        // The old analysis is dropped by the migrations after it: the store reads as stale.
         assert!(store.analysis().unwrap().is_none());
         assert!(!store.is_current().unwrap());
         assert_eq!(store.article_count().unwrap(), 1);
