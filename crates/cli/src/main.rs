@@ -333,7 +333,7 @@ fn finish(
         eprintln!("warning: {w}");
     }
     let head = Head {
-        generator: format!("parallax {}", env!("CARGO_PKG_VERSION")),
+        generator: generator(),
         settings: serde_json::to_value(settings)?,
         summary: analysis.summary.clone(),
     };
@@ -435,6 +435,11 @@ fn skipped_reasons(s: &parallax_model::Summary) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     )
+}
+
+/// What a report names as its generator: this program and its version.
+pub(crate) fn generator() -> String {
+    format!("parallax {}", env!("CARGO_PKG_VERSION"))
 }
 
 /// Saves `analysis` into `store` (rewriting only the rows that changed since the analysis

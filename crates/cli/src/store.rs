@@ -147,7 +147,7 @@ pub(crate) fn analyse(
 }
 
 /// The stories of the store's last analysis (`saved`) that a new analysis at `revision`
-/// may take over: none when it ran with other settings, else those none of whose articles were
+/// may take over: none when it ran with other settings or another version of parallax, else those none of whose articles were
 /// added or replaced since. A saved story this version cannot read is simply worked out
 /// again.
 fn reusable(
@@ -162,7 +162,11 @@ fn reusable(
     };
     let same_settings = serde_json::from_str::<serde_json::Value>(&saved.settings)
         .is_ok_and(|s| s == serde_json::to_value(settings).unwrap_or_default());
-    if saved.revision > revision || !same_settings {
+    // Another version may clean, group or read quotations differently: its findings are
+    // not taken over.
+    let same_version =
+        serde_json::from_str::<String>(&saved.generator).is_ok_and(|g| g == crate::generator());
+    if saved.revision > revision || !same_settings || !same_version {
         return Ok(reuse);
     }
     let changed = store.changed_since(saved.revision)?;

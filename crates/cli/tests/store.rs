@@ -342,6 +342,74 @@ fn killed_add_loses_nothing(dir: &Path, db: &std::ffi::OsStr) {
     assert!(store.is_current().unwrap());
 }
 
+/// An analysis saved by another version of parallax is not taken over: the next add works
+/// every story out afresh.
+#[test]
+fn findings_of_another_version_are_worked_out_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = halves(&root().join("examples/corpus"), dir.path());
+    let db = dir.path().join("news.db");
+    let add = |part: &Path| {
+        let out = parallax(&[os("add"), part.as_os_str(), os("--db"), db.as_os_str()]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    add(&first);
+    // The same analysis, saved again as an older version's.
+    {
+        let mut store = parallax_store::Store::connect(db.to_str().unwrap()).unwrap();
+        let mut head = None;
+        let mut parts = (Vec::new(), Vec::new());
+        store
+            .read_analysis(true, &mut |part| {
+                match part {
+                    parallax_store::Part::Head(h) => head = Some(h.clone()),
+                    parallax_store::Part::Article(a) => parts.0.push(a.to_string()),
+                    parallax_store::Part::Story(s) => parts.1.push(s.to_string()),
+                }
+                Ok(())
+            })
+            .unwrap();
+        let head = head.unwrap();
+        assert!(
+            head.generator.starts_with("\"parallax "),
+            "{}",
+            head.generator
+        );
+        let mut saving = store
+            .begin_analysis(
+                head.revision,
+                "\"parallax 0.0.0\"",
+                &head.settings,
+                &head.summary,
+            )
+            .unwrap()
+            .unwrap();
+        parts.0.iter().for_each(|a| saving.article(a).unwrap());
+        parts.1.iter().for_each(|s| saving.story(s).unwrap());
+        saving.commit().unwrap();
+    }
+    add(&second);
+    let out = dir.path().join("report.json");
+    let run = parallax(&[
+        os("export"),
+        os("--db"),
+        db.as_os_str(),
+        os("--json"),
+        out.as_os_str(),
+    ]);
+    assert!(run.status.success());
+    let report = read_json(&out);
+    assert!(
+        report["summary"]["reused_stories"].is_null(),
+        "{}",
+        report["summary"]
+    );
+}
+
 /// A second add works out afresh only the stories it changes: the others' findings are
 /// taken over from the saved analysis, and the report is the one a single add of every
 /// article gives. A story one of whose articles is replaced is worked out again.
