@@ -53,6 +53,17 @@ fn shape(report: &serde_json::Value) -> (BTreeSet<Vec<String>>, Vec<serde_json::
     (stories, articles)
 }
 
+/// The report `parallax export --json -` writes from the store `db`.
+fn exported(db: &std::ffi::OsStr) -> serde_json::Value {
+    let out = parallax(&[os("export"), os("--db"), db, os("--json"), os("-")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn read_json(p: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
 }
@@ -74,9 +85,7 @@ fn a_postgres_store_makes_the_stories_of_one_analysis() {
     let url = server.database("two_goes");
     two_goes_make_one_analysis(dir.path(), os(&url));
     // What the messages say names the database.
-    let out = parallax(&[os("export"), os("--db"), os(&url), os("--json"), os("-")]);
-    assert!(out.status.success());
-    assert!(parallax_eval::validate(&serde_json::from_slice(&out.stdout).unwrap()).is_empty());
+    assert!(parallax_eval::validate(&exported(os(&url))).is_empty());
 
     // Two workers adding at once into one database: every article is stored once, and the
     // analysis left standing covers all of them.
@@ -105,9 +114,7 @@ fn a_postgres_store_makes_the_stories_of_one_analysis() {
     let store = parallax_store::Store::connect(&url).unwrap();
     assert_eq!(store.article_count().unwrap(), 21);
     assert!(store.is_current().unwrap());
-    let out = parallax(&[os("export"), os("--db"), os(&url), os("--json"), os("-")]);
-    assert!(out.status.success());
-    let stored: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stored = exported(os(&url));
     let direct = dir.path().join("direct.json");
     assert!(parallax(&[
         os("analyze"),
@@ -393,16 +400,7 @@ fn findings_of_another_version_are_worked_out_again() {
         saving.commit().unwrap();
     }
     add(&second);
-    let out = dir.path().join("report.json");
-    let run = parallax(&[
-        os("export"),
-        os("--db"),
-        db.as_os_str(),
-        os("--json"),
-        out.as_os_str(),
-    ]);
-    assert!(run.status.success());
-    let report = read_json(&out);
+    let report = exported(db.as_os_str());
     assert!(
         report["summary"]["reused_stories"].is_null(),
         "{}",
@@ -419,23 +417,11 @@ fn a_second_add_takes_over_the_stories_it_leaves_alone() {
     let corpus = root().join("examples/corpus");
     let (first, second) = halves(&corpus, dir.path());
     let db = dir.path().join("news.db");
-    let export = |db: &Path, name: &str| {
-        let out = dir.path().join(name);
-        let run = parallax(&[
-            os("export"),
-            os("--db"),
-            db.as_os_str(),
-            os("--json"),
-            out.as_os_str(),
-        ]);
-        assert!(run.status.success());
-        read_json(&out)
-    };
     for part in [&first, &second] {
         let out = parallax(&[os("add"), part.as_os_str(), os("--db"), db.as_os_str()]);
         assert!(out.status.success());
     }
-    let twice = export(&db, "twice.json");
+    let twice = exported(db.as_os_str());
     // The second half joins the stories of several outlets; the ones of a single article
     // of the first half are left alone.
     let reused = twice["summary"]["reused_stories"].as_u64().unwrap_or(0);
@@ -449,7 +435,7 @@ fn a_second_add_takes_over_the_stories_it_leaves_alone() {
         once_db.as_os_str(),
     ]);
     assert!(out.status.success());
-    let once = export(&once_db, "once.json");
+    let once = exported(once_db.as_os_str());
     assert!(once["summary"]["reused_stories"].is_null());
     assert_eq!(twice["stories"], once["stories"]);
     assert_eq!(twice["articles"], once["articles"]);
@@ -480,7 +466,7 @@ fn a_second_add_takes_over_the_stories_it_leaves_alone() {
     .unwrap();
     let out = parallax(&[os("add"), changed.as_os_str(), os("--db"), db.as_os_str()]);
     assert!(out.status.success());
-    let after = export(&db, "after.json");
+    let after = exported(db.as_os_str());
     let story = common::story_with(&after, &member);
     let quotes = serde_json::to_string(&story["quotes"]).unwrap();
     assert!(quotes.contains("We will appeal the decision"), "{quotes}");

@@ -248,6 +248,15 @@ pub(crate) fn changed_since(
     Ok(rows.iter().map(|r| r.get(0)).collect())
 }
 
+/// A read-only transaction that sees one snapshot of the database throughout.
+fn snapshot(client: &mut Client) -> std::result::Result<Transaction<'_>, ::postgres::Error> {
+    client
+        .build_transaction()
+        .isolation_level(IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+}
+
 pub(crate) fn write_lines(
     client: &mut Client,
     place: &str,
@@ -255,12 +264,7 @@ pub(crate) fn write_lines(
 ) -> Result<(i64, usize)> {
     let pg = pg_error(place);
     // One snapshot: the lines and the revision belong together.
-    let mut tx = client
-        .build_transaction()
-        .isolation_level(IsolationLevel::RepeatableRead)
-        .read_only(true)
-        .start()
-        .map_err(pg)?;
+    let mut tx = snapshot(client).map_err(pg)?;
     let revision = max_revision(&mut tx).map_err(pg)?;
     let none: [&str; 0] = [];
     // Streamed: the rows come as they are read, never all at once.
@@ -481,12 +485,7 @@ pub(crate) fn read(
     each: &mut dyn FnMut(Part<'_>) -> Result<()>,
 ) -> Result<bool> {
     let pg = pg_error(place);
-    let mut tx = client
-        .build_transaction()
-        .isolation_level(IsolationLevel::RepeatableRead)
-        .read_only(true)
-        .start()
-        .map_err(pg)?;
+    let mut tx = snapshot(client).map_err(pg)?;
     let head = tx
         .query_opt(
             "SELECT revision, articles, settings, generator, summary FROM analyses
