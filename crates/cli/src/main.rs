@@ -340,18 +340,9 @@ fn finish(
     if let Some((store, revision)) = store {
         save_and_write(&analysis, &head, store, revision, json.as_ref())?;
     } else if let Some(path) = &json {
-        if path.as_os_str() == "-" {
-            parallax_report::write_json(
-                &head,
-                analysis.articles()?,
-                analysis.stories(),
-                std::io::stdout().lock(),
-            )?;
-        } else {
-            let out = create(path)?;
-            parallax_report::write_json(&head, analysis.articles()?, analysis.stories(), out)
-                .with_context(|| format!("writing {}", path.display()))?;
-        }
+        let out = output(path)?;
+        parallax_report::write_json(&head, analysis.articles()?, analysis.stories(), out)
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     if let Some(path) = &html {
         let titles: HashMap<String, (Option<String>, Option<String>)> = analysis
