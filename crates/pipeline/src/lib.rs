@@ -678,14 +678,15 @@ fn put_together(
             published.push((a.id.clone(), t));
         }
         let paragraphs: Vec<&str> = a.body_paragraphs().collect();
-        let mut found = parallax_quotes::direct_quotes(&paragraphs);
-        found.extend(parallax_quotes::reported_speech(&paragraphs));
+        // One reading of the article: its quotations, reports of speech and speakers.
+        let reading = parallax_read::read(&paragraphs);
+        let mut found = parallax_quotes::said(&reading);
         // Sentences without quote marks are kept only where they render another outlet's
         // quotation.
         if members.len() >= 2 {
-            found.extend(parallax_quotes::unmarked_speech(&paragraphs));
+            found.extend(parallax_quotes::unmarked(&reading));
         }
-        roles.read(&paragraphs);
+        roles.read(&reading);
         if !found.is_empty() {
             quotes.push((a.id.clone(), found));
         }

@@ -11,7 +11,7 @@
 //! punctuation aside), `trimmed` (its words appear in order in the fuller one, some left
 //! out) or `altered`; reported speech ("he said that ...") joins an utterance on a looser
 //! test and is graded `paraphrase`. A first-person sentence printed without quote marks
-//! ([`crate::unmarked_speech`]) joins the quotation one of whose sentences it says sense
+//! ([`crate::unmarked`]) joins the quotation one of whose sentences it says sense
 //! for sense (0.6 with the same speaker named, 0.8 whoever is named). The parts one
 //! article reports in one paragraph of an utterance are one occurrence.
 //!
@@ -32,7 +32,7 @@ use std::collections::HashMap;
 
 use parallax_model::{Occurrence, Quote};
 
-use crate::extract::Found;
+use crate::found::Found;
 
 /// How faithfully an occurrence renders the fullest version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +57,49 @@ impl Fidelity {
             Fidelity::Paraphrase => "paraphrase",
         }
     }
+}
+
+/// Share of a story's versions a word must appear in to be one of its topic words.
+const TOPIC_SHARE: f64 = 0.15;
+
+/// The words a story's versions share so widely that they tell no one's words apart: those
+/// in more than [`TOPIC_SHARE`] of the versions, and in four at least.
+fn topic_words<'a>(versions: impl Iterator<Item = &'a Vec<String>>) -> Vec<String> {
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut n = 0;
+    for v in versions {
+        n += 1;
+        let mut seen: Vec<&str> = v.iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            *count.entry(w).or_default() += 1;
+        }
+    }
+    let mut topic: Vec<String> = count
+        .into_iter()
+        .filter(|&(_, c)| c >= 4 && c as f64 > TOPIC_SHARE * n as f64)
+        .map(|(w, _)| w.to_string())
+        .collect();
+    topic.sort_unstable();
+    topic
+}
+
+/// The numbers of a version that are part of a name: right after a capitalised word
+/// ("Article 5", "Lumen-8").
+fn named_numbers(parts: &[String]) -> Vec<String> {
+    let joined = parts.join(" ");
+    let words: Vec<&str> = parallax_text::words(&joined)
+        .map(|s| s.slice(&joined))
+        .collect();
+    words
+        .windows(2)
+        .filter(|w| {
+            w[0].chars().next().is_some_and(char::is_uppercase)
+                && w[1].chars().all(|c| c.is_ascii_digit())
+        })
+        .map(|w| w[1].to_string())
+        .collect()
 }
 
 fn tokens(parts: &[String]) -> Vec<String> {
@@ -140,7 +183,7 @@ fn may_be_same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
     };
     let (a, b) = (a.as_deref().unwrap_or(""), b.as_deref().unwrap_or(""));
     // Two names for one text ("NATO treaty", "Article 5"): the words decide.
-    if crate::extract::names_a_document(a) && crate::extract::names_a_document(b) {
+    if names_a_document(a) && names_a_document(b) {
         return true;
     }
     if is_person(a) && is_person(b) {
@@ -166,13 +209,26 @@ const GIST_SHARE: f64 = 0.4;
 /// they share two content words or more, and either [`GIST_SHARE`] of them or a number
 /// ("the evacuation took less than forty minutes" renders "Within forty minutes every
 /// passenger was in a lifeboat"; "it collapsed within an hour of his crews arriving"
-/// renders "The roof collapsed within the first hour"). Only asked of one named speaker's words, whose other
+/// renders "The roof collapsed within the first hour"); a number that is part of a name
+/// (`named`: "Article 5", "Halcyon 2") is no quantity and does not count, and two of the
+/// shared words must be other than the story's `topic` words ([`topic_words`]). Only asked of one named speaker's words, whose other
 /// sentences about the same event share a word or two with each other but seldom a number
 /// with a second word, or half their content.
-fn renders_gist(report: &[String], sentence: &[String]) -> Option<f64> {
+fn renders_gist(
+    report: &[String],
+    sentence: &[String],
+    named: &[String],
+    topic: &[String],
+) -> Option<f64> {
     let (dice, _) = overlap(report, sentence);
     let shared: Vec<&String> = report.iter().filter(|w| sentence.contains(w)).collect();
-    let number = shared.iter().any(|w| parallax_text::is_number(w));
+    // The words the whole story is about ("peace", "agreement") carry no one's gist.
+    if shared.iter().filter(|w| !topic.contains(w)).count() < 2 {
+        return None;
+    }
+    let number = shared
+        .iter()
+        .any(|w| parallax_text::is_number(w) && !named.contains(w));
     (shared.len() >= 2 && (dice >= GIST_SHARE || number)).then_some(dice)
 }
 
@@ -340,7 +396,7 @@ impl Sets {
 /// As [`align`], and where `embed` gives sentence embeddings, quotations that share some
 /// words but too few (a retranslation, a close rewording) are one utterance when they mean
 /// the same, and reported speech and first-person sentences without quote marks
-/// ([`crate::unmarked_speech`]) join the utterance one of whose sentences they render.
+/// ([`crate::unmarked`]) join the utterance one of whose sentences they render.
 /// Only such near misses are embedded; `embed` returning `None` means words alone.
 pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> Vec<Quote> {
     let mut items: Vec<(usize, &Found, Vec<String>)> = Vec::new();
@@ -363,6 +419,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             (bag(senses(t)), sentences)
         })
         .collect();
+    let topic = topic_words(meant.iter().map(|m| &m.0));
     // The content senses of the same, for reports that render a quoted sentence.
     let gists: Vec<(Vec<String>, Vec<Vec<String>>)> = meant
         .iter()
@@ -396,10 +453,14 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                 (Some(x), Some(y)) if x == y
             );
             let linked = if reported {
-                // Reported speech keeps fewer of the words: a looser test, same speaker only.
+                // Reported speech keeps fewer of the words: a looser test, same speaker only; a
+                // report held within a quotation must be so in its content words too, not in
+                // "had", "a" and "the".
                 same_speaker
                     && (dice >= 0.4
-                        || (shortest >= 5 && containment >= 0.6)
+                        || (shortest >= 5
+                            && containment >= 0.6
+                            && overlap(&gists[i].0, &gists[j].0).1 >= 0.6)
                         || (named_alike && shortest >= 2 && containment >= 0.99))
             } else {
                 dice >= needed || (same_speaker && shortest >= 2 && containment >= 0.85)
@@ -438,9 +499,11 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                     || attributed(items[j].1) && items[i].1.direct)
             {
                 let (r, q) = if items[i].1.direct { (j, i) } else { (i, j) };
+                let mut named = named_numbers(&items[r].1.parts);
+                named.extend(named_numbers(&items[q].1.parts));
                 let best = std::iter::once(&gists[q].0)
                     .chain(&gists[q].1)
-                    .filter_map(|s| renders_gist(&gists[r].0, s))
+                    .filter_map(|s| renders_gist(&gists[r].0, s, &named, &topic))
                     .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))));
                 if let Some(best) = best {
                     links.push((best * 0.9, i, j));
@@ -675,6 +738,14 @@ fn occurrences(
             }
         })
         .collect()
+}
+
+/// Whether a speaker's name names a written text ("NATO treaty", "Article 5") rather
+/// than a person.
+fn names_a_document(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        parallax_read::lexicon::document_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,16 @@
+//! One quotation or report as one article prints it, before alignment.
+
+/// A quotation or a report of speech as one article prints it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Index of the paragraph it starts in.
+    pub paragraph: usize,
+    /// The quoted characters, one part per quoted span; for reported speech, the clause.
+    pub parts: Vec<String>,
+    /// The attributing words.
+    pub attribution: Option<String>,
+    /// The speaker as the article names them, fullest form found in the article.
+    pub speaker: Option<String>,
+    /// True inside quote marks; false for reported speech ("X said that ...").
+    pub direct: bool,
+}

@@ -1,0 +1,107 @@
+//! Quotations and reported speech from an article's reading ([`parallax_read`]): each
+//! attribution frame becomes one [`Found`], its parts the frame's content and its speaker the
+//! one the reading resolved.
+
+use parallax_read::Reading;
+
+use crate::found::Found;
+
+/// The quotations and reported speech of one article, in the order it prints them.
+pub fn said(reading: &Reading<'_>) -> Vec<Found> {
+    reading
+        .frames
+        .iter()
+        .filter(|f| !f.content.is_empty())
+        .map(|f| Found {
+            paragraph: f.content[0].paragraph,
+            parts: f
+                .content
+                .iter()
+                .map(|c| reading.text(*c).to_string())
+                .collect(),
+            attribution: f.attribution.map(|a| reading.text(a).to_string()),
+            speaker: f.speaker.clone(),
+            direct: f.direct,
+        })
+        .collect()
+}
+
+/// First-person sentences printed without quote marks that may be someone's own words
+/// ("We made progress in identifying possible points of agreement."), as translated or
+/// transcribed copy prints them.
+///
+/// ## What it handles
+/// Sentences of six words or more with no quotation and no attribution frame in them that
+/// speak in the first person. Their speaker is the one of the frame after them in their
+/// paragraph when they open it ("We made progress. Rubio stated that ..."), else the one of
+/// the last frame before them, else the person the sentence before them is about. They are only candidates: [`crate::align`] keeps one when it
+/// says what another outlet quoted, and grades it `paraphrase`.
+///
+/// ## What it does not
+/// Tell a first-person column or a reporter's "we" from a speaker's words on its own: that
+/// is why a candidate that matches no quotation is dropped.
+pub fn unmarked(reading: &Reading<'_>) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut order: usize = 0;
+    for (k, para) in reading.paragraphs.iter().enumerate() {
+        for (index, (sentence, tokens)) in para.sentences.iter().enumerate() {
+            order += 1;
+            let text = &para.text[sentence.start..sentence.end];
+            let words: Vec<&str> = tokens
+                .iter()
+                .filter(|t| t.kind == parallax_read::tokens::TokenKind::Word)
+                .map(|t| t.text(para.text))
+                .collect();
+            let framed = reading
+                .frames
+                .iter()
+                .any(|f| f.paragraph == k && f.sentence == index);
+            let first_person = words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "I" | "we" | "We" | "our" | "Our" | "us" | "my" | "My" | "me"
+                )
+            });
+            if framed
+                || words.len() < 6
+                || !first_person
+                || tokens.iter().any(|t| t.quoted)
+                || text.contains(['“', '”', '"', '‘', '«', '»', '„'])
+                || text.contains("''")
+            {
+                continue;
+            }
+            let next = (index == 0)
+                .then(|| {
+                    reading
+                        .frames
+                        .iter()
+                        .find(|f| f.paragraph == k && f.sentence == 1)
+                })
+                .flatten();
+            let before = reading
+                .frames
+                .iter()
+                .rev()
+                .find(|f| (f.paragraph, f.sentence) < (k, index) && f.speaker.is_some());
+            // Else the person the sentence before is about ("Mayor Ingrid Solheim opened
+            // the meeting. We have made real progress …").
+            let speaker = next.or(before).and_then(|f| f.speaker.clone()).or_else(|| {
+                order
+                    .checked_sub(2)
+                    .and_then(|o| reading.people.subject_of(o))
+            });
+            found.push(Found {
+                paragraph: k,
+                parts: vec![text.to_string()],
+                attribution: None,
+                speaker,
+                direct: false,
+            });
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests;

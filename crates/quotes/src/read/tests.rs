@@ -1,0 +1,484 @@
+//! The reading's quotations and reports of speech, class by class of writing.
+
+use super::*;
+
+fn direct_quotes(ps: &[&str]) -> Vec<Found> {
+    said(&parallax_read::read(ps))
+        .into_iter()
+        .filter(|f| f.direct)
+        .collect()
+}
+
+fn reported_speech(ps: &[&str]) -> Vec<Found> {
+    said(&parallax_read::read(ps))
+        .into_iter()
+        .filter(|f| !f.direct)
+        .collect()
+}
+
+fn unmarked_speech(ps: &[&str]) -> Vec<Found> {
+    unmarked(&parallax_read::read(ps))
+}
+
+#[test]
+fn attribution_forms() {
+    let ps = [
+        "Special envoy Maren Holt said that the talks had gone well.",
+        "“We won the concession,” she said on the radio.",
+        "“We covered almost everything,” Ms Holt said, without elaborating.",
+        "Commission president Ada Voss, speaking in Lisk with minister Per Lind, said that “we welcome the offer”.",
+        "“We are not close,” said Per Lind. “Maybe next year.”",
+        "Speaking on “Morning Report,” Holt called it “game-changing” in a bid to calm critics.",
+    ];
+    let q = direct_quotes(&ps);
+    let got: Vec<(String, Option<String>)> = q
+        .iter()
+        .map(|f| (f.parts.join(" | "), f.speaker.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "We won the concession,".to_string(),
+                Some("Maren Holt".to_string())
+            ),
+            (
+                "We covered almost everything,".to_string(),
+                Some("Maren Holt".to_string())
+            ),
+            (
+                "we welcome the offer".to_string(),
+                Some("Ada Voss".to_string())
+            ),
+            (
+                "We are not close,".to_string(),
+                Some("Per Lind".to_string())
+            ),
+            ("Maybe next year.".to_string(), Some("Per Lind".to_string())),
+            ("game-changing".to_string(), Some("Maren Holt".to_string())),
+        ]
+    );
+    assert_eq!(q[1].attribution.as_deref(), Some("Ms Holt said"));
+}
+
+#[test]
+fn split_and_continued_quotations() {
+    let ps = [
+        "“We will rebuild,” the mayor Ada Voss said, “and we will do it this year.”",
+        "“It will cost a lot,” she said.",
+        "“But it is worth it.”",
+    ];
+    let q = direct_quotes(&ps);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(
+        q[0].parts,
+        ["We will rebuild,", "and we will do it this year."]
+    );
+    assert_eq!(q[1].parts, ["It will cost a lot,", "But it is worth it."]);
+}
+
+#[test]
+fn a_quoted_sentence_after_an_attributed_one_keeps_its_voice() {
+    let ps = [
+        "Health minister Brit Halvorsen said no decision had been taken.",
+        "“Closing it would leave the valley without care,” Jeilgain said. “We will march every week.”",
+    ];
+    let q = direct_quotes(&ps);
+    let got: Vec<(&str, Option<&str>)> = q
+        .iter()
+        .map(|f| (f.parts[0].as_str(), f.speaker.as_deref()))
+        .collect();
+    // The second quotation is Jeilgain's, though the article never gives his full
+    // name, not the minister's, the last person named in full.
+    assert_eq!(
+        got,
+        [
+            (
+                "Closing it would leave the valley without care,",
+                Some("Jeilgain")
+            ),
+            ("We will march every week.", Some("Jeilgain")),
+        ]
+    );
+}
+
+#[test]
+fn guillemet_quotations_are_quotations() {
+    let ps = [
+        "Harbour master Jens Okafor said the quay would reopen.",
+        "«We will rebuild,» Okafor said, «and we will do it this year.»",
+        "»It will cost a lot«, said Okafor.",
+    ];
+    let q = direct_quotes(&ps);
+    let got: Vec<(String, Option<String>)> = q
+        .iter()
+        .map(|f| (f.parts.join(" | "), f.speaker.clone()))
+        .collect();
+    let okafor = Some("Jens Okafor".to_string());
+    assert_eq!(
+        got,
+        [
+            (
+                "We will rebuild, | and we will do it this year.".to_string(),
+                okafor.clone()
+            ),
+            ("It will cost a lot".to_string(), okafor),
+        ]
+    );
+}
+#[test]
+fn unmarked_first_person_sentences() {
+    let paragraphs = [
+        "Mayor Ingrid Solheim spoke after the meeting. We will have the bridge open again before the winter.",
+        "Solheim said, “We owe it to our commuters to move quickly.” We started to see some progress with the contractors this week.",
+        "The “we are ready” message was repeated at every stop. Our reporter saw the site.",
+        "“I think we will manage. We always have, in this town and in others,” she said.",
+    ];
+    let found = unmarked_speech(&paragraphs);
+    let texts: Vec<&str> = found.iter().map(|f| f.parts[0].as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "We will have the bridge open again before the winter.",
+            "We started to see some progress with the contractors this week.",
+        ]
+    );
+    assert!(found.iter().all(|f| !f.direct && f.attribution.is_none()));
+    assert_eq!(found[0].speaker.as_deref(), Some("Ingrid Solheim"));
+}
+
+#[test]
+fn roles_set_off_by_commas_and_quoted_terms() {
+    let ps = [
+        "Transport minister Anna Lindqvist and the union's lawyer, Per Lindqvist, arrived together.",
+        "“We will sign on Thursday,” the port authority's chief executive, Sigrid Talvik, said.",
+        "“It is fair,” said the port's harbour master, Jens Okafor, who had warned of delays.",
+        "The minister of transport, Anna Lindqvist, called it “a fair deal for the region”.",
+        "The deal keeps the so-called “green lane” for fish, and the “Harbour Compact” talks go on.",
+        "The “green lane” will stay open, the port said.",
+        "Talvik described the offer as a “game-changing” step.",
+        "“Per Lindqvist is right,” Per Lindqvist said of himself.",
+        "“The state will pay for the dredging,” the minister said.",
+        "“We start on Monday,” said the chief executive.",
+    ];
+    let got: Vec<(String, Option<String>)> = direct_quotes(&ps)
+        .into_iter()
+        .map(|f| (f.parts.join(" | "), f.speaker))
+        .collect();
+    let row = |q: &str, s: &str| (q.to_string(), Some(s.to_string()));
+    assert_eq!(
+        got,
+        [
+            row("We will sign on Thursday,", "Sigrid Talvik"),
+            row("It is fair,", "Jens Okafor"),
+            row("a fair deal for the region", "Anna Lindqvist"),
+            row("game-changing", "Sigrid Talvik"),
+            row("Per Lindqvist is right,", "Per Lindqvist"),
+            row("The state will pay for the dredging,", "Anna Lindqvist"),
+            row("We start on Monday,", "Sigrid Talvik"),
+        ]
+    );
+}
+
+#[test]
+fn german_marks_in_an_english_report() {
+    let ps = ["„Wir bauen die Brücke neu“, Mayor Ingrid Solheim told the Kessa Zeitung, promising work by June."];
+    let q = direct_quotes(&ps);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].parts, ["Wir bauen die Brücke neu"]);
+    assert!(ps[0].contains(&q[0].parts[0]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Ingrid Solheim"));
+}
+
+#[test]
+fn unmarked_words_opening_a_paragraph_belong_to_the_next_speaker() {
+    let paragraphs = [
+        "Mayor Ingrid Solheim opened the meeting with a report on the bridge.",
+        "We have made real progress with the contractors this month. Council leader Tor Aas said that the budget would hold.",
+        "We are still far from an agreement on the tolls. It rained all afternoon.",
+    ];
+    let found = unmarked_speech(&paragraphs);
+    let speakers: Vec<Option<&str>> = found.iter().map(|f| f.speaker.as_deref()).collect();
+    // The first is Aas's, told by the sentence after it, not Solheim's, the last named
+    // before it; the second opens a paragraph whose next sentence reports nobody, so it
+    // goes to the last person named, Aas again.
+    assert_eq!(speakers, [Some("Tor Aas"), Some("Tor Aas")]);
+    let solo = unmarked_speech(
+        &paragraphs[..1]
+            .iter()
+            .chain(&paragraphs[2..])
+            .copied()
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(solo[0].speaker.as_deref(), Some("Ingrid Solheim"));
+}
+
+fn got(ps: &[&str]) -> Vec<(String, Option<String>, String)> {
+    reported_speech(ps)
+        .into_iter()
+        .map(|f| {
+            assert!(!f.direct);
+            (
+                f.parts[0].clone(),
+                f.speaker,
+                f.attribution.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn row(clause: &str, speaker: Option<&str>, attribution: &str) -> (String, Option<String>, String) {
+    (
+        clause.to_string(),
+        speaker.map(str::to_string),
+        attribution.to_string(),
+    )
+}
+
+#[test]
+fn verb_before_the_clause() {
+    let ps = [
+        "Mayor Ada Voss said that the bridge would reopen in June after repairs.",
+        "She added that the repairs would cost about two million crowns in all.",
+        "Mr Lind said it was the first time the council had agreed on anything.",
+        "“We will reopen it,” Voss said, and the council said that nothing else was planned.",
+        "Harbour master Eva Dahl said deliveries across the north would be delayed by a week.",
+        "Voss, who has led the city since 2019, told a news conference at the town hall that she had done nothing wrong.",
+        "Local fishermen told the Courier the harbour light had been out for a week.",
+        "Police confirmed they had received the report but said no one had been charged.",
+        "The company said in a statement that its offer was fair.",
+        "A spokeswoman for the company, Maja Lind, said orders would go through the depot.",
+    ];
+    assert_eq!(
+        got(&ps),
+        [
+            row("the bridge would reopen in June after repairs", Some("Ada Voss"), "Mayor Ada Voss said that"),
+            row("the repairs would cost about two million crowns in all", Some("Ada Voss"), "She added that"),
+            row("it was the first time the council had agreed on anything", Some("Lind"), "Mr Lind said"),
+            row("nothing else was planned", Some("council"), "the council said that"),
+            row("deliveries across the north would be delayed by a week", Some("Eva Dahl"), "Harbour master Eva Dahl said"),
+            row("she had done nothing wrong", Some("Ada Voss"), "Voss, who has led the city since 2019, told a news conference at the town hall that"),
+            row("the harbour light had been out for a week", Some("Local fishermen"), "Local fishermen told the Courier"),
+            row("they had received the report", Some("Police"), "Police confirmed"),
+            row("no one had been charged", Some("Police"), "but said"),
+            row("its offer was fair", Some("company"), "The company said in a statement that"),
+            row("orders would go through the depot", Some("Maja Lind"), "Maja Lind, said"),
+        ]
+    );
+}
+
+#[test]
+fn attribution_after_the_clause() {
+    let ps = [
+        "Nobody was injured, fire chief Piet Dorn said.",
+        "Two passengers were treated for hypothermia at the hospital, the hospital said.",
+        "Coastguard commander Lena Brandt spoke first.",
+        "The ferry struck the rocks shortly before 6 a.m. in strong winds, she told reporters.",
+        "A small amount of diesel leaked from a tank, according to the coastal authority.",
+        "According to the coastguard service, all people on board were evacuated.",
+        "There were 62 passengers on board, according to a passenger list, far more than first said.",
+        "As informed the coastal authority, a small quantity of fuel has leaked.",
+        "Police said they saw no sign of a crime.",
+        "Ministers must act now, said union leader Ana Sorel on Monday.",
+    ];
+    assert_eq!(
+        got(&ps),
+        [
+            row(
+                "Nobody was injured",
+                Some("Piet Dorn"),
+                "fire chief Piet Dorn said"
+            ),
+            row(
+                "Two passengers were treated for hypothermia at the hospital",
+                Some("hospital"),
+                "the hospital said"
+            ),
+            row(
+                "The ferry struck the rocks shortly before 6 a.m. in strong winds",
+                Some("Lena Brandt"),
+                "she told reporters"
+            ),
+            row(
+                "A small amount of diesel leaked from a tank",
+                Some("coastal authority"),
+                "according to the coastal authority"
+            ),
+            row(
+                "all people on board were evacuated",
+                Some("coastguard service"),
+                "According to the coastguard service"
+            ),
+            row(
+                "There were 62 passengers on board",
+                Some("passenger list"),
+                "according to a passenger list",
+            ),
+            row(
+                "a small quantity of fuel has leaked",
+                Some("coastal authority"),
+                "As informed the coastal authority",
+            ),
+            row("they saw no sign of a crime", Some("Police"), "Police said"),
+            row(
+                "Ministers must act now",
+                Some("Ana Sorel"),
+                "said union leader Ana Sorel on Monday"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_company_is_the_company_last_named() {
+    let ps = [
+        "The ferry, run by Nordvik Line, struck the rocks.",
+        "Passengers were offered seats on a chartered boat, the company added.",
+    ];
+    assert_eq!(
+        got(&ps),
+        [row(
+            "Passengers were offered seats on a chartered boat",
+            Some("Nordvik Line"),
+            "the company added"
+        )]
+    );
+}
+
+#[test]
+fn reports_beside_quotations_and_verdicts() {
+    let ps = [
+        "Envoy Maren Holt spoke on the radio.",
+        "“We covered almost everything,” Holt said, adding that the other side showed signs of moving.",
+        "She called them game-changing and noted that it was a first for the talks.",
+    ];
+    assert_eq!(
+        got(&ps),
+        [
+            row(
+                "the other side showed signs of moving",
+                Some("Maren Holt"),
+                "adding"
+            ),
+            row("game-changing", Some("Maren Holt"), "She called"),
+            row(
+                "it was a first for the talks",
+                Some("Maren Holt"),
+                "and noted that"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn reactions_set_off_as_speech() {
+    let ps = [
+        "Council leader Petra Lund, speaking beside the mayor in Kessa, welcomed the government's offer of help, stressing the town's need for a new bridge.",
+        "The union condemned the closure, saying it would cost 200 jobs.",
+    ];
+    assert_eq!(
+        got(&ps),
+        [
+            row(
+                "welcomed the government's offer of help, stressing the town's need for a new bridge",
+                Some("Petra Lund"),
+                "stressing"
+            ),
+            // A participle with a clause of its own reports that clause.
+            row("it would cost 200 jobs", Some("union"), "saying"),
+        ]
+    );
+}
+
+#[test]
+fn sentences_split_by_their_attribution() {
+    let ps = [
+        "Minister Ivo Ranta spoke after the talks.",
+        "He said that the treaty was the only way forward for the region.",
+        "We need the border open by spring, he added, but nobody has set a date yet.",
+        "The repairs, Ranta said, would take most of the summer.",
+        "The fire, police said, started in a storage room behind the kitchen.",
+        "The road, the city council said, will reopen on Friday.",
+    ];
+    let found = reported_speech(&ps);
+    let got: Vec<(Vec<&str>, Option<&str>, Option<&str>)> = found
+        .iter()
+        .map(|f| {
+            (
+                f.parts.iter().map(String::as_str).collect(),
+                f.speaker.as_deref(),
+                f.attribution.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                vec!["the treaty was the only way forward for the region"],
+                Some("Ivo Ranta"),
+                Some("He said that")
+            ),
+            (
+                vec![
+                    "We need the border open by spring",
+                    "but nobody has set a date yet"
+                ],
+                Some("Ivo Ranta"),
+                Some("he added")
+            ),
+            (
+                vec!["The repairs", "would take most of the summer"],
+                Some("Ivo Ranta"),
+                Some("Ranta said")
+            ),
+            (
+                vec!["The fire", "started in a storage room behind the kitchen"],
+                Some("police"),
+                Some("police said")
+            ),
+            (
+                vec!["The road", "will reopen on Friday"],
+                Some("city council"),
+                Some("the city council said")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_subject_keeps_the_last_person_named() {
+    // "the United Nations" is named in the sentence led by "She", but she is still Lund.
+    let ps = [
+        "Envoy Petra Lund arrived on Monday.",
+        "She said that the United Nations would send observers to the border.",
+        "She added that the observers would stay until the vote was counted.",
+    ];
+    let speakers: Vec<Option<String>> = reported_speech(&ps)
+        .into_iter()
+        .map(|f| f.speaker)
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Petra Lund".to_string()),
+            Some("Petra Lund".to_string())
+        ]
+    );
+}
+
+#[test]
+fn not_speech() {
+    let ps = [
+        "Investigators have not yet said what started the fire.",
+        "The plant is said to be the largest in the north.",
+        "The company said in a statement.",
+        "She said goodbye to the crew, and the ship left.",
+        "Voss denied any wrongdoing.",
+        "The minister told reporters about the plan.",
+        "The operator has promised full cooperation and has stopped the line.",
+        "The mayor called off the vote and called the police.",
+        "The town welcomed 5,000 visitors to the festival.",
+    ];
+    assert_eq!(got(&ps), []);
+}

@@ -1,0 +1,1497 @@
+//! Attribution frames: a source, a cue and a content, for quoted and reported speech alike.
+//!
+//! ## What it handles
+//! In each sentence, the cues of [`crate::lexicon`] outside quotations and "according to".
+//! A quotation takes the cue right after it ("“…,” Senate Majority Leader Mitch McConnell,
+//! R-Ky., said", "“…,” said Rep. Adam Schiff") or, failing one, the cue before it in its
+//! sentence ("Voss said: “…”", "called the plan “reckless”"), or a colon after a name
+//! ("Varga on the levy: ‘It is theft’"). A quotation split by its attribution (“A,” she said,
+//! “B.”) or run on into the next paragraph is one frame with several parts; a quotation
+//! with no cue in its sentence goes on in the voice of the frame before it. A cue with no
+//! quotation reports speech: its content is the clause after it ("said (that) …", "told
+//! reporters on Tuesday that …", "wants to …") or, for an attribution closing the sentence,
+//! the clause before it ("…, the coastguard said", "…, according to the ministry"); a
+//! participle ("…, adding that …") reports for the subject of its sentence; an attribution
+//! set in the middle ("The repairs, Ranta said, would take the summer") has both sides.
+//! Short quoted titles and scare quotes in sentences without a cue are not speech.
+//!
+//! ## What it does not
+//! Nominal reports without a verb ("Voss's claim that …"), content running over several
+//! sentences without quotation marks, and cues not in the lexicon.
+
+use crate::lexicon::{self, Cue, CueKind};
+use crate::marks::Quoted;
+use crate::names::{self, Head};
+use crate::tokens::{Token, TokenKind};
+
+/// A piece of an article: a byte range of one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    /// The paragraph's index.
+    pub paragraph: usize,
+    /// First byte in the paragraph.
+    pub start: usize,
+    /// Just past the last byte.
+    pub end: usize,
+}
+
+/// One attribution: who (source), by what words (cue), said what (content).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// Paragraph and sentence of its cue, or of its first content piece.
+    pub paragraph: usize,
+    /// The sentence's index within its paragraph.
+    pub sentence: usize,
+    /// What was said: the quoted characters (one piece per quoted span), or the reported
+    /// clause.
+    pub content: Vec<Piece>,
+    /// True when the content stands in quotation marks.
+    pub direct: bool,
+    /// The cue word, if the frame has one.
+    pub cue: Option<Piece>,
+    /// The cue's kind.
+    pub kind: Option<CueKind>,
+    /// The source phrase's head, and where it starts in the paragraph.
+    pub source: Option<(Head, usize)>,
+    /// The attributing words: source and cue.
+    pub attribution: Option<Piece>,
+    /// No source of its own: the voice of the frame before it.
+    pub follows: bool,
+    /// The last quoted span is still open at the paragraph's end.
+    pub open_end: bool,
+    /// The speaker, once [`crate::chains`] has resolved the source.
+    pub speaker: Option<String>,
+}
+
+impl Frame {
+    fn new(paragraph: usize, sentence: usize, direct: bool) -> Frame {
+        Frame {
+            paragraph,
+            sentence,
+            content: Vec::new(),
+            direct,
+            cue: None,
+            kind: None,
+            source: None,
+            attribution: None,
+            follows: false,
+            open_end: false,
+            speaker: None,
+        }
+    }
+}
+
+/// A sentence as the frame finder sees it.
+pub(crate) struct SentenceView<'a> {
+    pub paragraph: usize,
+    pub index: usize,
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub quotes: Vec<Quoted>,
+}
+
+/// The frames of one sentence.
+pub(crate) fn frames_of(s: &SentenceView<'_>) -> Vec<Frame> {
+    let mut out = Vec::new();
+    let cues = cues(s);
+    let mut used = vec![false; cues.len()];
+    direct_frames(s, &cues, &mut used, &mut out);
+    for (k, &(i, cue)) in cues.iter().enumerate() {
+        if !used[k] {
+            if let Some(f) = reported(s, i, cue, &out) {
+                out.push(f);
+            }
+        }
+    }
+    if let Some(f) = according_to(s) {
+        out.push(f);
+    }
+    out
+}
+
+/// The cue tokens of the sentence, outside quotations.
+fn cues(s: &SentenceView<'_>) -> Vec<(usize, Cue)> {
+    let t = s.tokens;
+    let p = s.text;
+    (0..t.len())
+        .filter(|&i| t[i].kind == TokenKind::Word && !t[i].quoted)
+        .filter_map(|i| {
+            let (cue, base) = lexicon::cue(&t[i].text(p).to_lowercase())?;
+            cue_holds(p, t, i, cue, base).then_some((i, cue))
+        })
+        .collect()
+}
+
+/// Whether a cue word is used as a verb of attribution here.
+fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
+    let prev = word_before(p, t, i);
+    let next = t
+        .get(i + 1)
+        .filter(|n| n.kind == TokenKind::Word)
+        .map(|n| n.text(p).to_lowercase());
+    let prev_l = prev.as_deref().map(str::to_lowercase);
+    let prev_l = prev_l.as_deref();
+    // Infinitives, passives and negations report nothing said ("to say", "is said to", "did
+    // not say").
+    if matches!(
+        prev_l,
+        Some("to" | "not" | "never" | "n't" | "so" | "be" | "been" | "being")
+    ) {
+        return false;
+    }
+    // "the treaty clause that states": a document speaks for itself.
+    if matches!(prev_l, Some("that" | "which")) && i >= 2 {
+        return document_before(p, t, i - 1).is_some();
+    }
+    if matches!(prev_l, Some("is" | "are" | "was" | "were")) && !cue.participle {
+        return false;
+    }
+    if base == "call" && matches!(next.as_deref(), Some("for" | "on" | "off" | "up")) {
+        return false;
+    }
+    let determiner = matches!(
+        prev_l,
+        Some(
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "of"
+                | "new"
+                | "such"
+                | "no"
+                | "any"
+                | "some"
+        )
+    );
+    if determiner {
+        return false;
+    }
+    if cue.participle {
+        // "..., saying that", "while adding", "is saying", "having said".
+        return matches!(
+            prev_l,
+            Some("while" | "before" | "after" | "and" | "is" | "was" | "were" | "are" | "been")
+        ) || i > 0 && t[i - 1].is(',');
+    }
+    if cue.base {
+        // "Democrats say", "polls show", "they believe", "would say".
+        return prev_l.is_some_and(|w| {
+            matches!(
+                w,
+                "i" | "we"
+                    | "they"
+                    | "you"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "did"
+                    | "do"
+                    | "also"
+                    | "still"
+                    | "often"
+            ) || (w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("’s") && w.len() > 3)
+        });
+    }
+    true
+}
+
+/// A document as the subject of the cue at `c`: "the NATO treaty clause that states" speaks
+/// as the NATO treaty, "Article 5, which declares" as Article 5.
+fn document_subject(s: &SentenceView<'_>, c: usize) -> Option<(Head, usize)> {
+    let t = s.tokens;
+    if c < 2
+        || !matches!(
+            t[c - 1].text(s.text).to_lowercase().as_str(),
+            "that" | "which"
+        )
+    {
+        return None;
+    }
+    let (a, mut b) = document_before(s.text, t, c - 1)?;
+    while b - a > 1 && matches!(t[b - 1].text(s.text), "clause" | "section" | "provision") {
+        b -= 1;
+    }
+    let text = (a..b)
+        .map(|i| t[i].text(s.text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let noun = t[b - 1].text(s.text).to_lowercase();
+    Some((
+        Head::Role {
+            text,
+            noun,
+            gender: None,
+        },
+        t[a].start,
+    ))
+}
+
+/// The document phrase ending right before token `k` ("the NATO treaty clause" before
+/// "that states"), as a token range.
+fn document_before(p: &str, t: &[Token], k: usize) -> Option<(usize, usize)> {
+    let mut end = k;
+    if end > 0 && t[end - 1].is(',') {
+        end -= 1;
+    }
+    let last = t.get(end.checked_sub(1)?)?;
+    let numbered = last.text(p).chars().all(|c| c.is_ascii_digit());
+    let noun = if numbered {
+        end.checked_sub(2)?
+    } else {
+        end - 1
+    };
+    if !lexicon::document_word(t[noun].text(p)) {
+        return None;
+    }
+    let mut start = noun;
+    while start > 0
+        && t[start - 1].kind == TokenKind::Word
+        && (t[start - 1].capitalised(p) || lexicon::document_word(t[start - 1].text(p)))
+    {
+        start -= 1;
+    }
+    Some((start, end))
+}
+
+fn word_before(p: &str, t: &[Token], i: usize) -> Option<String> {
+    (i > 0 && t[i - 1].kind == TokenKind::Word).then(|| t[i - 1].text(p).to_string())
+}
+
+/// Token ranges of each quotation of the sentence, and the quotation.
+fn quote_tokens(s: &SentenceView<'_>) -> Vec<(usize, usize, Quoted)> {
+    s.quotes
+        .iter()
+        .map(|q| {
+            let a = s
+                .tokens
+                .iter()
+                .position(|t| t.start >= q.outer_start)
+                .unwrap_or(s.tokens.len());
+            let b = s
+                .tokens
+                .iter()
+                .position(|t| t.start >= q.outer_end)
+                .unwrap_or(s.tokens.len());
+            (a, b, *q)
+        })
+        .collect()
+}
+
+/// Frames for the quotations of the sentence.
+fn direct_frames(
+    s: &SentenceView<'_>,
+    cues: &[(usize, Cue)],
+    used: &mut [bool],
+    out: &mut Vec<Frame>,
+) {
+    let qt = quote_tokens(s);
+    let cue_in = |from: usize, to: usize| cues.iter().position(|&(i, _)| from <= i && i < to);
+    let mut split_by_attribution = false;
+    for (j, &(a, b, q)) in qt.iter().enumerate() {
+        let piece = Piece {
+            paragraph: s.paragraph,
+            start: q.start,
+            end: q.end,
+        };
+        // “A,” she said, “B.”: the second part of the frame before.
+        if split_by_attribution {
+            if let Some(f) = out.last_mut() {
+                f.content.push(piece);
+                f.open_end = !q.closed;
+                split_by_attribution = false;
+                continue;
+            }
+        }
+        let next_start = qt.get(j + 1).map_or(s.tokens.len(), |x| x.0);
+        let prev_end = if j == 0 { 0 } else { qt[j - 1].1 };
+        let quoted_text = &s.text[q.start..q.end];
+        let words = quoted_text.split_whitespace().count();
+        if (is_title(quoted_text, words) && !headline(s)) || names_a_term(s, a, words) {
+            continue;
+        }
+        let mut f = Frame::new(s.paragraph, s.index, true);
+        f.content.push(piece);
+        f.open_end = !q.closed;
+        // An opening mark lost after "… stated that": the quotation starts after "that".
+        if !q.opened {
+            if let Some((cue, that)) = lost_opening(s, a, b) {
+                f.content[0].start = s.tokens[that + 1].start;
+                frame_cue(s, &mut f, cue, 0, that);
+                out.push(f);
+                continue;
+            }
+        }
+        let after = cue_in(b, next_start).filter(|&k| {
+            crate::sentences::attributes_quotation(cues[k].1) && attribution_after(s, b, cues[k].0)
+        });
+        let before = (prev_end..a)
+            .rev()
+            .find_map(|i| cues.iter().position(|&(c, _)| c == i));
+        if let Some(k) = after {
+            used[k] = true;
+            frame_cue(s, &mut f, cues[k], b, next_start);
+            // A comma after the attribution and another quotation right after it.
+            let end = attribution_end(s, cues[k].0, next_start);
+            split_by_attribution = j + 1 < qt.len()
+                && end == next_start
+                && s.tokens[..end].last().is_some_and(|t| t.is(','));
+        } else if let Some(k) = before {
+            used[k] = true;
+            frame_cue(s, &mut f, cues[k], prev_end, a);
+        } else if let Some(head) = colon_source(s, prev_end, a) {
+            f.source = Some(head);
+        } else if let Some((head, attribution)) = according_source(s) {
+            // "According to Witkoff, this “significant progress” led …".
+            f.source = Some(head);
+            f.attribution = Some(attribution);
+        } else if !speech_without_cue(s, &q, a, b, !cues.is_empty()) {
+            continue;
+        } else {
+            f.follows = true;
+        }
+        out.push(f);
+    }
+}
+
+/// A short quotation after a determiner or "so-called" that no verb of calling governs
+/// names a thing ("the so-called “green lane”", "The “green lane” will stay open"); after
+/// "called it the" or "described the plan as a" it is someone's words.
+fn names_a_term(s: &SentenceView<'_>, a: usize, words: usize) -> bool {
+    let t = s.tokens;
+    let p = s.text;
+    let before = |k: usize| a.checked_sub(k).map(|i| t[i].text(p).to_lowercase());
+    let term = matches!(
+        before(1).as_deref(),
+        Some("the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "so-called")
+    );
+    let called = (2..=6).any(|k| {
+        before(k).is_some_and(|w| {
+            lexicon::cue(&w).is_some_and(|(_, base)| lexicon::verdict(base) || base == "say")
+        })
+    });
+    words <= 4 && term && !called
+}
+
+/// Whether the sentence is a headline: no full stop at its end and most words capitalised.
+fn headline(s: &SentenceView<'_>) -> bool {
+    let words: Vec<&Token> = s
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let capitalised = words.iter().filter(|t| t.capitalised(s.text)).count();
+    !s.text.trim_end().ends_with(['.', '”', '"']) && capitalised * 2 > words.len()
+}
+
+/// In a quotation whose opening mark was lost, a cue and "that" where the reporter's words
+/// end and the quotation begins ("Rubio stated on ABC that there would be …”").
+fn lost_opening(s: &SentenceView<'_>, a: usize, b: usize) -> Option<((usize, Cue), usize)> {
+    let t = s.tokens;
+    (a..b).find_map(|i| {
+        let (cue, base) = lexicon::cue(&t[i].text(s.text).to_lowercase())?;
+        if !cue_holds(s.text, t, i, cue, base) || !crate::sentences::attributes_quotation(cue) {
+            return None;
+        }
+        let that =
+            (i + 1..b.min(i + 9)).find(|&j| t[j].text(s.text).eq_ignore_ascii_case("that"))?;
+        (that + 1 < b).then_some(((i, cue), that))
+    })
+}
+
+/// Whether the cue at `c` attributes the quotation that ends at token `b`: only a source
+/// phrase (and a comma) stands between them.
+fn attribution_after(s: &SentenceView<'_>, b: usize, c: usize) -> bool {
+    let t = s.tokens;
+    let p = s.text;
+    // A relative clause set off by commas may hold any words: "Lt. Col. Renata Osei, who
+    // commands the range and oversaw the launch, said".
+    let aside = (b..c).find(|&i| {
+        i > b
+            && t[i - 1].is(',')
+            && matches!(
+                t[i].text(p).to_lowercase().as_str(),
+                "who" | "which" | "whose"
+            )
+    });
+    let between: Vec<&Token> = match aside {
+        Some(i) if c > 0 && t[c - 1].is(',') => t[b..i].iter().collect(),
+        _ => t[b..c].iter().collect(),
+    };
+    // A quotation that runs on into the reporter's sentence ("The “green lane” for fish
+    // lorries will stay open, the port said") is a term in it, not what the cue reports.
+    let runs_on = between.first().is_some_and(|x| {
+        x.kind == TokenKind::Word && x.text(p).chars().next().is_some_and(char::is_lowercase)
+    }) && b > 0
+        && !s.text[..t[b].start]
+            .trim_end()
+            .trim_end_matches(['”', '"', '’', '\'', '»', '«'])
+            .ends_with([',', '.', '?', '!', '—']);
+    between.len() <= 24
+        && !runs_on
+        && !between.iter().any(|t| {
+            t.is(';')
+                || t.is(':')
+                || t.is('.')
+                || (t.kind == TokenKind::Word
+                    && matches!(
+                        t.text(p).to_lowercase().as_str(),
+                        "that"
+                            | "because"
+                            | "when"
+                            | "and"
+                            | "but"
+                            | "then"
+                            | "will"
+                            | "would"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "can"
+                            | "could"
+                            | "should"
+                            | "must"
+                            | "may"
+                    ))
+        })
+}
+
+/// Where the attribution that starts with the cue at `c` ends: the next comma, full stop or
+/// quotation.
+fn attribution_end(s: &SentenceView<'_>, c: usize, limit: usize) -> usize {
+    let mut k = c + 1;
+    // The source after the cue may carry an apposition set off by commas: "said Rep. Adam
+    // Schiff, D-Calif.," — read up to the next quotation.
+    while k < limit && !s.tokens[k].is('.') && !s.tokens[k].is(';') {
+        k += 1;
+    }
+    k.min(limit)
+}
+
+/// Fills in a frame's cue, source and attribution, the source looked for between `from`
+/// and `to` around the cue.
+fn frame_cue(s: &SentenceView<'_>, f: &mut Frame, (c, cue): (usize, Cue), from: usize, to: usize) {
+    let t = s.tokens;
+    f.cue = Some(piece(s, c, c + 1));
+    f.kind = Some(cue.kind);
+    let hangs = hangs(s, c, cue);
+    let inverted = (from..c).all(|i| t[i].kind != TokenKind::Word);
+    let coordinated =
+        c > 0 && matches!(t[c - 1].text(s.text).to_lowercase().as_str(), "and" | "but");
+    let source = if let Some(doc) = document_subject(s, c) {
+        Some(doc)
+    } else if hangs || coordinated {
+        sentence_subject(s, c)
+    } else {
+        subject_before(s, c, from).or_else(|| inverted.then(|| subject_after(s, c, to)).flatten())
+    };
+    let hangs = hangs || coordinated;
+    match &source {
+        Some((head, at)) => {
+            let first_tok = source_start(s, &(head.clone(), *at));
+            let (a, b) = if hangs || first_tok > c {
+                (c, if hangs { c + 1 } else { head_end(s, c + 1, to) })
+            } else {
+                (first_tok, c + 1)
+            };
+            f.attribution = Some(piece(s, a, b));
+            f.source = Some((head.clone(), *at));
+        }
+        None => {
+            f.attribution = Some(piece(s, c, c + 1));
+            f.follows = true;
+        }
+    }
+}
+
+/// Whether a cue hangs from the clause before it and speaks for that clause's subject: a
+/// participle set off by a comma ("…, saying that"), or after "while" or "having".
+fn hangs(s: &SentenceView<'_>, c: usize, cue: Cue) -> bool {
+    let t = s.tokens;
+    let having = c > 0 && t[c - 1].text(s.text).eq_ignore_ascii_case("having");
+    having
+        || cue.participle
+            && (c == 0 || t[c - 1].kind != TokenKind::Word || participle_link(s.text, &t[c - 1]))
+}
+
+/// Words that link a participle to the clause before it: "while saying", "having said".
+fn participle_link(p: &str, t: &Token) -> bool {
+    matches!(
+        t.text(p).to_lowercase().as_str(),
+        "while" | "before" | "after" | "and" | "having" | "also" | "repeatedly" | "later"
+    )
+}
+
+/// The end of the source phrase after a cue: up to a comma, full stop or quotation.
+fn head_end(s: &SentenceView<'_>, from: usize, to: usize) -> usize {
+    let mut k = from;
+    while k < to && s.tokens[k].kind == TokenKind::Word && !s.tokens[k].quoted {
+        k += 1;
+    }
+    k.max(from)
+}
+
+fn piece(s: &SentenceView<'_>, a: usize, b: usize) -> Piece {
+    Piece {
+        paragraph: s.paragraph,
+        start: s.tokens[a].start,
+        end: s.tokens[b.max(a + 1) - 1].end,
+    }
+}
+
+/// The subject before the cue at `c`, no further back than `floor`.
+fn subject_before(s: &SentenceView<'_>, c: usize, floor: usize) -> Option<(Head, usize)> {
+    let t = s.tokens;
+    let p = s.text;
+    let mut end = c;
+    loop {
+        while end > floor
+            && t[end - 1].kind == TokenKind::Word
+            && lexicon::between_subject_and_cue(t[end - 1].text(p))
+        {
+            end -= 1;
+        }
+        // A time set between subject and verb: "Ruth Marcus on Tuesday wrote".
+        let time = (1..=3).find(|&n| {
+            end > floor + n
+                && matches!(
+                    t[end - n - 1].text(p).to_lowercase().as_str(),
+                    "on" | "in" | "at" | "last" | "this" | "early" | "late"
+                )
+                && (end - n..end).all(|i| time_word(t[i].text(p)))
+        });
+        match time {
+            Some(n) => end -= n + 1,
+            None => break,
+        }
+    }
+    // "Lt. Col. Renata Osei, who commands the range and oversaw the launch, said": the
+    // subject stands before the relative clause, which may hold any words.
+    if end > floor + 1 && t[end - 1].is(',') {
+        let relative = (floor + 1..end - 1).rev().take(30).find(|&i| {
+            t[i - 1].is(',')
+                && matches!(
+                    t[i].text(p).to_lowercase().as_str(),
+                    "who" | "which" | "whose"
+                )
+        });
+        if let Some(i) = relative {
+            end = i - 1;
+        }
+    }
+    let mut start = end;
+    while start > floor {
+        let x = &t[start - 1];
+        if x.quoted || x.is(';') || x.is(':') || x.is('—') || x.is('.') || x.is('!') || x.is('?')
+        {
+            break;
+        }
+        if x.kind == TokenKind::Word && clause_word(x.text(p)) {
+            // ", who chairs the panel," is an aside within the subject phrase.
+            let aside = matches!(x.text(p).to_lowercase().as_str(), "who" | "whose" | "which")
+                && t[start.saturating_sub(10)..start - 1]
+                    .iter()
+                    .any(|y| y.is(','));
+            if !aside {
+                break;
+            }
+        }
+        if end - start >= 28 {
+            return None;
+        }
+        start -= 1;
+    }
+    if start == end {
+        return None;
+    }
+    let head = names::head_before(p, t, start, end)?;
+    let at = match &head {
+        Head::Name(r) => t[r.first].start,
+        Head::Pronoun(_, at) => *at,
+        Head::Role { .. } => t[start].start,
+    };
+    Some((head, at))
+}
+
+/// Words that name a time: weekdays, months, parts of the day, numbers.
+fn time_word(w: &str) -> bool {
+    let w = w.to_lowercase();
+    w.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            w.as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "day"
+                | "today"
+                | "the"
+                | "a"
+                | "an"
+        )
+}
+
+/// Words that open a clause, so that a subject never reaches back past them.
+fn clause_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "when"
+            | "while"
+            | "because"
+            | "as"
+            | "if"
+            | "but"
+            | "and"
+            | "or"
+            | "after"
+            | "before"
+            | "since"
+            | "although"
+            | "though"
+            | "where"
+            | "whether"
+            | "said"
+            | "says"
+            | "told"
+            | "than"
+            | "whose"
+    )
+}
+
+/// The subject after the cue at `c` ("said Rep. Adam Schiff", "said the minister").
+fn subject_after(s: &SentenceView<'_>, c: usize, to: usize) -> Option<(Head, usize)> {
+    let t = s.tokens;
+    let mut end = c + 1;
+    while end < to && !t[end].quoted && !t[end].is('.') && !t[end].is(';') && !t[end].is(':') {
+        if t[end].kind == TokenKind::Word && t[end].text(s.text).eq_ignore_ascii_case("that") {
+            break;
+        }
+        end += 1;
+    }
+    if end == c + 1 {
+        return None;
+    }
+    let head = names::head_after(s.text, t, c + 1, end)?;
+    let at = match &head {
+        Head::Name(r) => t[r.first].start,
+        Head::Pronoun(_, at) => *at,
+        Head::Role { .. } => t[c + 1].start,
+    };
+    Some((head, at))
+}
+
+/// A name before a colon right before the quotation: "Varga on the levy: ‘It is theft’".
+fn colon_source(s: &SentenceView<'_>, from: usize, a: usize) -> Option<(Head, usize)> {
+    let t = s.tokens;
+    if a == 0 || !t[a - 1].is(':') || a - 1 - from > 8 {
+        return None;
+    }
+    let runs = names::name_runs(s.text, &t[from..a - 1]);
+    let run = runs.iter().find(|r| !r.organisation)?.clone();
+    let at = t[from + run.first].start;
+    Some((Head::Name(run), at))
+}
+
+/// Whether a quotation with no cue of its own is speech: not a title in title case, not a
+/// term after a determiner ("the “green lane”"), and, when short, in a sentence with a cue.
+fn speech_without_cue(
+    s: &SentenceView<'_>,
+    q: &Quoted,
+    a: usize,
+    b: usize,
+    sentence_has_cue: bool,
+) -> bool {
+    let text = &s.text[q.start..q.end];
+    let words = text.split_whitespace().count();
+    if is_title(text, words) {
+        return false;
+    }
+    let outside = s.tokens[..a].len() + s.tokens[b..].len();
+    if outside <= 1 {
+        return true;
+    }
+    if words <= 4 {
+        return sentence_has_cue;
+    }
+    // A longer quotation inside a sentence of the reporter's: speech unless a determiner
+    // makes it a name ("the “Keep the Harbour Ours” campaign").
+    let before = s.tokens[..a].last().map(|t| t.text(s.text).to_lowercase());
+    !matches!(before.as_deref(), Some("the" | "a" | "an" | "so-called"))
+}
+
+/// A short quoted string in title case: a programme, a law, a nickname.
+pub(crate) fn is_title(text: &str, words: usize) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by",
+    ];
+    let list: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = list
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let content = list
+        .iter()
+        .filter(|w| {
+            !SMALL.contains(
+                &w.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+        })
+        .count();
+    words <= 6 && content > 0 && capitalised * 10 >= content * 8
+}
+
+/// Reported speech around a cue no quotation took.
+fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Option<Frame> {
+    let t = s.tokens;
+    let p = s.text;
+    let (_, base) = lexicon::cue(&t[c].text(p).to_lowercase())?;
+    let mut f = Frame::new(s.paragraph, s.index, false);
+    f.cue = Some(piece(s, c, c + 1));
+    f.kind = Some(cue.kind);
+    let floor = earlier
+        .iter()
+        .filter_map(|x| x.content.last())
+        .filter(|x| x.paragraph == s.paragraph)
+        .map(|x| t.iter().position(|k| k.start >= x.end).unwrap_or(0))
+        .max()
+        .unwrap_or(0)
+        .min(c);
+    let coordinated = c > 0 && matches!(t[c - 1].text(p).to_lowercase().as_str(), "and" | "but");
+    let subject = if coordinated {
+        sentence_subject(s, c)
+    } else {
+        document_subject(s, c).or_else(|| subject_before(s, c, floor))
+    };
+    // "shows" and "found" report only for a study, a poll, a report or a body.
+    if cue.kind == CueKind::Evidence && !subject.as_ref().is_some_and(|(h, _)| evidence_source(h)) {
+        return None;
+    }
+    // "welcomed the offer, stressing its readiness to help": a reaction and what the
+    // participle adds, together, where the participle reports no clause of its own.
+    if hangs(s, c, cue) && cue.participle && clause_after(s, c, base, cue).is_none() {
+        if let Some(verb) = main_verb(s, c).filter(|&v| lexicon::reaction(s.tokens[v].text(p))) {
+            let end = clause_end(s, c + 1);
+            if end > c + 1 {
+                f.content.push(piece(s, verb, end));
+                f.follows = true;
+                f.attribution = Some(piece(s, c, c + 1));
+                f.source = sentence_subject(s, c);
+                return Some(f);
+            }
+        }
+    }
+    if let Some(range) = clause_after(s, c, base, cue) {
+        f.content.push(piece(s, range.0, range.1));
+        if hangs(s, c, cue) && !coordinated {
+            f.follows = true;
+            f.attribution = Some(piece(s, c, c + 1));
+            f.source = sentence_subject(s, c);
+        } else {
+            let h = subject?;
+            let first = if coordinated {
+                c - 1
+            } else {
+                source_start(s, &h).min(c)
+            };
+            // "Mayor Ada Voss said that", "told a news conference at the town hall that".
+            f.attribution = Some(piece(s, first, range.0.max(c + 1)));
+            f.source = Some(h);
+        }
+        return Some(f);
+    }
+    if lexicon::verdict(base) {
+        let (a, b) = verdict_complement(s, c)?;
+        f.content.push(piece(s, a, b));
+        let h = subject?;
+        let first = t.iter().position(|x| x.start >= h.1).unwrap_or(c);
+        f.attribution = Some(piece(s, first.min(c), c + 1));
+        f.source = Some(h);
+        return Some(f);
+    }
+    // The attribution closes the sentence or stands in its middle: "…, the coastguard
+    // said." / "The repairs, Ranta said, would take the summer."
+    closing_attribution(s, c, floor, &mut f).then_some(f)
+}
+
+/// Whether a source can report evidence: an organisation or a document-like body ("the
+/// audit", "a poll").
+fn evidence_source(h: &Head) -> bool {
+    match h {
+        Head::Name(r) => r.organisation,
+        Head::Role { noun, .. } => lexicon::organisation_word(noun),
+        Head::Pronoun(..) => false,
+    }
+}
+
+/// The reported clause after the cue at `c`, as a token range.
+fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<(usize, usize)> {
+    let t = s.tokens;
+    let p = s.text;
+    let end = clause_end(s, c + 1);
+    let mut k = c + 1;
+    let mut that = false;
+    // "told reporters on Tuesday that", "said in a statement that", "wrote on Twitter:".
+    if lexicon::takes_object(base) {
+        k = object_end(s, k, end);
+    }
+    let mut scene = 0;
+    let mut after_preposition = false;
+    while k < end && scene < 12 {
+        let x = &t[k];
+        let w = x.text(p).to_lowercase();
+        let named_place = after_preposition
+            && x.kind == TokenKind::Word
+            && (x.capitalised(p) || w.chars().all(|c| c.is_ascii_digit()));
+        after_preposition = matches!(w.as_str(), "on" | "in" | "at" | "to" | "during")
+            || (after_preposition && (named_place || x.is(',')));
+        if named_place {
+            k += 1;
+            scene += 1;
+            continue;
+        }
+        if x.kind == TokenKind::Word && w == "that" {
+            that = true;
+            k += 1;
+            break;
+        }
+        // A determiner is part of a setting only before another setting word ("in a
+        // statement"); otherwise it opens the clause ("told the Courier the light was out").
+        let determiner = matches!(
+            w.as_str(),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its"
+        );
+        let scene_next = t.get(k + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word && lexicon::scene_word(n.text(p)) && !n.capitalised(p)
+        });
+        if x.is(',')
+            || x.is(':')
+            || (x.kind == TokenKind::Word && lexicon::scene_word(&w) && (!determiner || scene_next))
+        {
+            k += 1;
+            scene += 1;
+            continue;
+        }
+        break;
+    }
+    if !that {
+        // Without "that" the scene words may be the clause's own ("said the port would
+        // reopen"): the clause starts right after the cue unless a setting stands there.
+        k = bare_clause_start(s, c + 1, end);
+        if lexicon::takes_object(base) {
+            k = object_end(s, k, end);
+        }
+        let wants_to = cue.kind == CueKind::Belief
+            && t.get(k)
+                .is_some_and(|x| x.text(p).eq_ignore_ascii_case("to"));
+        let clause =
+            lexicon::takes_bare_clause(base) && finite_soon(s, k, end) && opens_clause(s, k);
+        if !(wants_to || clause) {
+            return None;
+        }
+    }
+    if t.get(k).is_some_and(|x| x.quoted) {
+        return None;
+    }
+    let words = (k..end).filter(|&i| t[i].kind == TokenKind::Word).count();
+    (words >= 3).then_some((k, end))
+}
+
+/// What a verdict calls its object: "called them game-changing" → "game-changing",
+/// "described the deal as historic" → "historic". The object is a pronoun or a short phrase
+/// after a determiner; the verdict runs to the next comma, "and" or the sentence's end, six
+/// words at most.
+fn verdict_complement(s: &SentenceView<'_>, c: usize) -> Option<(usize, usize)> {
+    let t = s.tokens;
+    let p = s.text;
+    let w = |i: usize| {
+        t.get(i)
+            .map(|x| x.text(p).to_lowercase())
+            .unwrap_or_default()
+    };
+    let mut k = c + 1;
+    if matches!(
+        w(k).as_str(),
+        "them" | "it" | "him" | "her" | "this" | "that" | "those" | "these"
+    ) {
+        k += 1;
+    } else if matches!(
+        w(k).as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+    ) {
+        k += 2;
+        if t.get(k).is_some_and(|x| x.kind == TokenKind::Word)
+            && w(k) != "as"
+            && t.get(k + 1).is_some_and(|x| x.kind == TokenKind::Word)
+        {
+            k += 1;
+        }
+    } else {
+        return None;
+    }
+    if w(k) == "as" {
+        k += 1;
+    }
+    let mut end = k;
+    while end < t.len()
+        && t[end].kind == TokenKind::Word
+        && !t[end].quoted
+        && !matches!(
+            w(end).as_str(),
+            "and" | "but" | "because" | "after" | "before" | "when" | "in" | "on" | "at"
+        )
+    {
+        end += 1;
+    }
+    (end > k && end - k <= 6).then_some((k, end))
+}
+
+/// Where a source phrase starts, titles and role words included ("Mayor Ada Voss").
+fn source_start(s: &SentenceView<'_>, h: &(Head, usize)) -> usize {
+    let t = s.tokens;
+    let mut k = t.iter().position(|x| x.start >= h.1).unwrap_or(0);
+    if let Head::Name(r) = &h.0 {
+        k = k.min(r.with_titles);
+        while k > 0
+            && t[k - 1].kind == TokenKind::Word
+            && !t[k - 1].capitalised(s.text)
+            && lexicon::person_role(t[k - 1].text(s.text)).is_some()
+        {
+            k -= 1;
+        }
+        // "Harbour master Eva Dahl": the capitalised word opening the role.
+        if k > 0
+            && t[k - 1].capitalised(s.text)
+            && (lexicon::person_role(t[k - 1].text(s.text)).is_some() || k == 1)
+        {
+            k -= 1;
+        }
+    }
+    k
+}
+
+/// Past the object of "told", "asked" or "warned": a pronoun, "reporters", or a name
+/// ("told the Courier", "told CNN's Jake Tapper").
+fn object_end(s: &SentenceView<'_>, k: usize, end: usize) -> usize {
+    let t = s.tokens;
+    let p = s.text;
+    let w = |i: usize| {
+        t.get(i)
+            .map(|x| x.text(p).to_lowercase())
+            .unwrap_or_default()
+    };
+    if k >= end {
+        return k;
+    }
+    if matches!(
+        w(k).as_str(),
+        "reporters"
+            | "journalists"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "supporters"
+            | "voters"
+            | "listeners"
+            | "viewers"
+            | "lawmakers"
+    ) {
+        return k + 1;
+    }
+    let mut j = k;
+    if matches!(w(j).as_str(), "the" | "a") && t.get(j + 1).is_some_and(|x| x.capitalised(p)) {
+        j += 1;
+    }
+    let start = j;
+    while j < end
+        && t[j].kind == TokenKind::Word
+        && (t[j].capitalised(p)
+            || (j > start
+                && CONNECTOR_WORDS.contains(&w(j).as_str())
+                && t.get(j + 1).is_some_and(|n| n.capitalised(p))))
+    {
+        j += 1;
+    }
+    if j > start {
+        j
+    } else {
+        k
+    }
+}
+
+/// Small words inside a name of several words.
+const CONNECTOR_WORDS: &[&str] = &["of", "the", "de", "von", "van", "der", "al"];
+
+/// Whether a clause can open with the token at `k`: not a preposition, conjunction or
+/// greeting ("said goodbye to the crew", "said in a statement."), nor a finite verb or a
+/// past participle ("Ranta said, would take the summer": an attribution set in the middle).
+fn opens_clause(s: &SentenceView<'_>, k: usize) -> bool {
+    let Some(x) = s.tokens.get(k) else {
+        return false;
+    };
+    let w = x.text(s.text).to_lowercase();
+    const NOT_OPENING: &[&str] = &[
+        "in", "on", "at", "to", "for", "with", "by", "from", "of", "about", "what", "how", "why",
+        "whether", "when", "where", "who", "so", "goodbye", "sorry", "thanks", "hello", "as",
+        "and", "but", "or", "would", "will", "is", "was", "are", "were", "had", "has", "have",
+        "could", "should", "may", "might", "must", "can", "did", "does", "do",
+    ];
+    !NOT_OPENING.contains(&w.as_str()) && (!lexicon::past_tense(&w) || x.capitalised(s.text))
+}
+
+/// Where a clause without "that" starts: past a setting ("in a statement", "on Tuesday",
+/// "to reporters") and a comma.
+fn bare_clause_start(s: &SentenceView<'_>, from: usize, end: usize) -> usize {
+    let t = s.tokens;
+    let p = s.text;
+    let mut k = from;
+    loop {
+        let w = t
+            .get(k)
+            .map(|x| x.text(p).to_lowercase())
+            .unwrap_or_default();
+        if k < end && matches!(w.as_str(), "in" | "on" | "to" | "during" | "at") {
+            // A preposition with a short phrase of scene words.
+            let mut j = k + 1;
+            while j < end
+                && j - k <= 4
+                && t[j].kind == TokenKind::Word
+                && (lexicon::scene_word(t[j].text(p)) || t[j].capitalised(p))
+            {
+                j += 1;
+            }
+            if j > k + 1 && (j == end || t[j].is(',') || t[j].kind == TokenKind::Word) {
+                k = j;
+                continue;
+            }
+        }
+        if k < end
+            && (t[k].is(',')
+                || matches!(
+                    w.as_str(),
+                    "also"
+                        | "later"
+                        | "again"
+                        | "yesterday"
+                        | "today"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                ))
+        {
+            k += 1;
+            continue;
+        }
+        return k;
+    }
+}
+
+/// A finite verb among the first words of a clause.
+fn finite_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
+    const FINITE: &[&str] = &[
+        "is",
+        "are",
+        "was",
+        "were",
+        "had",
+        "has",
+        "have",
+        "would",
+        "will",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "won't",
+        "wouldn't",
+        "can't",
+        "couldn't",
+        "isn't",
+        "wasn't",
+        "aren't",
+        "weren't",
+        "doesn't",
+        "didn't",
+        "don't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "shouldn't",
+        "saw",
+        "knew",
+        "thought",
+        "found",
+        "took",
+        "made",
+        "came",
+        "went",
+        "gave",
+        "got",
+        "left",
+        "felt",
+        "kept",
+        "began",
+        "ran",
+        "became",
+        "brought",
+        "built",
+        "held",
+        "lost",
+        "met",
+        "paid",
+        "sent",
+        "spent",
+        "stood",
+        "won",
+        "fell",
+        "rose",
+        "led",
+        "broke",
+        "sold",
+        "spoke",
+        "needs",
+        "wants",
+        "plans",
+        "remains",
+        "seems",
+        "lacks",
+        "deserves",
+        "supports",
+        "opposes",
+        "struck",
+        "hit",
+        "cut",
+        "set",
+        "shut",
+        "told",
+        "said",
+        "fought",
+        "caught",
+        "drove",
+        "flew",
+        "sank",
+        "spread",
+        "burst",
+        "cost",
+        "hurt",
+        "rode",
+        "shot",
+        "threw",
+        "tore",
+        "wore",
+        "wrote",
+        "ate",
+        "blew",
+        "chose",
+        "dealt",
+        "fled",
+        "forgot",
+        "froze",
+        "hid",
+        "hung",
+        "lay",
+        "lit",
+        "meant",
+        "rang",
+        "sat",
+        "shook",
+        "slept",
+        "sought",
+        "stole",
+        "stuck",
+        "swept",
+        "swore",
+        "taught",
+        "withdrew",
+        "underwent",
+        "heard",
+        "drew",
+        "grew",
+        "knew",
+        "put",
+        "read",
+        "became",
+        "bought",
+        "got",
+        "went",
+        "ran",
+        "began",
+    ];
+    let t = s.tokens;
+    (k..end.min(k + 14)).any(|i| {
+        let w = t[i].text(s.text).to_lowercase();
+        t[i].kind == TokenKind::Word
+            && i > k
+            && (FINITE.contains(&w.as_str()) || lexicon::past_tense(&w))
+    }) || t.get(k).is_some_and(|x| {
+        x.kind == TokenKind::Word && lexicon::subject_pronoun(x.text(s.text)) && end > k + 1
+    })
+}
+
+/// The end of a reported clause that starts at `from`: the sentence's end, or a second
+/// report joined to it (", adding that", ", according to").
+fn clause_end(s: &SentenceView<'_>, from: usize) -> usize {
+    let t = s.tokens;
+    let p = s.text;
+    let mut k = from;
+    while k < t.len() {
+        let x = &t[k];
+        if x.is('.') || x.is('!') || x.is('?') || x.is(';') {
+            break;
+        }
+        // "… they had received the report but said no one had been charged": a second report.
+        if x.kind == TokenKind::Word && matches!(x.text(p), "and" | "but") && k > from {
+            let mut j = k + 1;
+            if t.get(j).is_some_and(|n| n.text(p) == "also") {
+                j += 1;
+            }
+            if t.get(j).is_some_and(|n| {
+                lexicon::cue(&n.text(p).to_lowercase())
+                    .is_some_and(|(c, _)| !c.base && !c.participle)
+            }) {
+                break;
+            }
+        }
+        if x.is(',') {
+            let next = t.get(k + 1).map(|n| n.text(p).to_lowercase());
+            let participle = next
+                .as_deref()
+                .and_then(lexicon::cue)
+                .is_some_and(|(c, _)| c.participle);
+            if participle || next.as_deref() == Some("according") {
+                break;
+            }
+        }
+        if x.quoted {
+            // Quoted words inside a clause belong to it; a quotation after it ends it only
+            // where a new sentence starts.
+        }
+        k += 1;
+    }
+    // Trailing closing punctuation or marks are not words of the clause.
+    while k > from && t[k - 1].kind != TokenKind::Word {
+        k -= 1;
+    }
+    k
+}
+
+/// An attribution closing its sentence or set in its middle; fills the frame's content.
+fn closing_attribution(s: &SentenceView<'_>, c: usize, floor: usize, f: &mut Frame) -> bool {
+    let t = s.tokens;
+    let p = s.text;
+    let takes_clause = lexicon::cue(&t[c].text(p).to_lowercase())
+        .is_some_and(|(_, base)| lexicon::takes_bare_clause(base));
+    if !takes_clause {
+        return false;
+    }
+    // The subject sits between a comma and the cue ("…, fire chief Piet Dorn said"), or
+    // right after it ("…, said the minister").
+    let comma = (floor..c).rev().find(|&i| t[i].is(','));
+    let inverted = comma == Some(c.wrapping_sub(1));
+    let Some(comma) = comma.filter(|&i| c - i <= 10) else {
+        return false;
+    };
+    let (source, source_end) = if inverted {
+        let to = (c + 1..t.len())
+            .find(|&i| t[i].kind != TokenKind::Word)
+            .unwrap_or(t.len());
+        (subject_after(s, c, to), to)
+    } else {
+        (subject_before(s, c, comma + 1), c + 1)
+    };
+    let Some(source) = source else {
+        return false;
+    };
+    // After the attribution: the sentence's end (closing) or a comma and more (middle).
+    let mut k = source_end;
+    while k < t.len() && t[k].kind == TokenKind::Word && lexicon::scene_word(t[k].text(p)) {
+        k += 1;
+    }
+    let closing = t[k..].iter().all(|x| x.kind != TokenKind::Word);
+    let middle = t.get(k).is_some_and(|x| x.is(',')) && !closing;
+    if !(closing || middle) {
+        return false;
+    }
+    let before_words = (floor..comma)
+        .filter(|&i| t[i].kind == TokenKind::Word && !t[i].quoted)
+        .count();
+    let verb_before = finite_soon(s, floor, comma.min(floor + 14))
+        || finite_soon(s, comma.saturating_sub(13).max(floor), comma);
+    // Set in the middle ("The repairs, Ranta said, would take the summer"), the verb may
+    // come after the attribution.
+    let verb_after = middle && finite_soon(s, k, clause_end(s, k + 1));
+    let least = if middle { 1 } else { 3 };
+    if before_words < least || (floor..comma).any(|i| t[i].quoted) || !(verb_before || verb_after) {
+        return false;
+    }
+    f.content.push(piece(s, floor, comma));
+    if middle {
+        let end = clause_end(s, k + 1);
+        if end > k + 1 {
+            f.content.push(piece(s, k + 1, end));
+        }
+    }
+    let attribution_start = comma + 1;
+    f.attribution = Some(piece(s, attribution_start, k.max(source_end).max(c + 1)));
+    f.source = Some(source);
+    true
+}
+
+/// The source an "according to" of the sentence names, with the attributing words.
+fn according_source(s: &SentenceView<'_>) -> Option<((Head, usize), Piece)> {
+    let t = s.tokens;
+    let p = s.text;
+    let k = (0..t.len().saturating_sub(1)).find(|&i| {
+        !t[i].quoted
+            && t[i].text(p).eq_ignore_ascii_case("according")
+            && t[i + 1].text(p).eq_ignore_ascii_case("to")
+    })?;
+    let to = (k + 2..t.len())
+        .find(|&i| t[i].kind != TokenKind::Word || t[i].quoted)
+        .unwrap_or(t.len());
+    let head = names::head_after(p, t, k + 2, to)?;
+    Some(((head, t.get(k + 2)?.start), piece(s, k, to)))
+}
+
+/// "According to X, …" and "…, according to X".
+fn according_to(s: &SentenceView<'_>) -> Option<Frame> {
+    let t = s.tokens;
+    let p = s.text;
+    // "As informed the coastal authority, …", as translated copy has it, is read the same.
+    let k = (0..t.len().saturating_sub(1)).find(|&i| {
+        !t[i].quoted
+            && (t[i].text(p).eq_ignore_ascii_case("according")
+                && t[i + 1].text(p).eq_ignore_ascii_case("to")
+                || i == 0
+                    && t[i].text(p) == "As"
+                    && matches!(
+                        t[i + 1].text(p),
+                        "informed" | "said" | "reported" | "stated" | "announced"
+                    ))
+    })?;
+    let to = (k + 2..t.len())
+        .find(|&i| t[i].is(',') || t[i].is('.') || t[i].is(';') || t[i].quoted)
+        .unwrap_or(t.len());
+    if to <= k + 2 {
+        return None;
+    }
+    let head = names::head_after(p, t, k + 2, to)?;
+    let at = t[k + 2].start;
+    let mut f = Frame::new(s.paragraph, s.index, false);
+    f.cue = Some(piece(s, k, k + 2));
+    f.kind = Some(CueKind::Speech);
+    f.attribution = Some(piece(s, k, to));
+    let (a, b) = if k == 0 {
+        (to + 1, clause_end(s, to + 1))
+    } else {
+        let start = (0..k).rev().find(|&i| t[i].is(';')).map_or(0, |i| i + 1);
+        let mut end = k;
+        while end > start && t[end - 1].kind != TokenKind::Word {
+            end -= 1;
+        }
+        (start, end)
+    };
+    if b <= a
+        || (a..b).filter(|&i| t[i].kind == TokenKind::Word).count() < 3
+        || (a..b).any(|i| t[i].quoted)
+    {
+        return None;
+    }
+    f.content.push(piece(s, a, b));
+    f.source = Some((head, at));
+    Some(f)
+}
+
+/// The sentence's verb of reaction before `c` ("welcomed", "condemned", "praised").
+fn main_verb(s: &SentenceView<'_>, c: usize) -> Option<usize> {
+    (1..c).find(|&i| {
+        let x = &s.tokens[i];
+        x.kind == TokenKind::Word && !x.quoted && lexicon::reaction(x.text(s.text))
+    })
+}
+
+/// The subject of the sentence a participle cue hangs from: the phrase before the
+/// sentence's first verb ("Special envoy Steve Witkoff announced …, stating that").
+fn sentence_subject(s: &SentenceView<'_>, c: usize) -> Option<(Head, usize)> {
+    let t = s.tokens;
+    let verb = (0..c).find(|&i| {
+        let w = t[i].text(s.text);
+        t[i].kind == TokenKind::Word
+            && !t[i].quoted
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && (lexicon::cue(w).is_some()
+                || lexicon::past_tense(w)
+                || matches!(
+                    w,
+                    "is" | "was" | "has" | "had" | "met" | "spoke" | "made" | "gave" | "took"
+                ))
+    })?;
+    subject_before(s, verb, 0).or_else(|| {
+        // subject_before reads back from a cue; the verb here may be any verb.
+        let mut end = verb;
+        while end > 0 && lexicon::between_subject_and_cue(t[end - 1].text(s.text)) {
+            end -= 1;
+        }
+        let head = names::head_before(s.text, t, 0, end)?;
+        let at = match &head {
+            Head::Name(r) => t[r.first].start,
+            Head::Pronoun(_, at) => *at,
+            Head::Role { .. } => t[0].start,
+        };
+        Some((head, at))
+    })
+}

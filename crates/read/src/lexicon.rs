@@ -1,0 +1,1553 @@
+//! The one home of every word list the reading needs: cues of attribution, pronouns, titles,
+//! role nouns, organisation words and first names.
+//!
+//! ## What it handles
+//! Cues as PolNeAR and PARC define them: verbs of speech and writing ("said", "tweeted"),
+//! of position and argument ("insisted", "denied", "warned"), of belief, intention and
+//! evidence ("believes", "fears", "plans", "polls show"), each with its inflected forms
+//! written out; [`Cue`] says which kind and whether it takes its content as a clause.
+//! Titles before a name ("Sen.", "Lt. Col.", "Secretary of State"), role nouns that name a
+//! person ("the minister", "a spokeswoman") with the gender some of them carry, words that
+//! make a capitalised name an organisation ("Committee", "Post") and common first names with
+//! their usual gender, which is only a default: what an article says of a person ("Mrs.",
+//! "she") wins.
+//!
+//! ## What it does not
+//! Morphology: a form that is not written here is not a cue. Languages other than English.
+
+/// What kind of attribution a cue makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// Speaking aloud: "said", "told", "added", "asked".
+    Speech,
+    /// Writing or posting: "wrote", "tweeted", "posted".
+    Writing,
+    /// Taking a position: "argued", "insisted", "denied", "warned", "urged".
+    Position,
+    /// Believing, fearing, wanting, planning, expecting.
+    Belief,
+    /// Evidence that shows or finds: "polls show", "the report found".
+    Evidence,
+}
+
+/// A cue word's reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// Its kind.
+    pub kind: CueKind,
+    /// True when the word is a present participle ("saying", "adding"), which attaches to
+    /// the subject of the clause before it.
+    pub participle: bool,
+    /// True when it is the verb's base form ("say", "believe"), which needs a plural or
+    /// first-person subject or an auxiliary.
+    pub base: bool,
+}
+
+/// Cue verbs, one line a verb: its forms base, third person, past, participle.
+const CUE_VERBS: &[(CueKind, &str)] = &[
+    (CueKind::Speech, "say says said saying"),
+    (CueKind::Speech, "tell tells told telling"),
+    (CueKind::Speech, "add adds added adding"),
+    (CueKind::Speech, "state states stated stating"),
+    (CueKind::Speech, "note notes noted noting"),
+    (CueKind::Speech, "explain explains explained explaining"),
+    (CueKind::Speech, "declare declares declared declaring"),
+    (CueKind::Speech, "announce announces announced announcing"),
+    (CueKind::Speech, "remark remarks remarked remarking"),
+    (CueKind::Speech, "reply replies replied replying"),
+    (CueKind::Speech, "respond responds responded responding"),
+    (CueKind::Speech, "answer answers answered answering"),
+    (CueKind::Speech, "ask asks asked asking"),
+    (CueKind::Speech, "continue continues continued continuing"),
+    (CueKind::Speech, "recall recalls recalled recalling"),
+    (CueKind::Speech, "mention mentions mentioned mentioning"),
+    (CueKind::Speech, "comment comments commented commenting"),
+    (CueKind::Speech, "testify testifies testified testifying"),
+    (CueKind::Speech, "quip quips quipped quipping"),
+    (CueKind::Speech, "joke jokes joked joking"),
+    (CueKind::Speech, "shout shouts shouted shouting"),
+    (CueKind::Speech, "exclaim exclaims exclaimed exclaiming"),
+    (CueKind::Speech, "whisper whispers whispered whispering"),
+    (CueKind::Speech, "disclose discloses disclosed disclosing"),
+    (CueKind::Speech, "reveal reveals revealed revealing"),
+    (CueKind::Speech, "confirm confirms confirmed confirming"),
+    (CueKind::Speech, "report reports reported reporting"),
+    (CueKind::Speech, "repeat repeats repeated repeating"),
+    (
+        CueKind::Speech,
+        "reiterate reiterates reiterated reiterating",
+    ),
+    (
+        CueKind::Speech,
+        "acknowledge acknowledges acknowledged acknowledging",
+    ),
+    (CueKind::Speech, "admit admits admitted admitting"),
+    (CueKind::Speech, "concede concedes conceded conceding"),
+    (CueKind::Speech, "boast boasts boasted boasting"),
+    (CueKind::Speech, "brag brags bragged bragging"),
+    (CueKind::Speech, "complain complains complained complaining"),
+    (CueKind::Speech, "lament laments lamented lamenting"),
+    (CueKind::Speech, "observe observes observed observing"),
+    (CueKind::Speech, "inform informs informed informing"),
+    (CueKind::Speech, "predict predicts predicted predicting"),
+    (CueKind::Speech, "promise promises promised promising"),
+    (CueKind::Speech, "vow vows vowed vowing"),
+    (CueKind::Speech, "pledge pledges pledged pledging"),
+    (CueKind::Speech, "estimate estimates estimated estimating"),
+    (CueKind::Speech, "recount recounts recounted recounting"),
+    (CueKind::Speech, "describe describes described describing"),
+    (CueKind::Speech, "call calls called calling"),
+    (CueKind::Speech, "quote quotes quoted quoting"),
+    (CueKind::Speech, "chant chants chanted chanting"),
+    (CueKind::Speech, "yell yells yelled yelling"),
+    (CueKind::Speech, "cry cries cried crying"),
+    (CueKind::Speech, "muse muses mused musing"),
+    (CueKind::Speech, "tease teases teased teasing"),
+    (
+        CueKind::Speech,
+        "interject interjects interjected interjecting",
+    ),
+    (CueKind::Speech, "sob sobs sobbed sobbing"),
+    (CueKind::Speech, "rage rages raged raging"),
+    (CueKind::Speech, "gasp gasps gasped gasping"),
+    (CueKind::Speech, "blast blasts blasted blasting"),
+    (CueKind::Speech, "fume fumes fumed fuming"),
+    (CueKind::Speech, "snap snaps snapped snapping"),
+    (CueKind::Speech, "plead pleads pleaded pleading"),
+    (CueKind::Speech, "beg begs begged begging"),
+    (CueKind::Speech, "scream screams screamed screaming"),
+    (CueKind::Speech, "weep weeps wept weeping"),
+    (CueKind::Speech, "sigh sighs sighed sighing"),
+    (CueKind::Speech, "laugh laughs laughed laughing"),
+    (CueKind::Speech, "thunder thunders thundered thundering"),
+    (CueKind::Speech, "slam slams slammed slamming"),
+    (CueKind::Speech, "liken likens likened likening"),
+    (CueKind::Speech, "dub dubs dubbed dubbing"),
+    (CueKind::Speech, "brand brands branded branding"),
+    (CueKind::Speech, "label labels labeled labeling"),
+    (CueKind::Speech, "label labels labelled labelling"),
+    (CueKind::Speech, "term terms termed terming"),
+    (CueKind::Speech, "put puts put putting"),
+    (CueKind::Speech, "assure assures assured assuring"),
+    (CueKind::Speech, "remind reminds reminded reminding"),
+    (
+        CueKind::Speech,
+        "elaborate elaborates elaborated elaborating",
+    ),
+    (CueKind::Speech, "clarify clarifies clarified clarifying"),
+    (CueKind::Speech, "specify specifies specified specifying"),
+    (CueKind::Writing, "write writes wrote writing"),
+    (CueKind::Writing, "tweet tweets tweeted tweeting"),
+    (CueKind::Writing, "post posts posted posting"),
+    (CueKind::Writing, "blog blogs blogged blogging"),
+    (CueKind::Writing, "text texts texted texting"),
+    (CueKind::Writing, "email emails emailed emailing"),
+    (CueKind::Writing, "publish publishes published publishing"),
+    (CueKind::Writing, "read reads read reading"),
+    (CueKind::Position, "argue argues argued arguing"),
+    (CueKind::Position, "insist insists insisted insisting"),
+    (
+        CueKind::Position,
+        "maintain maintains maintained maintaining",
+    ),
+    (CueKind::Position, "claim claims claimed claiming"),
+    (CueKind::Position, "contend contends contended contending"),
+    (CueKind::Position, "allege alleges alleged alleging"),
+    (CueKind::Position, "assert asserts asserted asserting"),
+    (CueKind::Position, "suggest suggests suggested suggesting"),
+    (CueKind::Position, "propose proposes proposed proposing"),
+    (CueKind::Position, "warn warns warned warning"),
+    (CueKind::Position, "caution cautions cautioned cautioning"),
+    (CueKind::Position, "urge urges urged urging"),
+    (CueKind::Position, "deny denies denied denying"),
+    (CueKind::Position, "dispute disputes disputed disputing"),
+    (CueKind::Position, "counter counters countered countering"),
+    (CueKind::Position, "retort retorts retorted retorting"),
+    (CueKind::Position, "stress stresses stressed stressing"),
+    (
+        CueKind::Position,
+        "emphasize emphasizes emphasized emphasizing",
+    ),
+    (
+        CueKind::Position,
+        "emphasise emphasises emphasised emphasising",
+    ),
+    (CueKind::Position, "charge charges charged charging"),
+    (CueKind::Position, "accuse accuses accused accusing"),
+    (CueKind::Position, "demand demands demanded demanding"),
+    (CueKind::Position, "conclude concludes concluded concluding"),
+    (CueKind::Position, "signal signals signaled signaling"),
+    (CueKind::Position, "signal signals signalled signalling"),
+    (CueKind::Position, "indicate indicates indicated indicating"),
+    (CueKind::Position, "hint hints hinted hinting"),
+    (CueKind::Position, "imply implies implied implying"),
+    (
+        CueKind::Position,
+        "threaten threatens threatened threatening",
+    ),
+    (
+        CueKind::Position,
+        "criticize criticizes criticized criticizing",
+    ),
+    (
+        CueKind::Position,
+        "criticise criticises criticised criticising",
+    ),
+    (CueKind::Position, "blame blames blamed blaming"),
+    (CueKind::Position, "praise praises praised praising"),
+    (
+        CueKind::Position,
+        "question questions questioned questioning",
+    ),
+    (CueKind::Position, "dismiss dismisses dismissed dismissing"),
+    (CueKind::Position, "reject rejects rejected rejecting"),
+    (
+        CueKind::Position,
+        "recommend recommends recommended recommending",
+    ),
+    (CueKind::Position, "advise advises advised advising"),
+    (CueKind::Belief, "believe believes believed believing"),
+    (CueKind::Belief, "think thinks thought thinking"),
+    (CueKind::Belief, "feel feels felt feeling"),
+    (CueKind::Belief, "fear fears feared fearing"),
+    (CueKind::Belief, "worry worries worried worrying"),
+    (CueKind::Belief, "hope hopes hoped hoping"),
+    (CueKind::Belief, "expect expects expected expecting"),
+    (CueKind::Belief, "want wants wanted wanting"),
+    (CueKind::Belief, "plan plans planned planning"),
+    (CueKind::Belief, "intend intends intended intending"),
+    (CueKind::Belief, "know knows knew knowing"),
+    (CueKind::Belief, "doubt doubts doubted doubting"),
+    (CueKind::Belief, "suspect suspects suspected suspecting"),
+    (CueKind::Belief, "assume assumes assumed assuming"),
+    (CueKind::Belief, "reckon reckons reckoned reckoning"),
+    (
+        CueKind::Belief,
+        "understand understands understood understanding",
+    ),
+    (CueKind::Belief, "realize realizes realized realizing"),
+    (CueKind::Belief, "realise realises realised realising"),
+    (CueKind::Belief, "wonder wonders wondered wondering"),
+    (CueKind::Evidence, "show shows showed showing"),
+    (CueKind::Evidence, "find finds found finding"),
+];
+
+/// Verbs that take their content as a clause, with or without "that" ("said the port would
+/// reopen"); the others take it only after "that" or as a quotation ("warned that ...",
+/// "praised the plan" is no report).
+const BARE_CLAUSE: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "insist",
+    "warn",
+    "confirm",
+    "note",
+    "explain",
+    "stress",
+    "argue",
+    "claim",
+    "admit",
+    "acknowledge",
+    "believe",
+    "think",
+    "feel",
+    "fear",
+    "hope",
+    "expect",
+    "know",
+    "suggest",
+    "predict",
+    "estimate",
+    "write",
+    "tweet",
+    "post",
+    "announce",
+    "reckon",
+    "assume",
+    "suspect",
+    "doubt",
+    "show",
+    "find",
+    "contend",
+    "maintain",
+    "concede",
+    "worry",
+    "understand",
+    "recall",
+    "reiterate",
+    "declare",
+    "state",
+    "report",
+    "reveal",
+    "allege",
+    "assert",
+    "indicate",
+    "signal",
+    "emphasize",
+    "emphasise",
+    "realize",
+    "realise",
+];
+
+/// Verbs that take the person spoken to as an object before the content ("told reporters
+/// that", "warned the council the dam would fail").
+pub fn takes_object(base: &str) -> bool {
+    matches!(
+        base,
+        "tell" | "ask" | "inform" | "warn" | "assure" | "remind" | "promise" | "urge" | "advise"
+    )
+}
+
+/// Verbs of reaction, whose object a participle after them goes on to explain ("welcomed
+/// the offer, stressing …", "condemned the closure, saying …").
+pub fn reaction(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "welcomed"
+            | "condemned"
+            | "praised"
+            | "criticized"
+            | "criticised"
+            | "thanked"
+            | "hailed"
+            | "rejected"
+            | "dismissed"
+            | "applauded"
+            | "slammed"
+            | "blasted"
+            | "defended"
+            | "backed"
+            | "endorsed"
+            | "opposed"
+            | "supported"
+            | "attacked"
+            | "accused"
+            | "denied"
+            | "questioned"
+            | "lauded"
+            | "decried"
+            | "denounced"
+            | "celebrated"
+    )
+}
+
+/// Verbs of verdict: they take an object and what it is called ("called them
+/// game-changing", "described the concession as historic").
+pub fn verdict(base: &str) -> bool {
+    matches!(
+        base,
+        "call" | "describe" | "label" | "brand" | "dub" | "term" | "liken"
+    )
+}
+
+/// Nouns that name a written text, which can be the source of what it says ("the treaty
+/// clause that states …").
+pub fn document_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "treaty"
+            | "charter"
+            | "constitution"
+            | "convention"
+            | "resolution"
+            | "law"
+            | "act"
+            | "agreement"
+            | "accord"
+            | "article"
+            | "ruling"
+            | "indictment"
+            | "letter"
+            | "document"
+            | "report"
+            | "statement"
+            | "clause"
+            | "section"
+            | "bill"
+            | "memo"
+            | "provision"
+            | "filing"
+            | "complaint"
+            | "lawsuit"
+            | "order"
+            | "decree"
+    )
+}
+
+/// The cue a lower-case word is, if any, and the verb it is a form of.
+pub fn cue(word: &str) -> Option<(Cue, &'static str)> {
+    for (kind, forms) in CUE_VERBS {
+        let mut it = forms.split(' ');
+        let base = it.next().unwrap_or("");
+        if word == base {
+            return Some((
+                Cue {
+                    kind: *kind,
+                    participle: false,
+                    base: true,
+                },
+                base,
+            ));
+        }
+        for (k, form) in it.enumerate() {
+            if word == form {
+                return Some((
+                    Cue {
+                        kind: *kind,
+                        participle: k == 2,
+                        base: false,
+                    },
+                    base,
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Whether a cue verb (its base form) takes a clause without "that".
+pub fn takes_bare_clause(base: &str) -> bool {
+    BARE_CLAUSE.contains(&base)
+}
+
+/// Gender a word or name carries, where it carries one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// He, him, his, Mr., spokesman.
+    Male,
+    /// She, her, Mrs., Ms., spokeswoman.
+    Female,
+}
+
+/// What a pronoun may refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    /// He, she and their other forms.
+    Person(Gender),
+    /// They, them, their: several people, or an organisation.
+    Plural,
+    /// It, its: an organisation or a thing.
+    Thing,
+    /// I, me, my, we, us, our: the speaker of the words around it.
+    Speaker,
+}
+
+/// The pronoun a word is (any case), if any.
+pub fn pronoun(word: &str) -> Option<PronounKind> {
+    Some(match word.to_lowercase().as_str() {
+        "he" | "him" | "his" | "himself" => PronounKind::Person(Gender::Male),
+        "she" | "her" | "hers" | "herself" => PronounKind::Person(Gender::Female),
+        "they" | "them" | "their" | "themselves" => PronounKind::Plural,
+        "it" | "its" | "itself" => PronounKind::Thing,
+        "i" | "me" | "my" | "we" | "us" | "our" => PronounKind::Speaker,
+        _ => return None,
+    })
+}
+
+/// Whether a pronoun form can be a subject ("he", not "him" or "his").
+pub fn subject_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "he" | "she" | "they" | "it" | "i" | "we"
+    )
+}
+
+/// Titles written before a name, with the gender some carry. A title may end with a full
+/// stop ("Sen.", "Lt."); multi-word titles ("Secretary of State") are read word by word.
+const TITLES: &[(&str, Option<Gender>)] = &[
+    ("mr", Some(Gender::Male)),
+    ("mrs", Some(Gender::Female)),
+    ("ms", Some(Gender::Female)),
+    ("miss", Some(Gender::Female)),
+    ("sir", Some(Gender::Male)),
+    ("dame", Some(Gender::Female)),
+    ("lord", Some(Gender::Male)),
+    ("lady", Some(Gender::Female)),
+    ("king", Some(Gender::Male)),
+    ("queen", Some(Gender::Female)),
+    ("prince", Some(Gender::Male)),
+    ("princess", Some(Gender::Female)),
+    ("father", Some(Gender::Male)),
+    ("sister", Some(Gender::Female)),
+    ("congressman", Some(Gender::Male)),
+    ("congresswoman", Some(Gender::Female)),
+    ("councilman", Some(Gender::Male)),
+    ("councilwoman", Some(Gender::Female)),
+    ("dr", None),
+    ("prof", None),
+    ("professor", None),
+    ("sen", None),
+    ("senator", None),
+    ("rep", None),
+    ("representative", None),
+    ("gov", None),
+    ("governor", None),
+    ("lt", None),
+    ("col", None),
+    ("gen", None),
+    ("maj", None),
+    ("capt", None),
+    ("sgt", None),
+    ("adm", None),
+    ("cmdr", None),
+    ("rev", None),
+    ("president", None),
+    ("vice", None),
+    ("secretary", None),
+    ("minister", None),
+    ("prime", None),
+    ("chancellor", None),
+    ("mayor", None),
+    ("judge", None),
+    ("justice", None),
+    ("speaker", None),
+    ("chairman", Some(Gender::Male)),
+    ("chairwoman", Some(Gender::Female)),
+    ("chair", None),
+    ("ambassador", None),
+    ("attorney", None),
+    ("general", None),
+    ("commissioner", None),
+    ("councillor", None),
+    ("councilor", None),
+    ("detective", None),
+    ("officer", None),
+    ("inspector", None),
+    ("chief", None),
+    ("coach", None),
+    ("pope", Some(Gender::Male)),
+    ("sheikh", Some(Gender::Male)),
+    ("emir", Some(Gender::Male)),
+    ("leader", None),
+    ("majority", None),
+    ("minority", None),
+    ("deputy", None),
+    ("former", None),
+    ("state", None),
+    ("foreign", None),
+    ("defense", None),
+    ("defence", None),
+    ("interior", None),
+    ("finance", None),
+    ("health", None),
+    ("transport", None),
+    ("house", None),
+    ("senate", None),
+    ("democratic", None),
+    ("republican", None),
+    ("gop", None),
+    ("presidential", None),
+    ("candidate", None),
+    ("nominee", None),
+    ("hopeful", None),
+    ("executive", None),
+    ("director", None),
+    ("captain", None),
+    ("superintendent", None),
+    ("sheriff", None),
+    ("lieutenant", None),
+    ("colonel", None),
+    ("sergeant", None),
+    ("admiral", None),
+    ("elder", None),
+    ("acting", None),
+    ("grandmaster", None),
+    ("auditor", None),
+    ("councilmember", None),
+    ("assemblyman", Some(Gender::Male)),
+    ("assemblywoman", Some(Gender::Female)),
+];
+
+/// The title a word is (any case, a final full stop ignored), with its gender.
+pub fn title(word: &str) -> Option<Option<Gender>> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLES.iter().find(|(t, _)| *t == w).map(|(_, g)| *g)
+}
+
+/// Role nouns that name one person ("the minister said", "a spokeswoman for the fund"),
+/// with the gender some carry.
+const PERSON_ROLES: &[(&str, Option<Gender>)] = &[
+    ("spokesman", Some(Gender::Male)),
+    ("spokeswoman", Some(Gender::Female)),
+    ("spokesperson", None),
+    ("minister", None),
+    ("mayor", None),
+    ("governor", None),
+    ("president", None),
+    ("director", None),
+    ("secretary", None),
+    ("commander", None),
+    ("chairman", Some(Gender::Male)),
+    ("chairwoman", Some(Gender::Female)),
+    ("chair", None),
+    ("coach", None),
+    ("captain", None),
+    ("envoy", None),
+    ("lawyer", None),
+    ("attorney", None),
+    ("judge", None),
+    ("chancellor", None),
+    ("senator", None),
+    ("congressman", Some(Gender::Male)),
+    ("congresswoman", Some(Gender::Female)),
+    ("executive", None),
+    ("ceo", None),
+    ("boss", None),
+    ("manager", None),
+    ("leader", None),
+    ("founder", None),
+    ("owner", None),
+    ("prosecutor", None),
+    ("inspector", None),
+    ("aide", None),
+    ("adviser", None),
+    ("advisor", None),
+    ("strategist", None),
+    ("official", None),
+    ("officer", None),
+    ("analyst", None),
+    ("economist", None),
+    ("professor", None),
+    ("researcher", None),
+    ("expert", None),
+    ("nominee", None),
+    ("candidate", None),
+    ("chief", None),
+    ("head", None),
+    ("pollster", None),
+    ("surrogate", None),
+    ("ambassador", None),
+    ("diplomat", None),
+    ("commissioner", None),
+    ("sheriff", None),
+    ("coroner", None),
+    ("detective", None),
+    ("witness", None),
+    ("doctor", None),
+    ("surgeon", None),
+    ("scientist", None),
+    ("engineer", None),
+    ("historian", None),
+    ("consultant", None),
+    ("operative", None),
+    ("organizer", None),
+    ("organiser", None),
+    ("activist", None),
+    ("author", None),
+    ("columnist", None),
+    ("host", None),
+    ("anchor", None),
+    ("reporter", None),
+    ("editor", None),
+    ("publisher", None),
+    ("businessman", Some(Gender::Male)),
+    ("businesswoman", Some(Gender::Female)),
+    ("chairperson", None),
+    ("representative", None),
+    ("lawmaker", None),
+    ("legislator", None),
+    ("councillor", None),
+    ("councilor", None),
+    ("superintendent", None),
+    ("principal", None),
+    ("regulator", None),
+    ("auditor", None),
+    ("investigator", None),
+    ("physician", None),
+    ("nurse", None),
+    ("pilot", None),
+    ("skipper", None),
+    ("master", None),
+    ("harbourmaster", None),
+    ("harbormaster", None),
+    ("steward", None),
+    ("chaplain", None),
+    ("warden", None),
+    ("ranger", None),
+    ("lecturer", None),
+    ("teacher", None),
+    ("student", None),
+    ("farmer", None),
+    ("fisherman", Some(Gender::Male)),
+    ("resident", None),
+    ("neighbour", None),
+    ("neighbor", None),
+    ("onlooker", None),
+    ("passenger", None),
+    ("driver", None),
+    ("survivor", None),
+    ("victim", None),
+    ("worker", None),
+    ("employee", None),
+    ("landlord", None),
+    ("tenant", None),
+    ("voter", None),
+    ("supporter", None),
+    ("critic", None),
+    ("opponent", None),
+    ("rival", None),
+    ("challenger", None),
+    ("incumbent", None),
+    ("mum", Some(Gender::Female)),
+    ("dad", Some(Gender::Male)),
+    ("referee", None),
+    ("umpire", None),
+    ("arbiter", None),
+    ("vicar", None),
+    ("bishop", None),
+    ("priest", None),
+    ("rabbi", None),
+    ("imam", None),
+    ("mother", Some(Gender::Female)),
+    ("father", Some(Gender::Male)),
+    ("wife", Some(Gender::Female)),
+    ("husband", Some(Gender::Male)),
+    ("daughter", Some(Gender::Female)),
+    ("son", Some(Gender::Male)),
+    ("widow", Some(Gender::Female)),
+    ("grandmother", Some(Gender::Female)),
+    ("grandfather", Some(Gender::Male)),
+    ("woman", Some(Gender::Female)),
+    ("man", Some(Gender::Male)),
+];
+
+/// The person role a lower-case word is, with its gender.
+pub fn person_role(word: &str) -> Option<Option<Gender>> {
+    let w = word.to_lowercase();
+    PERSON_ROLES.iter().find(|(r, _)| *r == w).map(|(_, g)| *g)
+}
+
+/// Words that make a capitalised name an organisation, and lower-case nouns that name a
+/// body that can speak ("the ministry said", "police said").
+const ORGANISATION_WORDS: &[&str] = &[
+    "party",
+    "committee",
+    "campaign",
+    "department",
+    "ministry",
+    "agency",
+    "office",
+    "council",
+    "commission",
+    "board",
+    "authority",
+    "association",
+    "union",
+    "institute",
+    "university",
+    "college",
+    "foundation",
+    "center",
+    "centre",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "bank",
+    "court",
+    "senate",
+    "house",
+    "congress",
+    "parliament",
+    "government",
+    "administration",
+    "post",
+    "times",
+    "news",
+    "journal",
+    "press",
+    "network",
+    "service",
+    "police",
+    "guard",
+    "army",
+    "navy",
+    "force",
+    "bureau",
+    "fund",
+    "trust",
+    "society",
+    "club",
+    "league",
+    "federation",
+    "alliance",
+    "coalition",
+    "organization",
+    "organisation",
+    "project",
+    "media",
+    "tribune",
+    "herald",
+    "gazette",
+    "telegraph",
+    "guardian",
+    "observer",
+    "review",
+    "magazine",
+    "radio",
+    "television",
+    "tv",
+    "channel",
+    "wire",
+    "reuters",
+    "associated",
+    "daily",
+    "weekly",
+    "inquirer",
+    "examiner",
+    "courier",
+    "chronicle",
+    "globe",
+    "mail",
+    "express",
+    "independent",
+    "standard",
+    "sun",
+    "star",
+    "post-gazette",
+    "cabinet",
+    "kremlin",
+    "pentagon",
+    "whitehouse",
+    "ministry",
+    "embassy",
+    "consulate",
+    "firm",
+    "industry",
+    "operator",
+    "utility",
+    "hospital",
+    "school",
+    "airline",
+    "railway",
+    "coastguard",
+    "navy",
+    "military",
+    "prosecutors",
+    "officials",
+    "police",
+    "regulator",
+    "watchdog",
+    "court",
+    "tribunal",
+    "jury",
+    "panel",
+    "team",
+    "spokesmen",
+    "staff",
+    "lab",
+    "laboratory",
+    "poll",
+    "polls",
+    "survey",
+    "study",
+    "report",
+    "analysis",
+    "data",
+    "statement",
+    "memo",
+    "filing",
+    "lawsuit",
+    "letter",
+    "website",
+    "campaigns",
+    "democrats",
+    "republicans",
+    "voters",
+    "line",
+    "foods",
+    "motors",
+    "airlines",
+    "airways",
+    "systems",
+    "industries",
+    "holdings",
+    "partners",
+    "energy",
+    "pharma",
+    "pharmaceuticals",
+    "technologies",
+    "labs",
+    "aerospace",
+    "shipping",
+    "lines",
+    "railways",
+    "rail",
+    "bank",
+    "insurance",
+    "capital",
+    "ventures",
+    "solutions",
+    "authority",
+    "agency",
+    "directorate",
+    "inspectorate",
+    "secretariat",
+    "ministry",
+];
+
+/// Whether a word (any case) names or heads an organisation or a body.
+pub fn organisation_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    ORGANISATION_WORDS.contains(&w.as_str())
+}
+
+/// Common first names and the gender they usually carry: the default for a person the
+/// article gives no title and no pronoun to. Many languages' names, chosen for news.
+const FIRST_NAMES: &[(Gender, &str)] = &[
+    (
+        Gender::Male,
+        "aaron adam ahmed alan albert alex alexander ali amos andrew angelo anthony antonio \
+         arthur barack ben benjamin bernie bill bob boris brad brian bruce carl carlos charles \
+         charlie chris christopher chuck colin craig dan daniel darren david dennis dick donald \
+         doug douglas duncan ed eddie edward emil emmanuel eric ethan evan frank fred gary \
+         george gerald glenn gordon greg gregory hans harry henry howard hugo ian igor isaac \
+         ivan jack jacob jake james jan jared jason javier jeb jeff jeffrey jeremy jerry jim \
+         jimmy joe joel john johnny jon jonathan jorge jose joseph josh juan karl keith ken \
+         kevin kurt lars lee leon liam louis luis marco marcus mario mark martin matt matthew \
+         max michael miguel mike mitch mitt mohammed muhammad nathan neil nicholas nick noah \
+         oliver olaf omar oscar owen pablo patrick paul pedro peter phil philip pierre rafael \
+         ralph randy ray reince richard rick rob robert roger ron ronald rudy rudolph russell \
+         ryan sam samuel scott sean sebastian sergei sergey seth stefan stephen steve steven \
+         stuart ted terry thomas tim timothy todd tom tomas tommy tony travis victor vladimir walter \
+         wayne william willie yuri",
+    ),
+    (
+        Gender::Female,
+        "abigail ada agnes alice alicia amanda amy ana andrea angela ann anna anne annika \
+         barbara beatrice betsy betty brenda carla carly carmen carol caroline catherine \
+         cecilia chelsea christine claire clara claudia cynthia dana debbie deborah denise \
+         diana diane donna dora doris dorothy elena eliza elizabeth ella ellen emily emma erin \
+         eva eve fatima fiona frances freya gabriela grace hannah harriet heather heidi helen \
+         hillary hope huma ilse ines ingrid irene isabel jane janet jean jennifer jessica jill \
+         joan joanna jodi joy judith judy julia julie karen kate katherine kathleen katie kay \
+         kellyanne kim kirsten laura lauren leah linda lisa liz lucy lydia madeleine maggie \
+         maria marie marina marta martha mary maxine megan melania melissa mia michelle mira \
+         miriam monica nancy natalia natalie nicole nina nora olga olivia pam pamela patricia \
+         paula petra rachel rebecca rosa rose ruth sally samantha sandra sara sarah sharon \
+         sigrid sofia sonia sophie stephanie susan susanna sylvia tamara teresa theresa tina \
+         ursula valerie vera veronica victoria virginia wendy yvonne zoe",
+    ),
+];
+
+/// Whether the list knows a word (any case) as a first name.
+pub fn known_first_name(word: &str) -> bool {
+    let w = word.to_lowercase();
+    FIRST_NAMES
+        .iter()
+        .any(|(_, names)| names.split_whitespace().any(|n| n == w))
+}
+
+/// The gender a first name usually carries (any case), where the list knows it; else, for
+/// a name ending in "a" (Maja, Petra, Aigerim's sisters Dana and Gulnara), a woman's, as
+/// in most European and many Asian languages, men's names such as Luca and Nikita aside.
+pub fn first_name_gender(word: &str) -> Option<Gender> {
+    let w = word.to_lowercase();
+    let listed = FIRST_NAMES
+        .iter()
+        .find(|(_, names)| names.split_whitespace().any(|n| n == w))
+        .map(|(g, _)| *g);
+    const MEN_IN_A: &[&str] = &[
+        "luca", "andrea", "nikita", "joshua", "ezra", "mustafa", "musa", "elia", "jonah", "ilya",
+        "sasha", "misha", "kosta", "jiya", "krishna", "aga", "noa", "dima", "vova", "costa",
+        "garcia", "borja",
+    ];
+    listed.or_else(|| {
+        (w.len() >= 3
+            && w.ends_with('a')
+            && w.chars().all(char::is_alphabetic)
+            && !MEN_IN_A.contains(&w.as_str()))
+        .then_some(Gender::Female)
+    })
+}
+
+/// Places news names often, whose names look like people's ("South Carolina", "New
+/// Hampshire", "El Paso"): the US states, the continents and some regions. Most places are
+/// told by the preposition before them instead ("in Almaty").
+const PLACES: &[&str] = &[
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+    "washington",
+    "america",
+    "europe",
+    "asia",
+    "africa",
+    "australia",
+    "central asia",
+    "middle east",
+    "latin america",
+    "south america",
+    "north america",
+    "united states",
+    "united kingdom",
+    "britain",
+    "russia",
+    "china",
+    "ukraine",
+    "germany",
+    "france",
+    "iran",
+    "iraq",
+    "syria",
+    "israel",
+    "mexico",
+    "canada",
+    "japan",
+    "india",
+    "el paso",
+    "los angeles",
+    "san francisco",
+    "las vegas",
+    "new orleans",
+    "silicon valley",
+    "wall street",
+    "capitol hill",
+    "white house",
+];
+
+/// Whether a name (any case) is a place the list knows.
+pub fn place(name: &str) -> bool {
+    PLACES.contains(&name.to_lowercase().as_str())
+}
+
+/// Prepositions that put a name in its place: "in Almaty", "from El Paso".
+pub fn place_preposition(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "in" | "at"
+            | "from"
+            | "across"
+            | "near"
+            | "outside"
+            | "inside"
+            | "into"
+            | "toward"
+            | "towards"
+            | "throughout"
+            | "around"
+            | "through"
+            | "via"
+    )
+}
+
+/// The gender a surname's ending carries in languages that inflect surnames by gender
+/// (Russian, Kazakh, Bulgarian, Czech and the like): Tuleubayeva, Petrova, Ivanovna and
+/// Nováková are women's, Ivanov and Baimukhanov men's.
+pub fn surname_gender(word: &str) -> Option<Gender> {
+    let w = word.to_lowercase();
+    if ["ova", "eva", "ina", "yeva", "skaya", "ovna", "evna", "ová"]
+        .iter()
+        .any(|e| w.ends_with(e))
+        && w.len() > 5
+    {
+        Some(Gender::Female)
+    } else if ["ov", "ev", "sky", "skiy", "ovich", "evich"]
+        .iter()
+        .any(|e| w.ends_with(e))
+        && w.len() > 4
+    {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// Capitalised words that open a sentence or a phrase without being a name.
+pub fn not_a_name(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "or",
+        "however",
+        "according",
+        "speaking",
+        "while",
+        "after",
+        "before",
+        "when",
+        "as",
+        "if",
+        "although",
+        "meanwhile",
+        "asked",
+        "without",
+        "additionally",
+        "also",
+        "still",
+        "yet",
+        "so",
+        "then",
+        "there",
+        "here",
+        "his",
+        "her",
+        "their",
+        "our",
+        "its",
+        "my",
+        "your",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "which",
+        "for",
+        "from",
+        "with",
+        "by",
+        "of",
+        "to",
+        "last",
+        "next",
+        "since",
+        "until",
+        "during",
+        "despite",
+        "because",
+        "instead",
+        "now",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "not",
+        "no",
+        "yes",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "one",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+        "each",
+        "every",
+        "other",
+        "another",
+        "such",
+        "even",
+        "only",
+        "just",
+        "perhaps",
+        "maybe",
+        "indeed",
+        "earlier",
+        "later",
+        "more",
+        "less",
+        "first",
+        "second",
+        "third",
+        "again",
+        "once",
+        "you",
+        "me",
+        "him",
+        "them",
+        "us",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "do",
+        "did",
+        "does",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "abstract",
+        "full",
+        "text",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "within",
+        "among",
+        "amid",
+        "across",
+        "under",
+        "over",
+        "through",
+        "throughout",
+        "beyond",
+        "inside",
+        "outside",
+        "behind",
+        "near",
+        "against",
+        "toward",
+        "towards",
+        "upon",
+        "about",
+        "around",
+        "below",
+        "above",
+        "between",
+        "into",
+        "onto",
+        "like",
+        "unlike",
+        "whether",
+        "though",
+    ];
+    WORDS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// Words that may stand between a subject and its cue verb without breaking the link:
+/// auxiliaries and adverbs ("has long said", "also told", "had previously argued").
+pub fn between_subject_and_cue(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "also",
+        "later",
+        "earlier",
+        "previously",
+        "then",
+        "often",
+        "long",
+        "repeatedly",
+        "recently",
+        "reportedly",
+        "again",
+        "once",
+        "publicly",
+        "privately",
+        "frequently",
+        "has",
+        "already",
+        "still",
+        "now",
+        "even",
+        "herself",
+        "himself",
+        "themselves",
+        "itself",
+        "further",
+        "flatly",
+        "firmly",
+        "openly",
+        "initially",
+        "originally",
+        "subsequently",
+        "separately",
+        "directly",
+        "simply",
+        "would",
+        "will",
+        "could",
+        "did",
+        "does",
+        "do",
+        "may",
+        "might",
+        "can",
+        "is",
+        "was",
+        "are",
+        "were",
+        "been",
+        "has",
+        "being",
+        "be",
+        "just",
+        "quickly",
+        "angrily",
+        "bluntly",
+        "candidly",
+        "tersely",
+        "sharply",
+        "loudly",
+        "quietly",
+        "famously",
+        "last",
+        "first",
+        "never",
+        "not",
+        "always",
+        "usually",
+        "sometimes",
+        "clearly",
+        "strongly",
+        "widely",
+        "generally",
+        "personally",
+        "specifically",
+        "explicitly",
+        "confidently",
+        "proudly",
+        "jokingly",
+        "told",
+        "officially",
+        "formally",
+        "immediately",
+    ];
+    WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Words after a cue that set its scene before its content: "said in a statement that",
+/// "told reporters on Tuesday that", "wrote on Twitter". Nouns here are the nominal cues
+/// ("in a statement", "in an interview").
+pub fn scene_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "in",
+        "a",
+        "an",
+        "the",
+        "on",
+        "at",
+        "to",
+        "during",
+        "after",
+        "before",
+        "statement",
+        "statements",
+        "interview",
+        "interviews",
+        "speech",
+        "tweet",
+        "post",
+        "email",
+        "letter",
+        "release",
+        "conference",
+        "news",
+        "press",
+        "briefing",
+        "rally",
+        "reporters",
+        "journalists",
+        "told",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "twitter",
+        "facebook",
+        "television",
+        "radio",
+        "tv",
+        "last",
+        "this",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "also",
+        "again",
+        "recently",
+        "previously",
+        "repeatedly",
+        "yesterday",
+        "today",
+        "tonight",
+        "publicly",
+        "privately",
+        "separately",
+        "then",
+        "instead",
+        "once",
+        "often",
+        "had",
+        "written",
+        "his",
+        "her",
+        "their",
+        "its",
+        "campaign",
+        "remarks",
+        "appearance",
+        "event",
+        "debate",
+        "hearing",
+        "testimony",
+        "op-ed",
+        "column",
+        "message",
+        "video",
+        "show",
+        "program",
+        "programme",
+        "call",
+        "meeting",
+        "town",
+        "hall",
+        "of",
+        "with",
+        "by",
+        "for",
+        "from",
+        "about",
+        "over",
+        "phone",
+        "telephone",
+        "written",
+        "prepared",
+        "emailed",
+        "joint",
+        "brief",
+        "short",
+        "lengthy",
+        "exclusive",
+        "radio",
+        "blog",
+        "newsletter",
+        "report",
+        "filing",
+        "court",
+        "documents",
+        "audience",
+        "crowd",
+        "supporters",
+        "voters",
+        "audiences",
+        "crowds",
+    ];
+    WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether a lower-case word looks like a regular past tense or participle ("walked",
+/// "confirmed"), words such as "need" and "speed" aside.
+pub fn past_tense(word: &str) -> bool {
+    const NOT: &[&str] = &[
+        "need", "speed", "seed", "feed", "deed", "greed", "creed", "breed", "bleed", "steed",
+        "weed", "shed", "sled", "bred", "bed", "red", "wed", "fed", "led", "bled", "indeed",
+        "hundred", "sacred", "naked", "wicked", "kindred",
+    ];
+    word.len() >= 4 && word.ends_with("ed") && !NOT.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_know_their_forms() {
+        let (c, base) = cue("told").unwrap();
+        assert_eq!(
+            (c.kind, c.participle, base),
+            (CueKind::Speech, false, "tell")
+        );
+        assert!(cue("adding").unwrap().0.participle);
+        assert!(cue("believe").unwrap().0.base);
+        assert_eq!(cue("fears").unwrap().0.kind, CueKind::Belief);
+        assert!(cue("table").is_none());
+        assert!(takes_bare_clause("say") && !takes_bare_clause("praise"));
+    }
+
+    #[test]
+    fn people_words() {
+        assert_eq!(title("Sen."), Some(None));
+        assert_eq!(title("Mrs."), Some(Some(Gender::Female)));
+        assert_eq!(person_role("spokesman"), Some(Some(Gender::Male)));
+        assert_eq!(first_name_gender("Ingrid"), Some(Gender::Female));
+        assert_eq!(pronoun("They"), Some(PronounKind::Plural));
+        assert!(organisation_word("Committee") && !organisation_word("Smith"));
+    }
+}

@@ -1,0 +1,329 @@
+//! One reading of each article, for every stage after cleaning: its sentences and tokens,
+//! its quotation marks, the names it prints, its attribution frames (who said what, quoted
+//! or reported) and the person each source stands for. Everything is kept as byte ranges of
+//! the article's body paragraphs, so that what a later stage reports can be found again in
+//! the input.
+//!
+//! ```
+//! let paragraphs = [
+//!     "Harbour Board deputy chair Ilse Varga spoke on Tuesday.",
+//!     "“We were never told,” she said. The levy would rise, she added.",
+//! ];
+//! let reading = parallax_read::read(&paragraphs);
+//! let said: Vec<(&str, Option<&str>)> = reading
+//!     .frames
+//!     .iter()
+//!     .map(|f| (reading.text(f.content[0]), f.speaker.as_deref()))
+//!     .collect();
+//! assert_eq!(
+//!     said,
+//!     [("We were never told,", Some("Ilse Varga")), ("The levy would rise", Some("Ilse Varga"))]
+//! );
+//! ```
+//!
+//! The steps, each in its own module: [`marks`] finds the quoted spans of each paragraph,
+//! [`sentences`] its sentences, [`tokens`] their words; [`frames`] reads the attribution
+//! frames of each sentence with the cues of [`lexicon`] (the one home of every word list)
+//! and the source phrases of [`names`]; [`chains`] ties each source to a person.
+
+pub mod chains;
+pub mod frames;
+pub mod lexicon;
+pub mod marks;
+pub mod names;
+pub mod sentences;
+pub mod tokens;
+
+use chains::{People, Place};
+use frames::{Frame, Piece, SentenceView};
+use marks::Quoted;
+use sentences::Sentence;
+use tokens::Token;
+
+/// One paragraph as read.
+#[derive(Debug, Clone)]
+pub struct Paragraph<'a> {
+    /// The paragraph's text.
+    pub text: &'a str,
+    /// Its quoted spans.
+    pub quotes: Vec<Quoted>,
+    /// Its sentences, each with its tokens.
+    pub sentences: Vec<(Sentence, Vec<Token>)>,
+}
+
+/// An article as read: its paragraphs, its frames and the people it names.
+#[derive(Debug)]
+pub struct Reading<'a> {
+    /// The paragraphs in order.
+    pub paragraphs: Vec<Paragraph<'a>>,
+    /// The attribution frames in order, each with its speaker resolved.
+    pub frames: Vec<Frame>,
+    /// The people and organisations named.
+    pub people: People,
+}
+
+impl Reading<'_> {
+    /// The text of a piece.
+    pub fn text(&self, piece: Piece) -> &str {
+        &self.paragraphs[piece.paragraph].text[piece.start..piece.end]
+    }
+}
+
+/// Reads an article's body paragraphs.
+pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
+    let paragraphs: Vec<Paragraph<'a>> = paragraphs.iter().map(|p| paragraph(p)).collect();
+    let mut people = People::default();
+    let mut frames = Vec::new();
+    let mut order = 0;
+    let mut places = Vec::new();
+    for (k, para) in paragraphs.iter().enumerate() {
+        for (index, (sentence, tokens)) in para.sentences.iter().enumerate() {
+            for run in names::name_runs(para.text, tokens) {
+                people.add(order, k, tokens[run.first].start, &run);
+            }
+            let view = SentenceView {
+                paragraph: k,
+                index,
+                text: para.text,
+                tokens,
+                quotes: para
+                    .quotes
+                    .iter()
+                    .filter(|q| q.start < sentence.end && sentence.start < q.end.max(q.start + 1))
+                    .copied()
+                    .collect(),
+            };
+            for f in frames::frames_of(&view)
+                .into_iter()
+                .filter(|f| !first_person(f))
+            {
+                frames.push(f);
+                places.push(order);
+            }
+            order += 1;
+        }
+    }
+    let (frames, places) = join_continued(&paragraphs, frames, places);
+    let frames = resolve(&mut people, frames, &places);
+    Reading {
+        paragraphs,
+        frames,
+        people,
+    }
+}
+
+/// A frame whose source is "I" or "we": words inside someone's speech, not a report.
+fn first_person(f: &Frame) -> bool {
+    matches!(
+        f.source,
+        Some((names::Head::Pronoun(lexicon::PronounKind::Speaker, _), _))
+    )
+}
+
+fn paragraph(text: &str) -> Paragraph<'_> {
+    let quotes = marks::quoted(text);
+    let sentences = sentences::sentences(text, &quotes)
+        .into_iter()
+        .map(|s| (s, tokens::tokens(text, s.start, s.end, &quotes)))
+        .collect();
+    Paragraph {
+        text,
+        quotes,
+        sentences,
+    }
+}
+
+/// A quotation left open at a paragraph's end goes on in the next paragraph's opening
+/// quotation: one frame with a part from each.
+fn join_continued(
+    paragraphs: &[Paragraph<'_>],
+    frames: Vec<Frame>,
+    places: Vec<usize>,
+) -> (Vec<Frame>, Vec<usize>) {
+    let mut out: Vec<Frame> = Vec::with_capacity(frames.len());
+    let mut out_places = Vec::with_capacity(places.len());
+    for (f, place) in frames.into_iter().zip(places) {
+        let first = f.content.first().copied();
+        let opens_paragraph = f.direct
+            && first.is_some_and(|c| {
+                let p = &paragraphs[c.paragraph];
+                p.quotes
+                    .first()
+                    .is_some_and(|q| q.start == c.start && q.opened && q.outer_start <= 3)
+            });
+        // A quotation that fills its paragraph, with no attribution of its own, right after
+        // a paragraph that ends with a quotation goes on with it (“A,” he said. ¶ “B.”).
+        let fills_paragraph = opens_paragraph
+            && f.follows
+            && first.is_some_and(|c| {
+                let p = &paragraphs[c.paragraph];
+                p.quotes.len() == 1
+                    && p.quotes[0].closed
+                    && p.quotes[0].outer_end + 2 >= p.text.trim_end().len()
+            });
+        let previous = out
+            .iter_mut()
+            .rev()
+            .find(|x| x.direct)
+            .filter(|x| {
+                (x.open_end || fills_paragraph)
+                    && first.is_some_and(|c| {
+                        x.content
+                            .last()
+                            .is_some_and(|l| l.paragraph + 1 == c.paragraph)
+                    })
+            })
+            .filter(|x| {
+                // The paragraph before ends with that quotation's frame.
+                let last = x.content.last().map(|l| l.paragraph);
+                last.is_some_and(|k| {
+                    paragraphs[k]
+                        .quotes
+                        .last()
+                        .is_some_and(|q| x.content.last().is_some_and(|l| l.start == q.start))
+                })
+            });
+        match previous {
+            Some(prev) if opens_paragraph => {
+                prev.content.extend(f.content);
+                prev.open_end = f.open_end;
+                if prev.source.is_none() && f.source.is_some() {
+                    prev.source = f.source;
+                    prev.attribution = f.attribution;
+                    prev.cue = f.cue;
+                    prev.follows = false;
+                }
+            }
+            _ => {
+                out.push(f);
+                out_places.push(place);
+            }
+        }
+    }
+    (out, out_places)
+}
+
+/// Gives every frame its speaker: its source resolved, or the voice of the frame before.
+fn resolve(people: &mut People, mut frames: Vec<Frame>, places: &[usize]) -> Vec<Frame> {
+    let mut last: Option<(String, usize)> = None;
+    for (f, &order) in frames.iter_mut().zip(places) {
+        if let Some((head, at)) = &f.source {
+            let place = Place {
+                sentence: order,
+                paragraph: f.paragraph,
+                at: *at,
+            };
+            f.speaker = people.speaker(head, place);
+            if let (Some(name), names::Head::Pronoun(..) | names::Head::Role { .. }) =
+                (&f.speaker, head)
+            {
+                people.add_resolved(place, name);
+            }
+        }
+        if f.speaker.is_none() && f.follows {
+            // The voice of the sentence before: its frame's speaker, else the person it is
+            // about ("Reds captain Isileli Fusi was blunt. “We gave away …”"), else the
+            // last speaker.
+            let recent = last
+                .as_ref()
+                .filter(|(_, o)| order - o <= 1)
+                .map(|(n, _)| n.clone());
+            f.speaker = recent
+                .or_else(|| order.checked_sub(1).and_then(|o| people.subject_of(o)))
+                .or_else(|| last.as_ref().map(|(n, _)| n.clone()));
+        }
+        if let Some(n) = &f.speaker {
+            last = Some((n.clone(), order));
+        }
+    }
+    frames
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(paragraphs: &[&str]) -> Vec<(String, Option<String>, bool)> {
+        let r = read(paragraphs);
+        r.frames
+            .iter()
+            .map(|f| {
+                let parts: Vec<&str> = f.content.iter().map(|c| r.text(*c)).collect();
+                (parts.join(" | "), f.speaker.clone(), f.direct)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn long_speaker_phrases_after_the_quote() {
+        let got = said(&[
+            "Senator Ada Quist opened the hearing.",
+            "''This is not reform,'' Senate Majority Leader Tobias Wren, R-Ore., said on Tuesday.",
+            "“It is a tax on thrift,” said Rep. Mara Ellison, D-Vt., who chairs the panel.",
+        ]);
+        assert_eq!(got[0].1.as_deref(), Some("Tobias Wren"));
+        assert_eq!(got[0].0, "This is not reform,");
+        assert_eq!(got[1].1.as_deref(), Some("Mara Ellison"));
+    }
+
+    #[test]
+    fn pronouns_take_the_nearest_compatible_person() {
+        let got = said(&[
+            "Mrs. Ilse Varga met the engineer Tomas Brandt on Monday.",
+            "Brandt said the pumps had failed twice. “We were never told,” she said.",
+        ]);
+        assert_eq!(got.last().unwrap().1.as_deref(), Some("Ilse Varga"));
+        assert_eq!(
+            got[0],
+            (
+                "the pumps had failed twice".into(),
+                Some("Tomas Brandt".into()),
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn split_and_continued_quotations_are_one_frame() {
+        let got = said(&[
+            "“The tunnel held,” the engineer, Petra Lund, said, “until it did not.",
+            "“Nobody could have known.”",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].0,
+            "The tunnel held, | until it did not. | Nobody could have known."
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Petra Lund"));
+    }
+
+    #[test]
+    fn reported_speech_of_every_shape() {
+        let got = said(&[
+            "The ministry said in a statement that the ferry would resume on Friday.",
+            "Nobody was hurt in the blaze, fire chief Piet Dorn said.",
+            "According to the coastguard, six crew members were rescued.",
+            "Officials fear the levy will rise again.",
+        ]);
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the ferry would resume on Friday",
+                "Nobody was hurt in the blaze",
+                "six crew members were rescued",
+                "the levy will rise again"
+            ]
+        );
+        assert_eq!(got[1].1.as_deref(), Some("Piet Dorn"));
+        assert_eq!(got[2].1.as_deref(), Some("coastguard"));
+    }
+
+    #[test]
+    fn titles_and_scare_quotes_are_not_speech() {
+        let got = said(&[
+            "The “Harbour Compact” talks resumed, and the so-called “green lane” stayed shut.",
+        ]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

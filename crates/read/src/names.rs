@@ -1,0 +1,560 @@
+//! Names and the phrases that name a source: runs of capitalised words with their titles,
+//! and the head of a noun phrase before or after a cue.
+//!
+//! ## What it handles
+//! A name is a run of capitalised words (with "von", "de", "al" and the like between them,
+//! and initials), outside quotations. Titles and role words at its front are taken off and
+//! kept ("Senate Majority Leader Mitch McConnell" is Mitch McConnell, a leader and a
+//! senator; "Mrs. Clinton" is Clinton, a woman). A run with an organisation word
+//! ("Clinton Foundation", "Washington Post") or in capitals ("FBI") is an organisation.
+//! The head of a source phrase is its last person's name ("Trump lawyer Marc Kasowitz"),
+//! past an apposition set off by commas ("Donna Brazile, the interim party chair,"), a
+//! party tag ("Mitch McConnell, R-Ky.,") or an age; else a pronoun; else the role or body
+//! it names ("a Clinton spokesman", "the ministry").
+//!
+//! ## What it does not
+//! Tell a person from a place by their names alone ("Jordan said"): a one-word run that is
+//! the subject of a cue is taken for a speaker.
+
+use crate::lexicon::{self, Gender, PronounKind};
+use crate::sentences::is_party_tag;
+use crate::tokens::{Token, TokenKind};
+
+/// Small words that join the parts of one name.
+const CONNECTORS: &[&str] = &[
+    "von", "van", "der", "de", "da", "di", "du", "del", "la", "le", "al", "bin", "ibn", "el",
+    "dos", "das", "ter", "den",
+];
+
+/// A run of capitalised words naming one person, organisation or place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRun {
+    /// The name's first and past-the-last token (titles left out).
+    pub first: usize,
+    /// Past the name's last token.
+    pub last: usize,
+    /// Where the run with its titles starts.
+    pub with_titles: usize,
+    /// The name as printed, possessive taken off.
+    pub text: String,
+    /// Titles and role words before it, lower case, full stops taken off.
+    pub titles: Vec<String>,
+    /// Gender its titles carry.
+    pub gender: Option<Gender>,
+    /// An organisation rather than a person.
+    pub organisation: bool,
+    /// Printed as a possessive ("Trump's").
+    pub possessive: bool,
+    /// A place, by the list of places or the preposition before it ("in Almaty").
+    pub place: bool,
+}
+
+/// The name runs among `tokens` (one sentence's), outside quotations.
+pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        if !tokens[k].capitalised(p) || tokens[k].quoted {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut end = k + 1;
+        while end < tokens.len() {
+            let t = &tokens[end];
+            if t.quoted || t.kind != TokenKind::Word || tokens[end - 1].possessive(p) {
+                break;
+            }
+            let word = t.text(p);
+            let title_of = word == "of" && title_word(tokens[end - 1].text(p)).is_some();
+            // "von der Leyen": connectors, one or two, before a capitalised word.
+            let next_capitalised = |k: usize| tokens.get(k).is_some_and(|n| n.capitalised(p));
+            let next_connector = tokens
+                .get(end + 1)
+                .is_some_and(|n| CONNECTORS.contains(&n.text(p)));
+            let joins = (CONNECTORS.contains(&word)
+                && (next_capitalised(end + 1) || next_connector && next_capitalised(end + 2)))
+                || (title_of && next_capitalised(end + 1));
+            if !(t.capitalised(p) || joins) {
+                break;
+            }
+            end += 1;
+        }
+        if let Some(run) = read_run(p, tokens, start, end) {
+            out.push(run);
+        }
+        k = end;
+    }
+    out
+}
+
+/// Splits a capitalised run into its titles and its name.
+fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameRun> {
+    let mut first = start;
+    let mut titles = Vec::new();
+    let mut gender = None;
+    while first < end {
+        let w = tokens[first].text(p);
+        let last_word = first + 1 == end;
+        let function_word = parallax_text::FUNCTION_WORDS.contains(&w.to_lowercase().as_str());
+        if let Some(g) = title_word(w).filter(|_| !last_word) {
+            titles.push(w.trim_end_matches('.').to_lowercase());
+            gender = gender.or(g);
+        } else if w == "of" && first + 2 < end {
+            // "Minister of Healthcare Aygerim Tuleubaeva": the portfolio goes with the title.
+            first += 1;
+        } else if lexicon::not_a_name(w) || function_word {
+        } else {
+            break;
+        }
+        first += 1;
+    }
+    if first >= end || (end - start == 1 && title_word(tokens[start].text(p)).is_some()) {
+        return None;
+    }
+    // A run that still holds a title or role word further in is a modifier and a name
+    // ("Trump Campaign Manager Kellyanne Conway", "Auditor-General Dr Mereana Koloi"): the
+    // name is what follows the last such word. A known first name with a surname after it
+    // starts the name too ("Grandmaster Eleanor Pryce-Whitfield").
+    let mut name_first = first;
+    for (k, token) in tokens
+        .iter()
+        .enumerate()
+        .take(end.saturating_sub(1))
+        .skip(first)
+    {
+        let w = token.text(p);
+        if let Some(g) = title_word(w).filter(|_| !lexicon::organisation_word(w)) {
+            name_first = k + 1;
+            titles.push(w.trim_end_matches('.').to_lowercase());
+            gender = gender.or(g);
+        } else if k > name_first && lexicon::known_first_name(w) && k + 1 < end {
+            name_first = k;
+        }
+    }
+    let first = name_first;
+    let words: Vec<&str> = (first..end).map(|k| tokens[k].text(p)).collect();
+    let possessive = tokens[end - 1].possessive(p);
+    let last_text = tokens[end - 1].stem(p);
+    let text = if end - first == 1 {
+        last_text.to_string()
+    } else {
+        p[tokens[first].start..tokens[end - 1].start].to_string() + last_text
+    };
+    let organisation = words.iter().any(|w| lexicon::organisation_word(w))
+        || (words.len() == 1 && is_acronym(last_text));
+    gender = gender
+        .or_else(|| lexicon::first_name_gender(words[0]).filter(|_| words.len() > 1))
+        .or_else(|| lexicon::surname_gender(last_text));
+    titles.extend(roles_before(p, tokens, start, end));
+    let place = lexicon::place(&text)
+        || (start > 0
+            && titles.is_empty()
+            && lexicon::place_preposition(tokens[start - 1].text(p)));
+    Some(NameRun {
+        first,
+        last: end,
+        with_titles: start,
+        text,
+        titles,
+        gender,
+        organisation,
+        possessive,
+        place,
+    })
+}
+
+/// Role words printed before a name in lower case: "transport minister Anna Lindqvist",
+/// and, set off by commas on both sides, "The minister of transport, Anna Lindqvist," or
+/// "the port authority's chief executive, Sigrid Talvik,".
+fn roles_before(p: &str, tokens: &[Token], start: usize, end: usize) -> Vec<String> {
+    let role = |k: usize| {
+        let w = tokens[k].text(p).to_lowercase();
+        (tokens[k].kind == TokenKind::Word && lexicon::person_role(&w).is_some()).then_some(w)
+    };
+    let mut out = Vec::new();
+    let mut k = start;
+    while k > 0
+        && start - k < 4
+        && tokens[k - 1].kind == TokenKind::Word
+        && !tokens[k - 1].capitalised(p)
+    {
+        k -= 1;
+        out.extend(role(k));
+    }
+    let set_off =
+        start > 1 && tokens[start - 1].is(',') && tokens.get(end).is_some_and(|t| t.is(','));
+    if out.is_empty() && set_off {
+        let mut k = start - 1;
+        while k > 0 && start - k < 8 && tokens[k - 1].kind == TokenKind::Word {
+            k -= 1;
+            out.extend(role(k));
+        }
+    }
+    out
+}
+
+/// A title or role word, each part of a hyphenated one too ("Auditor-General"), with the
+/// gender it carries.
+fn title_word(w: &str) -> Option<Option<Gender>> {
+    let one = |x: &str| lexicon::title(x).or_else(|| lexicon::person_role(x));
+    one(w).or_else(|| {
+        let parts: Vec<&str> = w.split('-').collect();
+        (parts.len() > 1 && parts.iter().all(|x| one(x).is_some())).then_some(None)
+    })
+}
+
+/// All capitals, two letters or more: "FBI", "DNC".
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// The head of a source phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Head {
+    /// A name (person or organisation).
+    Name(NameRun),
+    /// A pronoun, at the token's start byte.
+    Pronoun(PronounKind, usize),
+    /// A role or a body, as printed without its determiner ("Clinton spokesman",
+    /// "ministry"), the role word in lower case and its gender.
+    Role {
+        /// The phrase, determiners taken off.
+        text: String,
+        /// The head noun, lower case.
+        noun: String,
+        /// The gender the role word carries.
+        gender: Option<Gender>,
+    },
+}
+
+/// The head of the source phrase `tokens[from..to]`, read back from its end (a subject
+/// before its cue).
+pub fn head_before(p: &str, tokens: &[Token], from: usize, to: usize) -> Option<Head> {
+    let segments = comma_segments(tokens, from, to);
+    let last = *segments.last()?;
+    // Past appositions, tags and asides back to a person's name: "State Sen. Walter
+    // Brandvold (R-Harlow Springs), who endorsed Marchetti in February,".
+    for (k, &seg) in segments.iter().enumerate().rev() {
+        let place = matches!(head_of(p, tokens, seg), Some(Head::Name(ref r)) if r.place);
+        let aside = is_apposition(p, tokens, seg) || parenthetical(tokens, seg) || place;
+        if aside && k > 0 {
+            continue;
+        }
+        let head = head_of(p, tokens, seg);
+        if let Some(Head::Name(_)) = &head {
+            return head;
+        }
+        break;
+    }
+    head_of(p, tokens, last)
+}
+
+/// Whether a piece stands in brackets.
+fn parenthetical(tokens: &[Token], (a, b): (usize, usize)) -> bool {
+    a > 0 && tokens[a - 1].is('(') && tokens.get(b).is_some_and(|t| t.is(')'))
+}
+
+/// The head of the source phrase that starts at `from` (a subject after its cue: "said
+/// Rep. Adam Schiff, D-Calif.").
+pub fn head_after(p: &str, tokens: &[Token], from: usize, to: usize) -> Option<Head> {
+    let segments = comma_segments(tokens, from, to);
+    let head = head_of(p, tokens, *segments.first()?);
+    // "said the port's harbour master, Jens Okafor": the name set off after the role.
+    if let (None | Some(Head::Role { .. }), Some(&next)) = (&head, segments.get(1)) {
+        if let Some(Head::Name(r)) = head_of(p, tokens, next) {
+            if !r.organisation && !r.place && next.1 - next.0 == r.last - r.with_titles {
+                return Some(Head::Name(r));
+            }
+        }
+    }
+    head
+}
+
+/// `[from, to)` cut at commas, each piece trimmed of empty ends.
+fn comma_segments(tokens: &[Token], from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = from;
+    for (k, token) in tokens.iter().enumerate().take(to).skip(from) {
+        if token.is(',') || token.is('(') || token.is(')') {
+            if k > start {
+                out.push((start, k));
+            }
+            start = k + 1;
+        }
+    }
+    if to > start {
+        out.push((start, to));
+    }
+    out
+}
+
+/// An apposition or tag after a name: "the interim party chair", "R-Ky.", "64".
+fn is_apposition(p: &str, tokens: &[Token], (a, b): (usize, usize)) -> bool {
+    let first = tokens[a].text(p);
+    let lower = first.to_lowercase();
+    let determiner = matches!(
+        lower.as_str(),
+        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "who" | "whose" | "which"
+    );
+    // "Piet Ambühl, president of the railway workers' federation,": a role sets one off.
+    let role = lexicon::person_role(&lower).is_some()
+        && tokens.get(a + 1).is_some_and(|t| t.text(p) == "of");
+    // "Rustam Akhmedjanov, Nurafarm’s general director,".
+    let owner = tokens[a].possessive(p) && b - a >= 2;
+    if role || owner {
+        return true;
+    }
+    // "The poll, released on Tuesday, found": a participle sets off an aside too.
+    let participle = first.chars().next().is_some_and(char::is_lowercase)
+        && (lower.ends_with("ed") || lower.ends_with("ing"));
+    determiner
+        || participle
+        || (b - a == 1 && (is_party_tag(first) || first.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// The head of one comma-free phrase.
+fn head_of(p: &str, tokens: &[Token], (a, mut b): (usize, usize)) -> Option<Head> {
+    // "union leader Ana Sorel on Monday": a time after the source is no part of it.
+    if let Some(k) = (a..b).find(|&k| {
+        matches!(
+            tokens[k].text(p).to_lowercase().as_str(),
+            "on" | "last" | "this" | "late" | "early"
+        ) && k + 1 < b
+            && (k + 1..b).all(|i| is_time(tokens[i].text(p)))
+    }) {
+        b = k;
+    }
+    if b <= a {
+        return None;
+    }
+    let slice = &tokens[a..b];
+    if slice.iter().any(|t| t.quoted) {
+        return None;
+    }
+    // The last name, unless lower-case nouns follow it ("the Clinton campaign", "a Trump
+    // aide"): then the phrase names a body or a role.
+    let runs = name_runs(p, slice);
+    // "Lt. Col. Matthias Egloff of the civil protection corps": a person's name followed by
+    // a phrase of place or body is the head.
+    let followed_by_phrase = |r: &&NameRun| {
+        let next = slice.get(r.last).map(|t| t.text(p).to_lowercase());
+        matches!(
+            next.as_deref(),
+            Some("of" | "at" | "from" | "for" | "with" | "in")
+        )
+    };
+    let persons = runs
+        .iter()
+        .filter(|r| !r.organisation && !r.possessive && !r.place);
+    if let Some(run) = persons.clone().find(followed_by_phrase) {
+        {
+            let mut run = run.clone();
+            run.first += a;
+            run.last += a;
+            run.with_titles += a;
+            return Some(Head::Name(run));
+        }
+    }
+    let words_after_last_run = runs.last().map_or(slice.len(), |r| slice.len() - r.last);
+    if let Some(run) = runs
+        .last()
+        .filter(|r| !r.possessive || words_after_last_run == 0)
+    {
+        if words_after_last_run == 0 {
+            let mut run = run.clone();
+            run.first += a;
+            run.last += a;
+            run.with_titles += a;
+            return Some(Head::Name(run));
+        }
+    }
+    // A pronoun standing alone.
+    if let Some(t) = slice.iter().rev().find(|t| t.kind == TokenKind::Word) {
+        let w = t.text(p);
+        if let Some(kind) = lexicon::pronoun(w).filter(|_| lexicon::subject_pronoun(w)) {
+            return Some(Head::Pronoun(kind, t.start));
+        }
+    }
+    let words: Vec<&str> = slice
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(p))
+        .collect();
+    let noun = words.last()?.to_lowercase();
+    // A phrase with a verb in it is a clause, not a source ("is also the adviser").
+    if words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "be"
+                | "been"
+                | "not"
+                | "to"
+                | "that"
+                | "which"
+                | "who"
+        )
+    }) {
+        return None;
+    }
+    let is_body = lexicon::organisation_word(&noun);
+    let role = lexicon::person_role(&noun);
+    if !is_body && role.is_none() {
+        // "Officials", "experts", "critics", "the group": any noun phrase of few words.
+        if words.len() > 3 || noun.chars().any(|c| !c.is_alphabetic() && c != '-') {
+            return None;
+        }
+    }
+    let skip = words
+        .iter()
+        .take_while(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "one"
+                    | "another"
+            )
+        })
+        .count();
+    let text = words[skip..].join(" ");
+    let preposition = words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "on" | "in"
+                | "at"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "of"
+                | "as"
+                | "like"
+        )
+    });
+    if text.is_empty() || preposition {
+        return None;
+    }
+    Some(Head::Role {
+        text,
+        noun,
+        gender: role.flatten(),
+    })
+}
+
+/// Words of a time: weekdays, months, parts of the day, numbers.
+fn is_time(w: &str) -> bool {
+    let w = w.to_lowercase();
+    w.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            w.as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "day"
+                | "today"
+                | "tonight"
+                | "yesterday"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokens;
+
+    fn head(phrase: &str, before: bool) -> Option<Head> {
+        let t = tokens(phrase, 0, phrase.len(), &[]);
+        if before {
+            head_before(phrase, &t, 0, t.len())
+        } else {
+            head_after(phrase, &t, 0, t.len())
+        }
+    }
+
+    fn name(phrase: &str, before: bool) -> String {
+        match head(phrase, before) {
+            Some(Head::Name(r)) => r.text,
+            Some(Head::Role { text, .. }) => format!("role:{text}"),
+            Some(Head::Pronoun(..)) => "pronoun".into(),
+            None => "none".into(),
+        }
+    }
+
+    #[test]
+    fn heads_of_source_phrases() {
+        assert_eq!(
+            name("Senate Majority Leader Mitch McConnell, R-Ky.,", true),
+            "Mitch McConnell"
+        );
+        assert_eq!(
+            name("Republican presidential nominee Donald Trump", true),
+            "Donald Trump"
+        );
+        assert_eq!(name("Trump lawyer Marc Kasowitz", true), "Marc Kasowitz");
+        assert_eq!(
+            name("Donna Brazile, the interim party chair,", true),
+            "Donna Brazile"
+        );
+        assert_eq!(
+            name("The campaign's chairman, John Podesta,", true),
+            "John Podesta"
+        );
+        assert_eq!(name("On Tuesday, the senator", true), "role:senator");
+        assert_eq!(name("a Clinton spokesman", true), "role:Clinton spokesman");
+        assert_eq!(
+            name("Rep. Adam Schiff, D-Calif., who leads the panel", false),
+            "Adam Schiff"
+        );
+        assert_eq!(name("she", true), "pronoun");
+        assert_eq!(name("Mrs. Ilse Varga", true), "Ilse Varga");
+    }
+
+    #[test]
+    fn runs_know_organisations_and_gender() {
+        let p = "Mrs. Varga told the Harbour Board and the FBI.";
+        let t = tokens(p, 0, p.len(), &[]);
+        let runs = name_runs(p, &t);
+        let found: Vec<(&str, bool)> = runs
+            .iter()
+            .map(|r| (r.text.as_str(), r.organisation))
+            .collect();
+        assert_eq!(
+            found,
+            [("Varga", false), ("Harbour Board", true), ("FBI", true)]
+        );
+        assert_eq!(runs[0].gender, Some(Gender::Female));
+    }
+}
