@@ -15,6 +15,9 @@
 //! ## What it does not
 //! Morphology: a form that is not written here is not a cue. Languages other than English.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// What kind of attribution a cue makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
@@ -1104,412 +1107,63 @@ pub fn surname_gender(word: &str) -> Option<Gender> {
     }
 }
 
+const NOT_NAMES: &str = "\
+    the a an this that these those it he she they we i in on at but and or however \
+    according speaking while after before when as if although meanwhile asked without \
+    additionally also still yet so then there here his her their our its my your what who \
+    why how where which for from with by of to last next since until during despite because \
+    instead now today yesterday tomorrow monday tuesday wednesday thursday friday saturday \
+    sunday not no yes mr mrs ms dr one some many most all both each every other another \
+    such even only just perhaps maybe indeed earlier later more less first second third \
+    again once you me him them us is was are were be do did does has have had will would \
+    can could should may might must abstract full text january february march april june \
+    july august september october november december within among amid across under over \
+    through throughout beyond inside outside behind near against toward towards upon about \
+    around below above between into onto like unlike whether though";
+
 /// Capitalised words that open a sentence or a phrase without being a name.
 pub fn not_a_name(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "in",
-        "on",
-        "at",
-        "but",
-        "and",
-        "or",
-        "however",
-        "according",
-        "speaking",
-        "while",
-        "after",
-        "before",
-        "when",
-        "as",
-        "if",
-        "although",
-        "meanwhile",
-        "asked",
-        "without",
-        "additionally",
-        "also",
-        "still",
-        "yet",
-        "so",
-        "then",
-        "there",
-        "here",
-        "his",
-        "her",
-        "their",
-        "our",
-        "its",
-        "my",
-        "your",
-        "what",
-        "who",
-        "why",
-        "how",
-        "where",
-        "which",
-        "for",
-        "from",
-        "with",
-        "by",
-        "of",
-        "to",
-        "last",
-        "next",
-        "since",
-        "until",
-        "during",
-        "despite",
-        "because",
-        "instead",
-        "now",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "not",
-        "no",
-        "yes",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "one",
-        "some",
-        "many",
-        "most",
-        "all",
-        "both",
-        "each",
-        "every",
-        "other",
-        "another",
-        "such",
-        "even",
-        "only",
-        "just",
-        "perhaps",
-        "maybe",
-        "indeed",
-        "earlier",
-        "later",
-        "more",
-        "less",
-        "first",
-        "second",
-        "third",
-        "again",
-        "once",
-        "you",
-        "me",
-        "him",
-        "them",
-        "us",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "do",
-        "did",
-        "does",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "abstract",
-        "full",
-        "text",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "within",
-        "among",
-        "amid",
-        "across",
-        "under",
-        "over",
-        "through",
-        "throughout",
-        "beyond",
-        "inside",
-        "outside",
-        "behind",
-        "near",
-        "against",
-        "toward",
-        "towards",
-        "upon",
-        "about",
-        "around",
-        "below",
-        "above",
-        "between",
-        "into",
-        "onto",
-        "like",
-        "unlike",
-        "whether",
-        "though",
-    ];
-    WORDS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| NOT_NAMES.split_whitespace().collect());
+    SET.contains(word.trim_end_matches('.').to_lowercase().as_str())
 }
+
+const BETWEEN_SUBJECT_AND_CUE: &str = "\
+    has have had also later earlier previously then often long repeatedly recently \
+    reportedly again once publicly privately frequently already still now even herself \
+    himself themselves itself further flatly firmly openly initially originally \
+    subsequently separately directly simply would will could did does do may might can is \
+    was are were been being be just quickly angrily bluntly candidly tersely sharply loudly \
+    quietly famously last first never not always usually sometimes clearly strongly widely \
+    generally personally specifically explicitly confidently proudly jokingly told \
+    officially formally immediately";
 
 /// Words that may stand between a subject and its cue verb without breaking the link:
 /// auxiliaries and adverbs ("has long said", "also told", "had previously argued").
 pub fn between_subject_and_cue(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "has",
-        "have",
-        "had",
-        "also",
-        "later",
-        "earlier",
-        "previously",
-        "then",
-        "often",
-        "long",
-        "repeatedly",
-        "recently",
-        "reportedly",
-        "again",
-        "once",
-        "publicly",
-        "privately",
-        "frequently",
-        "has",
-        "already",
-        "still",
-        "now",
-        "even",
-        "herself",
-        "himself",
-        "themselves",
-        "itself",
-        "further",
-        "flatly",
-        "firmly",
-        "openly",
-        "initially",
-        "originally",
-        "subsequently",
-        "separately",
-        "directly",
-        "simply",
-        "would",
-        "will",
-        "could",
-        "did",
-        "does",
-        "do",
-        "may",
-        "might",
-        "can",
-        "is",
-        "was",
-        "are",
-        "were",
-        "been",
-        "has",
-        "being",
-        "be",
-        "just",
-        "quickly",
-        "angrily",
-        "bluntly",
-        "candidly",
-        "tersely",
-        "sharply",
-        "loudly",
-        "quietly",
-        "famously",
-        "last",
-        "first",
-        "never",
-        "not",
-        "always",
-        "usually",
-        "sometimes",
-        "clearly",
-        "strongly",
-        "widely",
-        "generally",
-        "personally",
-        "specifically",
-        "explicitly",
-        "confidently",
-        "proudly",
-        "jokingly",
-        "told",
-        "officially",
-        "formally",
-        "immediately",
-    ];
-    WORDS.contains(&word.to_lowercase().as_str())
+    static SET: LazyLock<HashSet<&str>> =
+        LazyLock::new(|| BETWEEN_SUBJECT_AND_CUE.split_whitespace().collect());
+    SET.contains(word.to_lowercase().as_str())
 }
+
+const SCENE_WORDS: &str = "\
+    in a an the on at to during after before statement statements interview interviews \
+    speech tweet post email letter release conference news press briefing rally reporters \
+    journalists told monday tuesday wednesday thursday friday saturday sunday twitter \
+    facebook television radio tv last this week month year morning afternoon evening night \
+    late early earlier later also again recently previously repeatedly yesterday today \
+    tonight publicly privately separately then instead once often had written his her their \
+    its campaign remarks appearance event debate hearing testimony op-ed column message \
+    video show program programme call meeting town hall of with by for from about over \
+    phone telephone prepared emailed joint brief short lengthy exclusive blog newsletter \
+    report filing court documents audience crowd supporters voters audiences crowds";
 
 /// Words after a cue that set its scene before its content: "said in a statement that",
 /// "told reporters on Tuesday that", "wrote on Twitter". Nouns here are the nominal cues
 /// ("in a statement", "in an interview").
 pub fn scene_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "in",
-        "a",
-        "an",
-        "the",
-        "on",
-        "at",
-        "to",
-        "during",
-        "after",
-        "before",
-        "statement",
-        "statements",
-        "interview",
-        "interviews",
-        "speech",
-        "tweet",
-        "post",
-        "email",
-        "letter",
-        "release",
-        "conference",
-        "news",
-        "press",
-        "briefing",
-        "rally",
-        "reporters",
-        "journalists",
-        "told",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "twitter",
-        "facebook",
-        "television",
-        "radio",
-        "tv",
-        "last",
-        "this",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "late",
-        "early",
-        "earlier",
-        "later",
-        "also",
-        "again",
-        "recently",
-        "previously",
-        "repeatedly",
-        "yesterday",
-        "today",
-        "tonight",
-        "publicly",
-        "privately",
-        "separately",
-        "then",
-        "instead",
-        "once",
-        "often",
-        "had",
-        "written",
-        "his",
-        "her",
-        "their",
-        "its",
-        "campaign",
-        "remarks",
-        "appearance",
-        "event",
-        "debate",
-        "hearing",
-        "testimony",
-        "op-ed",
-        "column",
-        "message",
-        "video",
-        "show",
-        "program",
-        "programme",
-        "call",
-        "meeting",
-        "town",
-        "hall",
-        "of",
-        "with",
-        "by",
-        "for",
-        "from",
-        "about",
-        "over",
-        "phone",
-        "telephone",
-        "written",
-        "prepared",
-        "emailed",
-        "joint",
-        "brief",
-        "short",
-        "lengthy",
-        "exclusive",
-        "radio",
-        "blog",
-        "newsletter",
-        "report",
-        "filing",
-        "court",
-        "documents",
-        "audience",
-        "crowd",
-        "supporters",
-        "voters",
-        "audiences",
-        "crowds",
-    ];
-    WORDS.contains(&word.to_lowercase().as_str())
+    static SET: LazyLock<HashSet<&str>> =
+        LazyLock::new(|| SCENE_WORDS.split_whitespace().collect());
+    SET.contains(word.to_lowercase().as_str())
 }
 
 /// Whether a lower-case word looks like a regular past tense or participle ("walked",
@@ -1521,6 +1175,26 @@ pub fn past_tense(word: &str) -> bool {
         "hundred", "sacred", "naked", "wicked", "kindred",
     ];
     word.len() >= 4 && word.ends_with("ed") && !NOT.contains(&word)
+}
+
+/// Finite verbs a reported clause without "that" shows among its first words ("said the
+/// port would reopen"): auxiliaries, modals and common irregular past tenses.
+const FINITE_VERBS: &str = "\
+    is are was were had has have would will could can should may might must did does do \
+    won't wouldn't can't couldn't isn't wasn't aren't weren't doesn't didn't don't hasn't \
+    haven't hadn't shouldn't saw knew thought found took made came went gave got left felt \
+    kept began ran became brought built held lost met paid sent spent stood won fell rose \
+    led broke sold spoke needs wants plans remains seems lacks deserves supports opposes \
+    struck hit cut set shut told said fought caught drove flew sank spread burst cost hurt \
+    rode shot threw tore wore wrote ate blew chose dealt fled forgot froze hid hung lay lit \
+    meant rang sat shook slept sought stole stuck swept swore taught withdrew underwent \
+    heard drew grew put read bought";
+
+/// Whether a lower-case word is one of [`FINITE_VERBS`].
+pub fn finite_verb(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> =
+        LazyLock::new(|| FINITE_VERBS.split_whitespace().collect());
+    SET.contains(word)
 }
 
 #[cfg(test)]

@@ -75,7 +75,10 @@ pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
             let joins = (CONNECTORS.contains(&word)
                 && (next_capitalised(end + 1) || next_connector && next_capitalised(end + 2)))
                 || (title_of && next_capitalised(end + 1));
-            if !(t.capitalised(p) || joins) {
+            // A headline's capitalised verb of saying ends the name: "Bill Clinton Calls
+            // Obamacare a ‘Crazy System’".
+            let cue = lexicon::cue(&word.to_lowercase()).is_some_and(|(c, _)| !c.base);
+            if !(t.capitalised(p) || joins) || cue {
                 break;
             }
             end += 1;
@@ -314,61 +317,19 @@ fn is_apposition(p: &str, tokens: &[Token], (a, b): (usize, usize)) -> bool {
         || (b - a == 1 && (is_party_tag(first) || first.chars().all(|c| c.is_ascii_digit())))
 }
 
-/// The head of one comma-free phrase.
-fn head_of(p: &str, tokens: &[Token], (a, mut b): (usize, usize)) -> Option<Head> {
-    // "union leader Ana Sorel on Monday": a time after the source is no part of it.
-    if let Some(k) = (a..b).find(|&k| {
-        matches!(
-            tokens[k].text(p).to_lowercase().as_str(),
-            "on" | "last" | "this" | "late" | "early"
-        ) && k + 1 < b
-            && (k + 1..b).all(|i| is_time(tokens[i].text(p)))
-    }) {
-        b = k;
-    }
-    if b <= a {
-        return None;
-    }
-    let slice = &tokens[a..b];
+/// The head of one comma-free phrase: a person's name, else a pronoun, else the role or
+/// body it names.
+fn head_of(p: &str, tokens: &[Token], (a, b): (usize, usize)) -> Option<Head> {
+    let b = without_time(p, tokens, a, b);
+    let slice = tokens.get(a..b).filter(|x| !x.is_empty())?;
     if slice.iter().any(|t| t.quoted) {
         return None;
     }
-    // The last name, unless lower-case nouns follow it ("the Clinton campaign", "a Trump
-    // aide"): then the phrase names a body or a role.
-    let runs = name_runs(p, slice);
-    // "Lt. Col. Matthias Egloff of the civil protection corps": a person's name followed by
-    // a phrase of place or body is the head.
-    let followed_by_phrase = |r: &&NameRun| {
-        let next = slice.get(r.last).map(|t| t.text(p).to_lowercase());
-        matches!(
-            next.as_deref(),
-            Some("of" | "at" | "from" | "for" | "with" | "in")
-        )
-    };
-    let persons = runs
-        .iter()
-        .filter(|r| !r.organisation && !r.possessive && !r.place);
-    if let Some(run) = persons.clone().find(followed_by_phrase) {
-        {
-            let mut run = run.clone();
-            run.first += a;
-            run.last += a;
-            run.with_titles += a;
-            return Some(Head::Name(run));
-        }
-    }
-    let words_after_last_run = runs.last().map_or(slice.len(), |r| slice.len() - r.last);
-    if let Some(run) = runs
-        .last()
-        .filter(|r| !r.possessive || words_after_last_run == 0)
-    {
-        if words_after_last_run == 0 {
-            let mut run = run.clone();
-            run.first += a;
-            run.last += a;
-            run.with_titles += a;
-            return Some(Head::Name(run));
-        }
+    if let Some(mut run) = name_head(p, slice) {
+        run.first += a;
+        run.last += a;
+        run.with_titles += a;
+        return Some(Head::Name(run));
     }
     // A pronoun standing alone.
     if let Some(t) = slice.iter().rev().find(|t| t.kind == TokenKind::Word) {
@@ -377,82 +338,86 @@ fn head_of(p: &str, tokens: &[Token], (a, mut b): (usize, usize)) -> Option<Head
             return Some(Head::Pronoun(kind, t.start));
         }
     }
+    role_head(p, slice)
+}
+
+/// Where a phrase ends before a time set after it ("union leader Ana Sorel on Monday").
+fn without_time(p: &str, tokens: &[Token], a: usize, b: usize) -> usize {
+    (a..b)
+        .find(|&k| {
+            matches!(
+                tokens[k].text(p).to_lowercase().as_str(),
+                "on" | "last" | "this" | "late" | "early"
+            ) && k + 1 < b
+                && (k + 1..b).all(|i| is_time(tokens[i].text(p)))
+        })
+        .unwrap_or(b)
+}
+
+/// The name heading a phrase, in the phrase's token positions: a person's name followed by
+/// a phrase of place or body ("Lt. Col. Matthias Egloff of the civil protection corps"),
+/// else the last name when nothing follows it; not a name that lower-case nouns follow
+/// ("the Clinton campaign", "a Trump aide"), which names a body or a role.
+fn name_head(p: &str, slice: &[Token]) -> Option<NameRun> {
+    let runs = name_runs(p, slice);
+    let followed_by_phrase = |r: &&NameRun| {
+        let next = slice.get(r.last).map(|t| t.text(p).to_lowercase());
+        matches!(
+            next.as_deref(),
+            Some("of" | "at" | "from" | "for" | "with" | "in")
+        )
+    };
+    let person = runs
+        .iter()
+        .filter(|r| !r.organisation && !r.possessive && !r.place)
+        .find(followed_by_phrase);
+    if let Some(run) = person {
+        return Some(run.clone());
+    }
+    runs.last().filter(|r| r.last == slice.len()).cloned()
+}
+
+/// Words that make a phrase a clause rather than a source ("is also the adviser").
+const CLAUSE_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "be", "been", "not", "to",
+    "that", "which", "who",
+];
+
+/// Words a role phrase drops at its front ("the minister" is "minister").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "one", "another",
+];
+
+/// Words that open a phrase of place or time, not a source ("on Tuesday").
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "for", "with", "from", "by", "to", "during", "after", "before", "of", "as",
+    "like",
+];
+
+/// The role or body a phrase names ("a Clinton spokesman", "the ministry", "officials"):
+/// a person role or a body word at its end, or any short noun phrase.
+fn role_head(p: &str, slice: &[Token]) -> Option<Head> {
     let words: Vec<&str> = slice
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.text(p))
         .collect();
-    let noun = words.last()?.to_lowercase();
-    // A phrase with a verb in it is a clause, not a source ("is also the adviser").
-    if words.iter().any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "be"
-                | "been"
-                | "not"
-                | "to"
-                | "that"
-                | "which"
-                | "who"
-        )
-    }) {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let noun = lower.last()?.clone();
+    if lower.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str())) {
         return None;
     }
-    let is_body = lexicon::organisation_word(&noun);
     let role = lexicon::person_role(&noun);
-    if !is_body && role.is_none() {
-        // "Officials", "experts", "critics", "the group": any noun phrase of few words.
-        if words.len() > 3 || noun.chars().any(|c| !c.is_alphabetic() && c != '-') {
-            return None;
-        }
+    let known = lexicon::organisation_word(&noun) || role.is_some();
+    if !known && (words.len() > 3 || noun.chars().any(|c| !c.is_alphabetic() && c != '-')) {
+        return None;
     }
-    let skip = words
+    let skip = lower
         .iter()
-        .take_while(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "a" | "an"
-                    | "the"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "this"
-                    | "that"
-                    | "one"
-                    | "another"
-            )
-        })
+        .take_while(|w| DETERMINERS.contains(&w.as_str()))
         .count();
     let text = words[skip..].join(" ");
-    let preposition = words.first().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "on" | "in"
-                | "at"
-                | "for"
-                | "with"
-                | "from"
-                | "by"
-                | "to"
-                | "during"
-                | "after"
-                | "before"
-                | "of"
-                | "as"
-                | "like"
-        )
-    });
-    if text.is_empty() || preposition {
+    if text.is_empty() || PREPOSITIONS.contains(&lower[0].as_str()) {
         return None;
     }
     Some(Head::Role {
