@@ -332,7 +332,17 @@ fn direct_frames(
         if !q.opened {
             if let Some((cue, that)) = lost_opening(s, a, b) {
                 f.content[0].start = s.tokens[that + 1].start;
-                frame_cue(s, &mut f, cue, 0, that);
+                // The words up to "that" are the reporter's, not the quotation's.
+                let mut tokens = s.tokens.to_vec();
+                for t in &mut tokens[..=that] {
+                    t.quoted = false;
+                }
+                let view = SentenceView {
+                    tokens: &tokens,
+                    quotes: Vec::new(),
+                    ..*s
+                };
+                frame_cue(&view, &mut f, cue, 0, that);
                 out.push(f);
                 continue;
             }
@@ -602,7 +612,25 @@ fn subject_before(s: &SentenceView<'_>, c: usize, floor: usize) -> Option<(Head,
                     "who" | "which" | "whose"
                 )
         });
-        if let Some(i) = relative {
+        // "Ruth Amsel, the district's chief engineer and a critic of the plan, said": an
+        // apposition set off by commas may hold "and" too.
+        let apposition = || {
+            (floor + 1..end - 1)
+                .rev()
+                .take(16)
+                .take_while(|&i| !t[i].quoted && !t[i].is('.') && !t[i].is(';'))
+                .find(|&i| t[i].is(','))
+                .filter(|&i| {
+                    let after = t[i + 1].text(p).to_lowercase();
+                    matches!(
+                        after.as_str(),
+                        "a" | "an" | "the" | "his" | "her" | "their" | "its"
+                    ) || t[i + 1].possessive(p)
+                        || lexicon::person_role(&after).is_some()
+                })
+                .map(|i| i + 1)
+        };
+        if let Some(i) = relative.or_else(apposition) {
             end = i - 1;
         }
     }

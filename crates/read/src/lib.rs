@@ -326,4 +326,70 @@ mod tests {
         ]);
         assert!(got.is_empty(), "{got:?}");
     }
+
+    #[test]
+    fn headlines_and_questions_keep_their_speakers() {
+        let got = said(&[
+            "Orchard Board Chair Wilma Tesch on Frost Damage: ‘We Lost a Season’",
+            "“Who will pay for the nets?” grower Jonas Pfeil asked the board.",
+        ]);
+        assert_eq!(got[0].0, "We Lost a Season");
+        assert_eq!(got[0].1.as_deref(), Some("Wilma Tesch"));
+        assert_eq!(got[1].0, "Who will pay for the nets?");
+        assert_eq!(got[1].1.as_deref(), Some("Jonas Pfeil"));
+    }
+
+    #[test]
+    fn a_lost_opening_mark_after_a_cue_and_that() {
+        let got = said(&[
+            "Commissioner Aldo Brix stated at the hearing that the levees would hold through March. We have checked every one.”",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].0,
+            "the levees would hold through March. We have checked every one."
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Aldo Brix"));
+    }
+
+    #[test]
+    fn documents_speak_for_themselves() {
+        let got = said(&[
+            "The charter has a clause that states that no district may secede without a vote.",
+        ]);
+        assert_eq!(got[0].0, "no district may secede without a vote");
+        let r = read(&["Section 12 of the Water Act, which declares that rivers belong to the public, was cited."]);
+        assert_eq!(r.frames[0].speaker.as_deref(), Some("Water Act"));
+    }
+
+    #[test]
+    fn a_title_keeps_two_people_of_one_surname_apart() {
+        let got = said(&[
+            "Councillor Maja Ostrander chaired the session.",
+            "Mr Ostrander said the vote had been rigged.",
+            "Ms Ostrander said the vote would stand.",
+        ]);
+        assert_eq!(got[0].1.as_deref(), Some("Ostrander"));
+        assert_eq!(got[1].1.as_deref(), Some("Maja Ostrander"));
+    }
+
+    #[test]
+    fn surnames_and_first_names_tell_gender() {
+        let got = said(&[
+            "Inspector Bolat Seitkali met the pharmacist Zarina Abenova on Friday.",
+            "“The labels were forged,” she said.",
+        ]);
+        assert_eq!(got[0].1.as_deref(), Some("Zarina Abenova"));
+    }
+
+    #[test]
+    fn subjects_past_relative_clauses_and_appositions() {
+        let got = said(&[
+            "“The dam is sound,” Halvard Oyen, who inspected it in May and signed the report, told the council.",
+            "Ruth Amsel, the district's chief engineer and a critic of the plan, said the spillway was too narrow.",
+        ]);
+        assert_eq!(got[0].1.as_deref(), Some("Halvard Oyen"));
+        assert_eq!(got[1].0, "the spillway was too narrow");
+        assert_eq!(got[1].1.as_deref(), Some("Ruth Amsel"));
+    }
 }
