@@ -351,3 +351,40 @@ fn quotations_corpus_hard_cases() {
         println!("../shared not found: the reference scorer was not run");
     }
 }
+
+/// Two corpora written apart from the code, to measure who said what on house styles
+/// nobody tuned the rules to: every quotation and reported statement labelled, in many
+/// mark conventions and attribution shapes.
+#[test]
+fn attribution_corpora_name_their_speakers() {
+    // Measured with the model and without it (the same): direct recall
+    // 0.988 and 1.000, precision 0.989 and 0.989, attribution 0.946 and 0.977, fidelity
+    // 0.891 and 0.907, nothing non-speech taken. Before the reading layer: direct recall
+    // 0.768 and 0.764, precision 0.987 and 0.910, attribution 0.613 and 0.738.
+    for name in ["water-chess-tunnel", "recall-recount-launch"] {
+        let (corpus, out, _, _) = scored(name);
+        let Some(shared) = common::shared() else {
+            println!("../shared not found: the reference scorer was not run on {name}");
+            continue;
+        };
+        let Some(reference) = common::reference_score(
+            &shared,
+            &corpus.join("key.json"),
+            &out.path().join("report.json"),
+            &corpus,
+        ) else {
+            continue;
+        };
+        let get = |n: &str| reference.iter().find(|(m, _)| m == n).map(|x| x.1);
+        for (metric, floor) in [
+            ("quotes.direct_recall", 0.95),
+            ("quotes.precision", 0.95),
+            ("quotes.attribution_accuracy", 0.9),
+            ("quotes.fidelity_accuracy", 0.85),
+        ] {
+            let value = get(metric).unwrap_or_else(|| panic!("{name}: no {metric}"));
+            assert!(value >= floor, "{name}: {metric} {value} < {floor}");
+        }
+        assert_eq!(get("quotes.non_speech_taken"), Some(0.0), "{name}");
+    }
+}
