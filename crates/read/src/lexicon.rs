@@ -15,7 +15,7 @@
 //! ## What it does not
 //! Morphology: a form that is not written here is not a cue. Languages other than English.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What kind of attribution a cue makes.
@@ -380,33 +380,24 @@ pub fn document_word(word: &str) -> bool {
 
 /// The cue a lower-case word is, if any, and the verb it is a form of.
 pub fn cue(word: &str) -> Option<(Cue, &'static str)> {
-    for (kind, forms) in CUE_VERBS {
-        let mut it = forms.split(' ');
-        let base = it.next().unwrap_or("");
-        if word == base {
-            return Some((
-                Cue {
-                    kind: *kind,
-                    participle: false,
-                    base: true,
-                },
-                base,
-            ));
-        }
-        for (k, form) in it.enumerate() {
-            if word == form {
-                return Some((
-                    Cue {
-                        kind: *kind,
-                        participle: k == 2,
-                        base: false,
-                    },
-                    base,
-                ));
+    static FORMS: LazyLock<HashMap<&'static str, (Cue, &'static str)>> = LazyLock::new(|| {
+        let mut forms = HashMap::new();
+        for (kind, line) in CUE_VERBS {
+            let mut it = line.split(' ');
+            let base = it.next().unwrap_or("");
+            let cue = |participle, base_form| Cue {
+                kind: *kind,
+                participle,
+                base: base_form,
+            };
+            forms.entry(base).or_insert((cue(false, true), base));
+            for (k, form) in it.enumerate() {
+                forms.entry(form).or_insert((cue(k == 2, false), base));
             }
         }
-    }
-    None
+        forms
+    });
+    FORMS.get(word).copied()
 }
 
 /// Whether a cue verb (its base form) takes a clause without "that".
@@ -564,8 +555,10 @@ const TITLES: &[(&str, Option<Gender>)] = &[
 
 /// The title a word is (any case, a final full stop ignored), with its gender.
 pub fn title(word: &str) -> Option<Option<Gender>> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    TITLES.iter().find(|(t, _)| *t == w).map(|(_, g)| *g)
+    static MAP: LazyLock<HashMap<&str, Option<Gender>>> =
+        LazyLock::new(|| TITLES.iter().copied().collect());
+    MAP.get(word.trim_end_matches('.').to_lowercase().as_str())
+        .copied()
 }
 
 /// Role nouns that name one person ("the minister said", "a spokeswoman for the fund"),
@@ -717,8 +710,9 @@ const PERSON_ROLES: &[(&str, Option<Gender>)] = &[
 
 /// The person role a lower-case word is, with its gender.
 pub fn person_role(word: &str) -> Option<Option<Gender>> {
-    let w = word.to_lowercase();
-    PERSON_ROLES.iter().find(|(r, _)| *r == w).map(|(_, g)| *g)
+    static MAP: LazyLock<HashMap<&str, Option<Gender>>> =
+        LazyLock::new(|| PERSON_ROLES.iter().copied().collect());
+    MAP.get(word.to_lowercase().as_str()).copied()
 }
 
 /// Words that make a capitalised name an organisation, and lower-case nouns that name a
@@ -896,8 +890,9 @@ const ORGANISATION_WORDS: &[&str] = &[
 
 /// Whether a word (any case) names or heads an organisation or a body.
 pub fn organisation_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    ORGANISATION_WORDS.contains(&w.as_str())
+    static SET: LazyLock<HashSet<&str>> =
+        LazyLock::new(|| ORGANISATION_WORDS.iter().copied().collect());
+    SET.contains(word.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// Common first names and the gender they usually carry: the default for a person the
@@ -938,12 +933,20 @@ const FIRST_NAMES: &[(Gender, &str)] = &[
     ),
 ];
 
+/// The first names of [`FIRST_NAMES`] with their gender.
+fn first_names() -> &'static HashMap<&'static str, Gender> {
+    static MAP: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+        FIRST_NAMES
+            .iter()
+            .flat_map(|(g, names)| names.split_whitespace().map(move |n| (n, *g)))
+            .collect()
+    });
+    &MAP
+}
+
 /// Whether the list knows a word (any case) as a first name.
 pub fn known_first_name(word: &str) -> bool {
-    let w = word.to_lowercase();
-    FIRST_NAMES
-        .iter()
-        .any(|(_, names)| names.split_whitespace().any(|n| n == w))
+    first_names().contains_key(word.to_lowercase().as_str())
 }
 
 /// The gender a first name usually carries (any case), where the list knows it; else, for
@@ -951,10 +954,7 @@ pub fn known_first_name(word: &str) -> bool {
 /// in most European and many Asian languages, men's names such as Luca and Nikita aside.
 pub fn first_name_gender(word: &str) -> Option<Gender> {
     let w = word.to_lowercase();
-    let listed = FIRST_NAMES
-        .iter()
-        .find(|(_, names)| names.split_whitespace().any(|n| n == w))
-        .map(|(g, _)| *g);
+    let listed = first_names().get(w.as_str()).copied();
     const MEN_IN_A: &[&str] = &[
         "luca", "andrea", "nikita", "joshua", "ezra", "mustafa", "musa", "elia", "jonah", "ilya",
         "sasha", "misha", "kosta", "jiya", "krishna", "aga", "noa", "dima", "vova", "costa",
@@ -1062,7 +1062,8 @@ const PLACES: &[&str] = &[
 
 /// Whether a name (any case) is a place the list knows.
 pub fn place(name: &str) -> bool {
-    PLACES.contains(&name.to_lowercase().as_str())
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| PLACES.iter().copied().collect());
+    SET.contains(name.to_lowercase().as_str())
 }
 
 /// Prepositions that put a name in its place: "in Almaty", "from El Paso".
