@@ -40,6 +40,8 @@ pub struct Mention {
     pub possessive: bool,
     /// A place.
     pub place: bool,
+    /// Named as the source of speech: a person even when only a surname is printed.
+    pub speaker: bool,
 }
 
 /// The article's mentions, in order, and what has been learnt of each person.
@@ -85,17 +87,19 @@ impl People {
             gender: run.gender,
             possessive: run.possessive,
             place: run.place,
+            speaker: false,
         });
     }
 
     /// Notes that a pronoun or role at `place` was resolved to `name`: the speaker it
     /// names is the most salient person there for the pronouns after it.
     pub fn add_resolved(&mut self, place: Place, name: &str) {
-        if self
+        // Only a person the article names: a role left as printed ("minister") is no one.
+        let named = self
             .mentions
             .iter()
-            .any(|m| m.organisation && m.name == name)
-        {
+            .any(|m| !m.organisation && !m.place && m.name == name);
+        if !named {
             return;
         }
         let gender = self.gender(name);
@@ -109,6 +113,7 @@ impl People {
             gender,
             possessive: false,
             place: false,
+            speaker: true,
         });
     }
 
@@ -238,6 +243,9 @@ impl People {
     fn is_person(&self, m: &Mention) -> bool {
         if m.possessive || (m.place && m.gender.is_none() && m.titles.is_empty()) {
             return false;
+        }
+        if m.speaker {
+            return true;
         }
         m.name.split_whitespace().count() >= 2
             || !m.titles.is_empty()

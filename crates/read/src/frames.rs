@@ -184,6 +184,34 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
             Some("while" | "before" | "after" | "and" | "is" | "was" | "were" | "are" | "been")
         ) || i > 0 && t[i - 1].is(',');
     }
+    // "Trump's tweets accusing her", "his claims of fraud": the third-person form of a verb
+    // that is also a plural noun, followed by what follows nouns.
+    let noun_like = lexicon::noun_too(base)
+        && !cue.base
+        && !cue.participle
+        && t[i].text(p).ends_with('s')
+        && next.as_deref().is_some_and(|n| {
+            n.ends_with("ing")
+                || matches!(
+                    n,
+                    "are"
+                        | "were"
+                        | "have"
+                        | "had"
+                        | "of"
+                        | "from"
+                        | "about"
+                        | "by"
+                        | "with"
+                        | "and"
+                        | "or"
+                        | "remain"
+                        | "show"
+                )
+        });
+    if noun_like {
+        return false;
+    }
     if cue.base {
         // "Democrats say", "polls show", "they believe", "would say".
         return prev_l.is_some_and(|w| {

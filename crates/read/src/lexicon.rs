@@ -335,6 +335,50 @@ pub fn reaction(word: &str) -> bool {
     )
 }
 
+/// Cue verbs whose third-person form is also a plural noun ("tweets", "claims", "reports").
+pub fn noun_too(base: &str) -> bool {
+    matches!(
+        base,
+        "tweet"
+            | "post"
+            | "report"
+            | "claim"
+            | "call"
+            | "plan"
+            | "fear"
+            | "hope"
+            | "doubt"
+            | "answer"
+            | "comment"
+            | "question"
+            | "note"
+            | "remark"
+            | "demand"
+            | "promise"
+            | "pledge"
+            | "estimate"
+            | "text"
+            | "email"
+            | "blog"
+            | "quote"
+            | "reply"
+            | "charge"
+            | "counter"
+            | "signal"
+            | "hint"
+            | "label"
+            | "brand"
+            | "term"
+            | "joke"
+            | "shout"
+            | "whisper"
+            | "show"
+            | "find"
+            | "read"
+            | "want"
+    )
+}
+
 /// Verbs of verdict: they take an object and what it is called ("called them
 /// game-changing", "described the concession as historic").
 pub fn verdict(base: &str) -> bool {
@@ -1191,7 +1235,7 @@ const FINITE_VERBS: &str = "\
     meant rang sat shook slept sought stole stuck swept swore taught withdrew underwent \
     heard drew grew put read bought";
 
-/// Whether a lower-case word is one of [`FINITE_VERBS`].
+/// Whether a lower-case word is one of the finite verbs listed above.
 pub fn finite_verb(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> =
         LazyLock::new(|| FINITE_VERBS.split_whitespace().collect());

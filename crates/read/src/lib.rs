@@ -214,10 +214,11 @@ fn resolve(people: &mut People, mut frames: Vec<Frame>, places: &[usize]) -> Vec
                 at: *at,
             };
             f.speaker = people.speaker(head, place);
-            if let (Some(name), names::Head::Pronoun(..) | names::Head::Role { .. }) =
-                (&f.speaker, head)
-            {
-                people.add_resolved(place, name);
+            // The speaker is the most salient person there for the pronouns after it.
+            if let Some(name) = &f.speaker {
+                if !matches!(head, names::Head::Name(r) if r.organisation) {
+                    people.add_resolved(place, name);
+                }
             }
         }
         if f.speaker.is_none() && f.follows {
