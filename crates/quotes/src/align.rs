@@ -59,32 +59,6 @@ impl Fidelity {
     }
 }
 
-/// Share of a story's versions a word must appear in to be one of its topic words.
-const TOPIC_SHARE: f64 = 0.15;
-
-/// The words a story's versions share so widely that they tell no one's words apart: those
-/// in more than [`TOPIC_SHARE`] of the versions, and in four at least.
-fn topic_words<'a>(versions: impl Iterator<Item = &'a Vec<String>>) -> Vec<String> {
-    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut n = 0;
-    for v in versions {
-        n += 1;
-        let mut seen: Vec<&str> = v.iter().map(String::as_str).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for w in seen {
-            *count.entry(w).or_default() += 1;
-        }
-    }
-    let mut topic: Vec<String> = count
-        .into_iter()
-        .filter(|&(_, c)| c >= 4 && c as f64 > TOPIC_SHARE * n as f64)
-        .map(|(w, _)| w.to_string())
-        .collect();
-    topic.sort_unstable();
-    topic
-}
-
 /// The numbers of a version that are part of a name: right after a capitalised word
 /// ("Article 5", "Lumen-8").
 fn named_numbers(parts: &[String]) -> Vec<String> {
@@ -210,22 +184,12 @@ const GIST_SHARE: f64 = 0.4;
 /// ("the evacuation took less than forty minutes" renders "Within forty minutes every
 /// passenger was in a lifeboat"; "it collapsed within an hour of his crews arriving"
 /// renders "The roof collapsed within the first hour"); a number that is part of a name
-/// (`named`: "Article 5", "Halcyon 2") is no quantity and does not count, and two of the
-/// shared words must be other than the story's `topic` words ([`topic_words`]). Only asked of one named speaker's words, whose other
-/// sentences about the same event share a word or two with each other but seldom a number
-/// with a second word, or half their content.
-fn renders_gist(
-    report: &[String],
-    sentence: &[String],
-    named: &[String],
-    topic: &[String],
-) -> Option<f64> {
+/// (`named`: "Article 5", "Halcyon 2") is no quantity and does not count. Only asked of
+/// one named speaker's words, whose other sentences about the same event share a word or
+/// two with each other but seldom a number with a second word, or half their content.
+fn renders_gist(report: &[String], sentence: &[String], named: &[String]) -> Option<f64> {
     let (dice, _) = overlap(report, sentence);
     let shared: Vec<&String> = report.iter().filter(|w| sentence.contains(w)).collect();
-    // The words the whole story is about ("peace", "agreement") carry no one's gist.
-    if shared.iter().filter(|w| !topic.contains(w)).count() < 2 {
-        return None;
-    }
     let number = shared
         .iter()
         .any(|w| parallax_text::is_number(w) && !named.contains(w));
@@ -419,7 +383,6 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             (bag(senses(t)), sentences)
         })
         .collect();
-    let topic = topic_words(meant.iter().map(|m| &m.0));
     // The content senses of the same, for reports that render a quoted sentence.
     let gists: Vec<(Vec<String>, Vec<Vec<String>>)> = meant
         .iter()
@@ -503,7 +466,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                 named.extend(named_numbers(&items[q].1.parts));
                 let best = std::iter::once(&gists[q].0)
                     .chain(&gists[q].1)
-                    .filter_map(|s| renders_gist(&gists[r].0, s, &named, &topic))
+                    .filter_map(|s| renders_gist(&gists[r].0, s, &named))
                     .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))));
                 if let Some(best) = best {
                     links.push((best * 0.9, i, j));
