@@ -310,6 +310,16 @@ fn quotations_corpus_hard_cases() {
         .map(|o| o["parts"].as_array().unwrap().len())
         .collect();
     assert_eq!(wire_talvik, [1, 2]);
+    // Each quotation's speaker is tied to the story's entity of that name.
+    for q in story["quotes"].as_array().unwrap() {
+        let entity = story["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == q["speaker_entity"])
+            .unwrap_or_else(|| panic!("{} has no speaker entity", q["id"]));
+        assert_eq!(entity["name"], q["speaker"]);
+    }
     // The same words given to two people is a contradicted fact.
     assert!(story["facts"].as_array().unwrap().iter().any(|f| {
         f["status"] == "contradicted"

@@ -723,11 +723,37 @@ fn put_together(
     (story.quotes, story.reported_speech) = parallax_quotes::split_reported(aligned);
     story.timeline = parallax_facts::merge(dated);
     story.entities = parallax_facts::entities(&named);
+    name_speakers(&mut story);
     story.facts = parallax_facts::facts(&claimed, &detailed, &story.quotes);
     let copied = copies(&story);
     parallax_facts::copies_are_one_source(&mut story.facts, &copied);
     parallax_facts::later_updates(&mut story.facts, &published);
     Ok(story)
+}
+
+/// Ties each quotation's speaker to the story's entity of that name (`speaker_entity`):
+/// the entity named so in full, else the one person whose name ends with the speaker's
+/// surname. A speaker two entities could be, or none, is left untied.
+fn name_speakers(story: &mut Story) {
+    let entities = &story.entities;
+    let tie = |speaker: &str| -> Option<String> {
+        if let Some(e) = entities.iter().find(|e| e.name == speaker) {
+            return Some(e.id.clone());
+        }
+        let surname = speaker.split_whitespace().last()?;
+        let mut people = entities.iter().filter(|e| {
+            e.entity_type == "person" && e.name.split_whitespace().last() == Some(surname)
+        });
+        let one = people.next()?;
+        people.next().is_none().then(|| one.id.clone())
+    };
+    for q in story
+        .quotes
+        .iter_mut()
+        .chain(story.reported_speech.iter_mut())
+    {
+        q.speaker_entity = q.speaker.as_deref().and_then(tie);
+    }
 }
 
 /// A story's copies, as (copy, source) pairs, sorted.
