@@ -623,7 +623,9 @@ fn subject_before(s: &SentenceView<'_>, c: usize, floor: usize) -> Option<(Head,
                     t[end - n - 1].text(p).to_lowercase().as_str(),
                     "on" | "in" | "at" | "last" | "this" | "early" | "late"
                 )
-                && (end - n..end).all(|i| time_word(t[i].text(p)))
+                && (end - n..end).all(|i| {
+                    lexicon::time_word(t[i].text(p)) || matches!(t[i].text(p), "the" | "a" | "an")
+                })
         });
         match time {
             Some(n) => end -= n + 1,
@@ -694,47 +696,6 @@ fn subject_before(s: &SentenceView<'_>, c: usize, floor: usize) -> Option<(Head,
         Head::Role { .. } => t[start].start,
     };
     Some((head, at))
-}
-
-/// Words that name a time: weekdays, months, parts of the day, numbers.
-fn time_word(w: &str) -> bool {
-    let w = w.to_lowercase();
-    w.chars().all(|c| c.is_ascii_digit())
-        || matches!(
-            w.as_str(),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "week"
-                | "weekend"
-                | "month"
-                | "year"
-                | "day"
-                | "today"
-                | "the"
-                | "a"
-                | "an"
-        )
 }
 
 /// Words that open a clause, so that a subject never reaches back past them.
@@ -1187,21 +1148,8 @@ fn bare_clause_start(s: &SentenceView<'_>, from: usize, end: usize) -> usize {
         }
         if k < end
             && (t[k].is(',')
-                || matches!(
-                    w.as_str(),
-                    "also"
-                        | "later"
-                        | "again"
-                        | "yesterday"
-                        | "today"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                ))
+                || matches!(w.as_str(), "also" | "later" | "again")
+                || lexicon::time_word(&w))
         {
             k += 1;
             continue;

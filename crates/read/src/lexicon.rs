@@ -1242,6 +1242,17 @@ pub fn finite_verb(word: &str) -> bool {
     SET.contains(word)
 }
 
+/// Words that name a time: weekdays, months, parts of the day, days relative to today, and
+/// numbers ("on Tuesday", "late last night", "early on 5 March").
+pub fn time_word(word: &str) -> bool {
+    const WORDS: &str = "monday tuesday wednesday thursday friday saturday sunday january \
+        february march april may june july august september october november december morning \
+        afternoon evening night week weekend month year day today tonight yesterday";
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| WORDS.split_whitespace().collect());
+    let w = word.to_lowercase();
+    w.chars().all(|c| c.is_ascii_digit()) || SET.contains(w.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -349,7 +349,7 @@ fn without_time(p: &str, tokens: &[Token], a: usize, b: usize) -> usize {
                 tokens[k].text(p).to_lowercase().as_str(),
                 "on" | "last" | "this" | "late" | "early"
             ) && k + 1 < b
-                && (k + 1..b).all(|i| is_time(tokens[i].text(p)))
+                && (k + 1..b).all(|i| lexicon::time_word(tokens[i].text(p)))
         })
         .unwrap_or(b)
 }
@@ -425,34 +425,6 @@ fn role_head(p: &str, slice: &[Token]) -> Option<Head> {
         noun,
         gender: role.flatten(),
     })
-}
-
-/// Words of a time: weekdays, months, parts of the day, numbers.
-fn is_time(w: &str) -> bool {
-    let w = w.to_lowercase();
-    w.chars().all(|c| c.is_ascii_digit())
-        || matches!(
-            w.as_str(),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "week"
-                | "weekend"
-                | "month"
-                | "year"
-                | "day"
-                | "today"
-                | "tonight"
-                | "yesterday"
-        )
 }
 
 #[cfg(test)]
