@@ -392,6 +392,9 @@ fn direct_frames(
         } else if let Some(k) = before {
             used[k] = true;
             frame_cue(s, &mut f, cues[k], prev_end, a);
+        } else if let Some(head) = dash_source(s, b) {
+            // "“We came here for a better life.” ― Francisco Herrero, 34".
+            f.source = Some(head);
         } else if let Some(head) = colon_source(s, prev_end, a) {
             f.source = Some(head);
         } else if let Some((head, attribution)) = according_source(s) {
@@ -749,6 +752,24 @@ fn subject_after(s: &SentenceView<'_>, c: usize, to: usize) -> Option<(Head, usi
         Head::Role { .. } => t[c + 1].start,
     };
     Some((head, at))
+}
+
+/// A person's name after a dash right after the quotation, as lists of voices print it.
+fn dash_source(s: &SentenceView<'_>, b: usize) -> Option<(Head, usize)> {
+    let t = s.tokens;
+    if !t.get(b)?.is('—') {
+        return None;
+    }
+    let end = (b + 1..t.len())
+        .find(|&i| t[i].kind != TokenKind::Word)
+        .unwrap_or(t.len());
+    let runs = names::name_runs(s.text, &t[b + 1..end]);
+    let run = runs
+        .into_iter()
+        .next()
+        .filter(|r| !r.organisation && r.first == 0)?;
+    let at = t[b + 1].start;
+    Some((Head::Name(run), at))
 }
 
 /// A name before a colon right before the quotation: "Varga on the levy: ‘It is theft’",

@@ -1153,6 +1153,9 @@ pub fn surname_gender(word: &str) -> Option<Gender> {
 }
 
 const NOT_NAMES: &str = "\
+    overall separately ultimately initially currently similarly likewise besides otherwise \
+    consequently accordingly notably importantly specifically nonetheless nevertheless \
+    moreover furthermore finally afterwards regardless instead thus hence therefore \
     the a an this that these those it he she they we i in on at but and or however \
     according speaking while after before when as if although meanwhile asked without \
     additionally also still yet so then there here his her their our its my your what who \
@@ -1187,7 +1190,9 @@ const BETWEEN_SUBJECT_AND_CUE: &str = "\
 pub fn between_subject_and_cue(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> =
         LazyLock::new(|| BETWEEN_SUBJECT_AND_CUE.split_whitespace().collect());
-    SET.contains(word.to_lowercase().as_str())
+    // Any adverb in "-ly" too: "He apparently believed", "egregiously described".
+    let adverb = word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase);
+    adverb || SET.contains(word.to_lowercase().as_str())
 }
 
 const SCENE_WORDS: &str = "\

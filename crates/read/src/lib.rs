@@ -393,4 +393,17 @@ mod tests {
         assert_eq!(got[1].0, "the spillway was too narrow");
         assert_eq!(got[1].1.as_deref(), Some("Ruth Amsel"));
     }
+
+    #[test]
+    fn voices_after_a_dash_and_adverbs_before_the_cue() {
+        let got = said(&[
+            "“The ferry is our only road to the mainland.” ― Oona Falk, 61, a retired teacher",
+            "Separately, the harbour board predicted that fares would double by spring.",
+            "Skipper Leif Moen pointedly warned that the new timetable ignored the tides.",
+        ]);
+        assert_eq!(got[0].1.as_deref(), Some("Oona Falk"));
+        assert_eq!(got[1].1.as_deref(), Some("harbour board"));
+        assert_eq!(got[2].0, "the new timetable ignored the tides");
+        assert_eq!(got[2].1.as_deref(), Some("Leif Moen"));
+    }
 }

@@ -115,13 +115,15 @@ pub fn tokens(p: &str, from: usize, to: usize, quotes: &[Quoted]) -> Vec<Token> 
             });
             continue;
         }
-        if matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '.' | '!' | '?')
-            || (c == '-' && text[i..].starts_with("--"))
+        if matches!(
+            c,
+            ',' | ';' | ':' | '—' | '–' | '―' | '(' | ')' | '.' | '!' | '?'
+        ) || (c == '-' && text[i..].starts_with("--"))
         {
             out.push(Token {
                 start: from + i,
                 end: from + i + c.len_utf8(),
-                kind: TokenKind::Punct(if c == '-' { '—' } else { c }),
+                kind: TokenKind::Punct(if matches!(c, '-' | '―') { '—' } else { c }),
                 quoted: inside(from + i),
             });
         } else if c == '-'
