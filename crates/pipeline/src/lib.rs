@@ -723,7 +723,7 @@ fn put_together(
     (story.quotes, story.reported_speech) = parallax_quotes::split_reported(aligned);
     story.timeline = parallax_facts::merge(dated);
     story.entities = parallax_facts::entities(&named);
-    name_speakers(&mut story);
+    tie_speakers(&mut story);
     story.facts = parallax_facts::facts(&claimed, &detailed, &story.quotes);
     let copied = copies(&story);
     parallax_facts::copies_are_one_source(&mut story.facts, &copied);
@@ -734,7 +734,7 @@ fn put_together(
 /// Ties each quotation's speaker to the story's entity of that name (`speaker_entity`):
 /// the entity named so in full, else the one person whose name ends with the speaker's
 /// surname. A speaker two entities could be, or none, is left untied.
-fn name_speakers(story: &mut Story) {
+fn tie_speakers(story: &mut Story) {
     let entities = &story.entities;
     let tie = |speaker: &str| -> Option<String> {
         if let Some(e) = entities.iter().find(|e| e.name == speaker) {

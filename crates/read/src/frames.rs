@@ -42,6 +42,9 @@ pub struct Frame {
     pub paragraph: usize,
     /// The sentence's index within its paragraph.
     pub sentence: usize,
+    /// The sentence's place among all the article's sentences (0, 1, 2, … across
+    /// paragraphs).
+    pub order: usize,
     /// What was said: the quoted characters (one piece per quoted span), or the reported
     /// clause.
     pub content: Vec<Piece>,
@@ -64,10 +67,11 @@ pub struct Frame {
 }
 
 impl Frame {
-    fn new(paragraph: usize, sentence: usize, direct: bool) -> Frame {
+    fn new(s: &SentenceView<'_>, direct: bool) -> Frame {
         Frame {
-            paragraph,
-            sentence,
+            paragraph: s.paragraph,
+            sentence: s.index,
+            order: s.order,
             content: Vec::new(),
             direct,
             cue: None,
@@ -85,9 +89,21 @@ impl Frame {
 pub(crate) struct SentenceView<'a> {
     pub paragraph: usize,
     pub index: usize,
+    /// The sentence's place among all the article's sentences.
+    pub order: usize,
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub quotes: Vec<Quoted>,
+}
+
+impl SentenceView<'_> {
+    /// The token at `i` in lower case, or nothing past the sentence's end.
+    fn lower(&self, i: usize) -> String {
+        self.tokens
+            .get(i)
+            .map(|x| x.text(self.text).to_lowercase())
+            .unwrap_or_default()
+    }
 }
 
 /// The frames of one sentence.
@@ -353,7 +369,7 @@ fn direct_frames(
         if (is_title(quoted_text, words) && !headline(s)) || names_a_term(s, &q, a, words) {
             continue;
         }
-        let mut f = Frame::new(s.paragraph, s.index, true);
+        let mut f = Frame::new(s, true);
         f.content.push(piece);
         f.open_end = !q.closed;
         // An opening mark lost after "… stated that": the quotation starts after "that".
@@ -544,8 +560,7 @@ fn frame_cue(s: &SentenceView<'_>, f: &mut Frame, (c, cue): (usize, Cue), from: 
     f.kind = Some(cue.kind);
     let hangs = hangs(s, c, cue);
     let inverted = (from..c).all(|i| t[i].kind != TokenKind::Word);
-    let coordinated =
-        c > 0 && matches!(t[c - 1].text(s.text).to_lowercase().as_str(), "and" | "but");
+    let coordinated = coordinated(s, c);
     let source = if let Some(doc) = document_subject(s, c) {
         Some(doc)
     } else if hangs || coordinated {
@@ -580,6 +595,16 @@ fn hangs(s: &SentenceView<'_>, c: usize, cue: Cue) -> bool {
     having
         || cue.participle
             && (c == 0 || t[c - 1].kind != TokenKind::Word || participle_link(s.text, &t[c - 1]))
+}
+
+/// Whether the cue at `c` is a second verb of its sentence's subject ("… and said", "… but
+/// stressed").
+fn coordinated(s: &SentenceView<'_>, c: usize) -> bool {
+    c > 0
+        && matches!(
+            s.tokens[c - 1].text(s.text).to_lowercase().as_str(),
+            "and" | "but"
+        )
 }
 
 /// Words that link a participle to the clause before it: "while saying", "having said".
@@ -846,7 +871,7 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     let t = s.tokens;
     let p = s.text;
     let (_, base) = lexicon::cue(&t[c].text(p).to_lowercase())?;
-    let mut f = Frame::new(s.paragraph, s.index, false);
+    let mut f = Frame::new(s, false);
     f.cue = Some(piece(s, c, c + 1));
     f.kind = Some(cue.kind);
     let floor = earlier
@@ -857,7 +882,7 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
         .max()
         .unwrap_or(0)
         .min(c);
-    let coordinated = c > 0 && matches!(t[c - 1].text(p).to_lowercase().as_str(), "and" | "but");
+    let coordinated = coordinated(s, c);
     let subject = if coordinated {
         sentence_subject(s, c)
     } else {
@@ -867,9 +892,11 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     if cue.kind == CueKind::Evidence && !subject.as_ref().is_some_and(|(h, _)| evidence_source(h)) {
         return None;
     }
+    let hangs = hangs(s, c, cue);
+    let clause = clause_after(s, c, base, cue);
     // "welcomed the offer, stressing its readiness to help": a reaction and what the
     // participle adds, together, where the participle reports no clause of its own.
-    if hangs(s, c, cue) && cue.participle && clause_after(s, c, base, cue).is_none() {
+    if hangs && cue.participle && clause.is_none() {
         if let Some(verb) = main_verb(s, c).filter(|&v| lexicon::reaction(s.tokens[v].text(p))) {
             let end = clause_end(s, c + 1);
             if end > c + 1 {
@@ -881,9 +908,9 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
             }
         }
     }
-    if let Some(range) = clause_after(s, c, base, cue) {
+    if let Some(range) = clause {
         f.content.push(piece(s, range.0, range.1));
-        if hangs(s, c, cue) && !coordinated {
+        if hangs && !coordinated {
             f.follows = true;
             f.attribution = Some(piece(s, c, c + 1));
             f.source = sentence_subject(s, c);
@@ -1003,12 +1030,7 @@ fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<
 /// words at most.
 fn verdict_complement(s: &SentenceView<'_>, c: usize) -> Option<(usize, usize)> {
     let t = s.tokens;
-    let p = s.text;
-    let w = |i: usize| {
-        t.get(i)
-            .map(|x| x.text(p).to_lowercase())
-            .unwrap_or_default()
-    };
+    let w = |i: usize| s.lower(i);
     let mut k = c + 1;
     if matches!(
         w(k).as_str(),
@@ -1075,11 +1097,7 @@ fn source_start(s: &SentenceView<'_>, h: &(Head, usize)) -> usize {
 fn object_end(s: &SentenceView<'_>, k: usize, end: usize) -> usize {
     let t = s.tokens;
     let p = s.text;
-    let w = |i: usize| {
-        t.get(i)
-            .map(|x| x.text(p).to_lowercase())
-            .unwrap_or_default()
-    };
+    let w = |i: usize| s.lower(i);
     if k >= end {
         return k;
     }
@@ -1341,7 +1359,7 @@ fn according_to(s: &SentenceView<'_>) -> Option<Frame> {
     }
     let head = names::head_after(p, t, k + 2, to)?;
     let at = t[k + 2].start;
-    let mut f = Frame::new(s.paragraph, s.index, false);
+    let mut f = Frame::new(s, false);
     f.cue = Some(piece(s, k, k + 2));
     f.kind = Some(CueKind::Speech);
     f.attribution = Some(piece(s, k, to));

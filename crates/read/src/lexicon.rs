@@ -1258,6 +1258,42 @@ pub fn time_word(word: &str) -> bool {
     w.chars().all(|c| c.is_ascii_digit()) || SET.contains(w.as_str())
 }
 
+/// Whether a lower-case word opens like a weekday or a month, however abbreviated
+/// ("Tuesday", "Sept.", "March").
+pub fn calendar(word: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    STARTS.iter().any(|d| word.starts_with(d))
+}
+
+/// First-person words that mark a sentence as someone's own words, as printed ("I", "We",
+/// "our").
+pub fn first_person(word: &str) -> bool {
+    matches!(
+        word,
+        "I" | "we" | "We" | "our" | "Our" | "us" | "my" | "My" | "me"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

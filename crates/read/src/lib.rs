@@ -75,7 +75,6 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
     let mut people = People::default();
     let mut frames = Vec::new();
     let mut order = 0;
-    let mut places = Vec::new();
     for (k, para) in paragraphs.iter().enumerate() {
         for (index, (sentence, tokens)) in para.sentences.iter().enumerate() {
             for run in names::name_runs(para.text, tokens) {
@@ -84,6 +83,7 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
             let view = SentenceView {
                 paragraph: k,
                 index,
+                order,
                 text: para.text,
                 tokens,
                 quotes: para
@@ -93,18 +93,16 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
                     .copied()
                     .collect(),
             };
-            for f in frames::frames_of(&view)
-                .into_iter()
-                .filter(|f| !first_person(f))
-            {
-                frames.push(f);
-                places.push(order);
-            }
+            frames.extend(
+                frames::frames_of(&view)
+                    .into_iter()
+                    .filter(|f| !first_person(f)),
+            );
             order += 1;
         }
     }
-    let (frames, places) = join_continued(&paragraphs, frames, places);
-    let frames = resolve(&mut people, frames, &places);
+    let frames = join_continued(&paragraphs, frames);
+    let frames = resolve(&mut people, frames);
     Reading {
         paragraphs,
         frames,
@@ -135,14 +133,9 @@ fn paragraph(text: &str) -> Paragraph<'_> {
 
 /// A quotation left open at a paragraph's end goes on in the next paragraph's opening
 /// quotation: one frame with a part from each.
-fn join_continued(
-    paragraphs: &[Paragraph<'_>],
-    frames: Vec<Frame>,
-    places: Vec<usize>,
-) -> (Vec<Frame>, Vec<usize>) {
+fn join_continued(paragraphs: &[Paragraph<'_>], frames: Vec<Frame>) -> Vec<Frame> {
     let mut out: Vec<Frame> = Vec::with_capacity(frames.len());
-    let mut out_places = Vec::with_capacity(places.len());
-    for (f, place) in frames.into_iter().zip(places) {
+    for f in frames {
         let first = f.content.first().copied();
         let opens_paragraph = f.direct
             && first.is_some_and(|c| {
@@ -194,19 +187,17 @@ fn join_continued(
                     prev.follows = false;
                 }
             }
-            _ => {
-                out.push(f);
-                out_places.push(place);
-            }
+            _ => out.push(f),
         }
     }
-    (out, out_places)
+    out
 }
 
 /// Gives every frame its speaker: its source resolved, or the voice of the frame before.
-fn resolve(people: &mut People, mut frames: Vec<Frame>, places: &[usize]) -> Vec<Frame> {
+fn resolve(people: &mut People, mut frames: Vec<Frame>) -> Vec<Frame> {
     let mut last: Option<(String, usize)> = None;
-    for (f, &order) in frames.iter_mut().zip(places) {
+    for f in &mut frames {
+        let order = f.order;
         if let Some((head, at)) = &f.source {
             let place = Place {
                 sentence: order,

@@ -164,29 +164,7 @@ fn time_of_day_ends(p: &str, i: usize, rest: &str) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
     let lower = next.to_lowercase();
-    let calendar = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "jan",
-        "feb",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "aug",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-    .iter()
-    .any(|d| lower.starts_with(d));
+    let calendar = lexicon::calendar(&lower);
     let zone = next.len() <= 4 && next.chars().all(|c| c.is_ascii_uppercase());
     !calendar && !zone
 }

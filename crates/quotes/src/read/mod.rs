@@ -56,12 +56,9 @@ pub fn unmarked(reading: &Reading<'_>) -> Vec<Found> {
                 .frames
                 .iter()
                 .any(|f| f.paragraph == k && f.sentence == index);
-            let first_person = words.iter().any(|w| {
-                matches!(
-                    *w,
-                    "I" | "we" | "We" | "our" | "Our" | "us" | "my" | "My" | "me"
-                )
-            });
+            let first_person = words
+                .iter()
+                .any(|w| parallax_read::lexicon::first_person(w));
             if framed
                 || words.len() < 6
                 || !first_person
