@@ -678,13 +678,22 @@ fn put_together(
             published.push((a.id.clone(), t));
         }
         let paragraphs: Vec<&str> = a.body_paragraphs().collect();
-        // One reading of the article: its quotations, reports of speech and speakers.
-        let reading = parallax_read::read(&paragraphs);
+        // One reading of the article, headline first: its quotations, reports of speech
+        // and speakers.
+        let headline = a.title.as_deref().filter(|t| !t.trim().is_empty());
+        let read: Vec<&str> = headline
+            .into_iter()
+            .chain(paragraphs.iter().copied())
+            .collect();
+        let reading = parallax_read::read(&read);
         let mut found = parallax_quotes::said(&reading);
         // Sentences without quote marks are kept only where they render another outlet's
         // quotation.
         if members.len() >= 2 {
             found.extend(parallax_quotes::unmarked(&reading));
+        }
+        if headline.is_some() {
+            parallax_quotes::in_headline(&mut found);
         }
         roles.read(&reading);
         if !found.is_empty() {

@@ -484,8 +484,8 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
     // Links are taken best first, unless one would put two utterances of one article
     // together. Two versions from one article are one utterance only as different parts of
     // it (one sentence quoted, another reported in the outlet's words): their words barely
-    // meet. A quotation and a report of one article may also be one part told twice, the
-    // gist and then the words ("... has declared that the evacuation took less than forty
+    // meet. A headline may quote again words its body quotes. A quotation and a report of
+    // one article may also be one part told twice, the gist and then the words ("... has declared that the evacuation took less than forty
     // minutes. “In forty minutes all passengers were in boats,” she declared.").
     let take = |mut links: Vec<(f64, usize, usize)>, sets: &mut Sets| {
         links.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
@@ -498,6 +498,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                 sets.members_of[rj].iter().any(|&q| {
                     items[p].0 == items[q].0
                         && items[p].1.direct == items[q].1.direct
+                        && items[p].1.headline == items[q].1.headline
                         && overlap(&contents[p], &contents[q]).0 >= SAME_ARTICLE_PARTS
                 })
             });
@@ -722,6 +723,7 @@ mod tests {
             attribution: None,
             speaker: Some(speaker.into()),
             direct: true,
+            headline: false,
         }
     }
 
@@ -739,6 +741,35 @@ mod tests {
             direct: false,
             ..found(&[clause], speaker)
         }
+    }
+
+    #[test]
+    fn a_headline_and_its_body_quote_one_utterance() {
+        let headline = Found {
+            headline: true,
+            ..found(&["The spillway will hold"], "Lindqvist")
+        };
+        let body = Found {
+            paragraph: 3,
+            ..found(
+                &["The spillway will hold, and the town is safe."],
+                "Oskar Lindqvist",
+            )
+        };
+        let story = vec![
+            ("gazette".to_string(), vec![headline, body.clone()]),
+            ("herald".to_string(), vec![body]),
+        ];
+        let quotes = align(&story);
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(
+            grades(&quotes[0]),
+            [
+                ("gazette", "trimmed"),
+                ("gazette", "verbatim"),
+                ("herald", "verbatim")
+            ]
+        );
     }
 
     #[test]

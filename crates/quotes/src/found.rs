@@ -13,4 +13,6 @@ pub struct Found {
     pub speaker: Option<String>,
     /// True inside quote marks; false for reported speech ("X said that ...").
     pub direct: bool,
+    /// In the article's headline, which may quote again what its body quotes.
+    pub headline: bool,
 }

@@ -16,5 +16,5 @@ mod roles;
 
 pub use align::{align, align_by_meaning, split_reported, EmbedFn, Fidelity};
 pub use found::Found;
-pub use read::{said, unmarked};
+pub use read::{in_headline, said, unmarked};
 pub use roles::Roles;

@@ -249,7 +249,9 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
                     | "also"
                     | "still"
                     | "often"
-            ) || (w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("’s") && w.len() > 3)
+                    | "who"
+            ) || lexicon::plural_without_s(w)
+                || (w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("’s") && w.len() > 3)
         });
     }
     true
@@ -347,6 +349,7 @@ fn direct_frames(
     let qt = quote_tokens(s);
     let cue_in = |from: usize, to: usize| cues.iter().position(|&(i, _)| from <= i && i < to);
     let mut split_by_attribution = false;
+    let mut characterised_before = false;
     for (j, &(a, b, q)) in qt.iter().enumerate() {
         let piece = Piece {
             paragraph: s.paragraph,
@@ -366,7 +369,13 @@ fn direct_frames(
         let prev_end = if j == 0 { 0 } else { qt[j - 1].1 };
         let quoted_text = &s.text[q.start..q.end];
         let words = quoted_text.split_whitespace().count();
-        if (is_title(quoted_text, words) && !headline(s)) || names_a_term(s, &q, a, words) {
+        // "… as “provocative” and a “grave threat”": the second goes with the first.
+        let says_what_it_is =
+            characterises(s, a) || (characterised_before && only_and_between(s, prev_end, a));
+        characterised_before = says_what_it_is;
+        if (is_title(quoted_text, words) && !headline(s))
+            || (!says_what_it_is && names_a_term(s, &q, a, words))
+        {
             continue;
         }
         let mut f = Frame::new(s, true);
@@ -397,6 +406,15 @@ fn direct_frames(
         let before = (prev_end..a)
             .rev()
             .find_map(|i| cues.iter().position(|&(c, _)| c == i));
+        // "Recount Frozen After ‘Forgotten’ Ballot Box Found": a short quotation after a
+        // preposition of time or cause is not what the cue before it says.
+        let set_apart = words <= 4
+            && before.is_some_and(|k| {
+                s.tokens[cues[k].0 + 1..a]
+                    .iter()
+                    .any(|t| lexicon::sets_apart(&t.text(s.text).to_lowercase()))
+            });
+        let before = before.filter(|_| !set_apart);
         if let Some(k) = after {
             used[k] = true;
             frame_cue(s, &mut f, cues[k], b, next_start);
@@ -417,13 +435,52 @@ fn direct_frames(
             // "According to Witkoff, this “significant progress” led …".
             f.source = Some(head);
             f.attribution = Some(attribution);
-        } else if !speech_without_cue(s, &q, a, b, !cues.is_empty()) {
+        } else if let Some(head) = says_what_it_is.then(|| sentence_subject(s, a)).flatten() {
+            // "Christie blasted Clinton as a “disgrace”": the subject's words.
+            f.source = Some(head);
+        } else if !speech_without_cue(s, &q, a, b, !cues.is_empty() && !set_apart) {
             continue;
         } else {
             f.follows = true;
         }
         out.push(f);
     }
+}
+
+/// Whether the quotation starting at token `a` says what someone called a thing: right
+/// after "as", a determiner or "being" between ("condemned the test as “provocative”",
+/// "dismissed Estonia as being in the “suburbs of St. Petersburg”", "blasted Clinton as a
+/// “disgrace”"). "As well as" and "such as" list things and call nothing.
+fn characterises(s: &SentenceView<'_>, a: usize) -> bool {
+    let word = |k: usize| {
+        a.checked_sub(k)
+            .map(|i| s.tokens[i].text(s.text).to_lowercase())
+            .unwrap_or_default()
+    };
+    let filler = |w: &str| {
+        matches!(
+            w,
+            "a" | "an" | "the" | "being" | "in" | "its" | "his" | "her"
+        )
+    };
+    let mut k = 1;
+    while k <= 3 && filler(&word(k)) {
+        k += 1;
+    }
+    word(k) == "as" && !matches!(word(k + 1).as_str(), "well" | "such" | "so" | "just")
+}
+
+/// Whether the tokens from `from` to `to` only join two things: "and", "or", a comma, a
+/// determiner.
+fn only_and_between(s: &SentenceView<'_>, from: usize, to: usize) -> bool {
+    let words: Vec<String> = s.tokens[from..to]
+        .iter()
+        .map(|t| t.text(s.text).to_lowercase())
+        .collect();
+    words.iter().any(|w| w == "and" || w == "or")
+        && words
+            .iter()
+            .all(|w| matches!(w.as_str(), "and" | "or" | "," | "a" | "an" | "the" | "as"))
 }
 
 /// A short quotation after a determiner or "so-called" that no verb of calling governs
@@ -812,7 +869,21 @@ fn colon_source(s: &SentenceView<'_>, from: usize, a: usize) -> Option<(Head, us
         return None;
     }
     let runs = names::name_runs(s.text, &t[from..colon]);
-    let run = runs.iter().find(|r| !r.organisation)?.clone();
+    // The name is what the words before the colon are about: right before it, before one
+    // word ("Voss quits:"), or before a topic ("Varga on the levy:"); "Night of flames
+    // at Orlen Foods:" names no speaker.
+    let run = runs
+        .iter()
+        .find(|r| {
+            let next = from + r.last;
+            !r.organisation
+                && (colon - next <= 1
+                    || matches!(
+                        t[next].text(s.text).to_lowercase().as_str(),
+                        "on" | "about" | "to" | "at" | "in"
+                    ))
+        })?
+        .clone();
     let at = t[from + run.first].start;
     Some((Head::Name(run), at))
 }

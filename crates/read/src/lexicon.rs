@@ -379,6 +379,40 @@ pub fn noun_too(base: &str) -> bool {
     )
 }
 
+/// Prepositions of time or circumstance that set what follows apart from a verb before
+/// them ("spoke after the …", "resigned amid …").
+pub fn sets_apart(word: &str) -> bool {
+    matches!(
+        word,
+        "after" | "before" | "amid" | "despite" | "following" | "during" | "since" | "until"
+    )
+}
+
+/// Words that stand for several people without a plural "-s", as a subject of a verb in
+/// its base form ("Police say", "people believe", "Many argue").
+pub fn plural_without_s(word: &str) -> bool {
+    matches!(
+        word,
+        "police"
+            | "people"
+            | "staff"
+            | "personnel"
+            | "military"
+            | "public"
+            | "media"
+            | "clergy"
+            | "men"
+            | "women"
+            | "children"
+            | "many"
+            | "some"
+            | "few"
+            | "both"
+            | "others"
+            | "all"
+    )
+}
+
 /// Verbs of verdict: they take an object and what it is called ("called them
 /// game-changing", "described the concession as historic").
 pub fn verdict(base: &str) -> bool {

@@ -259,6 +259,61 @@ mod tests {
     }
 
     #[test]
+    fn what_someone_called_a_thing_is_their_words() {
+        let got = said(&[
+            "Harbour master Kaisa Nurmi dismissed the survey as “a paper exercise” and a “waste of a summer.”",
+            "The council condemned the ferry timetable as ‘unworkable’ in its reply.",
+            "Residents who say the pier is “falling apart” have written to the board.",
+        ]);
+        assert_eq!(
+            got[..2],
+            [
+                ("a paper exercise".into(), Some("Kaisa Nurmi".into()), true),
+                (
+                    "waste of a summer.".into(),
+                    Some("Kaisa Nurmi".into()),
+                    true
+                ),
+            ]
+        );
+        assert_eq!(got[2].0, "unworkable");
+        assert_eq!(got[2].1.as_deref(), Some("council"));
+        // A plural without "-s" speaks in the base form too.
+        let got = said(&["Police say they have “enough officers” for the regatta."]);
+        assert_eq!(got[0].0, "enough officers");
+        // "As well as" lists things, and a term after a determiner stays a name.
+        let got = said(&["The fund covers repairs as well as the “blue route” ferries."]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_short_quotation_after_a_preposition_of_time_is_not_the_cue_s() {
+        // Title case makes "Recount" a verb; "after" sets the quotation apart from it.
+        let got = said(&["Lakemoor Recount Paused After ‘Missing’ Envelope Turns Up"]);
+        assert!(got.is_empty(), "{got:?}");
+        let got = said(&["Mayor Ilse Brandt Says Flood Barrier ‘Will Hold’"]);
+        assert_eq!(got[0].1.as_deref(), Some("Ilse Brandt"));
+    }
+
+    #[test]
+    fn a_role_given_in_an_apposition_names_its_holder() {
+        let got = said(&[
+            "Sergeant Lena Marsh, a coastguard spokeswoman, confirmed the search had ended.",
+            "Ferry operator Tom Ruud said the crossing would resume.",
+            "The spokeswoman added that divers would return at dawn.",
+        ]);
+        assert_eq!(got[2].1.as_deref(), Some("Lena Marsh"));
+    }
+
+    #[test]
+    fn a_headline_colon_names_a_speaker_only_right_before_it() {
+        let got = said(&["Smoke over the old mill: ‘The kiln went first and nobody saw it’"]);
+        assert_eq!(got[0].1, None);
+        let got = said(&["Haugen on the kiln fire: ‘It went first’"]);
+        assert_eq!(got[0].1.as_deref(), Some("Haugen"));
+    }
+
+    #[test]
     fn pronouns_take_the_nearest_compatible_person() {
         let got = said(&[
             "Mrs. Ilse Varga met the engineer Tomas Brandt on Monday.",

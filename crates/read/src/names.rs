@@ -83,12 +83,47 @@ pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
             }
             end += 1;
         }
-        if let Some(run) = read_run(p, tokens, start, end) {
+        if let Some(mut run) = read_run(p, tokens, start, end) {
+            if let Some((role, gender)) = apposition_role(p, tokens, end) {
+                run.gender = run.gender.or(gender);
+                if !run.organisation && !run.titles.contains(&role) {
+                    run.titles.push(role);
+                }
+            }
             out.push(run);
         }
         k = end;
     }
     out
+}
+
+/// The role an apposition gives the name before it: "Grace Tamapua, a police
+/// spokeswoman," holds "spokeswoman", "Ilse Brandt, the port's harbour master," "master".
+/// Only a phrase of a few words that ends in a role word at a comma, a cue or the
+/// sentence's end; "Brandt, a former nurse who …" is no role.
+fn apposition_role(p: &str, tokens: &[Token], end: usize) -> Option<(String, Option<Gender>)> {
+    if !tokens.get(end)?.is(',') {
+        return None;
+    }
+    let first = tokens.get(end + 1)?;
+    let lead = first.text(p).to_lowercase();
+    if !(matches!(
+        lead.as_str(),
+        "a" | "an" | "the" | "his" | "her" | "its" | "their"
+    ) || first.possessive(p))
+    {
+        return None;
+    }
+    let stop = (end + 2..tokens.len().min(end + 8))
+        .find(|&i| tokens[i].kind != TokenKind::Word || tokens[i].quoted)
+        .unwrap_or(tokens.len().min(end + 8));
+    let closes = tokens
+        .get(stop)
+        .is_none_or(|t| t.is(',') || t.is('.') || t.is(';'));
+    let last = tokens.get(stop.checked_sub(1)?)?;
+    let word = last.text(p).to_lowercase();
+    let gender = lexicon::person_role(&word)?;
+    (closes && stop > end + 2).then_some((word, gender))
 }
 
 /// Splits a capitalised run into its titles and its name.

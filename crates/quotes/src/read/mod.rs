@@ -22,8 +22,27 @@ pub fn said(reading: &Reading<'_>) -> Vec<Found> {
             attribution: f.attribution.map(|a| reading.text(a).to_string()),
             speaker: f.speaker.clone(),
             direct: f.direct,
+            headline: false,
         })
         .collect()
+}
+
+/// Marks what an article's reading found in its headline (paragraph 0 of a reading made
+/// headline first). A headline quotes again, often trimmed, what its body quotes: that is
+/// one more occurrence of the words. Not kept: a headline sentence with neither quote
+/// marks nor attribution, and the headline printed again at the top of the body (the same
+/// parts in one of the body's first two paragraphs).
+pub fn in_headline(found: &mut Vec<Found>) {
+    found.retain(|f| f.paragraph > 0 || f.direct || f.attribution.is_some());
+    let headline: Vec<Vec<String>> = found
+        .iter()
+        .filter(|f| f.paragraph == 0)
+        .map(|f| f.parts.clone())
+        .collect();
+    found.retain(|f| f.paragraph == 0 || f.paragraph > 2 || !headline.contains(&f.parts));
+    for f in found.iter_mut() {
+        f.headline = f.paragraph == 0;
+    }
 }
 
 /// First-person sentences printed without quote marks that may be someone's own words
@@ -94,6 +113,7 @@ pub fn unmarked(reading: &Reading<'_>) -> Vec<Found> {
                 attribution: None,
                 speaker,
                 direct: false,
+                headline: false,
             });
         }
     }

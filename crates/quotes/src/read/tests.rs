@@ -482,3 +482,28 @@ fn not_speech() {
     ];
     assert_eq!(got(&ps), []);
 }
+
+#[test]
+fn a_headline_quotes_again_what_its_body_quotes() {
+    let ps = [
+        "Dam engineer: ‘The spillway will hold’",
+        "‘The spillway will hold’",
+        "Chief engineer Oskar Lindqvist told the county board on Monday: “The spillway will hold, and the town is safe.”",
+        "Residents Rally Before Vote On ‘Flood Tax’",
+    ];
+    let mut found = said(&parallax_read::read(&ps));
+    in_headline(&mut found);
+    let got: Vec<(usize, &str, bool)> = found
+        .iter()
+        .map(|f| (f.paragraph, f.parts[0].as_str(), f.headline))
+        .collect();
+    // The headline printed again at the top of the body is the headline's; the body's
+    // fuller quotation is another occurrence; a scare-quoted term is no one's words.
+    assert_eq!(
+        got,
+        [
+            (0, "The spillway will hold", true),
+            (2, "The spillway will hold, and the town is safe.", false),
+        ]
+    );
+}
