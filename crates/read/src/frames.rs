@@ -945,10 +945,11 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     let mut f = Frame::new(s, false);
     f.cue = Some(piece(s, c, c + 1));
     f.kind = Some(cue.kind);
+    // The subject stands after any quotation before the cue; one after it bounds nothing.
     let floor = earlier
         .iter()
         .filter_map(|x| x.content.last())
-        .filter(|x| x.paragraph == s.paragraph)
+        .filter(|x| x.paragraph == s.paragraph && x.end <= t[c].start)
         .map(|x| t.iter().position(|k| k.start >= x.end).unwrap_or(0))
         .max()
         .unwrap_or(0)
@@ -1071,6 +1072,26 @@ fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<
             continue;
         }
         break;
+    }
+    if !that {
+        // "told The Post and Courier newspaper of Charleston on Saturday that": a "that"
+        // a few words on, past words that are no verbs.
+        let near = (k..end.min(k + 8))
+            .find(|&i| s.lower(i) == "that")
+            .filter(|&i| {
+                t[k..i].iter().all(|x| {
+                    let w = x.text(p).to_lowercase();
+                    !x.quoted
+                        && (x.kind == TokenKind::Word || x.is(','))
+                        && !lexicon::finite_verb(&w)
+                        && !lexicon::past_tense(&w)
+                        && !lexicon::subject_pronoun(&w)
+                })
+            });
+        if let Some(i) = near {
+            k = i + 1;
+            that = true;
+        }
     }
     if !that {
         // Without "that" the scene words may be the clause's own ("said the port would
@@ -1273,9 +1294,12 @@ fn finite_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
     let t = s.tokens;
     (k..end.min(k + 14)).any(|i| {
         let w = t[i].text(s.text).to_lowercase();
+        let before = s.lower(i - 1);
         t[i].kind == TokenKind::Word
             && i > k
-            && (lexicon::finite_verb(&w) || lexicon::past_tense(&w))
+            && (lexicon::finite_verb(&w)
+                || lexicon::past_tense(&w)
+                || (lexicon::present_third_person(&w) && !lexicon::before_noun(&before)))
     }) || t.get(k).is_some_and(|x| {
         x.kind == TokenKind::Word && lexicon::subject_pronoun(x.text(s.text)) && end > k + 1
     })

@@ -519,10 +519,13 @@ pub fn pronoun(word: &str) -> Option<PronounKind> {
 
 /// Whether a pronoun form can be a subject ("he", not "him" or "his").
 pub fn subject_pronoun(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "he" | "she" | "they" | "it" | "i" | "we"
-    )
+    // "she’ll", "he'd", "they've": the pronoun with its verb run on.
+    let w = word.to_lowercase();
+    let w = w
+        .split_once(['’', '\''])
+        .filter(|(_, v)| matches!(*v, "ll" | "d" | "s" | "re" | "ve" | "m"))
+        .map_or(w.as_str(), |(p, _)| p);
+    matches!(w, "he" | "she" | "they" | "it" | "i" | "we")
 }
 
 /// Titles written before a name, with the gender some carry. A title may end with a full
@@ -1273,6 +1276,74 @@ const FINITE_VERBS: &str = "\
     rode shot threw tore wore wrote ate blew chose dealt fled forgot froze hid hung lay lit \
     meant rang sat shook slept sought stole stuck swept swore taught withdrew underwent \
     heard drew grew put read bought";
+
+/// Whether a lower-case word may be a verb in the present's third person ("gives",
+/// "decries", "makes"): an "-s" ending that plural nouns share, so that it needs a word
+/// before it that no noun follows ([`before_noun`]) to tell it. Not "-ss", "-us", "-is"
+/// ("press", "bonus", "crisis") nor a possessive.
+pub fn present_third_person(word: &str) -> bool {
+    word.len() >= 4
+        && word.ends_with('s')
+        && !["ss", "us", "is", "ics", "'s", "’s"]
+            .iter()
+            .any(|e| word.ends_with(e))
+        && word.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Words a noun follows rather than a verb: determiners, possessives, prepositions and
+/// numbers ("the members", "of voters", "two weeks").
+pub fn before_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "some"
+            | "many"
+            | "few"
+            | "all"
+            | "both"
+            | "several"
+            | "more"
+            | "most"
+            | "other"
+            | "such"
+            | "no"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "and"
+            | "or"
+            | "new"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "ten"
+    ) || word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty()
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+}
 
 /// Whether a lower-case word is one of the finite verbs listed above.
 pub fn finite_verb(word: &str) -> bool {

@@ -314,6 +314,44 @@ mod tests {
     }
 
     #[test]
+    fn plain_reports_in_the_present_and_with_contractions() {
+        let got = said(&[
+            "Councillor Edda Vik said she’d vote against the levy.",
+            "Harbour chief Jon Ask says the new quay gives the town a second ferry berth.",
+            "Ask told the Vestby Herald weekly of Oddland on Friday that he backed the plan.",
+        ]);
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "she’d vote against the levy",
+                "the new quay gives the town a second ferry berth",
+                "he backed the plan"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_report_after_a_closed_quotation_is_a_sentence_of_its_own() {
+        let got = said(&[
+            "The mayor condemned “an act of vandalism.” She said she had asked police to patrol the park.",
+            "Brekke said the pier would close, but added, “We will reopen it,” promising repairs.",
+        ]);
+        let reported: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .filter(|g| !g.2)
+            .map(|g| (g.0.as_str(), g.1.as_deref()))
+            .collect();
+        assert_eq!(
+            reported,
+            [
+                ("she had asked police to patrol the park", None),
+                ("the pier would close", Some("Brekke")),
+            ]
+        );
+    }
+
+    #[test]
     fn pronouns_take_the_nearest_compatible_person() {
         let got = said(&[
             "Mrs. Ilse Varga met the engineer Tomas Brandt on Monday.",

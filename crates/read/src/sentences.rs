@@ -93,15 +93,16 @@ fn attribution_follows(rest: &str) -> bool {
         .split(['.', ';', ':', '!', '?', '“', '"', '”'])
         .next()
         .unwrap_or("");
-    for w in clause
+    let words: Vec<String> = clause
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .take(20)
-    {
-        let w = w.to_lowercase();
-        // A verb of its own makes the words a sentence, not an attribution.
-        if matches!(
-            w.as_str(),
+        .map(str::to_lowercase)
+        .collect();
+    // A verb of its own makes the words a sentence, not an attribution.
+    let verb = |w: &str| {
+        matches!(
+            w,
             "is" | "was"
                 | "are"
                 | "were"
@@ -112,11 +113,20 @@ fn attribution_follows(rest: &str) -> bool {
                 | "have"
                 | "can"
                 | "could"
-        ) {
+        )
+    };
+    for (i, w) in words.iter().enumerate() {
+        if verb(w) {
             return false;
         }
-        if lexicon::cue(&w).is_some_and(|(c, _)| attributes_quotation(c)) {
-            return true;
+        if lexicon::cue(w).is_some_and(|(c, _)| attributes_quotation(c)) {
+            // "He said he had directed his team …" after “… France.” reports something
+            // new: a clause of its own after the cue.
+            let after = &words[i + 1..];
+            return after.len() <= 8
+                && !after
+                    .iter()
+                    .any(|w| verb(w) || lexicon::subject_pronoun(w) || w == "that");
         }
     }
     false
