@@ -129,8 +129,18 @@ pub(crate) fn frames_of(s: &SentenceView<'_>) -> Vec<Frame> {
 fn cues(s: &SentenceView<'_>) -> Vec<(usize, Cue)> {
     let t = s.tokens;
     let p = s.text;
+    let headline = headline(s);
+    // A capitalised cue word inside a sentence is part of a name ("the United States",
+    // "Reports Editor"); in a headline every word is capitalised.
+    let in_name = |i: usize| {
+        !headline
+            && i > 0
+            && t[i].capitalised(p)
+            && t[i - 1].kind == TokenKind::Word
+            && !t[i - 1].quoted
+    };
     (0..t.len())
-        .filter(|&i| t[i].kind == TokenKind::Word && !t[i].quoted)
+        .filter(|&i| t[i].kind == TokenKind::Word && !t[i].quoted && !in_name(i))
         .filter_map(|i| {
             let (cue, base) = lexicon::cue(&t[i].text(p).to_lowercase())?;
             cue_holds(p, t, i, cue, base).then_some((i, cue))
@@ -190,7 +200,10 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
                 | "some"
         )
     );
-    if determiner {
+    // "Some said", "those who": a quantifier standing for people, before a verb that is
+    // no noun.
+    let people = matches!(prev_l, Some("some" | "those")) && !lexicon::noun_too(base) && !cue.base;
+    if determiner && !people {
         return false;
     }
     if cue.participle {
@@ -225,12 +238,33 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
                         | "show"
                 )
         });
-    if noun_like {
+    // "they made plans to build", "has doubts": a noun after a verb.
+    let after_verb = lexicon::noun_too(base)
+        && !cue.participle
+        && t[i].text(p).ends_with('s')
+        && prev_l.is_some_and(|w| {
+            (lexicon::finite_verb(w) || lexicon::past_tense(w))
+                && !matches!(
+                    w,
+                    "would"
+                        | "will"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "did"
+                        | "do"
+                        | "does"
+                )
+        });
+    if noun_like || after_verb {
         return false;
     }
     if cue.base {
         // "Democrats say", "polls show", "they believe", "would say".
-        return prev_l.is_some_and(|w| {
+        let subject = |w: &str| {
             matches!(
                 w,
                 "i" | "we"
@@ -252,7 +286,23 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
                     | "who"
             ) || lexicon::plural_without_s(w)
                 || (w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("’s") && w.len() > 3)
-        });
+        };
+        if prev_l.is_some_and(subject) {
+            return true;
+        }
+        // "Mexican officials now say", "proponents of the ban here say": the subject
+        // before an adverb.
+        let mut j = i;
+        while j > 0
+            && t[j - 1].kind == TokenKind::Word
+            && lexicon::between_subject_and_cue(t[j - 1].text(p))
+        {
+            j -= 1;
+        }
+        return j < i
+            && j > 0
+            && t[j - 1].kind == TokenKind::Word
+            && subject(&t[j - 1].text(p).to_lowercase());
     }
     true
 }
@@ -745,23 +795,47 @@ fn subject_before(s: &SentenceView<'_>, c: usize, floor: usize) -> Option<(Head,
                 })
                 .map(|i| i + 1)
         };
-        if let Some(i) = relative.or_else(apposition) {
+        // "Gates, in contrast, told": a short aside of lower-case words.
+        let aside = || {
+            (end.saturating_sub(6).max(floor + 1)..end - 1)
+                .rev()
+                .find(|&i| t[i].is(','))
+                .filter(|&i| {
+                    t[i + 1..end - 1]
+                        .iter()
+                        .all(|x| x.kind == TokenKind::Word && !x.capitalised(p) && !x.quoted)
+                })
+                .map(|i| i + 1)
+        };
+        if let Some(i) = relative.or_else(apposition).or_else(aside) {
             end = i - 1;
         }
     }
     let mut start = end;
     while start > floor {
         let x = &t[start - 1];
-        if x.quoted || x.is(';') || x.is(':') || x.is('—') || x.is('.') || x.is('!') || x.is('?')
-        {
+        // A full stop inside a sentence ends an abbreviation ("Ava, Mo.,", "(Mich.)").
+        if x.quoted || x.is(';') || x.is(':') || x.is('—') || x.is('!') || x.is('?') {
             break;
         }
         if x.kind == TokenKind::Word && clause_word(x.text(p)) {
+            let relative = matches!(x.text(p).to_lowercase().as_str(), "who" | "whose" | "which");
             // ", who chairs the panel," is an aside within the subject phrase.
-            let aside = matches!(x.text(p).to_lowercase().as_str(), "who" | "whose" | "which")
+            let aside = relative
                 && t[start.saturating_sub(10)..start - 1]
                     .iter()
                     .any(|y| y.is(','));
+            // "Hawkins and others who want to ban abortion said": the subject stands
+            // before a relative clause set off by no comma.
+            let bare_relative = relative
+                && start >= floor + 2
+                && t[start - 2].kind == TokenKind::Word
+                && !t[start - 2].quoted;
+            if bare_relative && !aside {
+                end = start - 1;
+                start = end;
+                continue;
+            }
             if !aside {
                 break;
             }
@@ -958,7 +1032,11 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     let subject = if coordinated {
         sentence_subject(s, c)
     } else {
-        document_subject(s, c).or_else(|| subject_before(s, c, floor))
+        document_subject(s, c)
+            .or_else(|| subject_before(s, c, floor))
+            // "Marco Rubio, speaking on ABC’s “This Week,” cautioned that": the subject of
+            // the sentence, past an aside the phrase reader stops at.
+            .or_else(|| sentence_subject(s, c).filter(|(_, at)| *at >= t[floor].start))
     };
     // "shows" and "found" report only for a study, a poll, a report or a body.
     if cue.kind == CueKind::Evidence && !subject.as_ref().is_some_and(|(h, _)| evidence_source(h)) {
@@ -986,8 +1064,7 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
             f.follows = true;
             f.attribution = Some(piece(s, c, c + 1));
             f.source = sentence_subject(s, c);
-        } else {
-            let h = subject?;
+        } else if let Some(h) = subject {
             let first = if coordinated {
                 c - 1
             } else {
@@ -996,6 +1073,10 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
             // "Mayor Ada Voss said that", "told a news conference at the town hall that".
             f.attribution = Some(piece(s, first, range.0.max(c + 1)));
             f.source = Some(h);
+        } else {
+            // A subject the names cannot read ("proponents of more controls on hate speech
+            // here say …", "Some said …"): the report stands, its speaker unknown.
+            f.attribution = Some(piece(s, c, range.0.max(c + 1)));
         }
         return Some(f);
     }
@@ -1299,7 +1380,9 @@ fn finite_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
             && i > k
             && (lexicon::finite_verb(&w)
                 || lexicon::past_tense(&w)
-                || (lexicon::present_third_person(&w) && !lexicon::before_noun(&before)))
+                || (!t[i].capitalised(s.text)
+                    && lexicon::present_third_person(&w)
+                    && !lexicon::before_noun(&before)))
     }) || t.get(k).is_some_and(|x| {
         x.kind == TokenKind::Word && lexicon::subject_pronoun(x.text(s.text)) && end > k + 1
     })
@@ -1383,6 +1466,18 @@ fn closing_attribution(s: &SentenceView<'_>, c: usize, floor: usize, f: &mut Fra
     let mut k = source_end;
     while k < t.len() && t[k].kind == TokenKind::Word && lexicon::scene_word(t[k].text(p)) {
         k += 1;
+    }
+    // "…, said Mark Jones, a political scientist at Rice.": an apposition to the source
+    // closes the sentence with it.
+    if t.get(k).is_some_and(|x| x.is(',')) {
+        let end = clause_end(s, k + 1);
+        let lead = s.lower(k + 1);
+        let apposition = (matches!(lead.as_str(), "a" | "an" | "the" | "his" | "her" | "its")
+            || lexicon::person_role(&lead).is_some())
+            && !finite_soon(s, k + 1, end);
+        if apposition && t[end..].iter().all(|x| x.kind != TokenKind::Word) {
+            k = end;
+        }
     }
     let closing = t[k..].iter().all(|x| x.kind != TokenKind::Word);
     let middle = t.get(k).is_some_and(|x| x.is(',')) && !closing;
@@ -1498,6 +1593,8 @@ fn sentence_subject(s: &SentenceView<'_>, c: usize) -> Option<(Head, usize)> {
             && w.chars().next().is_some_and(char::is_lowercase)
             && (lexicon::cue(w).is_some()
                 || lexicon::past_tense(w)
+                // "Marco Rubio, speaking on ABC’s “This Week,” cautioned": an aside.
+                || (w.ends_with("ing") && i > 0 && t[i - 1].is(','))
                 || matches!(
                     w,
                     "is" | "was" | "has" | "had" | "met" | "spoke" | "made" | "gave" | "took"

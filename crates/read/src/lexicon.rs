@@ -507,7 +507,7 @@ pub enum PronounKind {
 
 /// The pronoun a word is (any case), if any.
 pub fn pronoun(word: &str) -> Option<PronounKind> {
-    Some(match word.to_lowercase().as_str() {
+    Some(match without_contraction(&word.to_lowercase()) {
         "he" | "him" | "his" | "himself" => PronounKind::Person(Gender::Male),
         "she" | "her" | "hers" | "herself" => PronounKind::Person(Gender::Female),
         "they" | "them" | "their" | "themselves" => PronounKind::Plural,
@@ -519,13 +519,18 @@ pub fn pronoun(word: &str) -> Option<PronounKind> {
 
 /// Whether a pronoun form can be a subject ("he", not "him" or "his").
 pub fn subject_pronoun(word: &str) -> bool {
-    // "she’ll", "he'd", "they've": the pronoun with its verb run on.
-    let w = word.to_lowercase();
-    let w = w
-        .split_once(['’', '\''])
+    matches!(
+        without_contraction(&word.to_lowercase()),
+        "he" | "she" | "they" | "it" | "i" | "we"
+    )
+}
+
+/// A word without the verb run on to it: "she’ll", "he'd", "they've" are "she", "he",
+/// "they".
+fn without_contraction(w: &str) -> &str {
+    w.split_once(['’', '\''])
         .filter(|(_, v)| matches!(*v, "ll" | "d" | "s" | "re" | "ve" | "m"))
-        .map_or(w.as_str(), |(p, _)| p);
-    matches!(w, "he" | "she" | "they" | "it" | "i" | "we")
+        .map_or(w, |(p, _)| p)
 }
 
 /// Titles written before a name, with the gender some carry. A title may end with a full
@@ -1220,7 +1225,7 @@ const BETWEEN_SUBJECT_AND_CUE: &str = "\
     was are were been being be just quickly angrily bluntly candidly tersely sharply loudly \
     quietly famously last first never not always usually sometimes clearly strongly widely \
     generally personally specifically explicitly confidently proudly jokingly told \
-    officially formally immediately";
+    officially formally immediately here";
 
 /// Words that may stand between a subject and its cue verb without breaking the link:
 /// auxiliaries and adverbs ("has long said", "also told", "had previously argued").

@@ -352,6 +352,42 @@ mod tests {
     }
 
     #[test]
+    fn subjects_past_asides_abbreviations_and_relative_clauses() {
+        let got = said(&[
+            "Ines Moll, in turn, told Radio Vest the ferry was safe.",
+            "Lena Ruud, a welder from Brekke, Okla., said the yard had no orders.",
+            "Sen. Piet Haug (Nev.) said the bill would pass.",
+            "Dock workers who lost their jobs said the yard had misled them.",
+            "Some said they had never been paid.",
+            "The levy is unfair, said Oda Lind, a lawyer for the growers.",
+            "Harbour pilots here now say the channel is too shallow.",
+        ]);
+        let speakers: Vec<Option<&str>> = got.iter().map(|g| g.1.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Ines Moll"),
+                Some("Lena Ruud"),
+                Some("Piet Haug"),
+                Some("Dock workers"),
+                Some("Some"),
+                Some("Oda Lind"),
+                Some("Harbour pilots"),
+            ]
+        );
+        assert_eq!(got[5].0, "The levy is unfair");
+    }
+
+    #[test]
+    fn a_cue_word_in_a_name_or_a_noun_after_a_verb_reports_nothing() {
+        let got = said(&[
+            "The United States sent two frigates to the strait.",
+            "The villagers made plans to rebuild the school before winter.",
+        ]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn pronouns_take_the_nearest_compatible_person() {
         let got = said(&[
             "Mrs. Ilse Varga met the engineer Tomas Brandt on Monday.",

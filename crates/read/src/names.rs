@@ -276,7 +276,15 @@ pub fn head_before(p: &str, tokens: &[Token], from: usize, to: usize) -> Option<
     // Brandvold (R-Harlow Springs), who endorsed Marchetti in February,".
     for (k, &seg) in segments.iter().enumerate().rev() {
         let place = matches!(head_of(p, tokens, seg), Some(Head::Name(ref r)) if r.place);
-        let aside = is_apposition(p, tokens, seg) || parenthetical(tokens, seg) || place;
+        // "Ava, Mo.,": a state's abbreviation after a town.
+        let (a, b) = seg;
+        let abbreviation = b >= a + 2
+            && b - a <= 3
+            && tokens[b - 1].is('.')
+            && tokens[a].capitalised(p)
+            && tokens[a].text(p).len() <= 5;
+        let aside =
+            is_apposition(p, tokens, seg) || parenthetical(tokens, seg) || place || abbreviation;
         if aside && k > 0 {
             continue;
         }
