@@ -122,6 +122,136 @@ pub(crate) fn frames_of(s: &SentenceView<'_>) -> Vec<Frame> {
     if let Some(f) = according_to(s) {
         out.push(f);
     }
+    let topics = topic_frames(s, &out);
+    out.extend(topics);
+    out
+}
+
+/// Topics and positions reported through a verb and a preposition ([`lexicon::topic_cue`]):
+/// "Sanders called for a $15 minimum wage", "Trump talked about the border", "…, pointing
+/// to the polls". The content runs from the preposition's object to the clause's end; the
+/// source is the verb's subject, or the sentence's for a participle after a comma.
+///
+/// Not read: the nouns ("the calls for a recount"), infinitives and passives ("to call
+/// for", "was called for"), whose subject says nothing.
+fn topic_frames(s: &SentenceView<'_>, earlier: &[Frame]) -> Vec<Frame> {
+    let t = s.tokens;
+    let mut out = Vec::new();
+    for i in 0..t.len().saturating_sub(2) {
+        if t[i].kind != TokenKind::Word
+            || t[i].quoted
+            || !lexicon::topic_cue(t[i].text(s.text), &s.lower(i + 1))
+        {
+            continue;
+        }
+        let prev = if i > 0 { s.lower(i - 1) } else { String::new() };
+        // Infinitives, nouns, passives, negations and degrees ("to call for", "the calls
+        // for", "was called for", "did not respond to", "more focused on").
+        if matches!(
+            prev.as_str(),
+            "to" | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "be"
+                | "been"
+                | "being"
+                | "of"
+                | "new"
+                | "no"
+                | "these"
+                | "those"
+                | "not"
+                | "never"
+                | "n't"
+                | "more"
+                | "less"
+                | "so"
+                | "too"
+                | "very"
+                | "most"
+        ) {
+            continue;
+        }
+        let word = t[i].text(s.text);
+        // "pivot from pushing for …": a gerund after a preposition is a noun.
+        let gerund = word.ends_with("ing")
+            && matches!(
+                prev.as_str(),
+                "from"
+                    | "of"
+                    | "by"
+                    | "for"
+                    | "after"
+                    | "before"
+                    | "without"
+                    | "about"
+                    | "on"
+                    | "in"
+            );
+        // "abandon talks of a ceasefire": a plural noun; a verb in "-s" follows its subject
+        // ("Trump talks", "the senator calls", "he points").
+        let noun = word.ends_with('s')
+            && i > 0
+            && !(t[i - 1].capitalised(s.text)
+                || lexicon::subject_pronoun(&prev)
+                || lexicon::person_role(&prev).is_some()
+                || (prev.ends_with('s') && prev.len() > 3));
+        if gerund || noun {
+            continue;
+        }
+        // "weighed in on the ruling".
+        let from = if s.lower(i + 1) == "in" && s.lower(i + 2) == "on" {
+            i + 3
+        } else {
+            i + 2
+        };
+        let participle = t[i].text(s.text).ends_with("ing") && i > 0 && t[i - 1].is(',');
+        let mut end = clause_end(s, from);
+        // "The minister, pointing to the deficit, defended the levy": an aside ends at its
+        // comma.
+        if participle {
+            end = (from..end).find(|&k| t[k].is(',')).unwrap_or(end);
+        }
+        let words = (from..end.max(from))
+            .filter(|&k| t[k].kind == TokenKind::Word)
+            .count();
+        // A topic that holds a quotation another frame reports ("referred to the clause
+        // that states, “…”") is that frame's.
+        let (a, b) = (t[from].start, t[end - 1].end);
+        let reported = earlier.iter().any(|f| {
+            f.content
+                .iter()
+                .any(|c| c.paragraph == s.paragraph && c.start < b && a < c.end)
+        });
+        if words < 2 || reported {
+            continue;
+        }
+        let source = if participle {
+            sentence_subject(s, i).or_else(|| subject_before(s, i, 0))
+        } else {
+            subject_before(s, i, 0).or_else(|| sentence_subject(s, i))
+        };
+        let mut f = Frame::new(s, false);
+        f.cue = Some(piece(s, i, from));
+        f.kind = Some(CueKind::Position);
+        f.content.push(piece(s, from, end));
+        let first = match &source {
+            Some(h) if !participle => source_start(s, h).min(i),
+            _ => i,
+        };
+        f.attribution = Some(piece(s, first, from));
+        f.source = source;
+        out.push(f);
+    }
     out
 }
 
@@ -170,6 +300,17 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
         return document_before(p, t, i - 1).is_some();
     }
     if matches!(prev_l, Some("is" | "are" | "was" | "were")) && !cue.participle {
+        return false;
+    }
+    // "states that vote in March", "swing states": the noun, unless a text, a name or a
+    // pronoun stands before it ("the treaty states", "Article 5 states", "it states").
+    if t[i].text(p) == "states"
+        && !prev.as_deref().is_some_and(|w| {
+            lexicon::document_word(w)
+                || (w.starts_with(char::is_uppercase) && !lexicon::before_noun(&w.to_lowercase()))
+                || matches!(w, "it" | "he" | "she" | "which")
+        })
+    {
         return false;
     }
     if base == "call" && matches!(next.as_deref(), Some("for" | "on" | "off" | "up")) {
@@ -1184,8 +1325,16 @@ fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<
         let wants_to = cue.kind == CueKind::Belief
             && t.get(k)
                 .is_some_and(|x| x.text(p).eq_ignore_ascii_case("to"));
-        let clause =
-            lexicon::takes_bare_clause(base) && finite_soon(s, k, end) && opens_clause(s, k);
+        // "…, said Brian Baker, a political adviser who oversees …": a cue set after a comma
+        // is inverted, its subject after it, not a clause.
+        let inverted = c > 0 && t[c - 1].is(',') && {
+            let after_name = (c + 1..end).find(|&i| !t[i].capitalised(p)).unwrap_or(end);
+            after_name > c + 1 && (after_name == end || t[after_name].is(','))
+        };
+        let clause = lexicon::takes_bare_clause(base)
+            && !inverted
+            && finite_soon(s, k, end)
+            && opens_clause(s, k);
         if !(wants_to || clause) {
             return None;
         }
@@ -1521,8 +1670,62 @@ fn according_source(s: &SentenceView<'_>) -> Option<((Head, usize), Piece)> {
     let to = (k + 2..t.len())
         .find(|&i| t[i].kind != TokenKind::Word || t[i].quoted)
         .unwrap_or(t.len());
-    let head = names::head_after(p, t, k + 2, to)?;
+    let named = qualified_end(s, k + 2, to);
+    let head = names::head_after(p, t, k + 2, named).or_else(|| source_phrase(s, k + 2, named))?;
     Some(((head, t.get(k + 2)?.start), piece(s, k, to)))
+}
+
+/// Where the source phrase after "according to" ends and what qualifies it begins:
+/// "port records | seen by the Herald", "a publishing executive | familiar with the talks",
+/// "officials | who …".
+fn qualified_end(s: &SentenceView<'_>, from: usize, to: usize) -> usize {
+    (from + 1..to)
+        .find(|&i| {
+            matches!(
+                s.lower(i).as_str(),
+                "who"
+                    | "that"
+                    | "which"
+                    | "familiar"
+                    | "involved"
+                    | "close"
+                    | "with"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "for"
+                    | "from"
+                    | "published"
+                    | "conducted"
+                    | "seen"
+                    | "obtained"
+                    | "released"
+                    | "cited"
+                    | "by"
+            )
+        })
+        .unwrap_or(to)
+}
+
+/// What "according to" names when it is no name nor known role: "his campaign finance
+/// documents", "a publishing executive", "complete but unofficial returns", as a role.
+fn source_phrase(s: &SentenceView<'_>, from: usize, to: usize) -> Option<Head> {
+    let t = s.tokens;
+    let words: Vec<&str> = (from..to)
+        .filter(|&i| t[i].kind == TokenKind::Word)
+        .map(|i| t[i].text(s.text))
+        .collect();
+    let skip = usize::from(matches!(
+        words.first().map(|w| w.to_lowercase()).as_deref(),
+        Some("a" | "an" | "the")
+    ));
+    let text = words.get(skip..)?.join(" ");
+    let noun = words.last()?.to_lowercase();
+    (!text.is_empty() && words.len() <= 8).then_some(Head::Role {
+        text,
+        noun,
+        gender: None,
+    })
 }
 
 /// "According to X, …" and "…, according to X".
@@ -1547,7 +1750,8 @@ fn according_to(s: &SentenceView<'_>) -> Option<Frame> {
     if to <= k + 2 {
         return None;
     }
-    let head = names::head_after(p, t, k + 2, to)?;
+    let named = qualified_end(s, k + 2, to);
+    let head = names::head_after(p, t, k + 2, named).or_else(|| source_phrase(s, k + 2, named))?;
     let at = t[k + 2].start;
     let mut f = Frame::new(s, false);
     f.cue = Some(piece(s, k, k + 2));

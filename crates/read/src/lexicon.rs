@@ -1350,6 +1350,54 @@ pub fn before_noun(word: &str) -> bool {
         || word.ends_with("’s")
 }
 
+/// Verbs that report what someone said or stands for through a preposition, the
+/// preposition after the forms: "called for a ceasefire", "talked about the border",
+/// "pointed to the polls", "commented on the ruling", "railed against the deal". What
+/// follows is a topic or a position rather than a clause.
+const TOPIC_VERBS: &[&str] = &[
+    "call calls called calling | for on",
+    "push pushes pushed pushing | for",
+    "argue argues argued arguing | for against",
+    "advocate advocates advocated advocating | for",
+    "talk talks talked talking | about of",
+    "speak speaks spoke speaking | about of out",
+    "complain complains complained complaining | about of",
+    "boast boasts boasted boasting | about of",
+    "joke jokes joked joking | about",
+    "write writes wrote writing | about of",
+    "ask asks asked asking | about for",
+    "testify testifies testified testifying | about",
+    "warn warns warned warning | about of against",
+    "refer refers referred referring | to",
+    "point points pointed pointing | to",
+    "allude alludes alluded alluding | to",
+    "respond responds responded responding | to",
+    "react reacts reacted reacting | to",
+    "comment comments commented commenting | on about",
+    "focus focuses focused focusing | on",
+    "rail rails railed railing | against",
+    "inveigh inveighs inveighed inveighing | against",
+    "weigh weighs weighed weighing | in",
+];
+
+/// Whether `word` and the word after it (`next`, lower case) report a topic or a position
+/// ([`TOPIC_VERBS`]): "called for", "talked about". "Weighed in" takes an "on" after it.
+pub fn topic_cue(word: &str, next: &str) -> bool {
+    static MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+        let mut map = HashMap::new();
+        for line in TOPIC_VERBS {
+            let (forms, preps) = line.split_once('|').unwrap_or((line, ""));
+            let preps: Vec<&str> = preps.split_whitespace().collect();
+            for form in forms.split_whitespace() {
+                map.insert(form, preps.clone());
+            }
+        }
+        map
+    });
+    MAP.get(word.to_lowercase().as_str())
+        .is_some_and(|preps| preps.contains(&next))
+}
+
 /// Whether a lower-case word is one of the finite verbs listed above.
 pub fn finite_verb(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> =

@@ -388,6 +388,30 @@ mod tests {
     }
 
     #[test]
+    fn positions_and_topics_through_a_preposition() {
+        let got = said(&[
+            "Fishers' leader Rolf Hegge called for a ban on trawling inside the fjord.",
+            "The minister, pointing to the deficit in the harbour fund, defended the levy.",
+            "The ferry company did not respond to a request for comment.",
+            "Residents abandoned talks of a merger with the next parish.",
+            "Rolf Hegge referred to the harbour law that states, “no net shall cross the channel.”",
+            "According to port records seen by the Herald, the dredging never took place.",
+            "Three states that vote in March have closed their polls early.",
+        ]);
+        let got: Vec<(&str, Option<&str>)> =
+            got.iter().map(|g| (g.0.as_str(), g.1.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("a ban on trawling inside the fjord", Some("Rolf Hegge")),
+                ("the deficit in the harbour fund", Some("minister")),
+                ("no net shall cross the channel.", Some("law")),
+                ("the dredging never took place", Some("port records")),
+            ]
+        );
+    }
+
+    #[test]
     fn pronouns_take_the_nearest_compatible_person() {
         let got = said(&[
             "Mrs. Ilse Varga met the engineer Tomas Brandt on Monday.",
