@@ -415,6 +415,12 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                 (surname(&items[i].1.speaker), surname(&items[j].1.speaker)),
                 (Some(x), Some(y)) if x == y
             );
+            // The report is the shorter: it is held in the quotation, not the other way
+            // round (a two-word quotation, "significant progress", inside a long report).
+            let report_within = {
+                let (r, q) = if items[i].1.direct { (j, i) } else { (i, j) };
+                items[q].1.direct && items[r].2.len() <= items[q].2.len()
+            };
             let linked = if reported {
                 // Reported speech keeps fewer of the words: a looser test, same speaker only; a
                 // report held within a quotation must be so in its content words too, not in
@@ -424,7 +430,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                         || (shortest >= 5
                             && containment >= 0.6
                             && overlap(&gists[i].0, &gists[j].0).1 >= 0.6)
-                        || (named_alike && shortest >= 2 && containment >= 0.99))
+                        || (named_alike && shortest >= 2 && containment >= 0.99 && report_within))
             } else {
                 dice >= needed || (same_speaker && shortest >= 2 && containment >= 0.85)
             };
@@ -741,6 +747,43 @@ mod tests {
             direct: false,
             ..found(&[clause], speaker)
         }
+    }
+
+    #[test]
+    fn a_long_report_is_not_the_short_quotation_it_mentions() {
+        // “Steady progress,” says one outlet; another reports the decision the progress led
+        // to, in words that hold the two of the quotation.
+        let story = vec![
+            (
+                "wire".to_string(),
+                vec![found(&["steady progress"], "Ilse Brandt")],
+            ),
+            (
+                "post".to_string(),
+                vec![reported(
+                    "the council had dropped its plan for a harbour levy on the ferries this \
+                     winter because of steady progress in the talks",
+                    "Ilse Brandt",
+                )],
+            ),
+        ];
+        let quotes = align(&story);
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        // A short verdict held whole in the quotation still joins it.
+        let story = vec![
+            (
+                "wire".to_string(),
+                vec![found(
+                    &["This is steady progress for the whole harbour"],
+                    "Ilse Brandt",
+                )],
+            ),
+            (
+                "post".to_string(),
+                vec![reported("steady progress", "Ilse Brandt")],
+            ),
+        ];
+        assert_eq!(align(&story).len(), 1);
     }
 
     #[test]

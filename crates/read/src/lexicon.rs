@@ -1398,6 +1398,85 @@ pub fn topic_cue(word: &str, next: &str) -> bool {
         .is_some_and(|preps| preps.contains(&next))
 }
 
+/// Verbs of position that take what they stand for as a direct object ("endorsed Ted Cruz
+/// for president", "opposes the pipeline", "criticized Clinton for her speeches").
+const POSITION_VERBS: &[&str] = &[
+    "endorse endorses endorsed endorsing",
+    "support supports supported supporting",
+    "oppose opposes opposed opposing",
+    "criticize criticizes criticized criticizing",
+    "criticise criticises criticised criticising",
+    "accuse accuses accused accusing",
+    "praise praises praised praising",
+    "defend defends defended defending",
+    "condemn condemns condemned condemning",
+    "denounce denounces denounced denouncing",
+    "reject rejects rejected rejecting",
+    "blame blames blamed blaming",
+    "slam slams slammed slamming",
+    "applaud applauds applauded applauding",
+    "favor favors favored favoring",
+    "favour favours favoured favouring",
+    "propose proposes proposed proposing",
+    "urge urges urged urging",
+];
+
+/// The verb of position ([`POSITION_VERBS`]) a lower-case word is a form of, and whether
+/// it is the base form ("support", which needs a subject that can take it: "they support").
+pub fn position_verb(word: &str) -> Option<(&'static str, bool)> {
+    static MAP: LazyLock<HashMap<&'static str, (&'static str, bool)>> = LazyLock::new(|| {
+        let mut map = HashMap::new();
+        for line in POSITION_VERBS {
+            let mut forms = line.split_whitespace();
+            let base = forms.next().unwrap_or("");
+            map.insert(base, (base, true));
+            for form in forms {
+                map.insert(form, (base, false));
+            }
+        }
+        map
+    });
+    MAP.get(word).copied()
+}
+
+/// Words before a verb of [`TOPIC_VERBS`] that make it no report: an infinitive, a noun, a
+/// passive, a negation or a degree ("to call for", "the calls for", "was called for",
+/// "did not respond to", "more focused on").
+pub fn before_topic_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "being"
+            | "of"
+            | "new"
+            | "no"
+            | "these"
+            | "those"
+            | "not"
+            | "never"
+            | "n't"
+            | "more"
+            | "less"
+            | "so"
+            | "too"
+            | "very"
+            | "most"
+    )
+}
+
 /// Whether a lower-case word is one of the finite verbs listed above.
 pub fn finite_verb(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> =

@@ -405,8 +405,32 @@ mod tests {
             [
                 ("a ban on trawling inside the fjord", Some("Rolf Hegge")),
                 ("the deficit in the harbour fund", Some("minister")),
+                ("the levy", Some("minister")),
                 ("no net shall cross the channel.", Some("law")),
                 ("the dredging never took place", Some("port records")),
+            ]
+        );
+    }
+
+    #[test]
+    fn positions_taken_and_questions_asked() {
+        let got = said(&[
+            "The dockers' union endorsed Ilse Brandt for harbour master on Friday.",
+            "Radio host Per Ulven asked the mayor about the missing invoices.",
+            "Asked at a council meeting whether she would resign, Brandt said no.",
+            "The plan is supported by most members.",
+        ]);
+        let got: Vec<(&str, Option<&str>)> =
+            got.iter().map(|g| (g.0.as_str(), g.1.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Ilse Brandt for harbour master on Friday",
+                    Some("dockers' union")
+                ),
+                ("about the missing invoices", Some("Per Ulven")),
+                ("whether she would resign", None),
             ]
         );
     }
