@@ -67,7 +67,7 @@ pub struct Frame {
 }
 
 impl Frame {
-    fn new(s: &SentenceView<'_>, direct: bool) -> Frame {
+    pub(crate) fn new(s: &SentenceView<'_>, direct: bool) -> Frame {
         Frame {
             paragraph: s.paragraph,
             sentence: s.index,
@@ -98,7 +98,7 @@ pub(crate) struct SentenceView<'a> {
 
 impl SentenceView<'_> {
     /// The token at `i` in lower case, or nothing past the sentence's end.
-    fn lower(&self, i: usize) -> String {
+    pub(crate) fn lower(&self, i: usize) -> String {
         self.tokens
             .get(i)
             .map(|x| x.text(self.text).to_lowercase())
@@ -122,167 +122,11 @@ pub(crate) fn frames_of(s: &SentenceView<'_>) -> Vec<Frame> {
     if let Some(f) = according_to(s) {
         out.push(f);
     }
-    let topics = topic_frames(s, &out);
+    let topics = crate::topics::topic_frames(s, &out);
     out.extend(topics);
+    let nominal = crate::topics::nominal_frames(s, &out);
+    out.extend(nominal);
     out
-}
-
-/// Topics and positions reported through a verb and a preposition ([`lexicon::topic_cue`]):
-/// "Sanders called for a $15 minimum wage", "Trump talked about the border", "…, pointing
-/// to the polls"; and questions ("Hewitt asked Trump about his remarks", "Asked whether he
-/// would run, Voss said …"). The content runs from the preposition's object (the question
-/// word) to the clause's end; the source is the verb's subject, or the sentence's for a
-/// participle after a comma, or nobody for a question asked in the passive.
-///
-/// Not read: the nouns ("the calls for a recount"), infinitives and passives ("to call
-/// for", "was called for"), whose subject says nothing.
-fn topic_frames(s: &SentenceView<'_>, earlier: &[Frame]) -> Vec<Frame> {
-    (0..s.tokens.len().saturating_sub(2))
-        .filter_map(|i| topic_frame(s, earlier, i))
-        .collect()
-}
-
-/// The topic frame of the cue at token `i`, if it is one.
-fn topic_frame(s: &SentenceView<'_>, earlier: &[Frame], i: usize) -> Option<Frame> {
-    let t = s.tokens;
-    let (from, passive) = topic_start(s, i)?;
-    let participle = t[i].text(s.text).ends_with("ing") && i > 0 && t[i - 1].is(',');
-    let mut end = clause_end(s, from);
-    // "The minister, pointing to the deficit, defended the levy", "Asked about the levy,
-    // Voss said": an aside ends at its comma.
-    if participle || passive {
-        end = (from..end).find(|&k| t[k].is(',')).unwrap_or(end);
-    }
-    let words = (from..end.max(from))
-        .filter(|&k| t[k].kind == TokenKind::Word)
-        .count();
-    // "The union condemned the closure, saying …": the participle's frame reports the
-    // reaction with its reason.
-    let explained = t.get(end).is_some_and(|x| x.is(','))
-        && lexicon::cue(&s.lower(end + 1)).is_some_and(|(c, _)| c.participle);
-    if words < 2 || explained {
-        return None;
-    }
-    // A topic that holds a quotation another frame reports ("referred to the clause that
-    // states, “…”") is that frame's.
-    let (a, b) = (t[from].start, t[end - 1].end);
-    let reported = earlier.iter().any(|f| {
-        f.content
-            .iter()
-            .any(|c| c.paragraph == s.paragraph && c.start < b && a < c.end)
-    });
-    if reported {
-        return None;
-    }
-    let source = if passive {
-        None
-    } else if participle {
-        sentence_subject(s, i).or_else(|| subject_before(s, i, 0))
-    } else {
-        subject_before(s, i, 0).or_else(|| sentence_subject(s, i))
-    };
-    let mut f = Frame::new(s, false);
-    f.cue = Some(piece(s, i, from));
-    f.kind = Some(CueKind::Position);
-    f.content.push(piece(s, from, end));
-    let first = match &source {
-        Some(h) if !participle => source_start(s, h).min(i),
-        _ => i,
-    };
-    f.attribution = Some(piece(s, first, from));
-    f.source = source;
-    Some(f)
-}
-
-/// Where the topic of a cue at token `i` starts, and whether the cue is a question asked
-/// in the passive ("Asked about …", "when asked whether …", "was asked if …").
-fn topic_start(s: &SentenceView<'_>, i: usize) -> Option<(usize, bool)> {
-    let t = s.tokens;
-    let word = t[i].text(s.text);
-    if t[i].kind != TokenKind::Word || t[i].quoted {
-        return None;
-    }
-    let prev = if i > 0 { s.lower(i - 1) } else { String::new() };
-    let asked = lexicon::cue(&word.to_lowercase()).is_some_and(|(_, base)| base == "ask");
-    let passive = asked
-        && (i == 0
-            || matches!(
-                prev.as_str(),
-                "was" | "were" | "when" | "being" | "if" | ","
-            ));
-    // Infinitives, nouns, passives, negations and degrees ("to call for", "the calls for",
-    // "was called for", "did not respond to", "more focused on").
-    if !passive && lexicon::before_topic_cue(&prev) {
-        return None;
-    }
-    // "pivot from pushing for …": a gerund after a preposition is a noun.
-    let gerund = word.ends_with("ing")
-        && matches!(
-            prev.as_str(),
-            "from" | "of" | "by" | "for" | "after" | "before" | "without" | "about" | "on" | "in"
-        );
-    // "abandon talks of a ceasefire": a plural noun; a verb in "-s" follows its subject
-    // ("Trump talks", "the senator calls", "he points").
-    let noun = word.ends_with('s')
-        && i > 0
-        && !(t[i - 1].capitalised(s.text)
-            || lexicon::subject_pronoun(&prev)
-            || lexicon::person_role(&prev).is_some()
-            || (prev.ends_with('s') && prev.len() > 3));
-    if gerund || noun {
-        return None;
-    }
-    // "endorsed Ted Cruz for president", "they oppose the pipeline".
-    if let Some((_, base_form)) = lexicon::position_verb(&word.to_lowercase()) {
-        let subject = !base_form
-            || matches!(
-                prev.as_str(),
-                "i" | "we" | "they" | "you" | "will" | "would" | "also" | "strongly" | "who"
-            );
-        let object = t.get(i + 1).is_some_and(|x| {
-            x.kind == TokenKind::Word && !x.quoted && !lexicon::before_topic_cue(&s.lower(i + 1))
-        });
-        return (subject && (object || s.lower(i + 1) == "the")).then_some((i + 1, false));
-    }
-    if lexicon::topic_cue(word, &s.lower(i + 1)) {
-        // "weighed in on the ruling".
-        let from = if s.lower(i + 1) == "in" && s.lower(i + 2) == "on" {
-            i + 3
-        } else {
-            i + 2
-        };
-        return Some((from, passive));
-    }
-    // "asked Trump about his remarks", "asked the council whether …".
-    // "asked at a briefing Monday in Washington about …": past the object and the scene,
-    // a question word within a few words, no verb or comma before it.
-    if asked {
-        let end = clause_end(s, i + 1).min(i + 12);
-        let k = (i + 1..end).find(|&k| {
-            matches!(
-                s.lower(k).as_str(),
-                "about"
-                    | "whether"
-                    | "if"
-                    | "who"
-                    | "what"
-                    | "which"
-                    | "how"
-                    | "why"
-                    | "when"
-                    | "where"
-            )
-        })?;
-        let clear = t[i + 1..k].iter().all(|x| {
-            let w = x.text(s.text).to_lowercase();
-            x.kind == TokenKind::Word
-                && !x.quoted
-                && !lexicon::finite_verb(&w)
-                && !lexicon::past_tense(&w)
-        });
-        return clear.then_some((k, passive));
-    }
-    None
 }
 
 /// The cue tokens of the sentence, outside quotations.
@@ -594,7 +438,8 @@ fn direct_frames(
         let says_what_it_is =
             characterises(s, a) || (characterised_before && only_and_between(s, prev_end, a));
         characterised_before = says_what_it_is;
-        if (is_title(quoted_text, words) && !headline(s))
+        if no_words(quoted_text)
+            || (is_title(quoted_text, words) && !headline(s))
             || (!says_what_it_is && names_a_term(s, &q, a, words))
         {
             continue;
@@ -902,7 +747,7 @@ fn head_end(s: &SentenceView<'_>, from: usize, to: usize) -> usize {
     k.max(from)
 }
 
-fn piece(s: &SentenceView<'_>, a: usize, b: usize) -> Piece {
+pub(crate) fn piece(s: &SentenceView<'_>, a: usize, b: usize) -> Piece {
     Piece {
         paragraph: s.paragraph,
         start: s.tokens[a].start,
@@ -911,7 +756,11 @@ fn piece(s: &SentenceView<'_>, a: usize, b: usize) -> Piece {
 }
 
 /// The subject before the cue at `c`, no further back than `floor`.
-fn subject_before(s: &SentenceView<'_>, c: usize, floor: usize) -> Option<(Head, usize)> {
+pub(crate) fn subject_before(
+    s: &SentenceView<'_>,
+    c: usize,
+    floor: usize,
+) -> Option<(Head, usize)> {
     let t = s.tokens;
     let p = s.text;
     let mut end = c;
@@ -1158,6 +1007,17 @@ fn speech_without_cue(
     // makes it a name ("the “Keep the Harbour Ours” campaign").
     let before = s.tokens[..a].last().map(|t| t.text(s.text).to_lowercase());
     !matches!(before.as_deref(), Some("the" | "a" | "an" | "so-called"))
+}
+
+/// A quoted string that holds no words a person says: a number ("672160155992100864"), a
+/// handle ("@SkyNews"), markup or an address ("[<a href=", "http://…").
+fn no_words(text: &str) -> bool {
+    text.contains("href=")
+        || text.contains("http://")
+        || text.contains("https://")
+        || !text.split_whitespace().any(|w| {
+            !w.starts_with(['@', '#']) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        })
 }
 
 /// A short quoted string in title case: a programme, a law, a nickname.
@@ -1421,7 +1281,7 @@ fn verdict_complement(s: &SentenceView<'_>, c: usize) -> Option<(usize, usize)> 
 }
 
 /// Where a source phrase starts, titles and role words included ("Mayor Ada Voss").
-fn source_start(s: &SentenceView<'_>, h: &(Head, usize)) -> usize {
+pub(crate) fn source_start(s: &SentenceView<'_>, h: &(Head, usize)) -> usize {
     let t = s.tokens;
     let mut k = t.iter().position(|x| x.start >= h.1).unwrap_or(0);
     if let Head::Name(r) = &h.0 {
@@ -1554,7 +1414,7 @@ fn finite_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
     let t = s.tokens;
     (k..end.min(k + 14)).any(|i| {
         let w = t[i].text(s.text).to_lowercase();
-        let before = s.lower(i - 1);
+        let before = if i > 0 { s.lower(i - 1) } else { String::new() };
         t[i].kind == TokenKind::Word
             && i > k
             && (lexicon::finite_verb(&w)
@@ -1569,7 +1429,7 @@ fn finite_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
 
 /// The end of a reported clause that starts at `from`: the sentence's end, or a second
 /// report joined to it (", adding that", ", according to").
-fn clause_end(s: &SentenceView<'_>, from: usize) -> usize {
+pub(crate) fn clause_end(s: &SentenceView<'_>, from: usize) -> usize {
     let t = s.tokens;
     let p = s.text;
     let mut k = from;
@@ -1818,7 +1678,7 @@ fn main_verb(s: &SentenceView<'_>, c: usize) -> Option<usize> {
 
 /// The subject of the sentence a participle cue hangs from: the phrase before the
 /// sentence's first verb ("Special envoy Steve Witkoff announced …, stating that").
-fn sentence_subject(s: &SentenceView<'_>, c: usize) -> Option<(Head, usize)> {
+pub(crate) fn sentence_subject(s: &SentenceView<'_>, c: usize) -> Option<(Head, usize)> {
     let t = s.tokens;
     let verb = (0..c).find(|&i| {
         let w = t[i].text(s.text);

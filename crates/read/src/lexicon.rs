@@ -1439,6 +1439,51 @@ pub fn position_verb(word: &str) -> Option<(&'static str, bool)> {
     MAP.get(word).copied()
 }
 
+/// Nouns of speech, position or feeling that report what their owner said, with the
+/// words that may follow them ("his critique of", "her call for", "their claim that").
+const NOMINAL_CUES: &[&str] = &[
+    "critique critiques criticism criticisms | of",
+    "concern concerns worry worries fear fears doubt doubts | about over that for",
+    "question questions | about over",
+    "attack attacks assault | on against",
+    "support backing | for of",
+    "opposition | to",
+    "praise | for of",
+    "call calls | for",
+    "warning warnings | about of against that",
+    "claim claims assertion assertions allegation allegations accusation accusations | of that about against",
+    "comment comments remark remarks statement statements | about on that",
+    "promise promises pledge pledges vow vows | of to that",
+    "demand demands plea pleas | for that",
+    "denial denials | of that",
+    "hope hopes | of for that",
+    "complaint complaints | about of that",
+    "endorsement | of",
+    "defense defence | of",
+    "insistence | that on",
+    "argument arguments case | for against that",
+    "view views position stance | on of about that",
+    "belief beliefs | in that",
+    "suggestion | that of",
+    "proposal proposals plan plans | for to",
+];
+
+/// Whether a lower-case noun and the word after it are a nominal cue ([`NOMINAL_CUES`]).
+pub fn nominal_cue(noun: &str, next: &str) -> bool {
+    static MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+        let mut map = HashMap::new();
+        for line in NOMINAL_CUES {
+            let (nouns, words) = line.split_once('|').unwrap_or((line, ""));
+            let words: Vec<&str> = words.split_whitespace().collect();
+            for noun in nouns.split_whitespace() {
+                map.insert(noun, words.clone());
+            }
+        }
+        map
+    });
+    MAP.get(noun).is_some_and(|words| words.contains(&next))
+}
+
 /// Words before a verb of [`TOPIC_VERBS`] that make it no report: an infinitive, a noun, a
 /// passive, a negation or a degree ("to call for", "the calls for", "was called for",
 /// "did not respond to", "more focused on").

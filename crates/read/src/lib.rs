@@ -33,6 +33,7 @@ pub mod marks;
 pub mod names;
 pub mod sentences;
 pub mod tokens;
+mod topics;
 
 use chains::{People, Place};
 use frames::{Frame, Piece, SentenceView};
@@ -433,6 +434,109 @@ mod tests {
                 ("whether she would resign", None),
             ]
         );
+    }
+
+    /// Scrambled sentences of the words every rule looks at, in every order: the reading
+    /// must not panic on text no rule was written for (every rule indexes tokens around a
+    /// cue).
+    #[test]
+    fn scrambled_words_never_break_the_reading() {
+        const WORDS: &[&str] = &[
+            "said",
+            "Said",
+            "says",
+            "told",
+            "asked",
+            "Asked",
+            "about",
+            "whether",
+            "according",
+            "to",
+            "his",
+            "her",
+            "their",
+            "Trump’s",
+            "calls",
+            "for",
+            "called",
+            "endorsed",
+            "supporting",
+            "Supporting",
+            "the",
+            "a",
+            "as",
+            "and",
+            "who",
+            "that",
+            ",",
+            ".",
+            ":",
+            ";",
+            "—",
+            "(",
+            ")",
+            "“",
+            "”",
+            "\"",
+            "‘",
+            "’",
+            "''",
+            "Mr.",
+            "Sen.",
+            "Ada",
+            "Voss",
+            "R-Ky.",
+            "Mo.,",
+            "he",
+            "she'll",
+            "it",
+            "they",
+            "were",
+            "was",
+            "would",
+            "on",
+            "Tuesday",
+            "after",
+            "in",
+            "contrast",
+            "pointing",
+            "critique",
+            "of",
+            "states",
+            "United",
+            "States",
+            "plans",
+            "Some",
+            "Police",
+            "say",
+            "—Voss",
+            "“We",
+            "won,”",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let paragraphs: Vec<String> = (0..1 + next(3))
+                .map(|_| {
+                    (0..next(24))
+                        .map(|_| WORDS[next(WORDS.len())])
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+            let reading = read(&refs);
+            for f in &reading.frames {
+                for c in &f.content {
+                    assert!(c.start <= c.end && c.end <= refs[c.paragraph].len());
+                }
+            }
+        }
     }
 
     #[test]
