@@ -155,70 +155,13 @@ fn cues(s: &SentenceView<'_>) -> Vec<(usize, Cue)> {
 /// Whether a cue word is used as a verb of attribution here.
 fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
     let prev = word_before(p, t, i);
-    let next = t
-        .get(i + 1)
-        .filter(|n| n.kind == TokenKind::Word)
-        .map(|n| n.text(p).to_lowercase());
     let prev_l = prev.as_deref().map(str::to_lowercase);
     let prev_l = prev_l.as_deref();
-    // Infinitives, passives and negations report nothing said ("to say", "is said to", "did
-    // not say").
-    if matches!(
-        prev_l,
-        Some("to" | "not" | "never" | "n't" | "so" | "be" | "been" | "being")
-    ) {
-        return false;
-    }
     // "the treaty clause that states": a document speaks for itself.
     if matches!(prev_l, Some("that" | "which")) && i >= 2 {
         return document_before(p, t, i - 1).is_some();
     }
-    if matches!(prev_l, Some("is" | "are" | "was" | "were")) && !cue.participle {
-        return false;
-    }
-    // "states that vote in March", "swing states": the noun, unless a text, a name or a
-    // pronoun stands before it ("the treaty states", "Article 5 states", "it states").
-    if t[i].text(p) == "states"
-        && !prev.as_deref().is_some_and(|w| {
-            lexicon::document_word(w)
-                || (w.starts_with(char::is_uppercase) && !lexicon::before_noun(&w.to_lowercase()))
-                || matches!(w, "it" | "he" | "she" | "which")
-        })
-    {
-        return false;
-    }
-    if base == "call" && matches!(next.as_deref(), Some("for" | "on" | "off" | "up")) {
-        return false;
-    }
-    let determiner = matches!(
-        prev_l,
-        Some(
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "of"
-                | "new"
-                | "such"
-                | "no"
-                | "any"
-                | "some"
-        )
-    );
-    // "Some said", "those who": a quantifier standing for people, before a verb that is
-    // no noun.
-    let people = matches!(prev_l, Some("some" | "those")) && !lexicon::noun_too(base) && !cue.base;
-    if determiner && !people {
+    if blocked_before(prev_l, cue, base) || noun_here(p, t, i, cue, base, prev.as_deref()) {
         return false;
     }
     if cue.participle {
@@ -228,98 +171,80 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
             Some("while" | "before" | "after" | "and" | "is" | "was" | "were" | "are" | "been")
         ) || i > 0 && t[i - 1].is(',');
     }
-    // "Trump's tweets accusing her", "his claims of fraud": the third-person form of a verb
-    // that is also a plural noun, followed by what follows nouns.
-    let noun_like = lexicon::noun_too(base)
-        && !cue.base
-        && !cue.participle
-        && t[i].text(p).ends_with('s')
-        && next.as_deref().is_some_and(|n| {
-            n.ends_with("ing")
-                || matches!(
-                    n,
-                    "are"
-                        | "were"
-                        | "have"
-                        | "had"
-                        | "of"
-                        | "from"
-                        | "about"
-                        | "by"
-                        | "with"
-                        | "and"
-                        | "or"
-                        | "remain"
-                        | "show"
-                )
-        });
-    // "they made plans to build", "has doubts": a noun after a verb.
-    let after_verb = lexicon::noun_too(base)
-        && !cue.participle
-        && t[i].text(p).ends_with('s')
-        && prev_l.is_some_and(|w| {
-            (lexicon::finite_verb(w) || lexicon::past_tense(w))
-                && !matches!(
-                    w,
-                    "would"
-                        | "will"
-                        | "could"
-                        | "should"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "did"
-                        | "do"
-                        | "does"
-                )
-        });
-    if noun_like || after_verb {
-        return false;
-    }
     if cue.base {
-        // "Democrats say", "polls show", "they believe", "would say".
-        let subject = |w: &str| {
-            matches!(
-                w,
-                "i" | "we"
-                    | "they"
-                    | "you"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "should"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "did"
-                    | "do"
-                    | "also"
-                    | "still"
-                    | "often"
-                    | "who"
-            ) || lexicon::plural_without_s(w)
-                || (w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("’s") && w.len() > 3)
-        };
-        if prev_l.is_some_and(subject) {
-            return true;
-        }
-        // "Mexican officials now say", "proponents of the ban here say": the subject
-        // before an adverb.
-        let mut j = i;
-        while j > 0
-            && t[j - 1].kind == TokenKind::Word
-            && lexicon::between_subject_and_cue(t[j - 1].text(p))
-        {
-            j -= 1;
-        }
-        return j < i
-            && j > 0
-            && t[j - 1].kind == TokenKind::Word
-            && subject(&t[j - 1].text(p).to_lowercase());
+        return base_form_holds(p, t, i);
     }
     true
+}
+
+/// Whether the word before a cue makes it no report: an infinitive, a passive or a
+/// negation ("to say", "is said to", "did not say"), or a determiner ("the claims"), save
+/// a quantifier standing for people before a verb that is no noun ("Some said").
+fn blocked_before(prev: Option<&str>, cue: Cue, base: &str) -> bool {
+    let Some(prev) = prev else {
+        return false;
+    };
+    let people = matches!(prev, "some" | "those") && !lexicon::noun_too(base) && !cue.base;
+    lexicon::blocks_verb(prev)
+        || (matches!(prev, "is" | "are" | "was" | "were") && !cue.participle)
+        || (lexicon::determiner(prev) && !people)
+}
+
+/// Whether the cue word at `i` is a noun here: "states that vote in March" (unless a
+/// text, a name or a pronoun stands before it: "the treaty states", "Article 5 states",
+/// "it states"), "calls for" (a topic, [`crate::topics`]), "Trump's tweets accusing her"
+/// and "his claims of fraud" (the plural of a verb that is also a noun, followed by what
+/// follows nouns), "they made plans to build" (after a verb).
+fn noun_here(p: &str, t: &[Token], i: usize, cue: Cue, base: &str, prev: Option<&str>) -> bool {
+    let prev_l = prev.map(str::to_lowercase);
+    let next = t
+        .get(i + 1)
+        .filter(|n| n.kind == TokenKind::Word)
+        .map(|n| n.text(p).to_lowercase());
+    let states = t[i].text(p) == "states"
+        && !prev.is_some_and(|w| {
+            lexicon::document_word(w)
+                || (w.starts_with(char::is_uppercase) && !lexicon::before_noun(&w.to_lowercase()))
+                || matches!(w, "it" | "he" | "she" | "which")
+        });
+    let call_for = base == "call" && matches!(next.as_deref(), Some("for" | "on" | "off" | "up"));
+    let plural = lexicon::noun_too(base) && !cue.participle && t[i].text(p).ends_with('s');
+    let noun_like = plural
+        && !cue.base
+        && next
+            .as_deref()
+            .is_some_and(|n| n.ends_with("ing") || lexicon::follows_nouns(n));
+    let after_verb = plural
+        && prev_l.as_deref().is_some_and(|w| {
+            (lexicon::finite_verb(w) || lexicon::past_tense(w)) && !lexicon::auxiliary(w)
+        });
+    states || call_for || noun_like || after_verb
+}
+
+/// Whether a cue in its base form has a subject that takes it: "Democrats say", "polls
+/// show", "they believe", "would say", "Police say", or the same before an adverb
+/// ("Mexican officials now say", "proponents of the ban here say").
+fn base_form_holds(p: &str, t: &[Token], i: usize) -> bool {
+    let subject = |w: &str| {
+        lexicon::takes_base_form(w)
+            || lexicon::plural_without_s(w)
+            || (w.ends_with('s') && !w.ends_with("'s") && !w.ends_with("’s") && w.len() > 3)
+    };
+    let word = |k: usize| t[k].text(p).to_lowercase();
+    if i == 0 || t[i - 1].kind != TokenKind::Word {
+        return false;
+    }
+    if subject(&word(i - 1)) {
+        return true;
+    }
+    let mut j = i;
+    while j > 0
+        && t[j - 1].kind == TokenKind::Word
+        && lexicon::between_subject_and_cue(t[j - 1].text(p))
+    {
+        j -= 1;
+    }
+    j < i && j > 0 && t[j - 1].kind == TokenKind::Word && subject(&word(j - 1))
 }
 
 /// A document as the subject of the cue at `c`: "the NATO treaty clause that states" speaks
@@ -448,39 +373,14 @@ fn direct_frames(
         f.content.push(piece);
         f.open_end = !q.closed;
         // An opening mark lost after "… stated that": the quotation starts after "that".
-        if !q.opened {
-            if let Some((cue, that)) = lost_opening(s, a, b) {
-                f.content[0].start = s.tokens[that + 1].start;
-                // The words up to "that" are the reporter's, not the quotation's.
-                let mut tokens = s.tokens.to_vec();
-                for t in &mut tokens[..=that] {
-                    t.quoted = false;
-                }
-                let view = SentenceView {
-                    tokens: &tokens,
-                    quotes: Vec::new(),
-                    ..*s
-                };
-                frame_cue(&view, &mut f, cue, 0, that);
-                out.push(f);
-                continue;
-            }
+        if !q.opened && lost_opening_frame(s, &mut f, a, b) {
+            out.push(f);
+            continue;
         }
         let after = cue_in(b, next_start).filter(|&k| {
             crate::sentences::attributes_quotation(cues[k].1) && attribution_after(s, b, cues[k].0)
         });
-        let before = (prev_end..a)
-            .rev()
-            .find_map(|i| cues.iter().position(|&(c, _)| c == i));
-        // "Recount Frozen After ‘Forgotten’ Ballot Box Found": a short quotation after a
-        // preposition of time or cause is not what the cue before it says.
-        let set_apart = words <= 4
-            && before.is_some_and(|k| {
-                s.tokens[cues[k].0 + 1..a]
-                    .iter()
-                    .any(|t| lexicon::sets_apart(&t.text(s.text).to_lowercase()))
-            });
-        let before = before.filter(|_| !set_apart);
+        let (before, set_apart) = cue_before(s, cues, prev_end, a, words);
         if let Some(k) = after {
             used[k] = true;
             frame_cue(s, &mut f, cues[k], b, next_start);
@@ -547,6 +447,48 @@ fn only_and_between(s: &SentenceView<'_>, from: usize, to: usize) -> bool {
         && words
             .iter()
             .all(|w| matches!(w.as_str(), "and" | "or" | "," | "a" | "an" | "the" | "as"))
+}
+
+/// The frame of a quotation whose opening mark was lost after "… stated that": the
+/// quotation starts after "that", and the words up to it are the reporter's.
+fn lost_opening_frame(s: &SentenceView<'_>, f: &mut Frame, a: usize, b: usize) -> bool {
+    let Some((cue, that)) = lost_opening(s, a, b) else {
+        return false;
+    };
+    f.content[0].start = s.tokens[that + 1].start;
+    let mut tokens = s.tokens.to_vec();
+    for t in &mut tokens[..=that] {
+        t.quoted = false;
+    }
+    let view = SentenceView {
+        tokens: &tokens,
+        quotes: Vec::new(),
+        ..*s
+    };
+    frame_cue(&view, f, cue, 0, that);
+    true
+}
+
+/// The cue before a quotation at tokens `a..` (after `prev_end`), and whether a short
+/// quotation is set apart from it by a preposition of time ("Recount Frozen After
+/// ‘Forgotten’ Ballot Box Found"), in which case it says nothing of the cue's.
+fn cue_before(
+    s: &SentenceView<'_>,
+    cues: &[(usize, Cue)],
+    prev_end: usize,
+    a: usize,
+    words: usize,
+) -> (Option<usize>, bool) {
+    let before = (prev_end..a)
+        .rev()
+        .find_map(|i| cues.iter().position(|&(c, _)| c == i));
+    let set_apart = words <= 4
+        && before.is_some_and(|k| {
+            s.tokens[cues[k].0 + 1..a]
+                .iter()
+                .any(|t| lexicon::sets_apart(&t.text(s.text).to_lowercase()))
+        });
+    (before.filter(|_| !set_apart), set_apart)
 }
 
 /// A short quotation after a determiner or "so-called" that no verb of calling governs
@@ -763,6 +705,24 @@ pub(crate) fn subject_before(
 ) -> Option<(Head, usize)> {
     let t = s.tokens;
     let p = s.text;
+    let end = subject_end(s, c, floor);
+    let (start, end) = subject_start(s, end, floor)?;
+    let head = names::head_before(p, t, start, end)?;
+    let at = match &head {
+        Head::Name(r) => t[r.first].start,
+        Head::Pronoun(_, at) => *at,
+        Head::Role { .. } => t[start].start,
+    };
+    Some((head, at))
+}
+
+/// Where the subject before the cue at `c` ends: before the words that may stand between
+/// a subject and its verb ("has", "also", "-ly" adverbs), a time ("Ruth Marcus on
+/// Tuesday wrote"), and an aside set off by commas (a relative clause, an apposition, "in
+/// contrast").
+fn subject_end(s: &SentenceView<'_>, c: usize, floor: usize) -> usize {
+    let t = s.tokens;
+    let p = s.text;
     let mut end = c;
     loop {
         while end > floor
@@ -831,6 +791,15 @@ pub(crate) fn subject_before(
             end = i - 1;
         }
     }
+    end
+}
+
+/// Where the subject ending at `end` starts, back to a clause word or punctuation that
+/// bounds it; a relative clause with no comma moves the end before it ("others who want
+/// to ban abortion said"). Nothing for a phrase of more than 28 tokens.
+fn subject_start(s: &SentenceView<'_>, mut end: usize, floor: usize) -> Option<(usize, usize)> {
+    let t = s.tokens;
+    let p = s.text;
     let mut start = end;
     while start > floor {
         let x = &t[start - 1];
@@ -865,16 +834,7 @@ pub(crate) fn subject_before(
         }
         start -= 1;
     }
-    if start == end {
-        return None;
-    }
-    let head = names::head_before(p, t, start, end)?;
-    let at = match &head {
-        Head::Name(r) => t[r.first].start,
-        Head::Pronoun(_, at) => *at,
-        Head::Role { .. } => t[start].start,
-    };
-    Some((head, at))
+    (start < end).then_some((start, end))
 }
 
 /// Words that open a clause, so that a subject never reaches back past them.

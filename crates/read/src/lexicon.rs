@@ -388,6 +388,73 @@ pub fn sets_apart(word: &str) -> bool {
     )
 }
 
+/// Words before a verb that make it report nothing: an infinitive, a negation, a passive
+/// ("to say", "did not say", "be said").
+pub fn blocks_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "not" | "never" | "n't" | "so" | "be" | "been" | "being"
+    )
+}
+
+/// Determiners, before which a cue word is a noun ("the claims", "his reports").
+pub fn determiner(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+        "the a an his her their its our my your this that these those of new such no any some"
+            .split_whitespace()
+            .collect()
+    });
+    SET.contains(word)
+}
+
+/// Words that follow a plural noun rather than a verb ("claims are", "reports of",
+/// "tweets about").
+pub fn follows_nouns(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+        "are were have had of from about by with and or remain show"
+            .split_whitespace()
+            .collect()
+    });
+    SET.contains(word)
+}
+
+/// Auxiliaries and modals, after which a verb follows ("would say", "did claim").
+pub fn auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "would"
+            | "will"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "do"
+            | "does"
+    )
+}
+
+/// Words right before a verb in its base form that are its subject or take it: "they
+/// say", "would say", "who say", "also say".
+pub fn takes_base_form(word: &str) -> bool {
+    auxiliary(word)
+        || matches!(
+            word,
+            "i" | "we" | "they" | "you" | "also" | "still" | "often" | "who"
+        )
+}
+
+/// Words that open a question a reporter says someone asked ("asked whether", "asked
+/// about").
+pub fn question_word(word: &str) -> bool {
+    matches!(
+        word,
+        "about" | "whether" | "if" | "who" | "what" | "which" | "how" | "why" | "when" | "where"
+    )
+}
+
 /// Words that stand for several people without a plural "-s", as a subject of a verb in
 /// its base form ("Police say", "people believe", "Many argue").
 pub fn plural_without_s(word: &str) -> bool {

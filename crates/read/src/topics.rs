@@ -54,13 +54,7 @@ fn topic_frame(s: &SentenceView<'_>, earlier: &[Frame], i: usize) -> Option<Fram
     }
     // A topic that holds a quotation another frame reports ("referred to the clause that
     // states, “…”") is that frame's.
-    let (a, b) = (t[from].start, t[end - 1].end);
-    let reported = earlier.iter().any(|f| {
-        f.content
-            .iter()
-            .any(|c| c.paragraph == s.paragraph && c.start < b && a < c.end)
-    });
-    if reported {
+    if overlaps(s, earlier, from, end) {
         return None;
     }
     let source = if passive {
@@ -131,27 +125,7 @@ fn topic_start(s: &SentenceView<'_>, i: usize) -> Option<(usize, bool)> {
     }
     // "endorsed Ted Cruz for president", "they oppose the pipeline".
     if let Some((_, base_form)) = lexicon::position_verb(&word.to_lowercase()) {
-        let subject = !base_form
-            || matches!(
-                prev.as_str(),
-                "i" | "we" | "they" | "you" | "will" | "would" | "also" | "strongly" | "who"
-            );
-        let next = s.lower(i + 1);
-        let object = t.get(i + 1).is_some_and(|x| {
-            x.kind == TokenKind::Word
-                && !x.quoted
-                && !lexicon::before_topic_cue(&next)
-                && next != "by"
-        });
-        // "PAC supporting John Faso": a participle modifies a noun unless it follows a
-        // comma or a form of "be".
-        let modifier = word.ends_with("ing")
-            && !(i > 0 && t[i - 1].is(',')
-                || matches!(prev.as_str(), "is" | "are" | "was" | "were" | "been"));
-        if modifier {
-            return None;
-        }
-        return (subject && (object || s.lower(i + 1) == "the")).then_some((i + 1, false));
+        return position_object(s, i, base_form, &prev).then_some((i + 1, false));
     }
     if lexicon::topic_cue(word, &s.lower(i + 1)) {
         // "weighed in on the ruling".
@@ -163,35 +137,43 @@ fn topic_start(s: &SentenceView<'_>, i: usize) -> Option<(usize, bool)> {
         return Some((from, passive));
     }
     // "asked Trump about his remarks", "asked the council whether …".
-    // "asked at a briefing Monday in Washington about …": past the object and the scene,
-    // a question word within a few words, no verb or comma before it.
     if asked {
-        let end = clause_end(s, i + 1).min(i + 12);
-        let k = (i + 1..end).find(|&k| {
-            matches!(
-                s.lower(k).as_str(),
-                "about"
-                    | "whether"
-                    | "if"
-                    | "who"
-                    | "what"
-                    | "which"
-                    | "how"
-                    | "why"
-                    | "when"
-                    | "where"
-            )
-        })?;
-        let clear = t[i + 1..k].iter().all(|x| {
-            let w = x.text(s.text).to_lowercase();
-            x.kind == TokenKind::Word
-                && !x.quoted
-                && !lexicon::finite_verb(&w)
-                && !lexicon::past_tense(&w)
-        });
-        return clear.then_some((k, passive));
+        return question_start(s, i).map(|k| (k, passive));
     }
     None
+}
+
+/// Whether the verb of position at token `i` takes an object here: a form that needs no
+/// subject word before it, or a base form after one that takes it ("they oppose"); an
+/// object that is no passive's agent ("criticized by"); and no participle that modifies
+/// a noun ("PAC supporting John Faso"), which only a comma or a form of "be" may precede.
+fn position_object(s: &SentenceView<'_>, i: usize, base_form: bool, prev: &str) -> bool {
+    let t = s.tokens;
+    let subject = !base_form || lexicon::takes_base_form(prev) || prev == "strongly";
+    let next = s.lower(i + 1);
+    let object = t.get(i + 1).is_some_and(|x| {
+        x.kind == TokenKind::Word && !x.quoted && !lexicon::before_topic_cue(&next) && next != "by"
+    });
+    let modifier = t[i].text(s.text).ends_with("ing")
+        && !(i > 0 && t[i - 1].is(',') || matches!(prev, "is" | "are" | "was" | "were" | "been"));
+    subject && !modifier && (object || next == "the")
+}
+
+/// Where the question after "asked" at token `i` starts: at a question word within a few
+/// words, past the person asked and the scene ("asked Trump about …", "asked at a
+/// briefing Monday in Washington whether …"), with no verb or comma before it.
+fn question_start(s: &SentenceView<'_>, i: usize) -> Option<usize> {
+    let t = s.tokens;
+    let end = clause_end(s, i + 1).min(i + 12);
+    let k = (i + 1..end).find(|&k| lexicon::question_word(&s.lower(k)))?;
+    let clear = t[i + 1..k].iter().all(|x| {
+        let w = x.text(s.text).to_lowercase();
+        x.kind == TokenKind::Word
+            && !x.quoted
+            && !lexicon::finite_verb(&w)
+            && !lexicon::past_tense(&w)
+    });
+    clear.then_some(k)
 }
 
 /// Nouns of speech owned by their source, and what they are about: "his critique of the
