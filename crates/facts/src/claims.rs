@@ -764,7 +764,7 @@ fn who_said(quotes: &[Quote]) -> Vec<Fact> {
         let mut by_speaker: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
         for o in q.occurrences.iter().filter(|o| o.direct) {
             if let Some(s) = &o.speaker {
-                let surname = s.split_whitespace().last().unwrap_or(s).to_lowercase();
+                let surname = parallax_text::surname_key(s);
                 // Spellings of one surname (Zelensky / Zelenskyy) are one speaker.
                 let known = by_speaker
                     .keys()
@@ -787,7 +787,7 @@ fn who_said(quotes: &[Quote]) -> Vec<Fact> {
                 .iter()
                 .filter_map(|o| o.speaker.as_deref())
                 .any(|s| {
-                    s.to_lowercase().ends_with(surname.as_str())
+                    parallax_text::surname_key(s) == *surname
                         && crate::entities::kind_of(s) == "person"
                         && !s.contains(['’', '\''])
                 })
@@ -849,6 +849,29 @@ mod tests {
         for (sentence, expected) in cases {
             assert_eq!(pieces(sentence), *expected, "{sentence}");
         }
+    }
+
+    #[test]
+    fn a_quotation_given_to_two_people_contradicts_but_one_name_spelled_two_ways_does_not() {
+        let occurrence = |article: &str, speaker: &str| parallax_model::Occurrence {
+            article: article.into(),
+            parts: vec!["The quay will be rebuilt by spring".into()],
+            direct: true,
+            fidelity: "verbatim".into(),
+            attribution: None,
+            speaker: Some(speaker.into()),
+        };
+        let quote = |speakers: &[(&str, &str)]| Quote {
+            id: "Q1".into(),
+            speaker: None,
+            speaker_entity: None,
+            text: "The quay will be rebuilt by spring".into(),
+            occurrences: speakers.iter().map(|(a, s)| occurrence(a, s)).collect(),
+        };
+        let one = quote(&[("a", "Henry Aldous-Fale"), ("b", "Henry Aldous Fale")]);
+        assert!(who_said(&[one]).is_empty());
+        let two = quote(&[("a", "Henry Aldous-Fale"), ("b", "Marta Lindqvist")]);
+        assert_eq!(who_said(&[two]).len(), 1);
     }
 
     #[test]

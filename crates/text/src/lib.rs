@@ -262,10 +262,11 @@ pub fn fold_diacritics(word: &str) -> String {
 
 /// A name as it sounds rather than as one language writes it, for comparing
 /// transliterations: lower-cased, diacritics folded, the commonest spellings of one sound
-/// made one (`sch`/`sz` → `sh`, `cz` → `ch`, `w` → `v`, `y` → `i`, `kh` → `h`, `ph` → `f`,
-/// `ks` → `x`, the German `ue`/`oe`/`ae` → `u`/`o`/`a`) and doubled letters single:
-/// Kowalczyk and Kovalchik are both `kovalchik`, Müller and Mueller both `muler`,
-/// Zelensky and Zelenskyy both `zelenski`, Aleksandr and Alexandr both `alexandr`.
+/// made one (`sch`/`sz` → `sh`, `dzh` → `dj`, `zh` → `j`, `cz` → `ch`, `w` → `v`, `y` →
+/// `i`, `kh` → `h`, `ph` → `f`, `ks` → `x`, the German `ue`/`oe`/`ae` → `u`/`o`/`a`) and
+/// doubled letters single: Kowalczyk and Kovalchik are both `kovalchik`, Müller and Mueller both `muler`,
+/// Zelensky and Zelenskyy both `zelenski`, Aleksandr and Alexandr both `alexandr`,
+/// Akhmedzhanov and Akhmedjanov both `ahmedjanov`.
 ///
 /// A heuristic for Latin-script spellings of Slavic, German and Polish names; it does not
 /// transliterate other scripts, and two different names can share a key (the comparisons
@@ -274,6 +275,8 @@ pub fn name_key(name: &str) -> String {
     let mut s = fold_diacritics(&name.to_lowercase());
     for (from, to) in [
         ("sch", "sh"),
+        ("dzh", "dj"),
+        ("zh", "j"),
         ("sz", "sh"),
         ("cz", "ch"),
         ("kh", "h"),
@@ -296,6 +299,16 @@ pub fn name_key(name: &str) -> String {
         }
     }
     out
+}
+
+/// The key of a person's surname across spellings: the [`name_key`] of the name's last
+/// word, or of the last part of a hyphenated one ("Aldous-Fale" and "Aldous Fale" both
+/// `fale`).
+pub fn surname_key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2011}')
+        .rfind(|w| !w.is_empty())
+        .map(name_key)
+        .unwrap_or_default()
 }
 
 /// True when two spellings of a name are at most one letter apart (one letter changed,
@@ -346,6 +359,8 @@ mod tests {
             ("Aleksandr", "Alexandr"),
             ("Schröder", "Schroeder"),
             ("Mikhail", "Mihail"),
+            ("Akhmedzhanov", "Akhmedjanov"),
+            ("Zhanna", "Janna"),
         ] {
             assert_eq!(name_key(a), name_key(b), "{a} / {b}");
         }
