@@ -540,6 +540,19 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_after_a_persons_apposition_is_not_the_speaker() {
+        let got = said(&[
+            "Lise Amundsen, the director of the coastal authority, KFA, said the beacon had failed.",
+            "The ministry of fisheries, which licenses the boats, said the quota would stand.",
+        ]);
+        let speakers: Vec<Option<&str>> = got.iter().map(|g| g.1.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Lise Amundsen"), Some("ministry of fisheries")]
+        );
+    }
+
+    #[test]
     fn pronouns_take_the_nearest_compatible_person() {
         let got = said(&[
             "Mrs. Ilse Varga met the engineer Tomas Brandt on Monday.",

@@ -283,8 +283,16 @@ pub fn head_before(p: &str, tokens: &[Token], from: usize, to: usize) -> Option<
             && tokens[b - 1].is('.')
             && tokens[a].capitalised(p)
             && tokens[a].text(p).len() <= 5;
-        let aside =
-            is_apposition(p, tokens, seg) || parenthetical(tokens, seg) || place || abbreviation;
+        // "Konrad Imfeld, the chief executive of the state railway, SSB,": a body named
+        // after an apposition names the body of the person before.
+        let body_named = k >= 2
+            && matches!(head_of(p, tokens, seg), Some(Head::Name(ref r)) if r.organisation)
+            && is_apposition(p, tokens, segments[k - 1]);
+        let aside = is_apposition(p, tokens, seg)
+            || parenthetical(tokens, seg)
+            || place
+            || abbreviation
+            || body_named;
         if aside && k > 0 {
             continue;
         }
@@ -446,7 +454,17 @@ fn role_head(p: &str, slice: &[Token]) -> Option<Head> {
         .map(|t| t.text(p))
         .collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let noun = lower.last()?.clone();
+    // "the ministry of transport", "the head of the railway": the noun before "of" heads
+    // the phrase, unless it counts the noun after ("one of his aides").
+    let of = lower.iter().position(|w| w == "of").filter(|&k| {
+        k > 0
+            && !lexicon::before_noun(&lower[k - 1])
+            && !matches!(lower[k - 1].as_str(), "one" | "none" | "each" | "any")
+    });
+    let noun = match of {
+        Some(k) => lower[k - 1].clone(),
+        None => lower.last()?.clone(),
+    };
     if lower.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str())) {
         return None;
     }
