@@ -88,7 +88,11 @@ fn tokens(parts: &[String]) -> Vec<String> {
 fn senses(tokens: &[String]) -> Vec<String> {
     tokens
         .iter()
-        .map(|w| parallax_text::sense(w).to_string())
+        .map(|w| match parallax_text::number_word(w) {
+            // "forty seconds" and "40 seconds" say one thing.
+            Some(v) => format!("{v}"),
+            None => parallax_text::sense(w).to_string(),
+        })
         .collect()
 }
 
@@ -784,6 +788,24 @@ mod tests {
             (
                 "post".to_string(),
                 vec![reported("steady progress", "Ilse Brandt")],
+            ),
+        ];
+        assert_eq!(align(&story).len(), 1);
+    }
+
+    #[test]
+    fn a_number_in_words_and_in_figures_is_one_number() {
+        let story = vec![
+            (
+                "wire".to_string(),
+                vec![found(
+                    &["The pumps ran for roughly forty minutes before the pressure fell. We shut them down."],
+                    "Ola Berge",
+                )],
+            ),
+            (
+                "post".to_string(),
+                vec![reported("the pumps stopped after 40 minutes", "Ola Berge")],
             ),
         ];
         assert_eq!(align(&story).len(), 1);
