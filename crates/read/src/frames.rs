@@ -767,10 +767,8 @@ fn subject_end(s: &SentenceView<'_>, c: usize, floor: usize) -> usize {
                 .find(|&i| t[i].is(','))
                 .filter(|&i| {
                     let after = t[i + 1].text(p).to_lowercase();
-                    matches!(
-                        after.as_str(),
-                        "a" | "an" | "the" | "his" | "her" | "their" | "its"
-                    ) || t[i + 1].possessive(p)
+                    lexicon::opens_apposition(&after, &s.lower(i + 2))
+                        || t[i + 1].possessive(p)
                         || lexicon::person_role(&after).is_some()
                 })
                 .map(|i| i + 1)

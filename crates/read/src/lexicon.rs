@@ -446,6 +446,18 @@ pub fn takes_base_form(word: &str) -> bool {
         )
 }
 
+/// Whether a phrase opening with `first` and `second` (lower case) describes the name
+/// before it: "a virologist", "the chair", "his lawyer", "now a paid commentator",
+/// "then the party's treasurer".
+pub fn opens_apposition(first: &str, second: &str) -> bool {
+    let determiner = |w: &str| matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its");
+    determiner(first)
+        || (matches!(
+            first,
+            "now" | "then" | "formerly" | "once" | "also" | "still"
+        ) && determiner(second))
+}
+
 /// Words that open a question a reporter says someone asked ("asked whether", "asked
 /// about").
 pub fn question_word(word: &str) -> bool {
@@ -1292,7 +1304,7 @@ const BETWEEN_SUBJECT_AND_CUE: &str = "\
     was are were been being be just quickly angrily bluntly candidly tersely sharply loudly \
     quietly famously last first never not always usually sometimes clearly strongly widely \
     generally personally specifically explicitly confidently proudly jokingly told \
-    officially formally immediately here";
+    officially formally immediately here both each";
 
 /// Words that may stand between a subject and its cue verb without breaking the link:
 /// auxiliaries and adverbs ("has long said", "also told", "had previously argued").

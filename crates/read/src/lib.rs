@@ -540,6 +540,26 @@ mod tests {
     }
 
     #[test]
+    fn subjects_with_initials_suffixes_and_asides() {
+        let got = said(&[
+            "Deputy Mayor Carl T. Brenning Jr. warned on Friday that the dyke would not hold.",
+            "Mr. Okafor, now a paid television pundit, has denied that he took the money.",
+            "Nils Aune, a harbour pilot, asked the ministry whether the channel was safe.",
+            "Brenning and Okafor both said the levy was unfair.",
+        ]);
+        let speakers: Vec<Option<&str>> = got.iter().map(|g| g.1.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Carl T. Brenning Jr"),
+                Some("Okafor"),
+                Some("Nils Aune"),
+                Some("Okafor")
+            ]
+        );
+    }
+
+    #[test]
     fn a_body_named_after_a_persons_apposition_is_not_the_speaker() {
         let got = said(&[
             "Lise Amundsen, the director of the coastal authority, KFA, said the beacon had failed.",

@@ -348,10 +348,12 @@ fn comma_segments(tokens: &[Token], from: usize, to: usize) -> Vec<(usize, usize
 fn is_apposition(p: &str, tokens: &[Token], (a, b): (usize, usize)) -> bool {
     let first = tokens[a].text(p);
     let lower = first.to_lowercase();
-    let determiner = matches!(
-        lower.as_str(),
-        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "who" | "whose" | "which"
-    );
+    let second = tokens
+        .get(a + 1)
+        .map(|t| t.text(p).to_lowercase())
+        .unwrap_or_default();
+    let determiner = lexicon::opens_apposition(&lower, &second)
+        || matches!(lower.as_str(), "who" | "whose" | "which");
     // "Piet Ambühl, president of the railway workers' federation,": a role sets one off.
     let role = lexicon::person_role(&lower).is_some()
         && tokens.get(a + 1).is_some_and(|t| t.text(p) == "of");
@@ -425,7 +427,10 @@ fn name_head(p: &str, slice: &[Token]) -> Option<NameRun> {
     if let Some(run) = person {
         return Some(run.clone());
     }
-    runs.last().filter(|r| r.last == slice.len()).cloned()
+    // The last run, at the phrase's end or before a full stop ("Joseph R. Biden Jr.").
+    runs.last()
+        .filter(|r| slice[r.last..].iter().all(|t| t.is('.')))
+        .cloned()
 }
 
 /// Words that make a phrase a clause rather than a source ("is also the adviser").

@@ -95,12 +95,8 @@ fn topic_start(s: &SentenceView<'_>, i: usize) -> Option<(usize, bool)> {
     }
     let prev = if j > 0 { s.lower(j - 1) } else { String::new() };
     let asked = lexicon::cue(&word.to_lowercase()).is_some_and(|(_, base)| base == "ask");
-    let passive = asked
-        && (i == 0
-            || matches!(
-                prev.as_str(),
-                "was" | "were" | "when" | "being" | "if" | ","
-            ));
+    let passive =
+        asked && (i == 0 || matches!(prev.as_str(), "was" | "were" | "when" | "being" | "if"));
     // Infinitives, nouns, passives, negations and degrees ("to call for", "the calls for",
     // "was called for", "did not respond to", "more focused on").
     if !passive && lexicon::before_topic_cue(&prev) {
