@@ -180,6 +180,51 @@ fn may_be_same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
     words(b).iter().any(|w| wa.contains(w))
 }
 
+/// The speakers of a story's versions, compared once per pair of distinct names rather
+/// than once per pair of versions.
+struct Speakers {
+    /// Each version's speaker, as an index into the distinct speakers.
+    of: Vec<usize>,
+    /// Each distinct speaker's surname key.
+    keys: Vec<Option<String>>,
+    /// Whether two distinct speakers may be one ([`may_be_same_speaker`]).
+    same: Vec<Vec<bool>>,
+}
+
+impl Speakers {
+    fn of(items: &[(usize, &Found, Vec<String>)]) -> Speakers {
+        let mut names: Vec<&Option<String>> = Vec::new();
+        let of = items
+            .iter()
+            .map(|(_, f, _)| match names.iter().position(|n| **n == f.speaker) {
+                Some(k) => k,
+                None => {
+                    names.push(&f.speaker);
+                    names.len() - 1
+                }
+            })
+            .collect();
+        let keys = names.iter().map(|n| surname(n)).collect();
+        let same = names
+            .iter()
+            .map(|a| names.iter().map(|b| may_be_same_speaker(a, b)).collect())
+            .collect();
+        Speakers { of, keys, same }
+    }
+
+    fn may_be_one(&self, i: usize, j: usize) -> bool {
+        self.same[self.of[i]][self.of[j]]
+    }
+
+    /// Both versions name a speaker, with the same surname.
+    fn named_alike(&self, i: usize, j: usize) -> bool {
+        matches!(
+            (&self.keys[self.of[i]], &self.keys[self.of[j]]),
+            (Some(x), Some(y)) if x == y
+        )
+    }
+}
+
 /// Least share (Dice) of content words a report and a quoted sentence hold in common for
 /// the report to render the sentence, when they share no number.
 const GIST_SHARE: f64 = 0.4;
@@ -406,22 +451,25 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
     // Pairs the words almost link, to be decided by meaning.
     let mut near: Vec<(usize, usize)> = Vec::new();
     let unmarked = |f: &Found| !f.direct && f.attribution.is_none();
+    let speakers = Speakers::of(&items);
     for i in 0..n {
         for j in i + 1..n {
             if items[i].0 == items[j].0 {
                 continue;
             }
+            let same_speaker = speakers.may_be_one(i, j);
+            let reported = !items[i].1.direct || !items[j].1.direct;
+            // Speech in an outlet's own words links only to words given to the same
+            // speaker, save an unmarked sentence and the quotation it renders.
+            if reported && !same_speaker && unmarked(items[i].1) == unmarked(items[j].1) {
+                continue;
+            }
             let (dice, containment) = overlap(&meant[i].0, &meant[j].0);
             let shortest = items[i].2.len().min(items[j].2.len());
-            let same_speaker = may_be_same_speaker(&items[i].1.speaker, &items[j].1.speaker);
             let needed = if same_speaker { 0.45 } else { 0.6 };
-            let reported = !items[i].1.direct || !items[j].1.direct;
             // A short verdict in the outlet's words ("called them game-changing") joins the
             // quotation holding it whole, when both name the same speaker.
-            let named_alike = matches!(
-                (surname(&items[i].1.speaker), surname(&items[j].1.speaker)),
-                (Some(x), Some(y)) if x == y
-            );
+            let named_alike = speakers.named_alike(i, j);
             // The report is the shorter: it is held in the quotation, not the other way
             // round (a two-word quotation, "significant progress", inside a long report).
             let report_within = {
