@@ -196,13 +196,15 @@ impl Speakers {
         let mut names: Vec<&Option<String>> = Vec::new();
         let of = items
             .iter()
-            .map(|(_, f, _)| match names.iter().position(|n| **n == f.speaker) {
-                Some(k) => k,
-                None => {
-                    names.push(&f.speaker);
-                    names.len() - 1
-                }
-            })
+            .map(
+                |(_, f, _)| match names.iter().position(|n| **n == f.speaker) {
+                    Some(k) => k,
+                    None => {
+                        names.push(&f.speaker);
+                        names.len() - 1
+                    }
+                },
+            )
             .collect();
         let keys = names.iter().map(|n| surname(n)).collect();
         let same = names

@@ -15,7 +15,8 @@
 //! ## What it does not
 //! Morphology: a form that is not written here is not a cue. Languages other than English.
 
-use std::collections::{HashMap, HashSet};
+// Word lists are looked up for every token: a fast hash for short keys.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// What kind of attribution a cue makes.
@@ -538,7 +539,7 @@ pub fn document_word(word: &str) -> bool {
 /// The cue a lower-case word is, if any, and the verb it is a form of.
 pub fn cue(word: &str) -> Option<(Cue, &'static str)> {
     static FORMS: LazyLock<HashMap<&'static str, (Cue, &'static str)>> = LazyLock::new(|| {
-        let mut forms = HashMap::new();
+        let mut forms = HashMap::default();
         for (kind, line) in CUE_VERBS {
             let mut it = line.split(' ');
             let base = it.next().unwrap_or("");
@@ -1463,7 +1464,7 @@ const TOPIC_VERBS: &[&str] = &[
 /// ([`TOPIC_VERBS`]): "called for", "talked about". "Weighed in" takes an "on" after it.
 pub fn topic_cue(word: &str, next: &str) -> bool {
     static MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in TOPIC_VERBS {
             let (forms, preps) = line.split_once('|').unwrap_or((line, ""));
             let preps: Vec<&str> = preps.split_whitespace().collect();
@@ -1504,7 +1505,7 @@ const POSITION_VERBS: &[&str] = &[
 /// it is the base form ("support", which needs a subject that can take it: "they support").
 pub fn position_verb(word: &str) -> Option<(&'static str, bool)> {
     static MAP: LazyLock<HashMap<&'static str, (&'static str, bool)>> = LazyLock::new(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in POSITION_VERBS {
             let mut forms = line.split_whitespace();
             let base = forms.next().unwrap_or("");
@@ -1550,7 +1551,7 @@ const NOMINAL_CUES: &[&str] = &[
 /// Whether a lower-case noun and the word after it are a nominal cue ([`NOMINAL_CUES`]).
 pub fn nominal_cue(noun: &str, next: &str) -> bool {
     static MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in NOMINAL_CUES {
             let (nouns, words) = line.split_once('|').unwrap_or((line, ""));
             let words: Vec<&str> = words.split_whitespace().collect();
