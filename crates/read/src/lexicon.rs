@@ -1606,6 +1606,10 @@ pub fn before_topic_cue(word: &str) -> bool {
 pub fn finite_verb(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> =
         LazyLock::new(|| FINITE_VERBS.split_whitespace().collect());
+    // "doesn’t" with a typographic apostrophe is "doesn't".
+    if word.contains('’') {
+        return SET.contains(word.replace('’', "'").as_str());
+    }
     SET.contains(word)
 }
 

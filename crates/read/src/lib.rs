@@ -560,6 +560,24 @@ mod tests {
     }
 
     #[test]
+    fn say_in_its_base_form_after_any_subject_and_typographic_contractions() {
+        let got = said(&[
+            "Harbour pilots whose licences were suspended say the dredging never happened.",
+            "Aides to Brandt say she is leaving the council.",
+            "Aune said the town doesn’t want the new quay.",
+        ]);
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the dredging never happened",
+                "she is leaving the council",
+                "the town doesn’t want the new quay"
+            ]
+        );
+    }
+
+    #[test]
     fn a_body_named_after_a_persons_apposition_is_not_the_speaker() {
         let got = said(&[
             "Lise Amundsen, the director of the coastal authority, KFA, said the beacon had failed.",
