@@ -1461,7 +1461,7 @@ const TOPIC_VERBS: &[&str] = &[
 ];
 
 /// Whether `word` and the word after it (`next`, lower case) report a topic or a position
-/// ([`TOPIC_VERBS`]): "called for", "talked about". "Weighed in" takes an "on" after it.
+/// (`TOPIC_VERBS`): "called for", "talked about". "Weighed in" takes an "on" after it.
 pub fn topic_cue(word: &str, next: &str) -> bool {
     static MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
         let mut map = HashMap::default();
@@ -1501,7 +1501,7 @@ const POSITION_VERBS: &[&str] = &[
     "urge urges urged urging",
 ];
 
-/// The verb of position ([`POSITION_VERBS`]) a lower-case word is a form of, and whether
+/// The verb of position (`POSITION_VERBS`) a lower-case word is a form of, and whether
 /// it is the base form ("support", which needs a subject that can take it: "they support").
 pub fn position_verb(word: &str) -> Option<(&'static str, bool)> {
     static MAP: LazyLock<HashMap<&'static str, (&'static str, bool)>> = LazyLock::new(|| {
@@ -1548,7 +1548,7 @@ const NOMINAL_CUES: &[&str] = &[
     "proposal proposals plan plans | for to",
 ];
 
-/// Whether a lower-case noun and the word after it are a nominal cue ([`NOMINAL_CUES`]).
+/// Whether a lower-case noun and the word after it are a nominal cue (`NOMINAL_CUES`).
 pub fn nominal_cue(noun: &str, next: &str) -> bool {
     static MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
         let mut map = HashMap::default();
@@ -1564,7 +1564,7 @@ pub fn nominal_cue(noun: &str, next: &str) -> bool {
     MAP.get(noun).is_some_and(|words| words.contains(&next))
 }
 
-/// Words before a verb of [`TOPIC_VERBS`] that make it no report: an infinitive, a noun, a
+/// Words before a verb of `TOPIC_VERBS` that make it no report: an infinitive, a noun, a
 /// passive, a negation or a degree ("to call for", "the calls for", "was called for",
 /// "did not respond to", "more focused on").
 pub fn before_topic_cue(word: &str) -> bool {
