@@ -1175,7 +1175,9 @@ fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<
         if lexicon::takes_object(base) {
             k = object_end(s, k, end);
         }
+        // "plans to file a complaint"; not "a payment he knew to be improper".
         let wants_to = cue.kind == CueKind::Belief
+            && lexicon::takes_intent(base)
             && t.get(k)
                 .is_some_and(|x| x.text(p).eq_ignore_ascii_case("to"));
         // "…, said Brian Baker, a political adviser who oversees …": a cue set after a comma
@@ -1384,7 +1386,17 @@ fn finite_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
                 || lexicon::past_tense(&w)
                 || (!t[i].capitalised(s.text)
                     && lexicon::present_third_person(&w)
-                    && !lexicon::before_noun(&before)))
+                    && !lexicon::before_noun(&before)
+                    // "gives his campaign", "decries also": a verb has something after
+                    // it; "her social media accounts" ends the clause.
+                    && i + 1 < end
+                    && {
+                        let after = s.lower(i + 1);
+                        lexicon::before_noun(&after)
+                            || lexicon::pronoun(&after).is_some()
+                            || after.ends_with("ly")
+                            || matches!(after.as_str(), "that" | "also" | "up" | "out")
+                    }))
     }) || t.get(k).is_some_and(|x| {
         x.kind == TokenKind::Word && lexicon::subject_pronoun(x.text(s.text)) && end > k + 1
     })

@@ -459,6 +459,15 @@ pub fn opens_apposition(first: &str, second: &str) -> bool {
         ) && determiner(second))
 }
 
+/// Verbs of belief that report an intent with "to" ("plans to", "wants to", "hopes to"),
+/// unlike those that take "to be" of a thing ("knew it to be improper").
+pub fn takes_intent(base: &str) -> bool {
+    !matches!(
+        base,
+        "know" | "think" | "believe" | "consider" | "find" | "deem" | "suspect" | "understand"
+    )
+}
+
 /// Words that open a question a reporter says someone asked ("asked whether", "asked
 /// about").
 pub fn question_word(word: &str) -> bool {

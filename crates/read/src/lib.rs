@@ -384,6 +384,8 @@ mod tests {
         let got = said(&[
             "The United States sent two frigates to the strait.",
             "The villagers made plans to rebuild the school before winter.",
+            "Moll posted a long statement on her party's social media accounts.",
+            "The audit found a payment he knew to be improper.",
         ]);
         assert!(got.is_empty(), "{got:?}");
     }
