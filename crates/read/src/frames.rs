@@ -1125,6 +1125,10 @@ fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<
             continue;
         }
         if x.kind == TokenKind::Word && w == "that" {
+            // "on a programme that trains pilots": a relative "that", its verb after it.
+            if k > c + 1 && relative_that(s, k) {
+                break;
+            }
             that = true;
             k += 1;
             break;
@@ -1150,18 +1154,20 @@ fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<
     }
     if !that {
         // "told The Post and Courier newspaper of Charleston on Saturday that": a "that"
-        // a few words on, past words that are no verbs.
+        // a few words on, past words that are no verbs; not a relative "that" with its
+        // verb right after it ("maintains a programme that trains …").
         let near = (k..end.min(k + 8))
             .find(|&i| s.lower(i) == "that")
             .filter(|&i| {
-                t[k..i].iter().all(|x| {
-                    let w = x.text(p).to_lowercase();
-                    !x.quoted
-                        && (x.kind == TokenKind::Word || x.is(','))
-                        && !lexicon::finite_verb(&w)
-                        && !lexicon::past_tense(&w)
-                        && !lexicon::subject_pronoun(&w)
-                })
+                !(i > c + 1 && relative_that(s, i))
+                    && t[k..i].iter().all(|x| {
+                        let w = x.text(p).to_lowercase();
+                        !x.quoted
+                            && (x.kind == TokenKind::Word || x.is(','))
+                            && !lexicon::finite_verb(&w)
+                            && !lexicon::past_tense(&w)
+                            && !lexicon::subject_pronoun(&w)
+                    })
             });
         if let Some(i) = near {
             k = i + 1;
@@ -1199,6 +1205,16 @@ fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<
     }
     let words = (k..end).filter(|&i| t[i].kind == TokenKind::Word).count();
     (words >= 3).then_some((k, end))
+}
+
+/// Whether the "that" at token `i`, after a noun, opens a relative clause, its verb right
+/// after it ("a programme that trains pilots"), rather than reported words. (Right after
+/// the cue, "said that was wrong" reports.)
+fn relative_that(s: &SentenceView<'_>, i: usize) -> bool {
+    let next = s.lower(i + 1);
+    lexicon::finite_verb(&next)
+        || lexicon::past_tense(&next)
+        || lexicon::present_third_person(&next)
 }
 
 /// What a verdict calls its object: "called them game-changing" → "game-changing",
@@ -1383,7 +1399,11 @@ fn finite_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
         t[i].kind == TokenKind::Word
             && i > k
             && (lexicon::finite_verb(&w)
-                || lexicon::past_tense(&w)
+                // "a newly created role": a participle after an adverb or a determiner
+                // describes a noun.
+                || (lexicon::past_tense(&w)
+                    && !lexicon::before_noun(&before)
+                    && !before.ends_with("ly"))
                 || (!t[i].capitalised(s.text)
                     && lexicon::present_third_person(&w)
                     && !lexicon::before_noun(&before)
@@ -1391,11 +1411,12 @@ fn finite_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
                     // it; "her social media accounts" ends the clause.
                     && i + 1 < end
                     && {
+                        // A preposition follows plural nouns as often ("leaders in").
                         let after = s.lower(i + 1);
-                        lexicon::before_noun(&after)
+                        lexicon::object_opener(&after)
                             || lexicon::pronoun(&after).is_some()
                             || after.ends_with("ly")
-                            || matches!(after.as_str(), "that" | "also" | "up" | "out")
+                            || matches!(after.as_str(), "that" | "also" | "up" | "out" | "not")
                     }))
     }) || t.get(k).is_some_and(|x| {
         x.kind == TokenKind::Word && lexicon::subject_pronoun(x.text(s.text)) && end > k + 1

@@ -459,6 +459,31 @@ pub fn opens_apposition(first: &str, second: &str) -> bool {
         ) && determiner(second))
 }
 
+/// Determiners that open a verb's object ("gives his campaign", "makes the case").
+pub fn object_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "some"
+            | "any"
+            | "no"
+            | "every"
+            | "each"
+    )
+}
+
 /// Verbs of belief that report an intent with "to" ("plans to", "wants to", "hopes to"),
 /// unlike those that take "to be" of a thing ("knew it to be improper").
 pub fn takes_intent(base: &str) -> bool {

@@ -385,6 +385,8 @@ mod tests {
             "The United States sent two frigates to the strait.",
             "The villagers made plans to rebuild the school before winter.",
             "Moll posted a long statement on her party's social media accounts.",
+            "Ruud has assumed a newly created role as harbour counsellor.",
+            "The trust maintains a programme that trains young pilots in Tromsø.",
             "The audit found a payment he knew to be improper.",
         ]);
         assert!(got.is_empty(), "{got:?}");
