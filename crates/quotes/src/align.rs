@@ -411,134 +411,180 @@ impl Sets {
     }
 }
 
+/// One version of what was said: its article's index, the version, its words.
+type Item<'a> = (usize, &'a Found, Vec<String>);
+
+/// How the words tie two versions ([`pair_link`]).
+enum Link {
+    /// One utterance, with this strength.
+    Take(f64),
+    /// Close, but meaning decides.
+    Near,
+    /// Not one utterance.
+    Apart,
+}
+
+/// A story's versions with what each means, word by word and sense by sense.
+struct Versions<'a> {
+    items: Vec<Item<'a>>,
+    /// The senses of each, whole and (for a quotation) sentence by sentence.
+    meant: Vec<(Vec<String>, Vec<Vec<String>>)>,
+    /// The content senses of the same, for reports that render a quoted sentence.
+    gists: Vec<(Vec<String>, Vec<Vec<String>>)>,
+    speakers: Speakers,
+}
+
+impl<'a> Versions<'a> {
+    fn of(articles: &'a [(String, Vec<Found>)]) -> Versions<'a> {
+        let mut items: Vec<Item<'a>> = Vec::new();
+        for (a, (_, found)) in articles.iter().enumerate() {
+            for f in found {
+                items.push((a, f, tokens(&f.parts)));
+            }
+        }
+        let meant: Vec<(Vec<String>, Vec<Vec<String>>)> = items
+            .iter()
+            .map(|(_, f, t)| {
+                let sentences = if f.direct {
+                    sentence_senses(&f.parts).into_iter().map(bag).collect()
+                } else {
+                    Vec::new()
+                };
+                (bag(senses(t)), sentences)
+            })
+            .collect();
+        let gists = meant
+            .iter()
+            .map(|(whole, sentences)| {
+                (
+                    content(whole),
+                    sentences.iter().map(|s| content(s)).collect(),
+                )
+            })
+            .collect();
+        let speakers = Speakers::of(&items);
+        Versions {
+            items,
+            meant,
+            gists,
+            speakers,
+        }
+    }
+}
+
+/// How the words tie versions `i` and `j` of a story (of different articles): a link and
+/// its strength, a near miss for meaning to decide, or nothing.
+fn pair_link(v: &Versions<'_>, i: usize, j: usize) -> Link {
+    let items = &v.items;
+    let same_speaker = v.speakers.may_be_one(i, j);
+    let reported = !items[i].1.direct || !items[j].1.direct;
+    // Speech in an outlet's own words links only to words given to the same
+    // speaker, save an unmarked sentence and the quotation it renders.
+    if reported && !same_speaker && unmarked(items[i].1) == unmarked(items[j].1) {
+        return Link::Apart;
+    }
+    let (dice, containment) = overlap(&v.meant[i].0, &v.meant[j].0);
+    let shortest = items[i].2.len().min(items[j].2.len());
+    let needed = if same_speaker { 0.45 } else { 0.6 };
+    // A short verdict in the outlet's words ("called them game-changing") joins the
+    // quotation holding it whole, when both name the same speaker.
+    let named_alike = v.speakers.named_alike(i, j);
+    // The report is the shorter: it is held in the quotation, not the other way
+    // round (a two-word quotation, "significant progress", inside a long report).
+    let report_within = {
+        let (r, q) = if items[i].1.direct { (j, i) } else { (i, j) };
+        items[q].1.direct && items[r].2.len() <= items[q].2.len()
+    };
+    let linked = if reported {
+        // Reported speech keeps fewer of the words: a looser test, same speaker only; a
+        // report held within a quotation must be so in its content words too, not in
+        // "had", "a" and "the".
+        same_speaker
+            && (dice >= 0.4
+                || (shortest >= 5
+                    && containment >= 0.6
+                    && overlap(&v.gists[i].0, &v.gists[j].0).1 >= 0.6)
+                || (named_alike && shortest >= 2 && containment >= 0.99 && report_within))
+    } else {
+        dice >= needed || (same_speaker && shortest >= 2 && containment >= 0.85)
+    };
+    // Unmarked sentences join by meaning only, and only a quotation.
+    let (ui, uj) = (unmarked(items[i].1), unmarked(items[j].1));
+    if linked && !ui && !uj {
+        return Link::Take(dice.max(containment * 0.9));
+    }
+    // An unmarked sentence that says, sense for sense, one sentence of a quotation
+    // renders it: when the same person is named for both, or when nearly every
+    // sense is the same whoever is named (the same words given to two people).
+    if ui != uj {
+        let (u, q) = if ui { (i, j) } else { (j, i) };
+        let best = std::iter::once(&v.meant[q].0)
+            .chain(&v.meant[q].1)
+            .map(|s| overlap(&v.meant[u].0, s).0)
+            .fold(0.0, f64::max);
+        let needed = if named_alike {
+            UNMARKED_SENSES
+        } else {
+            UNMARKED_SENSES_ANYONE
+        };
+        if items[q].1.direct && items[u].2.len() >= 6 && best >= needed {
+            return Link::Take(best * 0.9);
+        }
+    }
+    // Speech an outlet reports in its own words, given to the speaker it names for
+    // a quotation, renders one of the quotation's sentences when the two share the
+    // words that carry that sentence: see [`renders_gist`].
+    let attributed = |f: &Found| !f.direct && f.attribution.is_some();
+    if named_alike
+        && (attributed(items[i].1) && items[j].1.direct
+            || attributed(items[j].1) && items[i].1.direct)
+    {
+        let (r, q) = if items[i].1.direct { (j, i) } else { (i, j) };
+        let mut named = named_numbers(&items[r].1.parts);
+        named.extend(named_numbers(&items[q].1.parts));
+        let best = std::iter::once(&v.gists[q].0)
+            .chain(&v.gists[q].1)
+            .filter_map(|s| renders_gist(&v.gists[r].0, s, &named))
+            .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))));
+        if let Some(best) = best {
+            return Link::Take(best * 0.9);
+        }
+    }
+    let one_quoted = items[i].1.direct || items[j].1.direct;
+    if same_speaker && one_quoted && shortest >= 4 && dice >= NEAR_MISS {
+        return Link::Near;
+    }
+    Link::Apart
+}
+
+/// Speech printed neither in quote marks nor with an attribution: a sentence that may
+/// render someone's quotation ([`crate::unmarked`]).
+fn unmarked(f: &Found) -> bool {
+    !f.direct && f.attribution.is_none()
+}
+
 /// As [`align`], and where `embed` gives sentence embeddings, quotations that share some
 /// words but too few (a retranslation, a close rewording) are one utterance when they mean
 /// the same, and reported speech and first-person sentences without quote marks
 /// ([`crate::unmarked`]) join the utterance one of whose sentences they render.
 /// Only such near misses are embedded; `embed` returning `None` means words alone.
 pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> Vec<Quote> {
-    let mut items: Vec<(usize, &Found, Vec<String>)> = Vec::new();
-    for (a, (_, found)) in articles.iter().enumerate() {
-        for f in found {
-            items.push((a, f, tokens(&f.parts)));
-        }
-    }
+    let v = Versions::of(articles);
+    let items = &v.items;
     let n = items.len();
-    // What each version means, word by word, whole and (for a quotation, which unmarked
-    // sentences are compared with) sentence by sentence.
-    let meant: Vec<(Vec<String>, Vec<Vec<String>>)> = items
-        .iter()
-        .map(|(_, f, t)| {
-            let sentences = if f.direct {
-                sentence_senses(&f.parts).into_iter().map(bag).collect()
-            } else {
-                Vec::new()
-            };
-            (bag(senses(t)), sentences)
-        })
-        .collect();
-    // The content senses of the same, for reports that render a quoted sentence.
-    let gists: Vec<(Vec<String>, Vec<Vec<String>>)> = meant
-        .iter()
-        .map(|(whole, sentences)| {
-            (
-                content(whole),
-                sentences.iter().map(|s| content(s)).collect(),
-            )
-        })
-        .collect();
     // Candidate links, best first; a link is taken unless it would put two quotations of one
-    // article into one utterance.
+    // article into one utterance. Pairs the words almost link are decided by meaning.
     let mut links: Vec<(f64, usize, usize)> = Vec::new();
-    // Pairs the words almost link, to be decided by meaning.
     let mut near: Vec<(usize, usize)> = Vec::new();
-    let unmarked = |f: &Found| !f.direct && f.attribution.is_none();
-    let speakers = Speakers::of(&items);
     for i in 0..n {
         for j in i + 1..n {
             if items[i].0 == items[j].0 {
                 continue;
             }
-            let same_speaker = speakers.may_be_one(i, j);
-            let reported = !items[i].1.direct || !items[j].1.direct;
-            // Speech in an outlet's own words links only to words given to the same
-            // speaker, save an unmarked sentence and the quotation it renders.
-            if reported && !same_speaker && unmarked(items[i].1) == unmarked(items[j].1) {
-                continue;
-            }
-            let (dice, containment) = overlap(&meant[i].0, &meant[j].0);
-            let shortest = items[i].2.len().min(items[j].2.len());
-            let needed = if same_speaker { 0.45 } else { 0.6 };
-            // A short verdict in the outlet's words ("called them game-changing") joins the
-            // quotation holding it whole, when both name the same speaker.
-            let named_alike = speakers.named_alike(i, j);
-            // The report is the shorter: it is held in the quotation, not the other way
-            // round (a two-word quotation, "significant progress", inside a long report).
-            let report_within = {
-                let (r, q) = if items[i].1.direct { (j, i) } else { (i, j) };
-                items[q].1.direct && items[r].2.len() <= items[q].2.len()
-            };
-            let linked = if reported {
-                // Reported speech keeps fewer of the words: a looser test, same speaker only; a
-                // report held within a quotation must be so in its content words too, not in
-                // "had", "a" and "the".
-                same_speaker
-                    && (dice >= 0.4
-                        || (shortest >= 5
-                            && containment >= 0.6
-                            && overlap(&gists[i].0, &gists[j].0).1 >= 0.6)
-                        || (named_alike && shortest >= 2 && containment >= 0.99 && report_within))
-            } else {
-                dice >= needed || (same_speaker && shortest >= 2 && containment >= 0.85)
-            };
-            // Unmarked sentences join by meaning only, and only a quotation.
-            let (ui, uj) = (unmarked(items[i].1), unmarked(items[j].1));
-            if linked && !ui && !uj {
-                links.push((dice.max(containment * 0.9), i, j));
-                continue;
-            }
-            // An unmarked sentence that says, sense for sense, one sentence of a quotation
-            // renders it: when the same person is named for both, or when nearly every
-            // sense is the same whoever is named (the same words given to two people).
-            if ui != uj {
-                let (u, q) = if ui { (i, j) } else { (j, i) };
-                let best = std::iter::once(&meant[q].0)
-                    .chain(&meant[q].1)
-                    .map(|s| overlap(&meant[u].0, s).0)
-                    .fold(0.0, f64::max);
-                let needed = if named_alike {
-                    UNMARKED_SENSES
-                } else {
-                    UNMARKED_SENSES_ANYONE
-                };
-                if items[q].1.direct && items[u].2.len() >= 6 && best >= needed {
-                    links.push((best * 0.9, i, j));
-                    continue;
-                }
-            }
-            // Speech an outlet reports in its own words, given to the speaker it names for
-            // a quotation, renders one of the quotation's sentences when the two share the
-            // words that carry that sentence: see [`renders_gist`].
-            let attributed = |f: &Found| !f.direct && f.attribution.is_some();
-            if named_alike
-                && (attributed(items[i].1) && items[j].1.direct
-                    || attributed(items[j].1) && items[i].1.direct)
-            {
-                let (r, q) = if items[i].1.direct { (j, i) } else { (i, j) };
-                let mut named = named_numbers(&items[r].1.parts);
-                named.extend(named_numbers(&items[q].1.parts));
-                let best = std::iter::once(&gists[q].0)
-                    .chain(&gists[q].1)
-                    .filter_map(|s| renders_gist(&gists[r].0, s, &named))
-                    .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))));
-                if let Some(best) = best {
-                    links.push((best * 0.9, i, j));
-                    continue;
-                }
-            }
-            let one_quoted = items[i].1.direct || items[j].1.direct;
-            if same_speaker && one_quoted && shortest >= 4 && dice >= NEAR_MISS {
-                near.push((i, j));
+            match pair_link(&v, i, j) {
+                Link::Take(strength) => links.push((strength, i, j)),
+                Link::Near => near.push((i, j)),
+                Link::Apart => {}
             }
         }
     }
@@ -575,40 +621,74 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
     // only those are embedded.
     near.retain(|&(i, j)| sets.root(i) != sets.root(j));
     if !near.is_empty() {
-        let mut which: Vec<usize> = near.iter().flat_map(|&(i, j)| [i, j]).collect();
-        which.sort_unstable();
-        which.dedup();
-        let found: Vec<&Found> = items.iter().map(|x| x.1).collect();
-        let meaning = meanings(&found, &which, embed);
-        let mut by_meaning = Vec::new();
-        for (i, j) in near {
-            let (Some(x), Some(y)) = (meaning.get(&i), meaning.get(&j)) else {
-                continue;
-            };
-            // Two quotations compare as wholes; speech in the outlet's own words compares
-            // with each sentence of a quotation, since it usually renders one of them.
-            let c = if items[i].1.direct && items[j].1.direct {
-                dot(&x.whole, &y.whole)
-            } else {
-                x.all()
-                    .flat_map(|a| y.all().map(move |b| dot(a, b)))
-                    .fold(f32::MIN, f32::max)
-            };
-            let needed = if unmarked(items[i].1) || unmarked(items[j].1) {
-                SAME_MEANING_UNMARKED
-            } else {
-                SAME_MEANING
-            };
-            if c >= needed {
-                by_meaning.push((c as f64, i, j));
-            }
-        }
-        take(by_meaning, &mut sets);
+        take(by_meaning(items, near, embed), &mut sets);
     }
-    // “A,” Voss said. “B.”: a quoted sentence with no attribution of its own, right after an
-    // attributed quotation of the same speaker in its paragraph, goes on with it. Where no outlet
-    // prints A and B together the words cannot tell; an utterance every one of whose
-    // versions goes on from the same other utterance this way is part of it.
+    join_continuations(items, &mut sets);
+    let bags: Vec<Vec<String>> = items.iter().map(|x| bag(x.2.clone())).collect();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        let r = sets.root(i);
+        let g = *index.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    // Sentences without quote marks or attribution are kept only where they render an
+    // utterance quoted somewhere; reported speech ("X said that ...") is speech on its own.
+    groups.retain(|g| g.iter().any(|&i| !unmarked(items[i].1)));
+    groups
+        .iter()
+        .enumerate()
+        .map(|(k, members)| quote_of(k, members, items, &bags, articles))
+        .collect()
+}
+
+/// The near misses (`near`, pairs of versions the words left apart) that mean the same by
+/// their sentence embeddings, with how alike they are.
+fn by_meaning(
+    items: &[Item<'_>],
+    near: Vec<(usize, usize)>,
+    embed: &EmbedFn,
+) -> Vec<(f64, usize, usize)> {
+    let mut which: Vec<usize> = near.iter().flat_map(|&(i, j)| [i, j]).collect();
+    which.sort_unstable();
+    which.dedup();
+    let found: Vec<&Found> = items.iter().map(|x| x.1).collect();
+    let meaning = meanings(&found, &which, embed);
+    let mut by_meaning = Vec::new();
+    for (i, j) in near {
+        let (Some(x), Some(y)) = (meaning.get(&i), meaning.get(&j)) else {
+            continue;
+        };
+        // Two quotations compare as wholes; speech in the outlet's own words compares
+        // with each sentence of a quotation, since it usually renders one of them.
+        let c = if items[i].1.direct && items[j].1.direct {
+            dot(&x.whole, &y.whole)
+        } else {
+            x.all()
+                .flat_map(|a| y.all().map(move |b| dot(a, b)))
+                .fold(f32::MIN, f32::max)
+        };
+        let needed = if unmarked(items[i].1) || unmarked(items[j].1) {
+            SAME_MEANING_UNMARKED
+        } else {
+            SAME_MEANING
+        };
+        if c >= needed {
+            by_meaning.push((c as f64, i, j));
+        }
+    }
+    by_meaning
+}
+
+/// “A,” Voss said. “B.”: a quoted sentence with no attribution of its own, right after an
+/// attributed quotation of the same speaker in its paragraph, goes on with it. Where no outlet
+/// prints A and B together the words cannot tell; an utterance every one of whose
+/// versions goes on from the same other utterance this way is part of it.
+fn join_continuations(items: &[Item<'_>], sets: &mut Sets) {
+    let n = items.len();
     let goes_on_from: Vec<Option<usize>> = (0..n)
         .map(|i| {
             let p = i.checked_sub(1)?;
@@ -646,76 +726,67 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             sets.join(r, target);
         }
     }
-    let bags: Vec<Vec<String>> = items.iter().map(|x| bag(x.2.clone())).collect();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut index: HashMap<usize, usize> = HashMap::new();
-    for i in 0..n {
-        let r = sets.root(i);
-        let g = *index.entry(r).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(i);
-    }
-    // Sentences without quote marks or attribution are kept only where they render an
-    // utterance quoted somewhere; reported speech ("X said that ...") is speech on its own.
-    groups.retain(|g| g.iter().any(|&i| !unmarked(items[i].1)));
-    groups
+}
+
+/// The quote one group of versions (`members`, indices into `items`) makes: its reference
+/// wording, its speaker, its graded occurrences.
+fn quote_of(
+    k: usize,
+    members: &[usize],
+    items: &[Item<'_>],
+    bags: &[Vec<String>],
+    articles: &[(String, Vec<Found>)],
+) -> Quote {
+    // The reference version is the one the others agree with most (several outlets
+    // that print the same words outvote one long rewording), widened to any version
+    // that holds it whole with more words.
+    let agreement = |i: usize| {
+        members
+            .iter()
+            .filter(|&&j| items[j].0 != items[i].0)
+            .map(|&j| overlap(&bags[i], &bags[j]).0)
+            .sum::<f64>()
+    };
+    let direct: Vec<usize> = members
         .iter()
-        .enumerate()
-        .map(|(k, members)| {
-            // The reference version is the one the others agree with most (several outlets
-            // that print the same words outvote one long rewording), widened to any version
-            // that holds it whole with more words.
-            let agreement = |i: usize| {
-                members
-                    .iter()
-                    .filter(|&&j| items[j].0 != items[i].0)
-                    .map(|&j| overlap(&bags[i], &bags[j]).0)
-                    .sum::<f64>()
-            };
-            let direct: Vec<usize> = members
-                .iter()
-                .copied()
-                .filter(|&i| items[i].1.direct)
-                .collect();
-            let members_all = members;
-            // The reference is a quotation where there is one, else the reported versions.
-            let members = if direct.is_empty() { members } else { &direct };
-            let medoid = *members
-                .iter()
-                .max_by(|&&a, &&b| {
-                    agreement(a)
-                        .total_cmp(&agreement(b))
-                        .then(items[a].2.len().cmp(&items[b].2.len()))
-                        .then(b.cmp(&a))
-                })
-                .expect("a group has members");
-            let fullest = *members
-                .iter()
-                .filter(|&&i| is_subsequence(&items[medoid].2, &items[i].2))
-                .max_by_key(|&&i| (items[i].2.len(), std::cmp::Reverse(i)))
-                .unwrap_or(&medoid);
-            let full = &items[fullest].2;
-            let mut votes: HashMap<&str, usize> = HashMap::new();
-            for &i in members_all {
-                if let Some(s) = &items[i].1.speaker {
-                    *votes.entry(s.as_str()).or_default() += 1;
-                }
-            }
-            let speaker = votes
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-                .map(|(s, _)| s.to_string());
-            Quote {
-                id: format!("Q{}", k + 1),
-                speaker,
-                speaker_entity: None,
-                text: items[fullest].1.parts.join(" "),
-                occurrences: occurrences(members_all, &items, full, articles),
-            }
+        .copied()
+        .filter(|&i| items[i].1.direct)
+        .collect();
+    let members_all = members;
+    // The reference is a quotation where there is one, else the reported versions.
+    let members = if direct.is_empty() { members } else { &direct };
+    let medoid = *members
+        .iter()
+        .max_by(|&&a, &&b| {
+            agreement(a)
+                .total_cmp(&agreement(b))
+                .then(items[a].2.len().cmp(&items[b].2.len()))
+                .then(b.cmp(&a))
         })
-        .collect()
+        .expect("a group has members");
+    let fullest = *members
+        .iter()
+        .filter(|&&i| is_subsequence(&items[medoid].2, &items[i].2))
+        .max_by_key(|&&i| (items[i].2.len(), std::cmp::Reverse(i)))
+        .unwrap_or(&medoid);
+    let full = &items[fullest].2;
+    let mut votes: HashMap<&str, usize> = HashMap::new();
+    for &i in members_all {
+        if let Some(s) = &items[i].1.speaker {
+            *votes.entry(s.as_str()).or_default() += 1;
+        }
+    }
+    let speaker = votes
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(s, _)| s.to_string());
+    Quote {
+        id: format!("Q{}", k + 1),
+        speaker,
+        speaker_entity: None,
+        text: items[fullest].1.parts.join(" "),
+        occurrences: occurrences(members_all, items, full, articles),
+    }
 }
 
 /// The occurrences of one utterance, graded against its fullest version `full`. The

@@ -1153,23 +1153,7 @@ fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<
         break;
     }
     if !that {
-        // "told The Post and Courier newspaper of Charleston on Saturday that": a "that"
-        // a few words on, past words that are no verbs; not a relative "that" with its
-        // verb right after it ("maintains a programme that trains …").
-        let near = (k..end.min(k + 8))
-            .find(|&i| s.lower(i) == "that")
-            .filter(|&i| {
-                !(i > c + 1 && relative_that(s, i))
-                    && t[k..i].iter().all(|x| {
-                        let w = x.text(p).to_lowercase();
-                        !x.quoted
-                            && (x.kind == TokenKind::Word || x.is(','))
-                            && !lexicon::finite_verb(&w)
-                            && !lexicon::past_tense(&w)
-                            && !lexicon::subject_pronoun(&w)
-                    })
-            });
-        if let Some(i) = near {
+        if let Some(i) = that_a_few_words_on(s, c, k, end) {
             k = i + 1;
             that = true;
         }
@@ -1205,6 +1189,26 @@ fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<
     }
     let words = (k..end).filter(|&i| t[i].kind == TokenKind::Word).count();
     (words >= 3).then_some((k, end))
+}
+
+/// "told The Post and Courier newspaper of Charleston on Saturday that": a "that" a few
+/// words after `k` (the cue at `c`), past words that are no verbs; not a relative "that"
+/// with its verb right after it ("maintains a programme that trains …").
+fn that_a_few_words_on(s: &SentenceView<'_>, c: usize, k: usize, end: usize) -> Option<usize> {
+    let t = s.tokens;
+    (k..end.min(k + 8))
+        .find(|&i| s.lower(i) == "that")
+        .filter(|&i| {
+            !(i > c + 1 && relative_that(s, i))
+                && t[k..i].iter().all(|x| {
+                    let w = x.text(s.text).to_lowercase();
+                    !x.quoted
+                        && (x.kind == TokenKind::Word || x.is(','))
+                        && !lexicon::finite_verb(&w)
+                        && !lexicon::past_tense(&w)
+                        && !lexicon::subject_pronoun(&w)
+                })
+        })
 }
 
 /// Whether the "that" at token `i`, after a noun, opens a relative clause, its verb right
