@@ -1497,19 +1497,24 @@ const TOPIC_VERBS: &[&str] = &[
 /// Whether `word` and the word after it (`next`, lower case) report a topic or a position
 /// (`TOPIC_VERBS`): "called for", "talked about". "Weighed in" takes an "on" after it.
 pub fn topic_cue(word: &str, next: &str) -> bool {
-    static MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-        let mut map = HashMap::default();
-        for line in TOPIC_VERBS {
-            let (forms, preps) = line.split_once('|').unwrap_or((line, ""));
-            let preps: Vec<&str> = preps.split_whitespace().collect();
-            for form in forms.split_whitespace() {
-                map.insert(form, preps.clone());
-            }
-        }
-        map
-    });
+    static MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
+        LazyLock::new(|| with_followers(TOPIC_VERBS));
     MAP.get(word.to_lowercase().as_str())
         .is_some_and(|preps| preps.contains(&next))
+}
+
+/// A list of lines "word word … | follower follower …" as a map from each word to the
+/// words that may follow it ([`topic_cue`], [`nominal_cue`]).
+fn with_followers(lines: &[&'static str]) -> HashMap<&'static str, Vec<&'static str>> {
+    let mut map = HashMap::default();
+    for line in lines {
+        let (words, followers) = line.split_once('|').unwrap_or((line, ""));
+        let followers: Vec<&str> = followers.split_whitespace().collect();
+        for word in words.split_whitespace() {
+            map.insert(word, followers.clone());
+        }
+    }
+    map
 }
 
 /// Verbs of position that take what they stand for as a direct object ("endorsed Ted Cruz
@@ -1584,17 +1589,8 @@ const NOMINAL_CUES: &[&str] = &[
 
 /// Whether a lower-case noun and the word after it are a nominal cue (`NOMINAL_CUES`).
 pub fn nominal_cue(noun: &str, next: &str) -> bool {
-    static MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-        let mut map = HashMap::default();
-        for line in NOMINAL_CUES {
-            let (nouns, words) = line.split_once('|').unwrap_or((line, ""));
-            let words: Vec<&str> = words.split_whitespace().collect();
-            for noun in nouns.split_whitespace() {
-                map.insert(noun, words.clone());
-            }
-        }
-        map
-    });
+    static MAP: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
+        LazyLock::new(|| with_followers(NOMINAL_CUES));
     MAP.get(noun).is_some_and(|words| words.contains(&next))
 }
 
@@ -1602,38 +1598,32 @@ pub fn nominal_cue(noun: &str, next: &str) -> bool {
 /// passive, a negation or a degree ("to call for", "the calls for", "was called for",
 /// "did not respond to", "more focused on").
 pub fn before_topic_cue(word: &str) -> bool {
-    matches!(
-        word,
-        "to" | "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "be"
-            | "been"
-            | "being"
-            | "of"
-            | "new"
-            | "no"
-            | "these"
-            | "those"
-            | "not"
-            | "never"
-            | "n't"
-            | "more"
-            | "less"
-            | "so"
-            | "too"
-            | "very"
-            | "most"
-    )
+    blocks_verb(word)
+        || matches!(
+            word,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "of"
+                | "new"
+                | "no"
+                | "these"
+                | "those"
+                | "more"
+                | "less"
+                | "too"
+                | "very"
+                | "most"
+        )
 }
 
 /// Whether a lower-case word is one of the finite verbs listed above.

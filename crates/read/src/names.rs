@@ -49,6 +49,17 @@ pub struct NameRun {
     pub place: bool,
 }
 
+impl NameRun {
+    /// The same run with its token positions counted from `by` tokens earlier: a run read
+    /// in a slice of the sentence, placed in the whole sentence.
+    pub(crate) fn shifted(mut self, by: usize) -> NameRun {
+        self.first += by;
+        self.last += by;
+        self.with_titles += by;
+        self
+    }
+}
+
 /// The name runs among `tokens` (one sentence's), outside quotations.
 pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
     let mut out = Vec::new();
@@ -378,11 +389,8 @@ fn head_of(p: &str, tokens: &[Token], (a, b): (usize, usize)) -> Option<Head> {
     if slice.iter().any(|t| t.quoted) {
         return None;
     }
-    if let Some(mut run) = name_head(p, slice) {
-        run.first += a;
-        run.last += a;
-        run.with_titles += a;
-        return Some(Head::Name(run));
+    if let Some(run) = name_head(p, slice) {
+        return Some(Head::Name(run.shifted(a)));
     }
     // A pronoun standing alone.
     if let Some(t) = slice.iter().rev().find(|t| t.kind == TokenKind::Word) {

@@ -259,12 +259,8 @@ fn owner(s: &SentenceView<'_>, i: usize) -> Option<((Head, usize), usize)> {
     {
         a -= 1;
     }
-    let run = names::name_runs(s.text, &t[a..=k]).pop()?;
-    let at = t[a + run.first].start;
-    let mut run = run;
-    run.first += a;
-    run.last += a;
-    run.with_titles += a;
+    let run = names::name_runs(s.text, &t[a..=k]).pop()?.shifted(a);
+    let at = t[run.first].start;
     Some(((Head::Name(run), at), a))
 }
 
