@@ -126,6 +126,7 @@ fn every_removed_and_appended_text_is_in_its_input() {
     let corpus = root().join("examples/corpus");
     let out = tempfile::tempdir().unwrap();
     let (_, report) = analyze(&[&corpus], out.path());
+    let mut placed = 0;
     for a in report["articles"].as_array().unwrap() {
         let id = a["id"].as_str().unwrap();
         let input = std::fs::read_to_string(corpus.join(format!("{id}.txt"))).unwrap();
@@ -151,20 +152,42 @@ fn every_removed_and_appended_text_is_in_its_input() {
                 "{id}: span of {text:?}"
             );
         }
-        let quoted = report["stories"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .flat_map(|s| s["quotes"].as_array().unwrap().iter());
-        for o in quoted
+        let said = report["stories"].as_array().unwrap().iter().flat_map(|s| {
+            let reported = s["reported_speech"].as_array().into_iter().flatten();
+            s["quotes"].as_array().unwrap().iter().chain(reported)
+        });
+        for o in said
             .flat_map(|q| q["occurrences"].as_array().unwrap())
             .filter(|o| o["article"] == id)
         {
-            for part in o["parts"].as_array().unwrap() {
+            let parts = o["parts"].as_array().unwrap();
+            for part in parts {
                 assert!(
                     input.contains(part.as_str().unwrap()),
                     "{id}: quote part not in the input: {part}"
                 );
+            }
+            // Each part's span selects exactly its characters; only a headline from the
+            // header block is printed nowhere in the input text.
+            let Some(spans) = o["spans"].as_array() else {
+                let title = a["title"].as_str().unwrap_or_default();
+                assert!(
+                    parts.iter().all(|p| title.contains(p.as_str().unwrap())),
+                    "{id}: no spans for {parts:?}"
+                );
+                continue;
+            };
+            assert_eq!(spans.len(), parts.len(), "{id}: spans of {parts:?}");
+            for (span, part) in spans.iter().zip(parts) {
+                let (s, e) = (
+                    span[0].as_u64().unwrap() as usize + skip,
+                    span[1].as_u64().unwrap() as usize + skip,
+                );
+                assert_eq!(
+                    chars[s..e].iter().collect::<String>(),
+                    part.as_str().unwrap()
+                );
+                placed += 1;
             }
         }
         for paragraph in a["body"].as_str().unwrap().split("\n\n") {
@@ -174,6 +197,7 @@ fn every_removed_and_appended_text_is_in_its_input() {
             );
         }
     }
+    assert!(placed > 30, "only {placed} parts placed");
 }
 
 /// Analyses the labelled corpus `crates/cli/tests/corpora/<name>`, checks that the run

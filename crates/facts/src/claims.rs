@@ -860,6 +860,7 @@ mod tests {
             fidelity: "verbatim".into(),
             attribution: None,
             speaker: Some(speaker.into()),
+            spans: None,
         };
         let quote = |speakers: &[(&str, &str)]| Quote {
             id: "Q1".into(),

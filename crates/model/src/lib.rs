@@ -326,6 +326,10 @@ pub struct Occurrence {
     /// Who this outlet says spoke, when it names someone.
     #[serde(default)]
     pub speaker: Option<String>,
+    /// Where each part stands in the article's input text, in Unicode scalar values (left
+    /// out for a part printed elsewhere, such as a headline from a header block).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spans: Option<Vec<[usize; 2]>>,
 }
 
 /// A checkable statement with every version of it.

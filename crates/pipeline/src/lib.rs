@@ -686,11 +686,12 @@ fn put_together(
             .chain(paragraphs.iter().copied())
             .collect();
         let reading = parallax_read::read(&read);
-        let mut found = parallax_quotes::said(&reading);
+        let starts = input_starts(&a, headline.is_some(), paragraphs.len());
+        let mut found = parallax_quotes::said(&reading, &starts);
         // Sentences without quote marks are kept only where they render another outlet's
         // quotation.
         if members.len() >= 2 {
-            found.extend(parallax_quotes::unmarked(&reading));
+            found.extend(parallax_quotes::unmarked(&reading, &starts));
         }
         if headline.is_some() {
             parallax_quotes::in_headline(&mut found);
@@ -738,6 +739,22 @@ fn put_together(
     parallax_facts::copies_are_one_source(&mut story.facts, &copied);
     parallax_facts::later_updates(&mut story.facts, &published);
     Ok(story)
+}
+
+/// Where each paragraph of an article's reading starts in its input text: the headline
+/// where cleaning took it from the text (nowhere for one from the header), then the body's
+/// paragraphs as cleaning placed them (nowhere at all for an article stored without their
+/// places).
+fn input_starts(a: &Article, headline: bool, paragraphs: usize) -> Vec<Option<usize>> {
+    let title = a.removed.iter().find(|r| {
+        r.reason == parallax_model::Reason::Title && Some(r.text.as_str()) == a.title.as_deref()
+    });
+    let placed = a.paragraphs.len() == paragraphs;
+    let body = (0..paragraphs).map(|k| placed.then(|| a.paragraphs[k][0]));
+    (headline.then_some(title.map(|r| r.span[0])))
+        .into_iter()
+        .chain(body)
+        .collect()
 }
 
 /// Ties each quotation's speaker to the story's entity of that name (`speaker_entity`):

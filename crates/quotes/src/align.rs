@@ -833,6 +833,11 @@ fn occurrences(
                 fidelity: fidelity.as_str().to_string(),
                 attribution: same.iter().find_map(|&i| items[i].1.attribution.clone()),
                 speaker: same.iter().find_map(|&i| items[i].1.speaker.clone()),
+                spans: same
+                    .iter()
+                    .map(|&i| items[i].1.spans.clone())
+                    .collect::<Option<Vec<_>>>()
+                    .map(|s| s.concat()),
             }
         })
         .collect()
@@ -858,6 +863,7 @@ mod tests {
             speaker: Some(speaker.into()),
             direct: true,
             headline: false,
+            spans: None,
         }
     }
 
@@ -953,6 +959,7 @@ mod tests {
     fn a_headline_and_its_body_quote_one_utterance() {
         let headline = Found {
             headline: true,
+            spans: None,
             ..found(&["The spillway will hold"], "Lindqvist")
         };
         let body = Found {

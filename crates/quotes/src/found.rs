@@ -15,4 +15,7 @@ pub struct Found {
     pub direct: bool,
     /// In the article's headline, which may quote again what its body quotes.
     pub headline: bool,
+    /// Where each part stands in the article's input text, in Unicode scalar values, when
+    /// every part stands there (not for a headline from a header block).
+    pub spans: Option<Vec<[usize; 2]>>,
 }

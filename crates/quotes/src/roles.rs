@@ -59,9 +59,10 @@ mod tests {
         roles.read(&parallax_read::read(&[
             "The works were ordered by transport minister Hedda Morland on Monday.",
         ]));
-        let mut found = crate::said(&parallax_read::read(&[
-            "The bridge will reopen in June, the minister said.",
-        ]));
+        let mut found = crate::said(
+            &parallax_read::read(&["The bridge will reopen in June, the minister said."]),
+            &[],
+        );
         assert_eq!(found[0].speaker.as_deref(), Some("minister"));
         roles.name_speakers(&mut found);
         assert_eq!(found[0].speaker.as_deref(), Some("Hedda Morland"));
@@ -76,9 +77,10 @@ mod tests {
         roles.read(&parallax_read::read(&[
             "Harbour chair Linus Berg spoke first.",
         ]));
-        let mut found = crate::said(&parallax_read::read(&[
-            "The quay will close for a month, the chair said.",
-        ]));
+        let mut found = crate::said(
+            &parallax_read::read(&["The quay will close for a month, the chair said."]),
+            &[],
+        );
         roles.name_speakers(&mut found);
         assert_eq!(found[0].speaker.as_deref(), Some("chair"));
     }

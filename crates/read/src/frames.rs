@@ -165,11 +165,12 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
         return false;
     }
     if cue.participle {
-        // "..., saying that", "while adding", "is saying", "having said".
-        return matches!(
-            prev_l,
-            Some("while" | "before" | "after" | "and" | "is" | "was" | "were" | "are" | "been")
-        ) || i > 0 && t[i - 1].is(',');
+        // "..., saying that", "while adding", "is saying", "began by saying", and a name
+        // doing it ("footage of Trump saying").
+        return matches!(prev_l, Some("is" | "was" | "were" | "are" | "been"))
+            || prev_l.is_some_and(lexicon::links_participle)
+            || i > 0 && t[i - 1].is(',')
+            || i > 1 && t[i - 1].kind == TokenKind::Word && t[i - 1].capitalised(p);
     }
     if cue.base {
         // "The state officials whose laws were struck down say", "Aides to Clinton say":
@@ -421,7 +422,8 @@ fn direct_frames(
 /// Whether the quotation starting at token `a` says what someone called a thing: right
 /// after "as", a determiner or "being" between ("condemned the test as “provocative”",
 /// "dismissed Estonia as being in the “suburbs of St. Petersburg”", "blasted Clinton as a
-/// “disgrace”"). "As well as" and "such as" list things and call nothing.
+/// “disgrace”"), or after a verb of being and a determiner ("Trump Is a ‘Proven Failure’").
+/// "As well as" and "such as" list things and call nothing.
 fn characterises(s: &SentenceView<'_>, a: usize) -> bool {
     let word = |k: usize| {
         a.checked_sub(k)
@@ -438,7 +440,9 @@ fn characterises(s: &SentenceView<'_>, a: usize) -> bool {
     while k <= 3 && filler(&word(k)) {
         k += 1;
     }
-    word(k) == "as" && !matches!(word(k + 1).as_str(), "well" | "such" | "so" | "just")
+    // "Trump Is a ‘Proven Failure’": a verb of being and a determiner say what it is.
+    let being = k > 1 && matches!(word(k).as_str(), "is" | "was" | "are" | "were");
+    being || word(k) == "as" && !matches!(word(k + 1).as_str(), "well" | "such" | "so" | "just")
 }
 
 /// Whether the tokens from `from` to `to` only join two things: "and", "or", a comma, a
@@ -476,7 +480,8 @@ fn lost_opening_frame(s: &SentenceView<'_>, f: &mut Frame, a: usize, b: usize) -
 
 /// The cue before a quotation at tokens `a..` (after `prev_end`), and whether a short
 /// quotation is set apart from it by a preposition of time ("Recount Frozen After
-/// ‘Forgotten’ Ballot Box Found"), in which case it says nothing of the cue's.
+/// ‘Forgotten’ Ballot Box Found"), in which case it says nothing of the cue's. A comma or a
+/// colon right before the quotation ties it back to the cue ("saying during the debate, “…”").
 fn cue_before(
     s: &SentenceView<'_>,
     cues: &[(usize, Cue)],
@@ -487,7 +492,9 @@ fn cue_before(
     let before = (prev_end..a)
         .rev()
         .find_map(|i| cues.iter().position(|&(c, _)| c == i));
+    let tied = a > 0 && (s.tokens[a - 1].is(',') || s.tokens[a - 1].is(':'));
     let set_apart = words <= 4
+        && !tied
         && before.is_some_and(|k| {
             s.tokens[cues[k].0 + 1..a]
                 .iter()
@@ -664,7 +671,9 @@ fn hangs(s: &SentenceView<'_>, c: usize, cue: Cue) -> bool {
     let having = c > 0 && t[c - 1].text(s.text).eq_ignore_ascii_case("having");
     having
         || cue.participle
-            && (c == 0 || t[c - 1].kind != TokenKind::Word || participle_link(s.text, &t[c - 1]))
+            && (c == 0
+                || t[c - 1].kind != TokenKind::Word
+                || lexicon::links_participle(&t[c - 1].text(s.text).to_lowercase()))
 }
 
 /// Whether the cue at `c` is a second verb of its sentence's subject ("… and said", "… but
@@ -675,14 +684,6 @@ fn coordinated(s: &SentenceView<'_>, c: usize) -> bool {
             s.tokens[c - 1].text(s.text).to_lowercase().as_str(),
             "and" | "but"
         )
-}
-
-/// Words that link a participle to the clause before it: "while saying", "having said".
-fn participle_link(p: &str, t: &Token) -> bool {
-    matches!(
-        t.text(p).to_lowercase().as_str(),
-        "while" | "before" | "after" | "and" | "having" | "also" | "repeatedly" | "later"
-    )
 }
 
 /// The end of the source phrase after a cue: up to a comma, full stop or quotation.
@@ -1687,8 +1688,15 @@ pub(crate) fn sentence_subject(s: &SentenceView<'_>, c: usize) -> Option<(Head, 
             && w.chars().next().is_some_and(char::is_lowercase)
             && (lexicon::cue(w).is_some()
                 || lexicon::past_tense(w)
+                || lexicon::finite_verb(w)
                 // "Marco Rubio, speaking on ABC’s “This Week,” cautioned": an aside.
                 || (w.ends_with("ing") && i > 0 && t[i - 1].is(','))
+                // "Trump openly admires Putin as a “strong leader”": a verb in "-s" after a
+                // name or an adverb, where no plural noun stands.
+                || (lexicon::present_third_person(w)
+                    && i > 0
+                    && t[i - 1].kind == TokenKind::Word
+                    && (t[i - 1].capitalised(s.text) || t[i - 1].text(s.text).ends_with("ly")))
                 || matches!(
                     w,
                     "is" | "was" | "has" | "had" | "met" | "spoke" | "made" | "gave" | "took"

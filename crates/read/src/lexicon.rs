@@ -398,6 +398,38 @@ pub fn blocks_verb(word: &str) -> bool {
     )
 }
 
+/// Words that tie a participle of speech to its sentence's subject: a conjunction or an
+/// adverb ("while saying", "and adding", "repeatedly saying"), a preposition ("began by
+/// saying", "when announcing") or a verb of aspect ("kept insisting", "started asking").
+/// "Without saying" reports nothing; after "for" the one who spoke may be the object
+/// ("critics attacked Oz for saying"): neither is here.
+pub fn links_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "while"
+            | "before"
+            | "after"
+            | "and"
+            | "having"
+            | "also"
+            | "repeatedly"
+            | "later"
+            | "by"
+            | "when"
+            | "upon"
+            | "began"
+            | "begun"
+            | "begin"
+            | "begins"
+            | "started"
+            | "starts"
+            | "kept"
+            | "keeps"
+            | "continued"
+            | "continues"
+    )
+}
+
 /// Determiners, before which a cue word is a noun ("the claims", "his reports").
 pub fn determiner(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| {

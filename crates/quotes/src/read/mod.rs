@@ -6,8 +6,9 @@ use parallax_read::Reading;
 
 use crate::found::Found;
 
-/// The quotations and reported speech of one article, in the order it prints them.
-pub fn said(reading: &Reading<'_>) -> Vec<Found> {
+/// The quotations and reported speech of one article, in the order it prints them; `starts`
+/// is where each paragraph read starts in the article's input text ([`Reading::span`]).
+pub fn said(reading: &Reading<'_>, starts: &[Option<usize>]) -> Vec<Found> {
     reading
         .frames
         .iter()
@@ -23,6 +24,7 @@ pub fn said(reading: &Reading<'_>) -> Vec<Found> {
             speaker: f.speaker.clone(),
             direct: f.direct,
             headline: false,
+            spans: f.content.iter().map(|c| reading.span(*c, starts)).collect(),
         })
         .collect()
 }
@@ -59,7 +61,7 @@ pub fn in_headline(found: &mut Vec<Found>) {
 /// ## What it does not
 /// Tell a first-person column or a reporter's "we" from a speaker's words on its own: that
 /// is why a candidate that matches no quotation is dropped.
-pub fn unmarked(reading: &Reading<'_>) -> Vec<Found> {
+pub fn unmarked(reading: &Reading<'_>, starts: &[Option<usize>]) -> Vec<Found> {
     let mut found = Vec::new();
     let mut order: usize = 0;
     for (k, para) in reading.paragraphs.iter().enumerate() {
@@ -107,6 +109,11 @@ pub fn unmarked(reading: &Reading<'_>) -> Vec<Found> {
                     .checked_sub(2)
                     .and_then(|o| reading.people.subject_of(o))
             });
+            let piece = parallax_read::frames::Piece {
+                paragraph: k,
+                start: sentence.start,
+                end: sentence.end,
+            };
             found.push(Found {
                 paragraph: k,
                 parts: vec![text.to_string()],
@@ -114,6 +121,7 @@ pub fn unmarked(reading: &Reading<'_>) -> Vec<Found> {
                 speaker,
                 direct: false,
                 headline: false,
+                spans: reading.span(piece, starts).map(|s| vec![s]),
             });
         }
     }

@@ -3,21 +3,21 @@
 use super::*;
 
 fn direct_quotes(ps: &[&str]) -> Vec<Found> {
-    said(&parallax_read::read(ps))
+    said(&parallax_read::read(ps), &[])
         .into_iter()
         .filter(|f| f.direct)
         .collect()
 }
 
 fn reported_speech(ps: &[&str]) -> Vec<Found> {
-    said(&parallax_read::read(ps))
+    said(&parallax_read::read(ps), &[])
         .into_iter()
         .filter(|f| !f.direct)
         .collect()
 }
 
 fn unmarked_speech(ps: &[&str]) -> Vec<Found> {
-    unmarked(&parallax_read::read(ps))
+    unmarked(&parallax_read::read(ps), &[])
 }
 
 #[test]
@@ -491,7 +491,7 @@ fn a_headline_quotes_again_what_its_body_quotes() {
         "Chief engineer Oskar Lindqvist told the county board on Monday: “The spillway will hold, and the town is safe.”",
         "Residents Rally Before Vote On ‘Flood Tax’",
     ];
-    let mut found = said(&parallax_read::read(&ps));
+    let mut found = said(&parallax_read::read(&ps), &[]);
     in_headline(&mut found);
     let got: Vec<(usize, &str, bool)> = found
         .iter()
@@ -506,4 +506,29 @@ fn a_headline_quotes_again_what_its_body_quotes() {
             (2, "The spillway will hold, and the town is safe.", false),
         ]
     );
+}
+
+#[test]
+fn every_part_is_placed_in_the_input_text() {
+    // Two paragraphs at characters 12 and 80 of the input; the first holds a character of
+    // two bytes before its quotation.
+    let ps = [
+        "Rådhus chair Ola Brekke said: “We will vote in May.”",
+        "The levy, Brekke said, “is not on the table” and “never was.”",
+    ];
+    let r = parallax_read::read(&ps);
+    let found = said(&r, &[Some(12), Some(80)]);
+    let spans: Vec<Vec<[usize; 2]>> = found.iter().map(|f| f.spans.clone().unwrap()).collect();
+    let at = |p: usize, part: &str| ps[p][..ps[p].find(part).unwrap()].chars().count();
+    let first = 12 + at(0, "We will");
+    assert_eq!(
+        spans[0],
+        [[first, first + "We will vote in May.".chars().count()]]
+    );
+    let second = 80 + at(1, "is not");
+    assert_eq!(spans[1][0], [second, second + "is not on the table".len()]);
+    assert_eq!(spans[1].len(), found[1].parts.len());
+    // A paragraph printed nowhere in the input text (a headline from a header) is placed
+    // nowhere.
+    assert!(said(&r, &[None, Some(80)])[0].spans.is_none());
 }
