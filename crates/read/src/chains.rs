@@ -9,7 +9,10 @@
 //! then each sentence before it, the subject of each (its first person) before the others;
 //! "he" and "she" agree with the gender the person's titles, first name, role or earlier
 //! pronouns give, a person of unknown gender counting only where no known one fits in
-//! that sentence; "they" and "it" take the nearest organisation. A role ("the senator")
+//! that sentence (a surname that people of both genders share gives none of its own);
+//! "he" or "she" opening a sentence is resolved in its turn even where it reports nothing,
+//! so that the pronouns after it follow the same person; "they" and "it" take the nearest
+//! organisation. A role ("the senator")
 //! takes the nearest person the article gave that title or role.
 //!
 //! ## What it does not
@@ -153,14 +156,26 @@ impl People {
             .map_or_else(|| name.to_string(), |m| m.name.clone())
     }
 
-    /// The gender the article gives a person, where it gives one.
+    /// The gender the article gives a person, where it gives one. Where people of both
+    /// genders share the surname ("Bill Clinton", "Mrs. Clinton"), only the mentions of
+    /// the name as given count, and a bare surname has none.
     pub fn gender(&self, name: &str) -> Option<Gender> {
         let k = key(name);
-        self.mentions
-            .iter()
-            .filter(|m| !m.organisation && key(&m.name) == k)
-            .find_map(|m| m.gender)
-            .or_else(|| self.learnt.iter().find(|(n, _)| *n == k).map(|(_, g)| *g))
+        let family = || {
+            let k = &k;
+            self.mentions
+                .iter()
+                .filter(move |m| !m.organisation && key(&m.name) == *k)
+        };
+        let mut known = family().filter_map(|m| m.gender);
+        let first = known.next();
+        if first.is_some() && known.all(|g| Some(g) == first) {
+            return first;
+        }
+        if first.is_some() {
+            return family().filter(|m| m.name == name).find_map(|m| m.gender);
+        }
+        self.learnt.iter().find(|(n, _)| *n == k).map(|(_, g)| *g)
     }
 
     /// The person or body a source phrase stands for, as a speaker's name.

@@ -113,7 +113,8 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
         }
     }
     let frames = join_continued(&paragraphs, frames);
-    let frames = resolve(&mut people, frames);
+    let subjects = subject_pronouns(&paragraphs);
+    let frames = resolve(&mut people, frames, &subjects);
     Reading {
         paragraphs,
         frames,
@@ -204,11 +205,75 @@ fn join_continued(paragraphs: &[Paragraph<'_>], frames: Vec<Frame>) -> Vec<Frame
     out
 }
 
+/// "He" or "she" opening a sentence (or its clause after "but", "and", "then"), where the
+/// sentence goes on about the person the text was about: each is resolved in its turn, so
+/// that the pronouns after it follow the same person ("Lance Beebe, 49, said … He attended
+/// the rally … “…,” he said").
+fn subject_pronouns(paragraphs: &[Paragraph<'_>]) -> Vec<(Place, lexicon::Gender)> {
+    let mut out = Vec::new();
+    let mut order = 0;
+    for (k, para) in paragraphs.iter().enumerate() {
+        for (_, tokens) in &para.sentences {
+            let words: Vec<&Token> = tokens
+                .iter()
+                .filter(|t| t.kind == tokens::TokenKind::Word && !t.quoted)
+                .take(2)
+                .collect();
+            let lead = |t: &Token| {
+                matches!(
+                    t.text(para.text).to_lowercase().as_str(),
+                    "but" | "and" | "then"
+                )
+            };
+            let subject = match words.as_slice() {
+                [first, second] if lead(first) => Some(*second),
+                [first, ..] => Some(*first),
+                [] => None,
+            };
+            let gender = subject.and_then(|t| match lexicon::pronoun(t.text(para.text)) {
+                Some(lexicon::PronounKind::Person(g))
+                    if lexicon::subject_pronoun(t.text(para.text)) =>
+                {
+                    Some(g)
+                }
+                _ => None,
+            });
+            if let (Some(t), Some(g)) = (subject, gender) {
+                let place = Place {
+                    sentence: order,
+                    paragraph: k,
+                    at: t.start,
+                };
+                out.push((place, g));
+            }
+            order += 1;
+        }
+    }
+    out
+}
+
 /// Gives every frame its speaker: its source resolved, or the voice of the frame before.
-fn resolve(people: &mut People, mut frames: Vec<Frame>) -> Vec<Frame> {
+/// The subject pronouns of the sentences between frames are resolved in their turn.
+fn resolve(
+    people: &mut People,
+    mut frames: Vec<Frame>,
+    subjects: &[(Place, lexicon::Gender)],
+) -> Vec<Frame> {
     let mut last: Option<(String, usize)> = None;
+    let mut next_subject = 0;
     for f in &mut frames {
         let order = f.order;
+        // Pronoun subjects of the sentences before this frame's (a frame resolves its own).
+        while let Some((place, g)) = subjects.get(next_subject) {
+            if place.sentence >= order {
+                break;
+            }
+            let pronoun = names::Head::Pronoun(lexicon::PronounKind::Person(*g), place.at);
+            if let Some(name) = people.speaker(&pronoun, *place) {
+                people.add_resolved(*place, &name);
+            }
+            next_subject += 1;
+        }
         if let Some((head, at)) = &f.source {
             let place = Place {
                 sentence: order,
@@ -649,6 +714,24 @@ mod tests {
                 false
             )
         );
+    }
+
+    #[test]
+    fn a_pronoun_follows_the_person_the_sentences_before_it_go_on_about() {
+        let got = said(&[
+            "Ferry pilot Arvo Kessel, 52, said the crossing should be ready for winter. He joined the protest, though he has not decided whether to back Lindqvist or councillor Imre Sova.",
+            "“Nobody asked the pilots,” he said.",
+        ]);
+        assert_eq!(got.last().unwrap().1.as_deref(), Some("Arvo Kessel"));
+    }
+
+    #[test]
+    fn a_surname_two_genders_share_keeps_each_persons_own() {
+        let got = said(&[
+            "Mr. Teodor Marsh runs the co-op with his sister, Ms. Alma Marsh.",
+            "“We lost the whole crop,” she said.",
+        ]);
+        assert_eq!(got[0].1.as_deref(), Some("Alma Marsh"));
     }
 
     #[test]
