@@ -812,7 +812,17 @@ fn subject_start(s: &SentenceView<'_>, mut end: usize, floor: usize) -> Option<(
             break;
         }
         if x.kind == TokenKind::Word && clause_word(x.text(p)) {
-            let relative = matches!(x.text(p).to_lowercase().as_str(), "who" | "whose" | "which");
+            let word = x.text(p).to_lowercase();
+            let relative = matches!(word.as_str(), "who" | "whose" | "which");
+            // "the trade pact, which Trump had called": a relative clause with a subject
+            // of its own, which is the source.
+            let own_subject = matches!(word.as_str(), "which" | "whom")
+                && start < end
+                && t[start].kind == TokenKind::Word
+                && (t[start].capitalised(p) || lexicon::subject_pronoun(t[start].text(p)));
+            if own_subject {
+                break;
+            }
             // ", who chairs the panel," is an aside within the subject phrase.
             let aside = relative
                 && t[start.saturating_sub(10)..start - 1]
@@ -1561,9 +1571,35 @@ fn according_source(s: &SentenceView<'_>) -> Option<((Head, usize), Piece)> {
     let to = (k + 2..t.len())
         .find(|&i| t[i].kind != TokenKind::Word || t[i].quoted)
         .unwrap_or(t.len());
-    let named = qualified_end(s, k + 2, to);
-    let head = names::head_after(p, t, k + 2, named).or_else(|| source_phrase(s, k + 2, named))?;
-    Some(((head, t.get(k + 2)?.start), piece(s, k, to)))
+    let head = according_head(s, k + 2, to)?;
+    Some((head, piece(s, k, to)))
+}
+
+/// Who "according to" names in the tokens `from..to`, and where: a name or a known role,
+/// else the phrase itself, save a work made by a name ("an analysis by the Pew Research
+/// Center" speaks as the Pew Research Center).
+fn according_head(s: &SentenceView<'_>, from: usize, to: usize) -> Option<(Head, usize)> {
+    let t = s.tokens;
+    let p = s.text;
+    let named = qualified_end(s, from, to);
+    let head = names::head_after(p, t, from, named).or_else(|| source_phrase(s, from, named))?;
+    let maker = match &head {
+        Head::Role { noun, .. }
+            if lexicon::work_of_someone(noun)
+                && named + 1 < to
+                && matches!(s.lower(named).as_str(), "by" | "from") =>
+        {
+            names::head_after(p, t, named + 1, to).filter(|h| matches!(h, Head::Name(_)))
+        }
+        _ => None,
+    };
+    Some(match maker {
+        Some(Head::Name(run)) => {
+            let at = t[run.first].start;
+            (Head::Name(run), at)
+        }
+        _ => (head, t.get(from)?.start),
+    })
 }
 
 /// Where the source phrase after "according to" ends and what qualifies it begins:
@@ -1641,9 +1677,7 @@ fn according_to(s: &SentenceView<'_>) -> Option<Frame> {
     if to <= k + 2 {
         return None;
     }
-    let named = qualified_end(s, k + 2, to);
-    let head = names::head_after(p, t, k + 2, named).or_else(|| source_phrase(s, k + 2, named))?;
-    let at = t[k + 2].start;
+    let (head, at) = according_head(s, k + 2, to)?;
     let mut f = Frame::new(s, false);
     f.cue = Some(piece(s, k, k + 2));
     f.kind = Some(CueKind::Speech);

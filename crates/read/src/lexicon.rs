@@ -430,6 +430,35 @@ pub fn links_participle(word: &str) -> bool {
     )
 }
 
+/// Works that speak for whoever made them, named after "by" or "from": "according to an
+/// analysis by the Pew Research Center", "a report from the budget office".
+pub fn work_of_someone(word: &str) -> bool {
+    document_word(word)
+        || matches!(
+            word.to_lowercase().as_str(),
+            "analysis"
+                | "study"
+                | "survey"
+                | "poll"
+                | "review"
+                | "audit"
+                | "estimate"
+                | "estimates"
+                | "data"
+                | "figures"
+                | "documents"
+                | "records"
+                | "tally"
+                | "count"
+                | "projections"
+                | "assessment"
+                | "investigation"
+                | "findings"
+                | "research"
+                | "calculations"
+        )
+}
+
 /// Determiners, before which a cue word is a noun ("the claims", "his reports").
 pub fn determiner(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| {

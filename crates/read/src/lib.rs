@@ -726,6 +726,19 @@ mod tests {
     }
 
     #[test]
+    fn the_source_past_an_age_a_home_town_a_relative_clause_or_a_work() {
+        let got = said(&[
+            "Petra Lunde, 41, of Kessel Bay, Ore., said the ferry had been late all summer.",
+            "Landings fell by a third, according to a survey by the Harbour Users Association.",
+            "The board kept the levy, which Mayor Ines Roop had called “theft by another name.”",
+        ]);
+        assert_eq!(got[0].1.as_deref(), Some("Petra Lunde"));
+        assert_eq!(got[1].1.as_deref(), Some("Harbour Users Association"));
+        assert_eq!(got[2].0, "theft by another name.");
+        assert_eq!(got[2].1.as_deref(), Some("Ines Roop"));
+    }
+
+    #[test]
     fn a_surname_two_genders_share_keeps_each_persons_own() {
         let got = said(&[
             "Mr. Teodor Marsh runs the co-op with his sister, Ms. Alma Marsh.",

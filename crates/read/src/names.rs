@@ -289,11 +289,13 @@ pub fn head_before(p: &str, tokens: &[Token], from: usize, to: usize) -> Option<
         let place = matches!(head_of(p, tokens, seg), Some(Head::Name(ref r)) if r.place);
         // "Ava, Mo.,": a state's abbreviation after a town.
         let (a, b) = seg;
-        let abbreviation = b >= a + 2
-            && b - a <= 3
-            && tokens[b - 1].is('.')
-            && tokens[a].capitalised(p)
-            && tokens[a].text(p).len() <= 5;
+        let short = |t: &Token| t.capitalised(p) && t.text(p).len() <= 6;
+        let abbreviation = (b >= a + 2 && b - a <= 3 && tokens[b - 1].is('.') && short(&tokens[a]))
+            // "N.C." kept whole as one word.
+            || (b == a + 1 && tokens[a].text(p).ends_with('.') && short(&tokens[a]));
+        // "Harry Bond, 30, of Raleigh,": where someone lives.
+        let residence =
+            b > a + 1 && matches!(tokens[a].text(p), "of" | "from") && tokens[a + 1].capitalised(p);
         // "Konrad Imfeld, the chief executive of the state railway, SSB,": a body named
         // after an apposition names the body of the person before.
         let body_named = k >= 2
@@ -303,6 +305,7 @@ pub fn head_before(p: &str, tokens: &[Token], from: usize, to: usize) -> Option<
             || parenthetical(tokens, seg)
             || place
             || abbreviation
+            || residence
             || body_named;
         if aside && k > 0 {
             continue;
