@@ -459,6 +459,18 @@ pub fn work_of_someone(word: &str) -> bool {
         )
 }
 
+/// Whether a capitalised word has the ending of a noun of what someone does ("Pensioner",
+/// "Rector", "Pharmacist", "Librarian", "Attendant"); names share these endings, so that
+/// it is asked only of a word no known first name is.
+pub fn agent_noun(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.len() >= 5
+        && w.chars().all(char::is_alphabetic)
+        && ["er", "or", "ist", "ian", "ant", "ent", "eer"]
+            .iter()
+            .any(|e| w.ends_with(e))
+}
+
 /// Determiners, before which a cue word is a noun ("the claims", "his reports").
 pub fn determiner(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| {

@@ -739,6 +739,28 @@ mod tests {
     }
 
     #[test]
+    fn bodies_named_with_of_a_head_after_them_and_roles_that_speak_for_someone() {
+        let got = said(&[
+            "The Ministry of Coastal Works said the sea wall would be finished by June.",
+            "Vell River Authority Director and Chief Engineer Dr. Oskar Brun inspected the weir. The authority said the weir was sound.",
+            "Pharmacist Oona Brill, 52, told the Courier that the shelves were empty.",
+            "A spokeswoman for Governor Ines Halvard said the ferry would run on Sunday.",
+            "The Court of Appeals for the Ninth Circuit heard the case and said the levy was lawful.",
+        ]);
+        let speakers: Vec<Option<&str>> = got.iter().map(|g| g.1.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Ministry of Coastal Works"),
+                Some("Vell River Authority"),
+                Some("Oona Brill"),
+                Some("spokeswoman for Governor Ines Halvard"),
+                Some("Court of Appeals"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_surname_two_genders_share_keeps_each_persons_own() {
         let got = said(&[
             "Mr. Teodor Marsh runs the co-op with his sister, Ms. Alma Marsh.",

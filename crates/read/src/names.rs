@@ -77,7 +77,10 @@ pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
                 break;
             }
             let word = t.text(p);
-            let title_of = word == "of" && title_word(tokens[end - 1].text(p)).is_some();
+            // "Minister of Healthcare", "Ministry of Ocean Affairs", "University of Tartu".
+            let title_of = word == "of"
+                && (title_word(tokens[end - 1].text(p)).is_some()
+                    || lexicon::organisation_word(tokens[end - 1].text(p)));
             // "von der Leyen": connectors, one or two, before a capitalised word.
             let next_capitalised = |k: usize| tokens.get(k).is_some_and(|n| n.capitalised(p));
             let next_connector = tokens
@@ -165,7 +168,29 @@ fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameR
     // ("Trump Campaign Manager Kellyanne Conway", "Auditor-General Dr Mereana Koloi"): the
     // name is what follows the last such word. A known first name with a surname after it
     // starts the name too ("Grandmaster Eleanor Pryce-Whitfield").
+    // "Ostrander Memorial Hospital President and Chief Executive …": a body's name with the
+    // title of its head after it names the body.
+    let mut end = end;
+    if end - first >= 2
+        && lexicon::person_role(tokens[end - 1].text(p)).is_some()
+        && (first..end - 1).any(|k| lexicon::organisation_word(tokens[k].text(p)))
+    {
+        titles.push(tokens[end - 1].text(p).trim_end_matches('.').to_lowercase());
+        end -= 1;
+    }
     let mut name_first = first;
+    // "Pensioner Doreen Clegg", "Rector Maja Lindqvist": a sentence opening with a noun of
+    // what someone does before a full name.
+    let opens_sentence = start == 0 || tokens[start - 1].kind != TokenKind::Word;
+    if opens_sentence
+        && end - first >= 3
+        && !lexicon::known_first_name(tokens[first].text(p))
+        && lexicon::agent_noun(tokens[first].text(p))
+        && !(first..end).any(|k| lexicon::organisation_word(tokens[k].text(p)))
+    {
+        titles.push(tokens[first].text(p).to_lowercase());
+        name_first = first + 1;
+    }
     for (k, token) in tokens
         .iter()
         .enumerate()
@@ -438,10 +463,34 @@ fn name_head(p: &str, slice: &[Token]) -> Option<NameRun> {
     if let Some(run) = person {
         return Some(run.clone());
     }
-    // The last run, at the phrase's end or before a full stop ("Joseph R. Biden Jr.").
+    // "the U.S. Court of Appeals for the 6th Circuit": a body that opens the phrase.
+    if let Some(body) = runs
+        .first()
+        .filter(|r| {
+            r.organisation && !r.possessive && r.text.contains(' ') && followed_by_phrase(r)
+        })
+        .filter(|r| {
+            slice[..r.with_titles]
+                .iter()
+                .all(|t| lexicon::determiner(&t.text(p).to_lowercase()))
+        })
+    {
+        return Some(body.clone());
+    }
+    // The last run, at the phrase's end or before a full stop ("Joseph R. Biden Jr."),
+    // unless a role speaks for it ("a spokesman for Attorney General Joanna Pruett").
     runs.last()
         .filter(|r| slice[r.last..].iter().all(|t| t.is('.')))
+        .filter(|r| !spoken_for(p, slice, r.with_titles))
         .cloned()
+}
+
+/// Whether the name starting at token `k` follows a role that speaks for it: "a
+/// spokesman for", "an aide to".
+fn spoken_for(p: &str, slice: &[Token], k: usize) -> bool {
+    k >= 2
+        && matches!(slice[k - 1].text(p).to_lowercase().as_str(), "for" | "to")
+        && lexicon::person_role(slice[k - 2].text(p)).is_some()
 }
 
 /// Words that make a phrase a clause rather than a source ("is also the adviser").
@@ -477,11 +526,20 @@ fn role_head(p: &str, slice: &[Token]) -> Option<Head> {
             && !lexicon::before_noun(&lower[k - 1])
             && !matches!(lower[k - 1].as_str(), "one" | "none" | "each" | "any")
     });
-    let noun = match of {
+    // "a spokesman for the attorney general": the role before "for" or "to" heads it.
+    let for_whom = lower
+        .iter()
+        .position(|w| w == "for" || w == "to")
+        .filter(|&k| k > 0 && lexicon::person_role(&lower[k - 1]).is_some());
+    let noun = match of.or(for_whom) {
         Some(k) => lower[k - 1].clone(),
         None => lower.last()?.clone(),
     };
-    if lower.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str())) {
+    if lower
+        .iter()
+        .enumerate()
+        .any(|(k, w)| CLAUSE_WORDS.contains(&w.as_str()) && Some(k) != for_whom)
+    {
         return None;
     }
     let role = lexicon::person_role(&noun);
@@ -497,9 +555,16 @@ fn role_head(p: &str, slice: &[Token]) -> Option<Head> {
     if text.is_empty() || PREPOSITIONS.contains(&lower[0].as_str()) {
         return None;
     }
+    // "a spokesman for the attorney general", "one adviser to Clinton": someone not met
+    // before, whom no earlier holder of the role stands for; the phrase is all there is.
+    let someone_new = for_whom.is_some() && matches!(lower[0].as_str(), "a" | "an" | "one");
     Some(Head::Role {
+        noun: if someone_new {
+            text.to_lowercase()
+        } else {
+            noun
+        },
         text,
-        noun,
         gender: role.flatten(),
     })
 }
