@@ -296,6 +296,12 @@ pub fn align(articles: &[(String, Vec<Found>)]) -> Vec<Quote> {
 /// utterance: a retranslation or a close rewording of the same sentence.
 const SAME_MEANING: f32 = 0.8;
 
+/// Lowest embedding cosine for speech an outlet reports in its own words to render one
+/// sentence of a quotation given to the same named speaker. Measured on reports and the
+/// quotations they render: 0.55 to 0.86; on the same speaker's other sentences: at most
+/// 0.37.
+const REPORT_OF_QUOTATION: f32 = 0.55;
+
 /// Lowest embedding cosine for a sentence printed without quote marks to render a quoted
 /// utterance.
 const SAME_MEANING_UNMARKED: f32 = 0.85;
@@ -418,8 +424,8 @@ type Item<'a> = (usize, &'a Found, Vec<String>);
 enum Link {
     /// One utterance, with this strength.
     Take(f64),
-    /// Close, but meaning decides.
-    Near,
+    /// Close, but meaning decides: one utterance from this embedding cosine up.
+    Near(f32),
     /// Not one utterance.
     Apart,
 }
@@ -549,10 +555,23 @@ fn pair_link(v: &Versions<'_>, i: usize, j: usize) -> Link {
         if let Some(best) = best {
             return Link::Take(best * 0.9);
         }
+        // Else meaning decides, more loosely than for two quotations, where the report
+        // keeps a word that carries the quotation ("she plans to call hearings" for "I
+        // will be calling hearings, and I expect …"); a report on the same matter in
+        // none of its words ("a legislative commitment not to go after territory" and
+        // "some sort of land swap") is another claim.
+        if overlap(&v.gists[r].0, &v.gists[q].0).0 > 0.0 {
+            return Link::Near(REPORT_OF_QUOTATION);
+        }
     }
     let one_quoted = items[i].1.direct || items[j].1.direct;
     if same_speaker && one_quoted && shortest >= 4 && dice >= NEAR_MISS {
-        return Link::Near;
+        let needed = if unmarked(items[i].1) || unmarked(items[j].1) {
+            SAME_MEANING_UNMARKED
+        } else {
+            SAME_MEANING
+        };
+        return Link::Near(needed);
     }
     Link::Apart
 }
@@ -575,7 +594,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
     // Candidate links, best first; a link is taken unless it would put two quotations of one
     // article into one utterance. Pairs the words almost link are decided by meaning.
     let mut links: Vec<(f64, usize, usize)> = Vec::new();
-    let mut near: Vec<(usize, usize)> = Vec::new();
+    let mut near: Vec<(usize, usize, f32)> = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
             if items[i].0 == items[j].0 {
@@ -583,45 +602,25 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
             }
             match pair_link(&v, i, j) {
                 Link::Take(strength) => links.push((strength, i, j)),
-                Link::Near => near.push((i, j)),
+                Link::Near(needed) => near.push((i, j, needed)),
                 Link::Apart => {}
             }
         }
     }
     let contents: Vec<Vec<String>> = items.iter().map(|x| bag(content(&x.2))).collect();
     let mut sets = Sets::new(n);
-    // Links are taken best first, unless one would put two utterances of one article
-    // together. Two versions from one article are one utterance only as different parts of
-    // it (one sentence quoted, another reported in the outlet's words): their words barely
-    // meet. A headline may quote again words its body quotes. A quotation and a report of
-    // one article may also be one part told twice, the gist and then the words ("... has declared that the evacuation took less than forty
-    // minutes. “In forty minutes all passengers were in boats,” she declared.").
-    let take = |mut links: Vec<(f64, usize, usize)>, sets: &mut Sets| {
-        links.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-        for (_, i, j) in links {
-            let (ri, rj) = (sets.root(i), sets.root(j));
-            if ri == rj {
-                continue;
-            }
-            let clash = sets.members_of[ri].iter().any(|&p| {
-                sets.members_of[rj].iter().any(|&q| {
-                    items[p].0 == items[q].0
-                        && items[p].1.direct == items[q].1.direct
-                        && items[p].1.headline == items[q].1.headline
-                        && overlap(&contents[p], &contents[q]).0 >= SAME_ARTICLE_PARTS
-                })
-            });
-            if !clash {
-                sets.join(ri, rj);
-            }
-        }
-    };
-    take(links, &mut sets);
+    // Links are taken best first ([`take`]). A quotation and a report of one article may
+    // be one part told twice, the gist and then the words ("... has declared that the
+    // evacuation took less than forty minutes. “In forty minutes all passengers were in
+    // boats,” she declared.").
+    take(items, &contents, links, &mut sets, false);
     // Meaning decides, after every link the words make, the near misses they left apart;
     // only those are embedded.
-    near.retain(|&(i, j)| sets.root(i) != sets.root(j));
+    near.retain(|&(i, j, _)| sets.root(i) != sets.root(j));
     if !near.is_empty() {
-        take(by_meaning(items, near, embed), &mut sets);
+        let (sure, loose) = by_meaning(items, near, embed);
+        take(items, &contents, sure, &mut sets, false);
+        take(items, &contents, loose, &mut sets, true);
     }
     join_continuations(items, &mut sets);
     let bags: Vec<Vec<String>> = items.iter().map(|x| bag(x.2.clone())).collect();
@@ -645,20 +644,66 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
         .collect()
 }
 
-/// The near misses (`near`, pairs of versions the words left apart) that mean the same by
-/// their sentence embeddings, with how alike they are.
+/// Takes links best first, unless one would put two utterances of one article together
+/// (two versions from one article are one utterance only as different parts of it, whose
+/// words barely meet; a headline may quote again words its body quotes), or, for a `loose`
+/// link (a report's meaning alone), two quoted utterances or two versions of one article.
+fn take(
+    items: &[Item<'_>],
+    contents: &[Vec<String>],
+    mut links: Vec<(f64, usize, usize)>,
+    sets: &mut Sets,
+    loose: bool,
+) {
+    links.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    for (_, i, j) in links {
+        let (ri, rj) = (sets.root(i), sets.root(j));
+        if ri == rj {
+            continue;
+        }
+        // A report's meaning alone never joins two quoted utterances, nor a quotation
+        // its own article prints: there the report is the article's summary, the words
+        // its detail.
+        let quoted = |r: usize| sets.members_of[r].iter().any(|&p| items[p].1.direct);
+        let same_article = sets.members_of[ri].iter().any(|&p| {
+            sets.members_of[rj]
+                .iter()
+                .any(|&q| items[p].0 == items[q].0)
+        });
+        if loose && ((quoted(ri) && quoted(rj)) || same_article) {
+            continue;
+        }
+        let clash = sets.members_of[ri].iter().any(|&p| {
+            sets.members_of[rj].iter().any(|&q| {
+                items[p].0 == items[q].0
+                    && items[p].1.direct == items[q].1.direct
+                    && items[p].1.headline == items[q].1.headline
+                    && overlap(&contents[p], &contents[q]).0 >= SAME_ARTICLE_PARTS
+            })
+        });
+        if !clash {
+            sets.join(ri, rj);
+        }
+    }
+}
+
+/// The near misses (`near`, pairs of versions the words left apart, each with the cosine
+/// that makes them one) that mean the same by their sentence embeddings, with how alike
+/// they are: those held to [`SAME_MEANING`] or more, and, apart, reports that render a
+/// quotation of their speaker ([`REPORT_OF_QUOTATION`]), each with the one it renders best.
+#[allow(clippy::type_complexity)]
 fn by_meaning(
     items: &[Item<'_>],
-    near: Vec<(usize, usize)>,
+    near: Vec<(usize, usize, f32)>,
     embed: &EmbedFn,
-) -> Vec<(f64, usize, usize)> {
-    let mut which: Vec<usize> = near.iter().flat_map(|&(i, j)| [i, j]).collect();
+) -> (Vec<(f64, usize, usize)>, Vec<(f64, usize, usize)>) {
+    let mut which: Vec<usize> = near.iter().flat_map(|&(i, j, _)| [i, j]).collect();
     which.sort_unstable();
     which.dedup();
     let found: Vec<&Found> = items.iter().map(|x| x.1).collect();
     let meaning = meanings(&found, &which, embed);
     let mut by_meaning = Vec::new();
-    for (i, j) in near {
+    for (i, j, needed) in near {
         let (Some(x), Some(y)) = (meaning.get(&i), meaning.get(&j)) else {
             continue;
         };
@@ -671,16 +716,22 @@ fn by_meaning(
                 .flat_map(|a| y.all().map(move |b| dot(a, b)))
                 .fold(f32::MIN, f32::max)
         };
-        let needed = if unmarked(items[i].1) || unmarked(items[j].1) {
-            SAME_MEANING_UNMARKED
-        } else {
-            SAME_MEANING
-        };
         if c >= needed {
-            by_meaning.push((c as f64, i, j));
+            by_meaning.push((c as f64, i, j, needed < SAME_MEANING));
         }
     }
-    by_meaning
+    let (loose, sure): (Vec<_>, Vec<_>) = by_meaning.into_iter().partition(|x| x.3);
+    let sure = sure.into_iter().map(|(c, i, j, _)| (c, i, j)).collect();
+    // A report renders one quotation: the one it is nearest to.
+    let report = |i: usize, j: usize| if items[i].1.direct { j } else { i };
+    let mut best: HashMap<usize, (f64, usize, usize)> = HashMap::new();
+    for (c, i, j, _) in loose {
+        let e = best.entry(report(i, j)).or_insert((c, i, j));
+        if c > e.0 {
+            *e = (c, i, j);
+        }
+    }
+    (sure, best.into_values().collect())
 }
 
 /// “A,” Voss said. “B.”: a quoted sentence with no attribution of its own, right after an
@@ -1404,5 +1455,84 @@ mod tests {
         };
         assert_eq!(align_by_meaning(&unrelated, &counting).len(), 2);
         assert_eq!(asked.get(), 0);
+    }
+
+    #[test]
+    fn a_report_in_other_words_joins_the_quotation_it_renders_by_meaning() {
+        let quoted =
+            "I will be calling hearings, and I expect the board to sit in the witness chair,";
+        let plans = "she plans to call hearings";
+        let oath = "she wants answers under oath";
+        let summary = "she will summon the board before the committee";
+        // Cosines as a sentence model might give them: a report near the quotation, one
+        // near it in meaning alone, one on another matter.
+        let cosine = |t: &str| match t {
+            x if x == plans => 0.62,
+            x if x == oath => 0.66,
+            x if x == summary => 0.7,
+            _ => 0.1,
+        };
+        let embed = |texts: &[&str]| -> Option<Vec<Vec<f32>>> {
+            Some(
+                texts
+                    .iter()
+                    .map(|t| {
+                        if t.starts_with("I will") {
+                            vec![1.0, 0.0]
+                        } else {
+                            let c: f32 = cosine(t);
+                            vec![c, (1.0 - c * c).sqrt()]
+                        }
+                    })
+                    .collect(),
+            )
+        };
+        let story = vec![
+            (
+                "wire".to_string(),
+                vec![
+                    found(&[quoted], "Delia Frampton"),
+                    reported(summary, "Delia Frampton"),
+                ],
+            ),
+            ("post".to_string(), vec![reported(plans, "Delia Frampton")]),
+            ("herald".to_string(), vec![reported(oath, "Delia Frampton")]),
+        ];
+        // Words alone keep them apart.
+        let words = align(&story);
+        assert_eq!(words.len(), 4, "{words:#?}");
+        let q = align_by_meaning(&story, &embed);
+        let with_quote = q.iter().find(|q| q.occurrences[0].direct).unwrap();
+        // "plans to call hearings" keeps a word of the quotation; "under oath" keeps none;
+        // the wire's own summary is its own.
+        assert_eq!(
+            grades(with_quote),
+            [("wire", "verbatim"), ("post", "paraphrase")],
+            "{q:#?}"
+        );
+        assert_eq!(q.len(), 3);
+
+        // A report that an article quoting the words also prints is that article's
+        // summary, and the other outlets' versions of it stay with it.
+        let story = vec![
+            ("wire".to_string(), vec![found(&[quoted], "Delia Frampton")]),
+            (
+                "herald".to_string(),
+                vec![
+                    found(&[quoted], "Delia Frampton"),
+                    reported(summary, "Delia Frampton"),
+                ],
+            ),
+            (
+                "post".to_string(),
+                vec![reported(
+                    "she will summon the board before the committee next week",
+                    "Delia Frampton",
+                )],
+            ),
+        ];
+        let q = align_by_meaning(&story, &embed);
+        assert_eq!(q.len(), 2, "{q:#?}");
+        assert!(q.iter().all(|q| q.occurrences.len() == 2));
     }
 }
