@@ -12,7 +12,8 @@
 //! that sentence (a surname that people of both genders share gives none of its own);
 //! "he" or "she" opening a sentence is resolved in its turn even where it reports nothing,
 //! so that the pronouns after it follow the same person; "they" and "it" take the nearest
-//! organisation. A role ("the senator")
+//! organisation, a body a sentence opens with by its common noun ("The institute was quick
+//! to respond.") counting as named there. A role ("the senator")
 //! takes the nearest person the article gave that title or role.
 //!
 //! ## What it does not
@@ -117,6 +118,25 @@ impl People {
             possessive: false,
             place: false,
             speaker: true,
+        });
+    }
+
+    /// Notes that a body's common noun at `place` ("The institute") was resolved to `name`:
+    /// the body is the nearest one there for "it" and "they" after it.
+    pub fn add_body(&mut self, place: Place, name: &str) {
+        let Some(named) = self
+            .mentions
+            .iter()
+            .find(|m| m.organisation && m.name == name)
+            .cloned()
+        else {
+            return;
+        };
+        self.mentions.push(Mention {
+            sentence: place.sentence,
+            paragraph: place.paragraph,
+            at: place.at,
+            ..named
         });
     }
 

@@ -113,7 +113,7 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
         }
     }
     let frames = join_continued(&paragraphs, frames);
-    let subjects = subject_pronouns(&paragraphs);
+    let subjects = sentence_subjects(&paragraphs);
     let frames = resolve(&mut people, frames, &subjects);
     Reading {
         paragraphs,
@@ -205,46 +205,53 @@ fn join_continued(paragraphs: &[Paragraph<'_>], frames: Vec<Frame>) -> Vec<Frame
     out
 }
 
-/// "He" or "she" opening a sentence (or its clause after "but", "and", "then"), where the
-/// sentence goes on about the person the text was about: each is resolved in its turn, so
-/// that the pronouns after it follow the same person ("Lance Beebe, 49, said … He attended
-/// the rally … “…,” he said").
-fn subject_pronouns(paragraphs: &[Paragraph<'_>]) -> Vec<(Place, lexicon::Gender)> {
+/// The subject opening a sentence (or its clause after "but", "and", "then") that stands
+/// for someone met before: "he" or "she", or a body by its common noun ("The institute was
+/// quick to respond."). Each is resolved in its turn, so that the pronouns after it follow
+/// the same person or body ("Lance Beebe, 49, said … He attended the rally … “…,” he said";
+/// "The institute … “…,” it said").
+fn sentence_subjects(paragraphs: &[Paragraph<'_>]) -> Vec<(Place, names::Head)> {
     let mut out = Vec::new();
     let mut order = 0;
     for (k, para) in paragraphs.iter().enumerate() {
         for (_, tokens) in &para.sentences {
-            let words: Vec<&Token> = tokens
+            let words: Vec<&str> = tokens
                 .iter()
                 .filter(|t| t.kind == tokens::TokenKind::Word && !t.quoted)
-                .take(2)
+                .take(3)
+                .map(|t| t.text(para.text))
                 .collect();
-            let lead = |t: &Token| {
-                matches!(
-                    t.text(para.text).to_lowercase().as_str(),
-                    "but" | "and" | "then"
-                )
-            };
-            let subject = match words.as_slice() {
-                [first, second] if lead(first) => Some(*second),
-                [first, ..] => Some(*first),
-                [] => None,
-            };
-            let gender = subject.and_then(|t| match lexicon::pronoun(t.text(para.text)) {
-                Some(lexicon::PronounKind::Person(g))
-                    if lexicon::subject_pronoun(t.text(para.text)) =>
+            let at = tokens.first().map_or(0, |t| t.start);
+            let lead = usize::from(
+                words
+                    .first()
+                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "but" | "and" | "then")),
+            );
+            let head = match words.get(lead..).unwrap_or_default() {
+                [w, ..] if lexicon::subject_pronoun(w) => match lexicon::pronoun(w) {
+                    Some(kind @ lexicon::PronounKind::Person(_)) => {
+                        Some(names::Head::Pronoun(kind, at))
+                    }
+                    _ => None,
+                },
+                ["The", noun, ..]
+                    if lexicon::organisation_word(noun) && noun.starts_with(char::is_lowercase) =>
                 {
-                    Some(g)
+                    Some(names::Head::Role {
+                        text: noun.to_string(),
+                        noun: noun.to_string(),
+                        gender: None,
+                    })
                 }
                 _ => None,
-            });
-            if let (Some(t), Some(g)) = (subject, gender) {
+            };
+            if let Some(head) = head {
                 let place = Place {
                     sentence: order,
                     paragraph: k,
-                    at: t.start,
+                    at,
                 };
-                out.push((place, g));
+                out.push((place, head));
             }
             order += 1;
         }
@@ -257,20 +264,22 @@ fn subject_pronouns(paragraphs: &[Paragraph<'_>]) -> Vec<(Place, lexicon::Gender
 fn resolve(
     people: &mut People,
     mut frames: Vec<Frame>,
-    subjects: &[(Place, lexicon::Gender)],
+    subjects: &[(Place, names::Head)],
 ) -> Vec<Frame> {
     let mut last: Option<(String, usize)> = None;
     let mut next_subject = 0;
     for f in &mut frames {
         let order = f.order;
         // Pronoun subjects of the sentences before this frame's (a frame resolves its own).
-        while let Some((place, g)) = subjects.get(next_subject) {
+        while let Some((place, head)) = subjects.get(next_subject) {
             if place.sentence >= order {
                 break;
             }
-            let pronoun = names::Head::Pronoun(lexicon::PronounKind::Person(*g), place.at);
-            if let Some(name) = people.speaker(&pronoun, *place) {
-                people.add_resolved(*place, &name);
+            if let Some(name) = people.speaker(head, *place) {
+                match head {
+                    names::Head::Role { .. } => people.add_body(*place, &name),
+                    _ => people.add_resolved(*place, &name),
+                }
             }
             next_subject += 1;
         }
@@ -757,6 +766,18 @@ mod tests {
                 Some("spokeswoman for Governor Ines Halvard"),
                 Some("Court of Appeals"),
             ]
+        );
+    }
+
+    #[test]
+    fn it_follows_the_body_a_sentence_names_by_its_common_noun() {
+        let got = said(&[
+            "The Tarn Valley Authority owns the dam. The Vessel Owners Federation filed the complaint.",
+            "The authority was quick to answer. “The gates were checked in May,” it said.",
+        ]);
+        assert_eq!(
+            got.last().unwrap().1.as_deref(),
+            Some("Tarn Valley Authority")
         );
     }
 
