@@ -616,7 +616,26 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
     take(items, &contents, links, &mut sets, false);
     // Meaning decides, after every link the words make, the near misses they left apart;
     // only those are embedded.
-    near.retain(|&(i, j, _)| sets.root(i) != sets.root(j));
+    // Only pairs meaning could still join are embedded: not those of a report that meaning
+    // alone may join to one of its candidates and not to another (a report the words
+    // already tied to a quotation, or one whose article quotes one of the candidates):
+    // which one it renders is not clear.
+    let mut unclear: Vec<usize> = near
+        .iter()
+        .filter(|&&(i, j, needed)| {
+            needed < SAME_MEANING && {
+                let (ri, rj) = (sets.root(i), sets.root(j));
+                ri != rj && loose_blocked(items, &sets, ri, rj)
+            }
+        })
+        .map(|&(i, j, _)| if items[i].1.direct { j } else { i })
+        .collect();
+    unclear.sort_unstable();
+    near.retain(|&(i, j, needed)| {
+        let report = if items[i].1.direct { j } else { i };
+        sets.root(i) != sets.root(j)
+            && (needed >= SAME_MEANING || unclear.binary_search(&report).is_err())
+    });
     if !near.is_empty() {
         let (sure, loose) = by_meaning(items, near, embed);
         take(items, &contents, sure, &mut sets, false);
@@ -661,16 +680,7 @@ fn take(
         if ri == rj {
             continue;
         }
-        // A report's meaning alone never joins two quoted utterances, nor a quotation
-        // its own article prints: there the report is the article's summary, the words
-        // its detail.
-        let quoted = |r: usize| sets.members_of[r].iter().any(|&p| items[p].1.direct);
-        let same_article = sets.members_of[ri].iter().any(|&p| {
-            sets.members_of[rj]
-                .iter()
-                .any(|&q| items[p].0 == items[q].0)
-        });
-        if loose && ((quoted(ri) && quoted(rj)) || same_article) {
+        if loose && loose_blocked(items, sets, ri, rj) {
             continue;
         }
         let clash = sets.members_of[ri].iter().any(|&p| {
@@ -685,6 +695,19 @@ fn take(
             sets.join(ri, rj);
         }
     }
+}
+
+/// Whether a report's meaning alone may not join the sets rooted at `ri` and `rj`: it never
+/// joins two quoted utterances, nor a quotation its own article prints (there the report
+/// is the article's summary, the words its detail).
+fn loose_blocked(items: &[Item<'_>], sets: &Sets, ri: usize, rj: usize) -> bool {
+    let quoted = |r: usize| sets.members_of[r].iter().any(|&p| items[p].1.direct);
+    let same_article = sets.members_of[ri].iter().any(|&p| {
+        sets.members_of[rj]
+            .iter()
+            .any(|&q| items[p].0 == items[q].0)
+    });
+    (quoted(ri) && quoted(rj)) || same_article
 }
 
 /// The near misses (`near`, pairs of versions the words left apart, each with the cosine
