@@ -279,6 +279,7 @@ fn document_subject(s: &SentenceView<'_>, c: usize) -> Option<(Head, usize)> {
             text,
             noun,
             gender: None,
+            definite: false,
         },
         t[a].start,
     ))
@@ -1652,6 +1653,7 @@ fn source_phrase(s: &SentenceView<'_>, from: usize, to: usize) -> Option<Head> {
         text,
         noun,
         gender: None,
+        definite: false,
     })
 }
 

@@ -241,6 +241,7 @@ fn sentence_subjects(paragraphs: &[Paragraph<'_>]) -> Vec<(Place, names::Head)> 
                         text: noun.to_string(),
                         noun: noun.to_string(),
                         gender: None,
+                        definite: true,
                     })
                 }
                 _ => None,
@@ -782,10 +783,31 @@ mod tests {
     }
 
     #[test]
+    fn tabloid_verbs_first_names_epithets_and_ages() {
+        let got = said(&[
+            "Lollipop lady Ottilie Brask has won the Ferndale seat. Her rival, Sven Harrow, came second.",
+            "Beaming Ottilie, 71, was at the count. “I always knew,” beamed Ottilie.",
+            "Harrow left without a word. “It was rigged,” grumbled the 52-year-old.",
+        ]);
+        let speakers: Vec<Option<&str>> = got.iter().map(|g| g.1.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Ottilie Brask"), Some("Sven Harrow")],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_surname_two_genders_share_keeps_each_persons_own() {
         let got = said(&[
             "Mr. Teodor Marsh runs the co-op with his sister, Ms. Alma Marsh.",
             "“We lost the whole crop,” she said.",
+        ]);
+        assert_eq!(got[0].1.as_deref(), Some("Alma Marsh"));
+        // A pronoun that lands on the bare surname takes the full name of its gender.
+        let got = said(&[
+            "Ms. Alma Marsh runs the co-op with her brother, Mr. Teodor Marsh.",
+            "The board met Marsh in May. “We lost the whole crop,” she said.",
         ]);
         assert_eq!(got[0].1.as_deref(), Some("Alma Marsh"));
     }

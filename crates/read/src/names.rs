@@ -191,6 +191,18 @@ fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameR
         titles.push(tokens[first].text(p).to_lowercase());
         name_first = first + 1;
     }
+    // "Battling Bernie, 67,": a participle as an epithet before a first name (a known one,
+    // or the one word left). Names in "-ing" ("Irving") are known first names.
+    let lead = tokens[first].text(p);
+    if opens_sentence
+        && end - first >= 2
+        && lead.len() >= 6
+        && lead.ends_with("ing")
+        && !lexicon::known_first_name(lead)
+        && (end - first == 2 || lexicon::known_first_name(tokens[first + 1].text(p)))
+    {
+        name_first = first + 1;
+    }
     for (k, token) in tokens
         .iter()
         .enumerate()
@@ -298,6 +310,9 @@ pub enum Head {
         text: String,
         /// The head noun, lower case.
         noun: String,
+        /// Printed with "the" or "this": someone the article has met ("the 41-year-old
+        /// bike shop owner"), not someone new ("a spokeswoman").
+        definite: bool,
         /// The gender the role word carries.
         gender: Option<Gender>,
     },
@@ -566,6 +581,7 @@ fn role_head(p: &str, slice: &[Token]) -> Option<Head> {
         },
         text,
         gender: role.flatten(),
+        definite: matches!(lower[0].as_str(), "the" | "this"),
     })
 }
 
