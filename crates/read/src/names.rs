@@ -164,10 +164,6 @@ fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameR
     if first >= end || (end - start == 1 && title_word(tokens[start].text(p)).is_some()) {
         return None;
     }
-    // A run that still holds a title or role word further in is a modifier and a name
-    // ("Trump Campaign Manager Kellyanne Conway", "Auditor-General Dr Mereana Koloi"): the
-    // name is what follows the last such word. A known first name with a surname after it
-    // starts the name too ("Grandmaster Eleanor Pryce-Whitfield").
     // "Ostrander Memorial Hospital President and Chief Executive …": a body's name with the
     // title of its head after it names the body.
     let mut end = end;
@@ -178,6 +174,52 @@ fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameR
         titles.push(tokens[end - 1].text(p).trim_end_matches('.').to_lowercase());
         end -= 1;
     }
+    let name_first = name_start(p, tokens, (start, first, end), &mut titles, &mut gender);
+    let first = name_first;
+    let words: Vec<&str> = (first..end).map(|k| tokens[k].text(p)).collect();
+    let possessive = tokens[end - 1].possessive(p);
+    let last_text = tokens[end - 1].stem(p);
+    let text = if end - first == 1 {
+        last_text.to_string()
+    } else {
+        p[tokens[first].start..tokens[end - 1].start].to_string() + last_text
+    };
+    let organisation = words.iter().any(|w| lexicon::organisation_word(w))
+        || (words.len() == 1 && is_acronym(last_text));
+    gender = gender
+        .or_else(|| lexicon::first_name_gender(words[0]).filter(|_| words.len() > 1))
+        .or_else(|| lexicon::surname_gender(last_text));
+    titles.extend(roles_before(p, tokens, start, end));
+    let place = lexicon::place(&text)
+        || (start > 0
+            && titles.is_empty()
+            && lexicon::place_preposition(tokens[start - 1].text(p)));
+    Some(NameRun {
+        first,
+        last: end,
+        with_titles: start,
+        text,
+        titles,
+        gender,
+        organisation,
+        possessive,
+        place,
+    })
+}
+
+/// Where the name of the run `start..end` begins, past the words before it that say what
+/// someone is or does (from `first`, past the titles already read), each noted as a title.
+/// A run that still holds a title or role word further in is a modifier and a name ("Trump
+/// Campaign Manager Kellyanne Conway", "Auditor-General Dr Mereana Koloi"): the name is what
+/// follows the last such word. A known first name with a surname after it starts the name
+/// too ("Grandmaster Eleanor Pryce-Whitfield").
+fn name_start(
+    p: &str,
+    tokens: &[Token],
+    (start, first, end): (usize, usize, usize),
+    titles: &mut Vec<String>,
+    gender: &mut Option<Gender>,
+) -> usize {
     let mut name_first = first;
     // "Pensioner Doreen Clegg", "Rector Maja Lindqvist": a sentence opening with a noun of
     // what someone does before a full name.
@@ -213,41 +255,12 @@ fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameR
         if let Some(g) = title_word(w).filter(|_| !lexicon::organisation_word(w)) {
             name_first = k + 1;
             titles.push(w.trim_end_matches('.').to_lowercase());
-            gender = gender.or(g);
+            *gender = gender.or(g);
         } else if k > name_first && lexicon::known_first_name(w) && k + 1 < end {
             name_first = k;
         }
     }
-    let first = name_first;
-    let words: Vec<&str> = (first..end).map(|k| tokens[k].text(p)).collect();
-    let possessive = tokens[end - 1].possessive(p);
-    let last_text = tokens[end - 1].stem(p);
-    let text = if end - first == 1 {
-        last_text.to_string()
-    } else {
-        p[tokens[first].start..tokens[end - 1].start].to_string() + last_text
-    };
-    let organisation = words.iter().any(|w| lexicon::organisation_word(w))
-        || (words.len() == 1 && is_acronym(last_text));
-    gender = gender
-        .or_else(|| lexicon::first_name_gender(words[0]).filter(|_| words.len() > 1))
-        .or_else(|| lexicon::surname_gender(last_text));
-    titles.extend(roles_before(p, tokens, start, end));
-    let place = lexicon::place(&text)
-        || (start > 0
-            && titles.is_empty()
-            && lexicon::place_preposition(tokens[start - 1].text(p)));
-    Some(NameRun {
-        first,
-        last: end,
-        with_titles: start,
-        text,
-        titles,
-        gender,
-        organisation,
-        possessive,
-        place,
-    })
+    name_first
 }
 
 /// Role words printed before a name in lower case: "transport minister Anna Lindqvist",
