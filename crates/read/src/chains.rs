@@ -231,7 +231,7 @@ impl People {
                 definite,
                 ..
             } => self
-                .role(noun, place)
+                .role(noun, *definite, place)
                 .or_else(|| self.described(text, *definite, place))
                 .or_else(|| Some(text.clone())),
         }
@@ -361,7 +361,7 @@ impl People {
 
     /// The nearest person the article gave the role `noun` before `place`; for a body
     /// ("the company", "the ministry"), the nearest organisation named before it.
-    fn role(&self, noun: &str, place: Place) -> Option<String> {
+    fn role(&self, noun: &str, definite: bool, place: Place) -> Option<String> {
         let bodies = || {
             self.mentions
                 .iter()
@@ -399,11 +399,21 @@ impl People {
                         | ("prof", "professor")
                 )
         };
-        self.mentions
+        // The nearest holder before; else, for a definite role in a lede that names the
+        // holder only later ("Dalveria’s culture minister has vowed …" before "Ilka
+        // Moravec, the culture minister,"), the first one after; "a spokeswoman" is not
+        // who a later paragraph names.
+        let holds = |m: &&Mention| !m.organisation && m.titles.iter().any(matches_role);
+        let before = self
+            .mentions
             .iter()
             .rev()
-            .filter(|m| !m.organisation && place.before(m))
-            .find(|m| m.titles.iter().any(matches_role))
-            .map(|m| self.fullest(&m.name, place))
+            .filter(|m| place.before(m))
+            .find(holds);
+        let after = || {
+            let later = self.mentions.iter().filter(|m| !place.before(m));
+            later.filter(|_| definite).find(holds)
+        };
+        before.or_else(after).map(|m| self.fullest(&m.name, place))
     }
 }

@@ -812,7 +812,9 @@ fn subject_start(s: &SentenceView<'_>, mut end: usize, floor: usize) -> Option<(
         if x.quoted || x.is(';') || x.is(':') || x.is('—') || x.is('!') || x.is('?') {
             break;
         }
-        if x.kind == TokenKind::Word && clause_word(x.text(p)) {
+        // "The Maritime and Allied Workers Union": "and" inside a body's name.
+        let in_name = x.text(p) == "and" && names::and_in_body_name(p, t, start - 1);
+        if x.kind == TokenKind::Word && clause_word(x.text(p)) && !in_name {
             let word = x.text(p).to_lowercase();
             let relative = matches!(word.as_str(), "who" | "whose" | "which");
             // "the trade pact, which Trump had called": a relative clause with a subject
@@ -1732,6 +1734,7 @@ pub(crate) fn sentence_subject(s: &SentenceView<'_>, c: usize) -> Option<(Head, 
                 || (lexicon::present_third_person(w)
                     && i > 0
                     && t[i - 1].kind == TokenKind::Word
+                    && !t[i - 1].possessive(s.text)
                     && (t[i - 1].capitalised(s.text) || t[i - 1].text(s.text).ends_with("ly")))
                 || matches!(
                     w,

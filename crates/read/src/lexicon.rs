@@ -117,6 +117,14 @@ const CUE_VERBS: &[(CueKind, &str)] = &[
     (CueKind::Speech, "blast blasts blasted blasting"),
     (CueKind::Speech, "fume fumes fumed fuming"),
     (CueKind::Speech, "beam beams beamed beaming"),
+    (
+        CueKind::Speech,
+        "apologise apologises apologised apologising",
+    ),
+    (
+        CueKind::Speech,
+        "apologize apologizes apologized apologizing",
+    ),
     (CueKind::Speech, "gush gushes gushed gushing"),
     (CueKind::Speech, "enthuse enthuses enthused enthusing"),
     (CueKind::Speech, "rave raves raved raving"),
@@ -852,6 +860,7 @@ pub fn title(word: &str) -> Option<Option<Gender>> {
 /// Role nouns that name one person ("the minister said", "a spokeswoman for the fund"),
 /// with the gender some carry.
 const PERSON_ROLES: &[(&str, Option<Gender>)] = &[
+    ("source", None),
     ("spokesman", Some(Gender::Male)),
     ("spokeswoman", Some(Gender::Female)),
     ("spokesperson", None),
@@ -1006,6 +1015,21 @@ pub fn person_role(word: &str) -> Option<Option<Gender>> {
 /// Words that make a capitalised name an organisation, and lower-case nouns that name a
 /// body that can speak ("the ministry said", "police said").
 const ORGANISATION_WORDS: &[&str] = &[
+    // Companies by the ending of their names ("Zuri Telecom", "Quillmark Software").
+    "telecom",
+    "telecoms",
+    "software",
+    "systems",
+    "airways",
+    "airlines",
+    "motors",
+    "holdings",
+    "industries",
+    "technologies",
+    "pharmaceuticals",
+    "logistics",
+    "shipping",
+    "communications",
     "party",
     "committee",
     "campaign",

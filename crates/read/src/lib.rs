@@ -798,6 +798,41 @@ mod tests {
     }
 
     #[test]
+    fn bodies_with_and_firms_affiliations_roles_named_later_and_apologies() {
+        let got = said(&[
+            "The Harbour and Canal Workers Federation said the locks were unsafe.",
+            "The Ministry of Fisheries and Coastal Affairs said it would review the quotas.",
+            "Lena Fisk sold the vase to Brandt & Kohl. “It was a fair price,” she said.",
+            "“The glaze is Ming,” Dr Ida Renn, of the Tallis Institute, who dated the vase, said.",
+            "Juno Vale, harbour board deputy chair, said the dredging would start in May.",
+            "Norland’s fisheries minister has promised to cut the quota, saying the cod were gone.",
+            "“We have no choice,” Nora Lind, the fisheries minister, told reporters.",
+            "Chief executive Ola Dahl apologised “without reservation” on Monday.",
+        ]);
+        let speakers: Vec<Option<&str>> = got.iter().map(|g| g.1.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Harbour and Canal Workers Federation"),
+                Some("Ministry of Fisheries and Coastal Affairs"),
+                Some("Lena Fisk"),
+                Some("Ida Renn"),
+                Some("Juno Vale"),
+                Some("Nora Lind"),
+                Some("Nora Lind"),
+                Some("Ola Dahl"),
+            ],
+            "{got:?}"
+        );
+        // Someone new ("a spokeswoman") is not the holder a later paragraph names.
+        let got = said(&[
+            "A port spokeswoman said the cranes were idle.",
+            "Mia Holt, the port spokeswoman, joined in June.",
+        ]);
+        assert_eq!(got[0].1.as_deref(), Some("port spokeswoman"));
+    }
+
+    #[test]
     fn a_surname_two_genders_share_keeps_each_persons_own() {
         let got = said(&[
             "Mr. Teodor Marsh runs the co-op with his sister, Ms. Alma Marsh.",

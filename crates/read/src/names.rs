@@ -88,7 +88,8 @@ pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
                 .is_some_and(|n| CONNECTORS.contains(&n.text(p)));
             let joins = (CONNECTORS.contains(&word)
                 && (next_capitalised(end + 1) || next_connector && next_capitalised(end + 2)))
-                || (title_of && next_capitalised(end + 1));
+                || (title_of && next_capitalised(end + 1))
+                || (word == "and" && and_in_body_name(p, tokens, end));
             // A headline's capitalised verb of saying ends the name: "Bill Clinton Calls
             // Obamacare a ‘Crazy System’".
             let cue = lexicon::cue(&word.to_lowercase()).is_some_and(|(c, _)| !c.base);
@@ -109,6 +110,35 @@ pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
         k = end;
     }
     out
+}
+
+/// Whether "and" at token `k` joins the capitalised words around it into one body's name:
+/// the words after it name the body ("The Maritime and Allied Workers Union"), or those
+/// before are a body "of" something and the words after it name nothing by themselves
+/// ("Ministry of Information and Communication Technology"). "Smith and Jones", "the
+/// Justice Department and Homeland Security" are two names.
+pub(crate) fn and_in_body_name(p: &str, tokens: &[Token], k: usize) -> bool {
+    let name_word = |t: &&Token| {
+        t.kind == TokenKind::Word && !t.quoted && (t.capitalised(p) || t.text(p) == "of")
+    };
+    let after: Vec<&str> = tokens[k + 1..]
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word && !t.quoted && t.capitalised(p))
+        .map(|t| t.text(p))
+        .collect();
+    let mut before: Vec<&str> = tokens[..k]
+        .iter()
+        .rev()
+        .take_while(name_word)
+        .map(|t| t.text(p))
+        .collect();
+    before.reverse();
+    let body = |ws: &[&str]| ws.iter().any(|w| lexicon::organisation_word(w));
+    k > 0
+        && tokens[k - 1].capitalised(p)
+        && !after.is_empty()
+        && (after.last().is_some_and(|w| lexicon::organisation_word(w))
+            || (before.contains(&"of") && body(&before) && !body(&after)))
 }
 
 /// The role an apposition gives the name before it: "Grace Tamapua, a police
@@ -184,8 +214,10 @@ fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameR
     } else {
         p[tokens[first].start..tokens[end - 1].start].to_string() + last_text
     };
+    // "Grau & Sohn": an ampersand joins the names of a firm.
     let organisation = words.iter().any(|w| lexicon::organisation_word(w))
-        || (words.len() == 1 && is_acronym(last_text));
+        || (words.len() == 1 && is_acronym(last_text))
+        || text.contains(" & ");
     gender = gender
         .or_else(|| lexicon::first_name_gender(words[0]).filter(|_| words.len() > 1))
         .or_else(|| lexicon::surname_gender(last_text));
@@ -346,15 +378,25 @@ pub fn head_before(p: &str, tokens: &[Token], from: usize, to: usize) -> Option<
         let abbreviation = (b >= a + 2 && b - a <= 3 && tokens[b - 1].is('.') && short(&tokens[a]))
             // "N.C." kept whole as one word.
             || (b == a + 1 && tokens[a].text(p).ends_with('.') && short(&tokens[a]));
-        // "Harry Bond, 30, of Raleigh,": where someone lives.
-        let residence =
-            b > a + 1 && matches!(tokens[a].text(p), "of" | "from") && tokens[a + 1].capitalised(p);
+        // "Harry Bond, 30, of Raleigh,", "Dr Sabine Olander, of the University of
+        // Karvenna,": where someone lives or works.
+        let residence = b > a + 1 && matches!(tokens[a].text(p), "of" | "from" | "at");
         // "Konrad Imfeld, the chief executive of the state railway, SSB,": a body named
         // after an apposition names the body of the person before.
         let body_named = k >= 2
             && matches!(head_of(p, tokens, seg), Some(Head::Name(ref r)) if r.organisation)
             && is_apposition(p, tokens, segments[k - 1]);
+        // "Eric Nordstrom, State Department regional security director,": a role set off
+        // after a name without a determiner.
+        let role_after = k > 0
+            && (a..b)
+                .rev()
+                .find(|&i| tokens[i].kind == TokenKind::Word)
+                .is_some_and(|i| {
+                    lexicon::person_role(tokens[i].text(p)).is_some() && !tokens[i].capitalised(p)
+                });
         let aside = is_apposition(p, tokens, seg)
+            || role_after
             || parenthetical(tokens, seg)
             || place
             || abbreviation
@@ -594,7 +636,8 @@ fn role_head(p: &str, slice: &[Token]) -> Option<Head> {
         },
         text,
         gender: role.flatten(),
-        definite: matches!(lower[0].as_str(), "the" | "this"),
+        definite: matches!(lower[0].as_str(), "the" | "this")
+            || slice.first().is_some_and(|t| t.possessive(p)),
     })
 }
 
