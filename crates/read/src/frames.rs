@@ -1173,36 +1173,78 @@ fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<
         }
     }
     if !that {
-        // Without "that" the scene words may be the clause's own ("said the port would
-        // reopen"): the clause starts right after the cue unless a setting stands there.
-        k = bare_clause_start(s, c + 1, end);
-        if lexicon::takes_object(base) {
-            k = object_end(s, k, end);
-        }
-        // "plans to file a complaint"; not "a payment he knew to be improper".
-        let wants_to = cue.kind == CueKind::Belief
-            && lexicon::takes_intent(base)
-            && t.get(k)
-                .is_some_and(|x| x.text(p).eq_ignore_ascii_case("to"));
-        // "…, said Brian Baker, a political adviser who oversees …": a cue set after a comma
-        // is inverted, its subject after it, not a clause.
-        let inverted = c > 0 && t[c - 1].is(',') && {
-            let after_name = (c + 1..end).find(|&i| !t[i].capitalised(p)).unwrap_or(end);
-            after_name > c + 1 && (after_name == end || t[after_name].is(','))
-        };
-        let clause = lexicon::takes_bare_clause(base)
-            && !inverted
-            && finite_soon(s, k, end)
-            && opens_clause(s, k);
-        if !(wants_to || clause) {
-            return None;
-        }
+        k = bare_clause(s, c, end, base, cue)?;
     }
     if t.get(k).is_some_and(|x| x.quoted) {
         return None;
     }
     let words = (k..end).filter(|&i| t[i].kind == TokenKind::Word).count();
     (words >= 3).then_some((k, end))
+}
+
+/// Where a clause without "that" starts after the cue at `c` (the clause ending at `end`),
+/// if the words after the cue are one: a clause with a verb of its own, or what a verb of
+/// intent says is to be done.
+fn bare_clause(s: &SentenceView<'_>, c: usize, end: usize, base: &str, cue: Cue) -> Option<usize> {
+    let t = s.tokens;
+    let p = s.text;
+    // Without "that" the scene words may be the clause's own ("said the port would
+    // reopen"): the clause starts right after the cue unless a setting stands there.
+    let mut k = bare_clause_start(s, c + 1, end);
+    if lexicon::takes_object(base) {
+        k = object_end(s, k, end);
+    }
+    // "plans to file a complaint", "vowed to take her seat", "expects the regulator to
+    // impose", "threatened on Saturday to fine"; not "a payment he knew to be improper".
+    let intent = (cue.kind == CueKind::Belief && lexicon::takes_intent(base))
+        || lexicon::reports_infinitive(base);
+    let to = intent
+        .then(|| infinitive_start(s, c + 1, end, base))
+        .flatten();
+    // The one expected to act is part of what was said ("the regulator to impose"); a
+    // time before the infinitive is not, nor the one spoken to ("asked drivers").
+    match to {
+        Some(i) if lexicon::takes_object(base) || !lexicon::object_before_infinitive(base) => k = i,
+        Some(_) => k = c + 1,
+        None => {}
+    }
+    let wants_to = to.is_some();
+    // "…, said Brian Baker, a political adviser who oversees …": a cue set after a comma
+    // is inverted, its subject after it, not a clause.
+    let inverted = c > 0 && t[c - 1].is(',') && {
+        let after_name = (c + 1..end).find(|&i| !t[i].capitalised(p)).unwrap_or(end);
+        after_name > c + 1 && (after_name == end || t[after_name].is(','))
+    };
+    // After "say" a verb in "-s" shows the clause whatever follows it ("experts say
+    // the problem reaches well beyond Oregon").
+    let clause = lexicon::takes_bare_clause(base)
+        && !inverted
+        && (finite_soon(s, k, end) || (base == "say" && verb_in_s_soon(s, k, end)))
+        && opens_clause(s, k);
+    (wants_to || clause).then_some(k)
+}
+
+/// Where the infinitive a verb of intent reports starts, from `k` past a time ("threatened
+/// on Saturday to fine") or, for a verb that takes one, a short object ("expects the
+/// regulator to impose"): the "to", with no verb nor comma before it.
+fn infinitive_start(s: &SentenceView<'_>, k: usize, end: usize, base: &str) -> Option<usize> {
+    let t = s.tokens;
+    let reach = if lexicon::object_before_infinitive(base) {
+        6
+    } else {
+        4
+    };
+    (k..end.min(k + reach))
+        .take_while(|&i| {
+            t[i].kind == TokenKind::Word
+                && !t[i].quoted
+                && (i == k || !lexicon::finite_verb(&s.lower(i)))
+        })
+        .find(|&i| s.lower(i) == "to")
+        .filter(|&i| {
+            lexicon::object_before_infinitive(base)
+                || (k..i).all(|j| lexicon::time_word(t[j].text(s.text)) || s.lower(j) == "on")
+        })
 }
 
 /// "told The Post and Courier newspaper of Charleston on Saturday that": a "that" a few
@@ -1438,6 +1480,20 @@ fn finite_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
                     }))
     }) || t.get(k).is_some_and(|x| {
         x.kind == TokenKind::Word && lexicon::subject_pronoun(x.text(s.text)) && end > k + 1
+    })
+}
+
+/// Whether a verb in "-s" stands a few words after `k`, after a word no verb follows ("the
+/// problem reaches"), with anything after it.
+fn verb_in_s_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
+    (k + 1..end.min(k + 8)).any(|i| {
+        let w = s.lower(i);
+        s.tokens[i].kind == TokenKind::Word
+            && !s.tokens[i].capitalised(s.text)
+            && lexicon::present_third_person(&w)
+            && !lexicon::before_noun(&s.lower(i - 1))
+            && !s.tokens[i - 1].possessive(s.text)
+            && i + 1 < end
     })
 }
 

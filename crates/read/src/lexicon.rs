@@ -317,6 +317,25 @@ const BARE_CLAUSE: &[&str] = &[
     "realise",
 ];
 
+/// Verbs of speech and position whose infinitive with "to" is what they report ("vowed to
+/// take her seat", "threatened to fine Zuri"); the verbs of belief that do are
+/// [`takes_intent`].
+pub fn reports_infinitive(base: &str) -> bool {
+    matches!(
+        base,
+        "vow" | "promise" | "pledge" | "threaten" | "ask" | "urge" | "tell" | "warn" | "advise"
+    )
+}
+
+/// Verbs whose infinitive may follow a short object, who is to act ("expects the regulator
+/// to impose", "asked drivers to stay away").
+pub fn object_before_infinitive(base: &str) -> bool {
+    matches!(
+        base,
+        "expect" | "want" | "ask" | "urge" | "tell" | "warn" | "advise" | "need"
+    )
+}
+
 /// Verbs that take the person spoken to as an object before the content ("told reporters
 /// that", "warned the council the dam would fail").
 pub fn takes_object(base: &str) -> bool {

@@ -458,10 +458,13 @@ mod tests {
             .filter(|g| !g.2)
             .map(|g| (g.0.as_str(), g.1.as_deref()))
             .collect();
+        // (The request inside the first report, "asked police to patrol the park", is a
+        // report of its own.)
         assert_eq!(
             reported,
             [
                 ("she had asked police to patrol the park", None),
+                ("to patrol the park", None),
                 ("the pier would close", Some("Brekke")),
             ]
         );
@@ -820,6 +823,7 @@ mod tests {
                 Some("Juno Vale"),
                 Some("Nora Lind"),
                 Some("Nora Lind"),
+                Some("Nora Lind"),
                 Some("Ola Dahl"),
             ],
             "{got:?}"
@@ -830,6 +834,29 @@ mod tests {
             "Mia Holt, the port spokeswoman, joined in June.",
         ]);
         assert_eq!(got[0].1.as_deref(), Some("port spokeswoman"));
+    }
+
+    #[test]
+    fn intent_with_an_object_or_a_time_and_say_before_any_verb_in_s() {
+        let got = said(&[
+            "Harbour engineers say the swell reaches far past the breakwater.",
+            "Mayor Lise Borg expects the contractor to finish by June.",
+            "The port authority threatened on Monday to close the ferry ramp.",
+            "Councillor Ada Quist vowed to block the levy.",
+            "The coastguard asked skippers to stay in port.",
+        ]);
+        let contents: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            contents,
+            [
+                "the swell reaches far past the breakwater",
+                "the contractor to finish by June",
+                "to close the ferry ramp",
+                "to block the levy",
+                "to stay in port",
+            ]
+        );
+        assert_eq!(got[1].1.as_deref(), Some("Lise Borg"));
     }
 
     #[test]
