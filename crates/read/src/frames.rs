@@ -1107,7 +1107,12 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
 fn evidence_source(h: &Head) -> bool {
     match h {
         Head::Name(r) => r.organisation,
-        Head::Role { noun, .. } => lexicon::organisation_word(noun),
+        // "FBI statistics show", "polls show", "a 2011 email shows".
+        Head::Role { noun, .. } => {
+            lexicon::organisation_word(noun)
+                || lexicon::work_of_someone(noun)
+                || lexicon::work_of_someone(noun.strip_suffix('s').unwrap_or(noun))
+        }
         Head::Pronoun(..) => false,
     }
 }

@@ -498,6 +498,12 @@ pub fn work_of_someone(word: &str) -> bool {
                 | "findings"
                 | "research"
                 | "calculations"
+                | "statistics"
+                | "email"
+                | "emails"
+                | "numbers"
+                | "results"
+                | "returns"
         )
 }
 

@@ -860,6 +860,20 @@ mod tests {
     }
 
     #[test]
+    fn statistics_emails_and_polls_show_what_they_show() {
+        let got = said(&[
+            "Port statistics show that landings fell by a third.",
+            "A March 2019 email shows the board knew of the cracks.",
+            "Her fans show up at every match.",
+        ]);
+        let contents: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            contents,
+            ["landings fell by a third", "the board knew of the cracks"]
+        );
+    }
+
+    #[test]
     fn a_surname_two_genders_share_keeps_each_persons_own() {
         let got = said(&[
             "Mr. Teodor Marsh runs the co-op with his sister, Ms. Alma Marsh.",

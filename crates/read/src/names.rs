@@ -613,7 +613,9 @@ fn role_head(p: &str, slice: &[Token]) -> Option<Head> {
         return None;
     }
     let role = lexicon::person_role(&noun);
-    let known = lexicon::organisation_word(&noun) || role.is_some();
+    let known = lexicon::organisation_word(&noun)
+        || role.is_some()
+        || lexicon::work_of_someone(noun.strip_suffix('s').unwrap_or(&noun));
     if !known && (words.len() > 3 || noun.chars().any(|c| !c.is_alphabetic() && c != '-')) {
         return None;
     }
