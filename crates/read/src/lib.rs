@@ -505,7 +505,7 @@ mod tests {
             "Moll posted a long statement on her party's social media accounts.",
             "Ruud has assumed a newly created role as harbour counsellor.",
             "The trust maintains a programme that trains young pilots in Tromsø.",
-            "The audit found a payment he knew to be improper.",
+            "The clerk signed a payment he knew to be improper.",
         ]);
         assert!(got.is_empty(), "{got:?}");
     }
