@@ -178,7 +178,14 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
         // [`reported`] still asks for.
         let speech = matches!(cue.kind, CueKind::Speech) && matches!(base, "say" | "tell");
         let after_word = i > 0 && t[i - 1].kind == TokenKind::Word && !t[i - 1].quoted;
-        return base_form_holds(p, t, i) || (speech && after_word);
+        // "Executives for Mondelez, which generated $30 billion last year, say": after the
+        // comma that closes a relative clause.
+        let after_aside = i > 1
+            && t[i - 1].is(',')
+            && (1..i - 1).any(|k| {
+                t[k - 1].is(',') && matches!(t[k].text(p).to_lowercase().as_str(), "which" | "who")
+            });
+        return base_form_holds(p, t, i) || (speech && (after_word || after_aside));
     }
     true
 }
@@ -1488,16 +1495,20 @@ fn finite_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
     })
 }
 
-/// Whether a verb in "-s" stands a few words after `k`, after a word no verb follows ("the
-/// problem reaches"), with anything after it.
+/// Whether a verb stands a few words after `k`, as a clause after "say" shows one: a verb
+/// in "-s" after a word no verb follows ("the problem reaches"), or any word after an
+/// adverb that comes before verbs ("officers still scrutinize the area"), with anything
+/// after it.
 fn verb_in_s_soon(s: &SentenceView<'_>, k: usize, end: usize) -> bool {
     (k + 1..end.min(k + 8)).any(|i| {
         let w = s.lower(i);
+        let before = s.lower(i - 1);
         s.tokens[i].kind == TokenKind::Word
             && !s.tokens[i].capitalised(s.text)
-            && lexicon::present_third_person(&w)
-            && !lexicon::before_noun(&s.lower(i - 1))
-            && !s.tokens[i - 1].possessive(s.text)
+            && ((lexicon::present_third_person(&w)
+                && !lexicon::before_noun(&before)
+                && !s.tokens[i - 1].possessive(s.text))
+                || (i > k + 1 && lexicon::before_verb(&before) && !lexicon::before_noun(&w)))
             && i + 1 < end
     })
 }

@@ -519,6 +519,27 @@ pub fn agent_noun(word: &str) -> bool {
             .any(|e| w.ends_with(e))
 }
 
+/// Adverbs that stand between a subject and its verb ("officers still scrutinize", "they
+/// never paid").
+pub fn before_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "still"
+            | "never"
+            | "already"
+            | "often"
+            | "always"
+            | "now"
+            | "also"
+            | "rarely"
+            | "seldom"
+            | "usually"
+            | "sometimes"
+            | "repeatedly"
+            | "routinely"
+    )
+}
+
 /// Determiners, before which a cue word is a noun ("the claims", "his reports").
 pub fn determiner(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| {

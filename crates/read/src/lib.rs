@@ -844,6 +844,8 @@ mod tests {
             "The port authority threatened on Monday to close the ferry ramp.",
             "Councillor Ada Quist vowed to block the levy.",
             "The coastguard asked skippers to stay in port.",
+            "Ferry crews, who struck twice last year, say the owners never answered.",
+            "Yet many skippers say inspectors still board the boats at night.",
         ]);
         let contents: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(
@@ -854,9 +856,12 @@ mod tests {
                 "to close the ferry ramp",
                 "to block the levy",
                 "to stay in port",
+                "the owners never answered",
+                "inspectors still board the boats at night",
             ]
         );
         assert_eq!(got[1].1.as_deref(), Some("Lise Borg"));
+        assert_eq!(got[6].1.as_deref(), Some("many skippers"));
     }
 
     #[test]

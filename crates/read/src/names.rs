@@ -619,9 +619,13 @@ fn role_head(p: &str, slice: &[Token]) -> Option<Head> {
     if !known && (words.len() > 3 || noun.chars().any(|c| !c.is_alphabetic() && c != '-')) {
         return None;
     }
+    // "Yet many economists": a conjunction or adverb opening the sentence is no part of it.
     let skip = lower
         .iter()
-        .take_while(|w| DETERMINERS.contains(&w.as_str()))
+        .take_while(|w| {
+            DETERMINERS.contains(&w.as_str())
+                || matches!(w.as_str(), "yet" | "but" | "and" | "so" | "still" | "now")
+        })
         .count();
     let text = words[skip..].join(" ");
     if text.is_empty() || PREPOSITIONS.contains(&lower[0].as_str()) {
