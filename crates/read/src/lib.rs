@@ -556,6 +556,24 @@ mod tests {
                 ("whether she would resign", None),
             ]
         );
+        // What someone wants, attacks, mentions, announces, welcomes or dismisses.
+        let got = said(&[
+            "The pilots' union wants a second tug in the harbour.",
+            "Councillor Vera Lund attacked the dredging contract on Monday.",
+            "The operator announced a winter timetable for the island ferries.",
+            "The mayor's office welcomed the ruling.",
+            "The ferry was wanted by nobody.",
+        ]);
+        let contents: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            contents,
+            [
+                "a second tug in the harbour",
+                "the dredging contract on Monday",
+                "a winter timetable for the island ferries",
+                "the ruling"
+            ]
+        );
     }
 
     /// Scrambled sentences of the words every rule looks at, in every order: the reading

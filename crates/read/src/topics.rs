@@ -115,6 +115,7 @@ fn topic_start(s: &SentenceView<'_>, i: usize) -> Option<(usize, bool)> {
         && !(t[i - 1].capitalised(s.text)
             || lexicon::subject_pronoun(&prev)
             || lexicon::person_role(&prev).is_some()
+            || lexicon::organisation_word(&prev)
             || (prev.ends_with('s') && prev.len() > 3));
     if gerund || noun {
         return None;
@@ -152,7 +153,7 @@ fn position_object(s: &SentenceView<'_>, i: usize, base_form: bool, prev: &str) 
     });
     let modifier = t[i].text(s.text).ends_with("ing")
         && !(i > 0 && t[i - 1].is(',') || matches!(prev, "is" | "are" | "was" | "were" | "been"));
-    subject && !modifier && (object || next == "the")
+    subject && !modifier && (object || lexicon::determiner(&next))
 }
 
 /// Where the question after "asked" at token `i` starts: at a question word within a few
