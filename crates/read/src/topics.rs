@@ -153,7 +153,8 @@ fn position_object(s: &SentenceView<'_>, i: usize, base_form: bool, prev: &str) 
     });
     let modifier = t[i].text(s.text).ends_with("ing")
         && !(i > 0 && t[i - 1].is(',') || matches!(prev, "is" | "are" | "was" | "were" | "been"));
-    subject && !modifier && (object || lexicon::determiner(&next))
+    let determiner = t.get(i + 1).is_some_and(|x| !x.quoted) && lexicon::determiner(&next);
+    subject && !modifier && (object || determiner)
 }
 
 /// Where the question after "asked" at token `i` starts: at a question word within a few
