@@ -1697,13 +1697,9 @@ const POSITION_VERBS: &[&str] = &[
     "propose proposes proposed proposing",
     "urge urges urged urging",
     "want wants wanted wanting",
-    "attack attacks attacked attacking",
-    "question questions questioned questioning",
     "mention mentions mentioned mentioning",
     "announce announces announced announcing",
-    "welcome welcomes welcomed welcoming",
     "demand demands demanded demanding",
-    "dismiss dismisses dismissed dismissing",
 ];
 
 /// The verb of position (`POSITION_VERBS`) a lower-case word is a form of, and whether

@@ -556,22 +556,22 @@ mod tests {
                 ("whether she would resign", None),
             ]
         );
-        // What someone wants, attacks, mentions, announces, welcomes or dismisses.
+        // What someone wants, mentions, announces or demands; not what a town welcomes or
+        // troops attack, which are no words.
         let got = said(&[
             "The pilots' union wants a second tug in the harbour.",
-            "Councillor Vera Lund attacked the dredging contract on Monday.",
+            "Councillor Vera Lund demanded a recount on Monday.",
             "The operator announced a winter timetable for the island ferries.",
-            "The mayor's office welcomed the ruling.",
             "The ferry was wanted by nobody.",
+            "The town welcomed 5,000 visitors to the regatta.",
         ]);
         let contents: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(
             contents,
             [
                 "a second tug in the harbour",
-                "the dredging contract on Monday",
+                "a recount on Monday",
                 "a winter timetable for the island ferries",
-                "the ruling"
             ]
         );
     }
