@@ -115,11 +115,111 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
     let frames = join_continued(&paragraphs, frames);
     let subjects = sentence_subjects(&paragraphs);
     let frames = resolve(&mut people, frames, &subjects);
+    let frames = transcript_turns(&paragraphs, &people, frames);
     Reading {
         paragraphs,
         frames,
         people,
     }
+}
+
+/// A transcript printed as a quotation, each turn opening with its speaker's name in
+/// capitals ("“WALLACE: Let’s start …", "“PENCE: Well, look, …"): one frame a turn, its
+/// speaker the person the article names so ("Chris Wallace", "Mike Pence"), the label left
+/// out of the words; a part without a label ("(CROSSTALK.)") goes on with the turn before.
+fn transcript_turns(
+    paragraphs: &[Paragraph<'_>],
+    people: &People,
+    frames: Vec<Frame>,
+) -> Vec<Frame> {
+    let mut out = Vec::with_capacity(frames.len());
+    for f in frames {
+        let labels: Vec<Option<usize>> = f
+            .content
+            .iter()
+            .map(|c| turn_label(&paragraphs[c.paragraph].text[c.start..c.end]))
+            .collect();
+        if !f.direct || labels.iter().all(Option::is_none) {
+            out.push(f);
+            continue;
+        }
+        let mut turn: Option<Frame> = None;
+        for (c, label) in f.content.iter().zip(labels) {
+            let text = paragraphs[c.paragraph].text;
+            match label {
+                Some(n) => {
+                    out.extend(turn.take());
+                    let name = title_case(text[c.start..c.start + n].trim_end_matches(':'));
+                    let place = Place {
+                        sentence: f.order,
+                        paragraph: c.paragraph,
+                        at: c.start,
+                    };
+                    let mut t = f.clone();
+                    let skip = text[c.start + n..c.end].len()
+                        - text[c.start + n..c.end].trim_start().len();
+                    t.content = vec![Piece {
+                        start: c.start + n + skip,
+                        ..*c
+                    }];
+                    t.attribution = Some(Piece {
+                        end: c.start + n - 1,
+                        ..*c
+                    });
+                    t.paragraph = c.paragraph;
+                    t.speaker = Some(people.fullest(&name, place));
+                    t.follows = false;
+                    turn = Some(t);
+                }
+                None => match turn.as_mut() {
+                    Some(t) => t.content.push(*c),
+                    None => {
+                        let mut t = f.clone();
+                        t.content = vec![*c];
+                        turn = Some(t);
+                    }
+                },
+            }
+        }
+        out.extend(turn);
+    }
+    out
+}
+
+/// The length of a transcript's speaker label opening `text` ("WALLACE: ", "SEN. BROWN:"),
+/// colon included: one to three words in capitals, no more than 30 bytes.
+fn turn_label(text: &str) -> Option<usize> {
+    let colon = text.get(..32.min(text.len()))?.find(':')?;
+    let label = &text[..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let capitals = |w: &&str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    (!words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(capitals)
+        && text[colon + 1..].starts_with(' '))
+    .then_some(colon + 1)
+}
+
+/// "PENCE" as a name is printed: "Pence".
+fn title_case(label: &str) -> String {
+    label
+        .split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| {
+                    c.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// A frame whose source is "I" or "we": words inside someone's speech, not a report.
@@ -893,6 +993,30 @@ mod tests {
         assert_eq!(
             contents,
             ["landings fell by a third", "the board knew of the cracks"]
+        );
+    }
+
+    #[test]
+    fn a_transcript_quoted_turn_by_turn_speaks_in_each_labelled_voice() {
+        let got = said(&[
+            "Presenter Ines Korva interviewed harbour master Tomas Lind on Sunday.",
+            "Part of the transcript:",
+            "“KORVA: Will the ferry run in winter?",
+            "“LIND: It will, every day, from the first of December.",
+            "“(CROSSTALK.)",
+        ]);
+        let turns: Vec<(&str, Option<&str>)> =
+            got.iter().map(|g| (g.0.as_str(), g.1.as_deref())).collect();
+        assert_eq!(
+            turns,
+            [
+                ("Will the ferry run in winter?", Some("Ines Korva")),
+                // A part without a label goes on with the turn before.
+                (
+                    "It will, every day, from the first of December. | (CROSSTALK.)",
+                    Some("Tomas Lind")
+                ),
+            ]
         );
     }
 
