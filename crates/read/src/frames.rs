@@ -799,7 +799,21 @@ fn subject_end(s: &SentenceView<'_>, c: usize, floor: usize) -> usize {
                 })
                 .map(|i| i + 1)
         };
-        if let Some(i) = relative.or_else(apposition).or_else(aside) {
+        // "President Obama, speaking at the National Museum of African American History and
+        // Culture on Saturday, said": a participle sets off an aside of any words.
+        let participle = || {
+            (floor + 1..end - 1).rev().take(30).find(|&i| {
+                t[i - 1].is(',')
+                    && t[i].kind == TokenKind::Word
+                    && !t[i].capitalised(p)
+                    && t[i].text(p).ends_with("ing")
+            })
+        };
+        if let Some(i) = relative
+            .or_else(apposition)
+            .or_else(aside)
+            .or_else(participle)
+        {
             end = i - 1;
         }
     }

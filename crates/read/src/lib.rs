@@ -1021,6 +1021,20 @@ mod tests {
     }
 
     #[test]
+    fn initials_a_party_and_state_and_a_participle_aside_before_the_cue() {
+        let got = said(&[
+            "“The quay is safe,” said Rep. J.T. Harrow of Maine.",
+            "Senator Olive Brandt, Republican of Vermont, said the levy would pass.",
+            "Mayor Ada Voss, speaking at the Museum of Sea and Shore on Friday, said the pier would reopen.",
+        ]);
+        let speakers: Vec<Option<&str>> = got.iter().map(|g| g.1.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("J.T. Harrow"), Some("Olive Brandt"), Some("Ada Voss")]
+        );
+    }
+
+    #[test]
     fn a_surname_two_genders_share_keeps_each_persons_own() {
         let got = said(&[
             "Mr. Teodor Marsh runs the co-op with his sister, Ms. Alma Marsh.",

@@ -395,8 +395,13 @@ pub fn head_before(p: &str, tokens: &[Token], from: usize, to: usize) -> Option<
                 .is_some_and(|i| {
                     lexicon::person_role(tokens[i].text(p)).is_some() && !tokens[i].capitalised(p)
                 });
+        // "Dianne Feinstein, Democrat of California,": a party and a state.
+        let party_of = b > a + 2
+            && matches!(tokens[a].text(p), "Democrat" | "Republican" | "Independent")
+            && matches!(tokens[a + 1].text(p), "of" | "from");
         let aside = is_apposition(p, tokens, seg)
             || role_after
+            || party_of
             || parenthetical(tokens, seg)
             || place
             || abbreviation

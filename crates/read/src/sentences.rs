@@ -180,7 +180,7 @@ fn time_of_day_ends(p: &str, i: usize, rest: &str) -> bool {
 }
 
 /// Whether the full stop at `i` closes a title or abbreviation ("Sen.", "U.S.") or an
-/// initial ("J.").
+/// initial or initials ("J.", "G.K.").
 fn abbreviation_before(p: &str, i: usize) -> bool {
     let word = p[..i]
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—'))
@@ -188,7 +188,12 @@ fn abbreviation_before(p: &str, i: usize) -> bool {
         .unwrap_or("");
     let lower = word.to_lowercase();
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let initials = word.contains('.')
+        && word
+            .split('.')
+            .all(|x| x.chars().count() == 1 && x.chars().all(char::is_uppercase));
     single_initial
+        || initials
         || lexicon::title(word).is_some() && word.len() <= 5
         || ABBREVIATIONS.contains(&lower.as_str())
         || is_party_tag(word)
