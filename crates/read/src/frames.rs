@@ -1550,6 +1550,17 @@ pub(crate) fn clause_end(s: &SentenceView<'_>, from: usize) -> usize {
             }) {
                 break;
             }
+            // "…, and the National Guard has said no one …": a second source's report.
+            let comma = t[k - 1].is(',');
+            let cue_soon = (j + 1..t.len().min(j + 7)).any(|i| {
+                t[i].kind == TokenKind::Word
+                    && !t[i].quoted
+                    && lexicon::cue(&t[i].text(p).to_lowercase())
+                        .is_some_and(|(c, base)| !c.participle && matches!(base, "say" | "tell"))
+            });
+            if comma && cue_soon {
+                break;
+            }
         }
         if x.is(',') {
             let next = t.get(k + 1).map(|n| n.text(p).to_lowercase());

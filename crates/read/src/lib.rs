@@ -964,6 +964,7 @@ mod tests {
             "The coastguard asked skippers to stay in port.",
             "Ferry crews, who struck twice last year, say the owners never answered.",
             "Yet many skippers say inspectors still board the boats at night.",
+            "Engineers expect the repairs to take weeks, and the coastguard has said no boat may sail.",
         ]);
         let contents: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(
@@ -976,6 +977,8 @@ mod tests {
                 "to stay in port",
                 "the owners never answered",
                 "inspectors still board the boats at night",
+                "the repairs to take weeks",
+                "no boat may sail",
             ]
         );
         assert_eq!(got[1].1.as_deref(), Some("Lise Borg"));
