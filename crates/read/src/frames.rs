@@ -1142,7 +1142,12 @@ fn evidence_source(h: &Head) -> bool {
 fn clause_after(s: &SentenceView<'_>, c: usize, base: &str, cue: Cue) -> Option<(usize, usize)> {
     let t = s.tokens;
     let p = s.text;
-    let end = clause_end(s, c + 1);
+    let mut end = clause_end(s, c + 1);
+    // "Gov. Celia Marchetti, who declared a state of emergency for the county, repeated …":
+    // a relative clause's report ends at its comma.
+    if c > 0 && matches!(s.lower(c - 1).as_str(), "who" | "which") {
+        end = (c + 1..end).find(|&k| t[k].is(',')).unwrap_or(end);
+    }
     let mut k = c + 1;
     let mut that = false;
     // "told reporters on Tuesday that", "said in a statement that", "wrote on Twitter:".

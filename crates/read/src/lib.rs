@@ -965,6 +965,8 @@ mod tests {
             "Ferry crews, who struck twice last year, say the owners never answered.",
             "Yet many skippers say inspectors still board the boats at night.",
             "Engineers expect the repairs to take weeks, and the coastguard has said no boat may sail.",
+            "Mayor Ines Roop, who said the levy would fall, resigned on Friday.",
+            "Gov. Ada Brekke, who declared a state of emergency for the county, repeated her warning.",
         ]);
         let contents: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(
@@ -979,6 +981,7 @@ mod tests {
                 "inspectors still board the boats at night",
                 "the repairs to take weeks",
                 "no boat may sail",
+                "the levy would fall",
             ]
         );
         assert_eq!(got[1].1.as_deref(), Some("Lise Borg"));
