@@ -190,6 +190,29 @@ fn every_removed_and_appended_text_is_in_its_input() {
                 placed += 1;
             }
         }
+        // Every entity and timeline mention is placed where its article first prints it.
+        let mentions = report["stories"].as_array().unwrap().iter().flat_map(|s| {
+            let entities = s["entities"].as_array().into_iter().flatten();
+            let dates = s["timeline"].as_array().into_iter().flatten();
+            entities
+                .chain(dates)
+                .flat_map(|e| e["mentions"].as_array().into_iter().flatten())
+        });
+        for m in mentions.filter(|m| m["article"] == id) {
+            let text = m["text"].as_str().unwrap();
+            let span = &m["span"];
+            assert!(span.is_array(), "{id}: no span for the mention {text:?}");
+            let (s, e) = (
+                span[0].as_u64().unwrap() as usize + skip,
+                span[1].as_u64().unwrap() as usize + skip,
+            );
+            assert_eq!(
+                chars[s..e].iter().collect::<String>(),
+                text,
+                "{id}: mention span"
+            );
+            placed += 1;
+        }
         for paragraph in a["body"].as_str().unwrap().split("\n\n") {
             assert!(
                 input.contains(paragraph),

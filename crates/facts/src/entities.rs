@@ -626,6 +626,7 @@ pub fn entities(articles: &[(String, Vec<NameMention>)]) -> Vec<Entity> {
             let m = Mention {
                 article: found[i].0.clone(),
                 text: found[i].1.text.clone(),
+                span: None,
             };
             if !mentions.contains(&m) {
                 mentions.push(m);

@@ -41,6 +41,7 @@ pub fn timeline(articles: &[(String, Vec<&str>, NaiveDate)]) -> Vec<TimelineEntr
                     entry.mentions.push(Mention {
                         article: id.clone(),
                         text: m.text,
+                        span: None,
                     });
                 }
             }

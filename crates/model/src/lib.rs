@@ -293,6 +293,9 @@ pub struct Mention {
     pub article: String,
     /// The exact characters.
     pub text: String,
+    /// Where the article first prints them in its input text, in Unicode scalar values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
 }
 
 /// One utterance as reported by one or more outlets.

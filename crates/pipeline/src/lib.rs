@@ -19,7 +19,7 @@
 //! assert_eq!(a.story, analysis.story(0).unwrap().id);
 //! ```
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
 use std::path::PathBuf;
@@ -669,6 +669,7 @@ fn put_together(
     let mut claimed = Vec::new();
     let mut detailed = Vec::new();
     let mut published = Vec::new();
+    let mut places = HashMap::new();
     // Input order within the story, so that results do not depend on threads.
     let mut order: Vec<usize> = members.to_vec();
     order.sort_unstable();
@@ -702,6 +703,8 @@ fn put_together(
         }
         if let Some(day) = days[i] {
             let t = parallax_facts::timeline(&[(a.id.clone(), paragraphs.clone(), day)]);
+            let dates = t.iter().flat_map(|e| &e.mentions).map(|m| m.text.as_str());
+            first_places(&a, &paragraphs, dates, &mut places);
             if !t.is_empty() {
                 dated.push(t);
             }
@@ -717,6 +720,12 @@ fn put_together(
         // "The mayor" is a mention of the one person the article calls the mayor.
         let mut mentions = parallax_facts::role_mentions(&paragraphs, &names);
         mentions.splice(0..0, names);
+        first_places(
+            &a,
+            &paragraphs,
+            mentions.iter().map(|m| m.text.as_str()),
+            &mut places,
+        );
         if !mentions.is_empty() {
             named.push((a.id.clone(), mentions));
         }
@@ -733,12 +742,53 @@ fn put_together(
     (story.quotes, story.reported_speech) = parallax_quotes::split_reported(aligned);
     story.timeline = parallax_facts::merge(dated);
     story.entities = parallax_facts::entities(&named);
+    place_mentions(&mut story, &places);
     tie_speakers(&mut story);
     story.facts = parallax_facts::facts(&claimed, &detailed, &story.quotes);
     let copied = copies(&story);
     parallax_facts::copies_are_one_source(&mut story.facts, &copied);
     parallax_facts::later_updates(&mut story.facts, &published);
     Ok(story)
+}
+
+/// Where an article first prints each of `texts` (its names and dates), by article and
+/// text, in Unicode scalar values of its input text.
+fn first_places<'t>(
+    a: &Article,
+    paragraphs: &[&str],
+    texts: impl Iterator<Item = &'t str>,
+    places: &mut HashMap<(String, String), [usize; 2]>,
+) {
+    let starts = input_starts(a, false, paragraphs.len());
+    for text in texts {
+        let key = (a.id.clone(), text.to_string());
+        if text.is_empty() || places.contains_key(&key) {
+            continue;
+        }
+        let found = paragraphs.iter().zip(&starts).find_map(|(p, start)| {
+            let at = p.find(text)?;
+            let from = (*start)? + p[..at].chars().count();
+            Some([from, from + text.chars().count()])
+        });
+        if let Some(span) = found {
+            places.insert(key, span);
+        }
+    }
+}
+
+/// Gives every entity and timeline mention the place its article first prints it.
+fn place_mentions(story: &mut Story, places: &HashMap<(String, String), [usize; 2]>) {
+    let entities = story
+        .entities
+        .iter_mut()
+        .flat_map(|e| e.mentions.iter_mut());
+    let dates = story
+        .timeline
+        .iter_mut()
+        .flat_map(|e| e.mentions.iter_mut());
+    for m in entities.chain(dates) {
+        m.span = places.get(&(m.article.clone(), m.text.clone())).copied();
+    }
 }
 
 /// Where each paragraph of an article's reading starts in its input text: the headline
