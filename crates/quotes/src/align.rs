@@ -498,7 +498,7 @@ fn pair_link(v: &Versions<'_>, i: usize, j: usize) -> Link {
     // The report is the shorter: it is held in the quotation, not the other way
     // round (a two-word quotation, "significant progress", inside a long report).
     let report_within = {
-        let (r, q) = if items[i].1.direct { (j, i) } else { (i, j) };
+        let (r, q) = report_and_quotation(items, i, j);
         items[q].1.direct && items[r].2.len() <= items[q].2.len()
     };
     let linked = if reported {
@@ -545,7 +545,7 @@ fn pair_link(v: &Versions<'_>, i: usize, j: usize) -> Link {
         && (attributed(items[i].1) && items[j].1.direct
             || attributed(items[j].1) && items[i].1.direct)
     {
-        let (r, q) = if items[i].1.direct { (j, i) } else { (i, j) };
+        let (r, q) = report_and_quotation(items, i, j);
         let mut named = named_numbers(&items[r].1.parts);
         named.extend(named_numbers(&items[q].1.parts));
         let best = std::iter::once(&v.gists[q].0)
@@ -574,6 +574,16 @@ fn pair_link(v: &Versions<'_>, i: usize, j: usize) -> Link {
         return Link::Near(needed);
     }
     Link::Apart
+}
+
+/// Of two versions, the one in the outlet's own words and the quotation: `(j, i)` when
+/// the first is quoted, else `(i, j)`.
+fn report_and_quotation(items: &[Item<'_>], i: usize, j: usize) -> (usize, usize) {
+    if items[i].1.direct {
+        (j, i)
+    } else {
+        (i, j)
+    }
 }
 
 /// Speech printed neither in quote marks nor with an attribution: a sentence that may
@@ -614,8 +624,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
     // evacuation took less than forty minutes. “In forty minutes all passengers were in
     // boats,” she declared.").
     take(items, &contents, links, &mut sets, false);
-    // Meaning decides, after every link the words make, the near misses they left apart;
-    // only those are embedded.
+    // Meaning decides, after every link the words make, the near misses they left apart.
     // Only pairs meaning could still join are embedded: not those of a report that meaning
     // alone may join to one of its candidates and not to another (a report the words
     // already tied to a quotation, or one whose article quotes one of the candidates):
@@ -628,11 +637,11 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
                 ri != rj && loose_blocked(items, &sets, ri, rj)
             }
         })
-        .map(|&(i, j, _)| if items[i].1.direct { j } else { i })
+        .map(|&(i, j, _)| report_and_quotation(items, i, j).0)
         .collect();
     unclear.sort_unstable();
     near.retain(|&(i, j, needed)| {
-        let report = if items[i].1.direct { j } else { i };
+        let (report, _) = report_and_quotation(items, i, j);
         sets.root(i) != sets.root(j)
             && (needed >= SAME_MEANING || unclear.binary_search(&report).is_err())
     });
@@ -746,10 +755,11 @@ fn by_meaning(
     let (loose, sure): (Vec<_>, Vec<_>) = by_meaning.into_iter().partition(|x| x.3);
     let sure = sure.into_iter().map(|(c, i, j, _)| (c, i, j)).collect();
     // A report renders one quotation: the one it is nearest to.
-    let report = |i: usize, j: usize| if items[i].1.direct { j } else { i };
     let mut best: HashMap<usize, (f64, usize, usize)> = HashMap::new();
     for (c, i, j, _) in loose {
-        let e = best.entry(report(i, j)).or_insert((c, i, j));
+        let e = best
+            .entry(report_and_quotation(items, i, j).0)
+            .or_insert((c, i, j));
         if c > e.0 {
             *e = (c, i, j);
         }
