@@ -134,6 +134,14 @@ fn every_removed_and_appended_text_is_in_its_input() {
         let (header, offset) = parallax_ingest::parse_header(&input);
         let _ = header;
         let skip = input[..offset].chars().count();
+        // The characters a span of the report selects in the input text.
+        let at = |span: &serde_json::Value| -> String {
+            let (s, e) = (
+                span[0].as_u64().unwrap() as usize + skip,
+                span[1].as_u64().unwrap() as usize + skip,
+            );
+            chars[s..e].iter().collect()
+        };
         for piece in a["removed"]
             .as_array()
             .unwrap()
@@ -141,16 +149,7 @@ fn every_removed_and_appended_text_is_in_its_input() {
             .chain(a["appended"].as_array().unwrap())
         {
             let text = piece["text"].as_str().unwrap();
-            let span = &piece["span"];
-            let (s, e) = (
-                span[0].as_u64().unwrap() as usize + skip,
-                span[1].as_u64().unwrap() as usize + skip,
-            );
-            assert_eq!(
-                chars[s..e].iter().collect::<String>(),
-                text,
-                "{id}: span of {text:?}"
-            );
+            assert_eq!(at(&piece["span"]), text, "{id}: span of {text:?}");
         }
         let said = report["stories"].as_array().unwrap().iter().flat_map(|s| {
             let reported = s["reported_speech"].as_array().into_iter().flatten();
@@ -179,14 +178,7 @@ fn every_removed_and_appended_text_is_in_its_input() {
             };
             assert_eq!(spans.len(), parts.len(), "{id}: spans of {parts:?}");
             for (span, part) in spans.iter().zip(parts) {
-                let (s, e) = (
-                    span[0].as_u64().unwrap() as usize + skip,
-                    span[1].as_u64().unwrap() as usize + skip,
-                );
-                assert_eq!(
-                    chars[s..e].iter().collect::<String>(),
-                    part.as_str().unwrap()
-                );
+                assert_eq!(at(span), part.as_str().unwrap());
                 placed += 1;
             }
         }
@@ -202,15 +194,7 @@ fn every_removed_and_appended_text_is_in_its_input() {
             let text = m["text"].as_str().unwrap();
             let span = &m["span"];
             assert!(span.is_array(), "{id}: no span for the mention {text:?}");
-            let (s, e) = (
-                span[0].as_u64().unwrap() as usize + skip,
-                span[1].as_u64().unwrap() as usize + skip,
-            );
-            assert_eq!(
-                chars[s..e].iter().collect::<String>(),
-                text,
-                "{id}: mention span"
-            );
+            assert_eq!(at(span), text, "{id}: mention span");
             placed += 1;
         }
         for paragraph in a["body"].as_str().unwrap().split("\n\n") {

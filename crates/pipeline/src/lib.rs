@@ -688,6 +688,8 @@ fn put_together(
             .collect();
         let reading = parallax_read::read(&read);
         let starts = input_starts(&a, headline.is_some(), paragraphs.len());
+        // Where each body paragraph starts (the reading's, past its headline).
+        let body_starts = &starts[usize::from(headline.is_some())..];
         let mut found = parallax_quotes::said(&reading, &starts);
         // Sentences without quote marks are kept only where they render another outlet's
         // quotation.
@@ -704,7 +706,7 @@ fn put_together(
         if let Some(day) = days[i] {
             let t = parallax_facts::timeline(&[(a.id.clone(), paragraphs.clone(), day)]);
             let dates = t.iter().flat_map(|e| &e.mentions).map(|m| m.text.as_str());
-            first_places(&a, &paragraphs, dates, &mut places);
+            first_places(&a.id, &paragraphs, body_starts, dates, &mut places);
             if !t.is_empty() {
                 dated.push(t);
             }
@@ -720,12 +722,8 @@ fn put_together(
         // "The mayor" is a mention of the one person the article calls the mayor.
         let mut mentions = parallax_facts::role_mentions(&paragraphs, &names);
         mentions.splice(0..0, names);
-        first_places(
-            &a,
-            &paragraphs,
-            mentions.iter().map(|m| m.text.as_str()),
-            &mut places,
-        );
+        let printed = mentions.iter().map(|m| m.text.as_str());
+        first_places(&a.id, &paragraphs, body_starts, printed, &mut places);
         if !mentions.is_empty() {
             named.push((a.id.clone(), mentions));
         }
@@ -751,21 +749,22 @@ fn put_together(
     Ok(story)
 }
 
-/// Where an article first prints each of `texts` (its names and dates), by article and
-/// text, in Unicode scalar values of its input text.
+/// Where article `id` first prints each of `texts` (its names and dates), by article and
+/// text, in Unicode scalar values of its input text; `starts` is where each of its body
+/// `paragraphs` starts there ([`input_starts`]).
 fn first_places<'t>(
-    a: &Article,
+    id: &str,
     paragraphs: &[&str],
+    starts: &[Option<usize>],
     texts: impl Iterator<Item = &'t str>,
     places: &mut HashMap<(String, String), [usize; 2]>,
 ) {
-    let starts = input_starts(a, false, paragraphs.len());
     for text in texts {
-        let key = (a.id.clone(), text.to_string());
+        let key = (id.to_string(), text.to_string());
         if text.is_empty() || places.contains_key(&key) {
             continue;
         }
-        let found = paragraphs.iter().zip(&starts).find_map(|(p, start)| {
+        let found = paragraphs.iter().zip(starts).find_map(|(p, start)| {
             let at = p.find(text)?;
             let from = (*start)? + p[..at].chars().count();
             Some([from, from + text.chars().count()])
