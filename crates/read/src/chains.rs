@@ -174,9 +174,11 @@ impl People {
         // "beamed Bernie" after "Bernie Quayle": a first name alone, as features and
         // tabloids print it, where no one has it as a surname.
         let first_name = || {
+            if words.len() != 1 {
+                return None;
+            }
             let by_first = |m: &&Mention| {
                 !m.organisation
-                    && words.len() == 1
                     && m.name.split_whitespace().count() >= 2
                     && m.name.split_whitespace().next() == Some(name)
                     && gender.is_none_or(|g| self.gender(&m.name).is_none_or(|x| x == g))
@@ -359,8 +361,9 @@ impl People {
         self.subject_of(place.sentence.checked_sub(1)?)
     }
 
-    /// The nearest person the article gave the role `noun` before `place`; for a body
-    /// ("the company", "the ministry"), the nearest organisation named before it.
+    /// The nearest person the article gave the role `noun` before `place` (for a `definite`
+    /// role, else the first one after it); for a body ("the company", "the ministry"), the
+    /// nearest organisation named before it.
     fn role(&self, noun: &str, definite: bool, place: Place) -> Option<String> {
         let bodies = || {
             self.mentions

@@ -85,6 +85,7 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
     let paragraphs: Vec<Paragraph<'a>> = paragraphs.iter().map(|p| paragraph(p)).collect();
     let mut people = People::default();
     let mut frames = Vec::new();
+    let mut subjects = Vec::new();
     let mut order = 0;
     for (k, para) in paragraphs.iter().enumerate() {
         for (index, (sentence, tokens)) in para.sentences.iter().enumerate() {
@@ -109,11 +110,18 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
                     .into_iter()
                     .filter(|f| !first_person(f)),
             );
+            if let Some((head, at)) = opening_subject(para.text, tokens) {
+                let place = Place {
+                    sentence: order,
+                    paragraph: k,
+                    at,
+                };
+                subjects.push((place, head));
+            }
             order += 1;
         }
     }
     let frames = join_continued(&paragraphs, frames);
-    let subjects = sentence_subjects(&paragraphs);
     let frames = resolve(&mut people, frames, &subjects);
     let frames = transcript_turns(&paragraphs, &people, frames);
     Reading {
@@ -134,12 +142,16 @@ fn transcript_turns(
 ) -> Vec<Frame> {
     let mut out = Vec::with_capacity(frames.len());
     for f in frames {
+        if !f.direct {
+            out.push(f);
+            continue;
+        }
         let labels: Vec<Option<usize>> = f
             .content
             .iter()
             .map(|c| turn_label(&paragraphs[c.paragraph].text[c.start..c.end]))
             .collect();
-        if !f.direct || labels.iter().all(Option::is_none) {
+        if labels.iter().all(Option::is_none) {
             out.push(f);
             continue;
         }
@@ -309,55 +321,38 @@ fn join_continued(paragraphs: &[Paragraph<'_>], frames: Vec<Frame>) -> Vec<Frame
 /// for someone met before: "he" or "she", or a body by its common noun ("The institute was
 /// quick to respond."). Each is resolved in its turn, so that the pronouns after it follow
 /// the same person or body ("Lance Beebe, 49, said … He attended the rally … “…,” he said";
-/// "The institute … “…,” it said").
-fn sentence_subjects(paragraphs: &[Paragraph<'_>]) -> Vec<(Place, names::Head)> {
-    let mut out = Vec::new();
-    let mut order = 0;
-    for (k, para) in paragraphs.iter().enumerate() {
-        for (_, tokens) in &para.sentences {
-            let words: Vec<&str> = tokens
-                .iter()
-                .filter(|t| t.kind == tokens::TokenKind::Word && !t.quoted)
-                .take(3)
-                .map(|t| t.text(para.text))
-                .collect();
-            let at = tokens.first().map_or(0, |t| t.start);
-            let lead = usize::from(
-                words
-                    .first()
-                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "but" | "and" | "then")),
-            );
-            let head = match words.get(lead..).unwrap_or_default() {
-                [w, ..] if lexicon::subject_pronoun(w) => match lexicon::pronoun(w) {
-                    Some(kind @ lexicon::PronounKind::Person(_)) => {
-                        Some(names::Head::Pronoun(kind, at))
-                    }
-                    _ => None,
-                },
-                ["The", noun, ..]
-                    if lexicon::organisation_word(noun) && noun.starts_with(char::is_lowercase) =>
-                {
-                    Some(names::Head::Role {
-                        text: noun.to_string(),
-                        noun: noun.to_string(),
-                        gender: None,
-                        definite: true,
-                    })
-                }
-                _ => None,
-            };
-            if let Some(head) = head {
-                let place = Place {
-                    sentence: order,
-                    paragraph: k,
-                    at,
-                };
-                out.push((place, head));
-            }
-            order += 1;
+/// "The institute … “…,” it said"); with where the sentence starts.
+fn opening_subject(p: &str, tokens: &[Token]) -> Option<(names::Head, usize)> {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == tokens::TokenKind::Word && !t.quoted)
+        .take(3)
+        .map(|t| t.text(p))
+        .collect();
+    let at = tokens.first().map_or(0, |t| t.start);
+    let lead = usize::from(
+        words
+            .first()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "but" | "and" | "then")),
+    );
+    let head = match words.get(lead..).unwrap_or_default() {
+        [w, ..] if lexicon::subject_pronoun(w) => match lexicon::pronoun(w) {
+            Some(kind @ lexicon::PronounKind::Person(_)) => Some(names::Head::Pronoun(kind, at)),
+            _ => None,
+        },
+        ["The", noun, ..]
+            if lexicon::organisation_word(noun) && noun.starts_with(char::is_lowercase) =>
+        {
+            Some(names::Head::Role {
+                text: noun.to_string(),
+                noun: noun.to_string(),
+                gender: None,
+                definite: true,
+            })
         }
-    }
-    out
+        _ => None,
+    };
+    head.map(|h| (h, at))
 }
 
 /// Gives every frame its speaker: its source resolved, or the voice of the frame before.
