@@ -1694,7 +1694,7 @@ fn according_head(s: &SentenceView<'_>, from: usize, to: usize) -> Option<(Head,
                 && named + 1 < to
                 && matches!(s.lower(named).as_str(), "by" | "from") =>
         {
-            names::head_after(p, t, named + 1, to).filter(|h| matches!(h, Head::Name(_)))
+            names::head_after(p, t, named + 1, to)
         }
         _ => None,
     };

@@ -375,9 +375,10 @@ pub fn head_before(p: &str, tokens: &[Token], from: usize, to: usize) -> Option<
         // "Ava, Mo.,": a state's abbreviation after a town.
         let (a, b) = seg;
         let short = |t: &Token| t.capitalised(p) && t.text(p).len() <= 6;
-        let abbreviation = (b >= a + 2 && b - a <= 3 && tokens[b - 1].is('.') && short(&tokens[a]))
-            // "N.C." kept whole as one word.
-            || (b == a + 1 && tokens[a].text(p).ends_with('.') && short(&tokens[a]));
+        // "N.C." kept whole as one word, or its full stop a token of its own.
+        let abbreviation = short(&tokens[a])
+            && ((b >= a + 2 && b - a <= 3 && tokens[b - 1].is('.'))
+                || (b == a + 1 && tokens[a].text(p).ends_with('.')));
         // "Harry Bond, 30, of Raleigh,", "Dr Sabine Olander, of the University of
         // Karvenna,": where someone lives or works.
         let residence = b > a + 1 && matches!(tokens[a].text(p), "of" | "from" | "at");
