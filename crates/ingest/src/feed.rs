@@ -31,6 +31,11 @@ pub struct PendingEntry {
 }
 
 impl PendingEntry {
+    /// Where the entry is: the feed and the entry's place in it.
+    pub fn source_name(&self) -> &str {
+        &self.source
+    }
+
     /// The entry as an article: its text through main-text extraction when it is HTML.
     pub fn parse(self) -> Result<RawArticle> {
         let fail = |p| InputError {

@@ -44,9 +44,14 @@ pub struct PendingLine {
 }
 
 impl PendingLine {
+    /// Where the line is: the file and the line's number.
+    pub fn source_name(&self) -> String {
+        format!("{}:{}", self.source, self.number)
+    }
+
     fn error(&self, problem: Problem) -> InputError {
         InputError {
-            source_name: format!("{}:{}", self.source, self.number),
+            source_name: self.source_name(),
             problem,
         }
     }

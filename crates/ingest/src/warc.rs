@@ -37,9 +37,14 @@ pub struct PendingRecord {
 }
 
 impl PendingRecord {
+    /// Where the record is: the file and the record's place in it.
+    pub fn source_name(&self) -> String {
+        format!("{} record {}", self.source, self.number)
+    }
+
     fn error(&self, problem: Problem) -> InputError {
         InputError {
-            source_name: format!("{} record {}", self.source, self.number),
+            source_name: self.source_name(),
             problem,
         }
     }
