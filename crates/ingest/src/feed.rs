@@ -15,11 +15,14 @@
 //! Fetch the linked page when the feed carries only a summary: parallax reads what it is
 //! given and never goes on the network.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use parallax_model::{Header, RawArticle};
 
-use crate::{article_id, InputError, Limits, Problem, Result};
+use crate::{
+    article_id, InputError, Limits, Problem, Result, MAX_ENTITY_EXPANSION, MAX_FEED_NODES,
+};
 
 /// One entry of a feed, read but not yet parsed.
 #[derive(Debug)]
@@ -44,8 +47,9 @@ impl PendingEntry {
         };
         let from_markup = self.text.contains('<');
         let text = if from_markup {
-            let page = crate::html::page_article(self.id.clone(), self.source.clone(), &self.text);
-            page.text
+            crate::html::page_article(self.id.clone(), self.source.clone(), &self.text)
+                .map_err(fail)?
+                .text
         } else {
             self.text.trim().to_string()
         };
@@ -71,45 +75,51 @@ pub(crate) fn looks_like_feed(head: &[u8]) -> bool {
         && !head.contains("<html")
 }
 
-/// The entries of a feed file. A feed is read whole (feeds are small); one larger than 16
-/// articles' worth of the article limit is refused.
+/// The entries of a feed file. A feed is read whole (feeds are small): one larger than
+/// [`Limits::max_feed_bytes`] (before or after decompression), one whose internal entities
+/// expand past [`MAX_ENTITY_EXPANSION`] or one of more than [`MAX_FEED_NODES`] XML nodes
+/// is refused.
 pub(crate) fn entries(path: &Path, limits: Limits) -> Vec<Result<PendingEntry>> {
+    match document(path, limits) {
+        Ok(text) => entries_of(path, &text),
+        Err(p) => vec![Err(InputError::new(path, p))],
+    }
+}
+
+/// What [`Limits::max_feed_bytes`] bounds, in messages.
+const ONE_FEED: &str = "one feed";
+
+/// A feed file's text: read within its bound, inflated, decoded, its entities measured.
+fn document(path: &Path, limits: Limits) -> std::result::Result<String, Problem> {
+    let bytes = crate::sniff::read_file_within(path, limits.max_feed_bytes(), ONE_FEED)?;
+    let text = crate::sniff::decode_xml(bytes)?;
+    let bytes = entity_expansion(&text);
+    if bytes > MAX_ENTITY_EXPANSION {
+        return Err(Problem::EntityExpansion {
+            bytes,
+            limit: MAX_ENTITY_EXPANSION,
+        });
+    }
+    Ok(text)
+}
+
+/// The articles of a feed's text.
+fn entries_of(path: &Path, text: &str) -> Vec<Result<PendingEntry>> {
     let fail = |p| vec![Err(InputError::new(path, p))];
-    let limit = limits.max_article_bytes.saturating_mul(16);
-    let bytes = match std::fs::metadata(path).and_then(|m| {
-        if m.len() > limit {
-            Ok(None)
-        } else {
-            std::fs::read(path).map(Some)
-        }
-    }) {
-        Ok(Some(b)) => b,
-        Ok(None) => {
-            let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-            return fail(Problem::TooLarge { bytes, limit });
-        }
-        Err(e) => return fail(e.into()),
-    };
-    let bytes = if crate::sniff::is_gzip(&bytes) {
-        match crate::sniff::gunzip(&bytes, limit) {
-            Ok(b) => b,
-            Err(p) => return fail(p),
-        }
-    } else {
-        bytes
-    };
-    let text = match crate::sniff::decode_text(bytes) {
-        Ok(t) => t,
-        Err(p) => return fail(p),
-    };
     let doc = match roxmltree::Document::parse_with_options(
-        &text,
+        text,
         roxmltree::ParsingOptions {
             allow_dtd: true,
+            nodes_limit: MAX_FEED_NODES,
             ..Default::default()
         },
     ) {
         Ok(d) => d,
+        Err(roxmltree::Error::NodesLimitReached) => {
+            return fail(Problem::BadFeed(format!(
+                "more than {MAX_FEED_NODES} XML nodes, the limit for one feed"
+            )))
+        }
         Err(e) => return fail(Problem::BadFeed(e.to_string())),
     };
     let root = doc.root_element();
@@ -167,10 +177,16 @@ pub(crate) fn entries(path: &Path, limits: Limits) -> Vec<Result<PendingEntry>> 
                     })
                     .filter(|a| !a.is_empty())
             });
-            let published = ["pubDate", "published", "date", "updated"]
+            let published = match ["pubDate", "published", "date", "updated"]
                 .iter()
                 .find_map(|name| child_text(item, name))
-                .and_then(|t| crate::parse_timestamp(&t));
+            {
+                Some(t) => crate::header::published(&t).map_err(|problem| InputError {
+                    source_name: source.clone(),
+                    problem,
+                })?,
+                None => None,
+            };
             Ok(PendingEntry {
                 id: format!("{stem}-{number}"),
                 header: Header {
@@ -186,6 +202,112 @@ pub(crate) fn entries(path: &Path, limits: Limits) -> Vec<Result<PendingEntry>> 
             })
         })
         .collect()
+}
+
+/// What the general entities declared in a document's internal DTD subset expand to in
+/// all: every reference to one in the rest of the document, counted at its full
+/// expansion (references inside an entity's value expanded in turn, to the depth of 10
+/// that the XML parser allows; a loop saturates). 0 when nothing is declared.
+///
+/// The count is an upper bound: a reference inside a comment or CDATA section, which the
+/// parser leaves alone, is counted too.
+fn entity_expansion(text: &str) -> u64 {
+    let Some((entities, body)) = declared_entities(text) else {
+        return 0;
+    };
+    if entities.is_empty() {
+        return 0;
+    }
+    fn references<'a>(s: &'a str, entities: &HashMap<&str, &str>) -> Vec<&'a str> {
+        s.split('&')
+            .skip(1)
+            .filter_map(|r| r.split_once(';').map(|(name, _)| name))
+            .filter(|name| entities.contains_key(name))
+            .collect()
+    }
+    // Each entity's size, one more level of nesting expanded per round.
+    let mut size: HashMap<&str, u64> = entities
+        .iter()
+        .map(|(&n, v)| (n, v.len() as u64))
+        .collect();
+    for _ in 0..=10 {
+        let next: HashMap<&str, u64> = entities
+            .iter()
+            .map(|(&n, v)| {
+                let nested = references(v, &entities)
+                    .iter()
+                    .fold(0u64, |t, r| t.saturating_add(size[r]));
+                (n, (v.len() as u64).saturating_add(nested))
+            })
+            .collect();
+        size = next;
+    }
+    references(body, &entities)
+        .iter()
+        .fold(0u64, |t, r| t.saturating_add(size[r]))
+}
+
+/// The general entities declared with a literal value in a document's internal DTD subset
+/// (name → value), and the document after the subset; `None` without a subset.
+fn declared_entities(text: &str) -> Option<(HashMap<&str, &str>, &str)> {
+    let doctype = text.find("<!DOCTYPE")?;
+    let b = text.as_bytes();
+    // The subset opens at the first `[` before the doctype's `>`, outside quotes.
+    let mut at = doctype + "<!DOCTYPE".len();
+    loop {
+        match *b.get(at)? {
+            b'[' => break,
+            b'>' => return None,
+            q @ (b'"' | b'\'') => at += 1 + memchr::memchr(q, &b[at + 1..])?,
+            _ => {}
+        }
+        at += 1;
+    }
+    at += 1;
+    let mut entities = HashMap::new();
+    loop {
+        while b.get(at).is_some_and(u8::is_ascii_whitespace) {
+            at += 1;
+        }
+        let rest = &text[at..];
+        if rest.is_empty() || rest.starts_with(']') {
+            return Some((entities, &text[(at + 1).min(text.len())..]));
+        }
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            at += 4 + comment.find("-->")? + 3;
+            continue;
+        }
+        if let Some(decl) = rest.strip_prefix("<!ENTITY") {
+            let decl = decl.trim_start();
+            if !decl.starts_with('%') {
+                let name_end = decl.find(|c: char| c.is_whitespace())?;
+                let value = decl[name_end..].trim_start();
+                if let Some(q) = value.chars().next().filter(|q| matches!(q, '"' | '\'')) {
+                    let literal = value[1..].split(q).next()?;
+                    entities.entry(&decl[..name_end]).or_insert(literal);
+                }
+            }
+        }
+        // To the end of this declaration (`>` outside quotes), or past one character.
+        at += declaration_end(&b[at..]).unwrap_or(1);
+    }
+}
+
+/// The length of a markup declaration (`<!...>`, `<?...?>`) at the start of `b`, to its
+/// `>` outside quoted values; `None` when `b` does not start one.
+fn declaration_end(b: &[u8]) -> Option<usize> {
+    if !(b.starts_with(b"<!") || b.starts_with(b"<?")) {
+        return None;
+    }
+    let mut at = 2;
+    loop {
+        match *b.get(at)? {
+            b'>' => return Some(at + 1),
+            q @ (b'"' | b'\'') => at += 1 + memchr::memchr(q, &b[at + 1..])?,
+            _ => {}
+        }
+        at += 1;
+    }
 }
 
 /// The text of `node`'s first child element named `name` (any namespace), trimmed.

@@ -6,28 +6,52 @@
 //! the block must be such a line with a known key, so a body that happens to open with
 //! "Witkoff: Russians agreed ..." is never mistaken for a header.
 //!
+//! A `Published:` date outside the years a publication may have
+//! ([`crate::EARLIEST_PUBLICATION_YEAR`] to [`crate::LATEST_PUBLICATION_YEAR`]) is left out
+//! of the header, and a text article that declares one is refused when read.
+//!
 //! ## What it does not
 //! Headers that are not at the top, or that are not ended by a blank line: those are read,
 //! if at all, by the cleaning stage's metadata rules.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use parallax_model::Header;
 
+use crate::{Problem, EARLIEST_PUBLICATION_YEAR, LATEST_PUBLICATION_YEAR};
+
 /// Reads the header block at the top of `contents`: the metadata it declares and the byte
-/// offset where the input text starts (0 when there is no header).
+/// offset where the input text starts (0 when there is no header). A `Published:` value
+/// that is no date, or a date outside the years a publication may have, is left out.
 pub fn parse_header(contents: &str) -> (Header, usize) {
+    let (header, start, _) = read_header(contents);
+    (header, start)
+}
+
+/// As [`parse_header`], refusing a header whose `Published:` value is a date outside
+/// [`EARLIEST_PUBLICATION_YEAR`]..=[`LATEST_PUBLICATION_YEAR`].
+pub(crate) fn parse_header_checked(contents: &str) -> Result<(Header, usize), Problem> {
+    match read_header(contents) {
+        (_, _, Some(date)) => Err(out_of_range(date)),
+        (header, start, None) => Ok((header, start)),
+    }
+}
+
+/// The header, where the text starts, and a `Published:` date out of range, as written.
+fn read_header(contents: &str) -> (Header, usize, Option<String>) {
+    let none = (Header::default(), 0, None);
     let mut header = Header::default();
     let mut offset = 0;
+    let mut out_of_range = None;
     for (seen, line) in contents.split_inclusive('\n').enumerate() {
         let trimmed = line.trim_end_matches(['\n', '\r']);
         if trimmed.trim().is_empty() {
             if seen == 0 {
-                return (Header::default(), 0);
+                return none;
             }
-            return (header, offset + line.len());
+            return (header, offset + line.len(), out_of_range);
         }
         let Some((key, value)) = trimmed.split_once(':') else {
-            return (Header::default(), 0);
+            return none;
         };
         let value = value.trim();
         let value = (!value.is_empty()).then(|| value.to_string());
@@ -35,23 +59,57 @@ pub fn parse_header(contents: &str) -> (Header, usize) {
             "title" | "headline" => header.title = value,
             "outlet" | "source" | "publisher" | "site" => header.outlet = value,
             "published" | "date" | "published_at" => {
-                header.published = value.as_deref().and_then(parse_timestamp)
+                header.published = match value.as_deref().map(published) {
+                    Some(Err(Problem::DateOutOfRange { date, .. })) => {
+                        out_of_range = Some(date);
+                        None
+                    }
+                    Some(t) => t.ok().flatten(),
+                    None => None,
+                }
             }
             "url" | "link" => header.url = value,
             "author" | "byline" => header.author = value,
             "language" | "lang" => header.language = value,
             "id" | "updated" | "section" | "kind" => {}
-            _ => return (Header::default(), 0),
+            _ => return none,
         }
         offset += line.len();
     }
     // A file that is all header and no body has no header: its lines are its text.
-    (Header::default(), 0)
+    none
 }
 
 /// Parses a publication time: RFC 3339, or the common near-forms (`2026-03-10 14:05`,
 /// `2026-03-10T14:05:00` without a zone, taken as UTC, or a bare date `2026-03-10`).
+/// `None` for text that is no such time, and for a time outside the years
+/// [`EARLIEST_PUBLICATION_YEAR`]..=[`LATEST_PUBLICATION_YEAR`].
 pub fn parse_timestamp(s: &str) -> Option<DateTime<FixedOffset>> {
+    published(s).ok().flatten()
+}
+
+/// A declared publication time: `Ok(None)` for text that is no time, an error naming the
+/// date for one outside the years a publication may have.
+pub(crate) fn published(s: &str) -> Result<Option<DateTime<FixedOffset>>, Problem> {
+    match any_timestamp(s) {
+        Some(t) if (EARLIEST_PUBLICATION_YEAR..=LATEST_PUBLICATION_YEAR).contains(&t.year()) => {
+            Ok(Some(t))
+        }
+        Some(_) => Err(out_of_range(s.trim().to_string())),
+        None => Ok(None),
+    }
+}
+
+fn out_of_range(date: String) -> Problem {
+    Problem::DateOutOfRange {
+        date,
+        earliest: EARLIEST_PUBLICATION_YEAR,
+        latest: LATEST_PUBLICATION_YEAR,
+    }
+}
+
+/// A time in any of the forms [`parse_timestamp`] reads, whatever its year.
+fn any_timestamp(s: &str) -> Option<DateTime<FixedOffset>> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t);

@@ -4,18 +4,21 @@
 //! Objects with `text` (required) and any of `id`, `title`, `outlet`, `published`, `url`,
 //! `author`, `language`; blank lines; a line that does not parse or has no text is reported
 //! with its line number and skipped, and the rest of the file goes on. A line without an
-//! `id` gets `FILESTEM-LINE`.
+//! `id` gets `FILESTEM-LINE`. A line longer than [`crate::MAX_ARTICLE_BYTES`] (or the
+//! limit set) is skipped and named, without ever being held whole (a gzip-compressed file
+//! is inflated as it streams, and a line's bytes counted as they come), and one whose
+//! `published` date lies outside the years a publication may have is skipped and named.
 //!
 //! ## What it does not
 //! Read a JSON array or one pretty-printed object spread over many lines.
 
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::path::Path;
 
 use parallax_model::{Header, RawArticle};
 use serde::Deserialize;
 
-use crate::{article_id, header::parse_timestamp, InputError, Limits, Problem, Result};
+use crate::{article_id, header::published, InputError, Limits, Problem, Result};
 
 #[derive(Deserialize)]
 struct Line {
@@ -71,7 +74,10 @@ impl PendingLine {
         let header = Header {
             title: line.title,
             outlet: line.outlet,
-            published: line.published.as_deref().and_then(parse_timestamp),
+            published: match line.published.as_deref().map(published) {
+                Some(t) => t.map_err(|p| self.error(p))?,
+                None => None,
+            },
             url: line.url,
             author: line.author,
             language: line.language,
@@ -98,7 +104,7 @@ pub(crate) fn lines(
     // A gzip-compressed file is decompressed as it streams.
     let raw = match crate::sniff::open_decompressed(path) {
         Ok(r) => r,
-        Err(e) => return Box::new(std::iter::once(Err(InputError::new(path, e.into())))),
+        Err(p) => return Box::new(std::iter::once(Err(InputError::new(path, p)))),
     };
     let stem: std::sync::Arc<str> = article_id(path).into();
     let source: std::sync::Arc<str> = path.display().to_string().into();
@@ -116,19 +122,19 @@ pub(crate) fn lines(
             source_name: format!("{source}:{number}"),
             problem: p,
         };
-        match reader.read_until(b'\n', &mut buf) {
+        let bytes = match crate::sniff::read_line_within(&mut reader, &mut buf, limits.max_article_bytes) {
             Ok(0) => return None,
-            Ok(_) => {}
+            Ok(n) => n,
             Err(e) => {
                 done = true;
                 return Some(Err(at(e.into())));
             }
-        }
-        if buf.len() as u64 > limits.max_article_bytes {
-            let bytes = buf.len() as u64;
+        };
+        if bytes > limits.max_article_bytes {
             return Some(Err(at(Problem::TooLarge {
                 bytes,
                 limit: limits.max_article_bytes,
+                of: crate::ONE_ARTICLE,
             })));
         }
         let text = match std::str::from_utf8(&buf) {

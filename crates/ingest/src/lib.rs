@@ -30,17 +30,79 @@ use parallax_model::RawArticle;
 pub use walk::{discover, Discovery};
 pub use warc::PendingRecord;
 
+/// The most bytes one article may take: 8 MiB, a hundred times a long news report.
+///
+/// It bounds a text or HTML file (and what it decompresses to), one JSON line (and what a
+/// gzip-compressed JSON-lines file inflates to for that line), one WARC record's content
+/// and one page's body after its transfer and content encodings are undone. Bytes are
+/// counted as they are read, so nothing past the bound is ever held in memory; an input
+/// past it is skipped with a message naming it and the bound, and the rest is read. It is
+/// the default of [`Limits::max_article_bytes`], and a fit bound for an HTTP request that
+/// posts one article.
+pub const MAX_ARTICLE_BYTES: u64 = 8 << 20;
+
+/// How many articles' worth of bytes ([`Limits::max_article_bytes`]) one feed file may
+/// hold, compressed or decompressed: 16. A feed is parsed whole (its entries are small and
+/// few); a larger one is skipped with a message naming it and the bound.
+pub const FEED_ARTICLES: u64 = 16;
+
+/// The deepest nesting of elements read in an HTML page: 512, as in Chromium's HTML
+/// parser. Real pages stay under a hundred. The HTML parsing algorithm does work in
+/// proportion to the open elements for every tag, so a page nested deeper (10,000
+/// `<div>`s) costs time quadratic in its size; parsing stops as soon as an element lands
+/// deeper than this, and the page (or feed entry or WARC record) is skipped with a
+/// message naming it and the bound.
+pub const MAX_HTML_DEPTH: usize = 512;
+
+/// The most bytes that the internal entities a feed declares in its DTD may expand to in
+/// all, counting every reference: 1 MiB. Such entities stand for short strings; one of
+/// 100 KB referenced 10,000 times is an attack on memory (a billion-laughs without the
+/// nesting). A feed over it is skipped, before it is parsed, with a message naming the
+/// bound.
+pub const MAX_ENTITY_EXPANSION: u64 = 1 << 20;
+
+/// The most XML nodes (elements, text runs, comments) one feed may hold: 1,048,576, some
+/// hundred times what a feed of a hundred entries holds. The XML parser keeps some
+/// hundred bytes a node, so a feed of tiny elements within the byte bound could still
+/// take gigabytes; one past it is skipped with a message naming it and the bound.
+pub const MAX_FEED_NODES: u32 = 1 << 20;
+
+/// The most bytes one WARC record's header block may take: 64 KiB (real ones take a few
+/// hundred). A record whose header runs past it is skipped and named, and reading goes
+/// on at the next record.
+pub const MAX_WARC_HEADER_BYTES: u64 = 64 << 10;
+
+/// The earliest year a publication date may have: 1000. Dates outside
+/// [`EARLIEST_PUBLICATION_YEAR`]..=[`LATEST_PUBLICATION_YEAR`] are no publication dates:
+/// they are typos or attacks (`-262143-01-01` is at the edge of what the date library
+/// holds, and arithmetic on it overflows later). An article whose declared metadata (a
+/// text header's `Published:`, a JSON line's `published`, a feed entry's date) holds one
+/// is skipped with a message naming it and the range; a page's own markup (meta tags,
+/// JSON-LD, `<time>`) and a WARC record's date are only dropped, since pages carry
+/// placeholder dates such as `0001-01-01` and are still worth reading.
+pub const EARLIEST_PUBLICATION_YEAR: i32 = 1000;
+
+/// The latest year a publication date may have: 2999 (see [`EARLIEST_PUBLICATION_YEAR`]).
+pub const LATEST_PUBLICATION_YEAR: i32 = 2999;
+
 /// Limits on what one input may be.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Largest text article file, in bytes.
+    /// Largest article, in bytes: see [`MAX_ARTICLE_BYTES`], its default.
     pub max_article_bytes: u64,
+}
+
+impl Limits {
+    /// Largest feed file, in bytes: [`FEED_ARTICLES`] articles' worth.
+    pub fn max_feed_bytes(&self) -> u64 {
+        self.max_article_bytes.saturating_mul(FEED_ARTICLES)
+    }
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_article_bytes: 8 << 20,
+            max_article_bytes: MAX_ARTICLE_BYTES,
         }
     }
 }
@@ -85,13 +147,53 @@ pub enum Problem {
         /// Offset of the first bad byte.
         at: usize,
     },
-    /// Over the size limit.
-    #[error("file is {bytes} bytes, over the {limit}-byte limit for one article")]
+    /// Over a size bound.
+    #[error("{bytes} bytes, over the {limit}-byte limit for {of}")]
     TooLarge {
-        /// The file's size.
+        /// The size found.
         bytes: u64,
-        /// The limit.
+        /// The bound.
         limit: u64,
+        /// What the bound is for: "one article", "one feed".
+        of: &'static str,
+    },
+    /// Compressed data that inflates past a size bound (inflating stops there).
+    #[error("decompresses to more than the {limit}-byte limit for {of}")]
+    InflatesTooLarge {
+        /// The bound.
+        limit: u64,
+        /// What the bound is for: "one article", "one feed".
+        of: &'static str,
+    },
+    /// A FIFO, a device, a socket: never opened, since reading one may block or never end.
+    #[error("not a regular file but {kind}; only regular files are read")]
+    NotAFile {
+        /// What it is: "a FIFO", "a character device", ...
+        kind: &'static str,
+    },
+    /// An HTML page nested deeper than [`MAX_HTML_DEPTH`].
+    #[error("HTML elements nested deeper than the limit of {limit}")]
+    TooDeep {
+        /// The bound.
+        limit: usize,
+    },
+    /// A feed whose internal entities expand past [`MAX_ENTITY_EXPANSION`].
+    #[error("its internal entities expand to {bytes} bytes, over the {limit}-byte limit for entity text")]
+    EntityExpansion {
+        /// What they would expand to in all (at least).
+        bytes: u64,
+        /// The bound.
+        limit: u64,
+    },
+    /// A declared publication date outside the years a publication may have.
+    #[error("publication date {date:?} is outside the years {earliest} to {latest}")]
+    DateOutOfRange {
+        /// The date as written.
+        date: String,
+        /// [`EARLIEST_PUBLICATION_YEAR`].
+        earliest: i32,
+        /// [`LATEST_PUBLICATION_YEAR`].
+        latest: i32,
     },
     /// A header block and nothing after it.
     #[error("a header but no article text")]
@@ -192,37 +294,39 @@ pub fn json_lines(
 }
 
 /// Reads one article file: a plain-text article or an HTML page (told apart by content,
-/// not by name), either of them possibly gzip-compressed.
+/// not by name), either of them possibly gzip-compressed. Only a regular file is opened,
+/// and no more than [`Limits::max_article_bytes`] are read from it or inflated out of it.
 pub fn read_text(path: &Path, limits: Limits) -> Result<RawArticle> {
     let fail = |p| InputError::new(path, p);
-    let meta = std::fs::metadata(path).map_err(|e| fail(e.into()))?;
-    if meta.len() > limits.max_article_bytes {
-        return Err(fail(Problem::TooLarge {
-            bytes: meta.len(),
-            limit: limits.max_article_bytes,
-        }));
-    }
-    let mut bytes = std::fs::read(path).map_err(|e| fail(e.into()))?;
-    if sniff::is_gzip(&bytes) {
-        bytes = sniff::gunzip(&bytes, limits.max_article_bytes).map_err(fail)?;
-    }
+    let bytes =
+        sniff::read_file_within(path, limits.max_article_bytes, ONE_ARTICLE).map_err(fail)?;
     let (id, source) = (article_id(path), path.display().to_string());
     let article = if sniff::looks_like_html_bytes(&bytes) {
-        let page = sniff::decode_html(bytes).map_err(fail)?;
-        let article = html::page_article(id, source, &page);
+        let page = sniff::decode_html(bytes, None).map_err(fail)?;
+        let article = html::page_article(id, source, &page).map_err(fail)?;
         if article.text.trim().is_empty() {
             return Err(fail(Problem::NoMainText));
         }
         article
     } else {
         let text = sniff::decode_text(bytes).map_err(fail)?;
-        text_article(id, source, &text)
+        let (header, start) = header::parse_header_checked(&text).map_err(fail)?;
+        RawArticle {
+            id,
+            source,
+            text: text[start..].to_string(),
+            header,
+            from_markup: false,
+        }
     };
     if article.text.trim().is_empty() {
         return Err(fail(Problem::HeaderOnly));
     }
     Ok(article)
 }
+
+/// What [`MAX_ARTICLE_BYTES`] bounds, in messages.
+pub(crate) const ONE_ARTICLE: &str = "one article";
 
 /// Builds an article from a text file's whole contents: the header block, if any, gives the
 /// metadata and the rest is the input text.
@@ -298,13 +402,13 @@ mod tests {
             max_article_bytes: 10_000,
         };
         let e = read_text(&dir.path().join("bomb.txt.gz"), limits).unwrap_err();
-        assert!(e.to_string().contains("over the 10000-byte limit"), "{e}");
+        assert!(e.to_string().contains("more than the 10000-byte limit"), "{e}");
     }
 
     #[test]
     fn a_page_in_a_declared_or_western_charset_is_decoded() {
         let latin1 = b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9 owners in Lisk said the new bridge brought more trade, and more noise.</p></body></html>".to_vec();
-        let text = sniff::decode_html(latin1.clone()).unwrap();
+        let text = sniff::decode_html(latin1.clone(), None).unwrap();
         assert!(text.contains("Café owners"), "{text}");
         // No declaration and not UTF-8: Windows-1252, as browsers read it.
         let undeclared =
@@ -315,7 +419,7 @@ mod tests {
             .position(|w| w == "\u{fffd}".as_bytes())
             .unwrap();
         bytes.splice(at..at + 3, [0xe9]);
-        assert!(sniff::decode_html(bytes).unwrap().contains("Café owners"));
+        assert!(sniff::decode_html(bytes, None).unwrap().contains("Café owners"));
     }
 
     #[test]

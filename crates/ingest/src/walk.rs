@@ -8,6 +8,8 @@
 //! `.gz`-compressed, no extension, `.jsonl`, `.ndjson`) are taken, so a labelled key
 //! (`key.json`), a README or a picture lying beside the articles is left alone and counted
 //! as ignored. Hidden files and folders are skipped. Symlinked folders are followed once.
+//! A FIFO, a device or a socket (or a link to one) is never opened: with an article's name
+//! it is reported as not a regular file, else ignored.
 //!
 //! ## What it does not
 //! Decide whether a text file is really an article: that is cleaning's job.
@@ -40,6 +42,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
     for path in paths {
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => walk_dir(path, &mut found, &mut visited),
+            Ok(m) if !m.is_file() => found.errors.push(not_a_file(path, &m)),
             Ok(_) => found.inputs.push(Input {
                 path: path.clone(),
                 format: format_of(path, true),
@@ -77,6 +80,9 @@ fn walk_dir(dir: &Path, found: &mut Discovery, visited: &mut HashSet<PathBuf>) {
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk_dir(&path, found, visited),
             Ok(_) if !is_article_name(&path) => found.ignored += 1,
+            // A FIFO, device or socket (or a link to one) is never opened: reading it could
+            // wait for ever or never end.
+            Ok(m) if !m.is_file() => found.errors.push(not_a_file(&path, &m)),
             Ok(_) => found.inputs.push(Input {
                 format: format_of(&path, false),
                 path,
@@ -89,6 +95,14 @@ fn walk_dir(dir: &Path, found: &mut Discovery, visited: &mut HashSet<PathBuf>) {
             Err(_) => found.ignored += 1,
         }
     }
+}
+
+/// The error for a path that is neither a folder nor a regular file.
+fn not_a_file(path: &Path, meta: &std::fs::Metadata) -> InputError {
+    let problem = crate::sniff::regular(meta).err().unwrap_or(Problem::NotAFile {
+        kind: "a special file",
+    });
+    InputError::new(path, problem)
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -125,8 +139,8 @@ fn sniff_format(path: &Path) -> Format {
     use std::io::Read;
     let mut head = Vec::new();
     let read = crate::sniff::open_decompressed(path)
-        .and_then(|file| file.take(1024).read_to_end(&mut head));
-    if read.is_err() {
+        .map(|file| file.take(1024).read_to_end(&mut head));
+    if !matches!(read, Ok(Ok(_))) {
         return Format::Text;
     }
     let start = head

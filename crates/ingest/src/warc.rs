@@ -19,7 +19,7 @@
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use crate::{article_id, InputError, Limits, Problem, Result};
+use crate::{article_id, InputError, Limits, Problem, Result, MAX_WARC_HEADER_BYTES};
 
 /// One HTML record of a WARC file, read but not yet parsed, so that parsing can happen on
 /// another thread.
@@ -51,19 +51,19 @@ impl PendingRecord {
 
     /// Parses the record's page into an article, or `None` when it holds no HTML page.
     pub fn parse(self, limits: Limits) -> Option<Result<parallax_model::RawArticle>> {
-        let body = if self.http {
+        let (body, charset) = if self.http {
             match http_body(&self.block, limits.max_article_bytes) {
                 Ok(Some(b)) => b,
                 Ok(None) => return None,
                 Err(p) => return Some(Err(self.error(p))),
             }
         } else {
-            self.block.clone()
+            (self.block.clone(), None)
         };
         if !crate::sniff::looks_like_html_bytes(&body) {
             return None;
         }
-        let page = match crate::sniff::decode_html(body) {
+        let page = match crate::sniff::decode_html(body, charset.as_deref()) {
             Ok(p) => p,
             Err(p) => return Some(Err(self.error(p))),
         };
@@ -72,7 +72,10 @@ impl PendingRecord {
             Some(u) => u.clone(),
             None => format!("{} record {}", self.source, self.number),
         };
-        let mut article = crate::html::page_article(id, source, &page);
+        let mut article = match crate::html::page_article(id, source, &page) {
+            Ok(a) => a,
+            Err(p) => return Some(Err(self.error(p))),
+        };
         if article.text.trim().is_empty() {
             return Some(Err(self.error(Problem::NoMainText)));
         }
@@ -95,7 +98,7 @@ pub(crate) fn records(
 ) -> Box<dyn Iterator<Item = Result<PendingRecord>> + Send> {
     let raw = match crate::sniff::open_decompressed(path) {
         Ok(r) => r,
-        Err(e) => return Box::new(std::iter::once(Err(InputError::new(path, e.into())))),
+        Err(p) => return Box::new(std::iter::once(Err(InputError::new(path, p)))),
     };
     let mut reader = BufReader::with_capacity(1 << 16, raw);
     let stem: std::sync::Arc<str> = article_id(path).into();
@@ -151,6 +154,7 @@ pub(crate) fn records(
                     Problem::TooLarge {
                         bytes: length,
                         limit: limits.max_article_bytes,
+                        of: crate::ONE_ARTICLE,
                     },
                 )));
             }
@@ -201,16 +205,16 @@ enum Broken {
 /// Reads one record's header block; `None` at the end of the file.
 fn read_head(r: &mut impl BufRead) -> std::result::Result<Option<Head>, Broken> {
     let mut line = Vec::new();
-    // Blank lines between records.
+    // Blank lines between records (they count towards no record's header).
     loop {
-        line.clear();
-        if r.read_until(b'\n', &mut line).map_err(Broken::Io)? == 0 {
+        if header_line(r, &mut line, &mut 0)? == 0 {
             return Ok(None);
         }
         if !line.iter().all(u8::is_ascii_whitespace) {
             break;
         }
     }
+    let mut taken = line.len() as u64;
     let first = String::from_utf8_lossy(&line).trim().to_string();
     if !first.starts_with("WARC/") {
         return Err(Broken::Header(format!(
@@ -227,8 +231,7 @@ fn read_head(r: &mut impl BufRead) -> std::result::Result<Option<Head>, Broken> 
     };
     let mut has_length = false;
     loop {
-        line.clear();
-        if r.read_until(b'\n', &mut line).map_err(Broken::Io)? == 0 {
+        if header_line(r, &mut line, &mut taken)? == 0 {
             return Err(Broken::Header(
                 "the file ends inside a record header".into(),
             ));
@@ -262,6 +265,24 @@ fn read_head(r: &mut impl BufRead) -> std::result::Result<Option<Head>, Broken> 
     Ok(Some(head))
 }
 
+/// Reads one line of a record's header into `line`, adding its length to `taken`: a
+/// header past [`MAX_WARC_HEADER_BYTES`] is broken (and the line is never held whole).
+fn header_line(
+    r: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    taken: &mut u64,
+) -> std::result::Result<u64, Broken> {
+    line.clear();
+    let n = crate::sniff::read_line_within(r, line, MAX_WARC_HEADER_BYTES).map_err(Broken::Io)?;
+    *taken += n;
+    if *taken > MAX_WARC_HEADER_BYTES {
+        return Err(Broken::Header(format!(
+            "a record header longer than the {MAX_WARC_HEADER_BYTES}-byte limit"
+        )));
+    }
+    Ok(n)
+}
+
 /// Skips to the line that starts the next record, leaving it unread.
 fn skip_to_next_record(r: &mut impl BufRead) -> std::io::Result<()> {
     loop {
@@ -280,8 +301,11 @@ fn skip_to_next_record(r: &mut impl BufRead) -> std::io::Result<()> {
     }
 }
 
-/// The body of an HTTP response held in a `response` record: `None` when it is not HTML.
-fn http_body(block: &[u8], limit: u64) -> std::result::Result<Option<Vec<u8>>, Problem> {
+/// The body of an HTTP response held in a `response` record, with the charset its
+/// `Content-Type` names: `None` when it is not HTML. Its content encoding is undone up to
+/// `limit` bytes, past which the record is refused.
+type Body = (Vec<u8>, Option<String>);
+fn http_body(block: &[u8], limit: u64) -> std::result::Result<Option<Body>, Problem> {
     let split = block
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -304,28 +328,34 @@ fn http_body(block: &[u8], limit: u64) -> std::result::Result<Option<Vec<u8>>, P
             (n.trim() == name).then(|| v.trim().to_string())
         })
     };
-    if let Some(t) = header("content-type") {
-        if !t.contains("html") {
-            return Ok(None);
-        }
+    let content_type = header("content-type");
+    if content_type.as_ref().is_some_and(|t| !t.contains("html")) {
+        return Ok(None);
     }
+    let charset = content_type.as_ref().and_then(|t| {
+        let at = t.find("charset=")? + "charset=".len();
+        let value = t[at..].split(';').next()?.trim().trim_matches(['"', '\'']);
+        Some(value.to_string()).filter(|v| !v.is_empty())
+    });
     let mut body = block[start..].to_vec();
     if header("transfer-encoding").is_some_and(|t| t.contains("chunked")) {
         body = dechunk(&body).ok_or_else(|| Problem::BadWarc("bad chunked encoding".into()))?;
     }
     match header("content-encoding").as_deref() {
-        Some("gzip" | "x-gzip") => body = crate::sniff::gunzip(&body, limit)?,
+        Some("gzip" | "x-gzip") => body = crate::sniff::gunzip(&body, limit, crate::ONE_ARTICLE)?,
         Some("deflate") => {
-            let mut out = Vec::new();
-            flate2::read::ZlibDecoder::new(body.as_slice())
-                .take(limit + 1)
-                .read_to_end(&mut out)
-                .map_err(|e| Problem::BadWarc(format!("bad deflate data: {e}")))?;
-            body = out;
+            let inflate = flate2::read::ZlibDecoder::new(body.as_slice());
+            body = crate::sniff::read_within(inflate, limit, crate::ONE_ARTICLE).map_err(
+                |p| match p {
+                    Problem::Unreadable(e) => Problem::BadWarc(format!("bad deflate data: {e}")),
+                    Problem::TooLarge { limit, of, .. } => Problem::InflatesTooLarge { limit, of },
+                    p => p,
+                },
+            )?;
         }
         _ => {}
     }
-    Ok(Some(body))
+    Ok(Some((body, charset)))
 }
 
 /// Undoes HTTP chunked transfer encoding.

@@ -162,7 +162,6 @@ struct Block {
 }
 
 /// The main text of a parsed page, one block of running text per element.
-/// The main text of a parsed page, one block of running text per element.
 pub fn main_text(doc: &Html) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut open = Open::default();
@@ -458,14 +457,44 @@ impl Sizes {
     }
 }
 
+/// What is left to do in the walk over the page: a node to read, or the end of an
+/// element whose children were read before it.
+enum Step<'a> {
+    /// Read this node (and, through further steps, its children).
+    Node(NodeRef<'a, Node>, bool),
+    /// A block element ends: flush its text, and the block around it is open again.
+    EndBlock(Option<(NodeId, &'static str)>),
+    /// An inline element ends: a space after it unless it is one of the elements that
+    /// run on into the next word.
+    EndInline(bool),
+}
+
+/// Flattens the page under `root` into blocks of running text, in document order. The
+/// walk keeps its own stack of steps rather than recursing, so a deep page costs no
+/// call stack.
 fn walk(
-    node: NodeRef<Node>,
+    root: NodeRef<Node>,
     blocks: &mut Vec<Block>,
     open: &mut Open,
     in_link: bool,
     sizes: &Sizes,
 ) {
-    for child in node.children() {
+    let mut steps: Vec<Step> = root.children().rev().map(|c| Step::Node(c, in_link)).collect();
+    while let Some(step) = steps.pop() {
+        let (child, in_link) = match step {
+            Step::Node(child, in_link) => (child, in_link),
+            Step::EndBlock(outer) => {
+                open.flush(blocks);
+                open.owner = outer;
+                continue;
+            }
+            Step::EndInline(space) => {
+                if space {
+                    open.text.push(' ');
+                }
+                continue;
+            }
+        };
         match child.value() {
             Node::Text(t) => {
                 let text: &str = t;
@@ -484,30 +513,28 @@ fn walk(
                     _ => {}
                 }
                 let name = e.name();
-                match block_tag(name) {
+                let inner_link = match block_tag(name) {
                     Some("br" | "hr") => {
                         // A line break ends a block of text written with breaks.
                         open.flush(blocks);
+                        continue;
                     }
                     Some(tag) => {
-                        let outer = open.owner;
+                        steps.push(Step::EndBlock(open.owner));
                         open.flush(blocks);
                         open.owner = Some((child.id(), tag));
-                        walk(child, blocks, open, in_link, sizes);
-                        open.flush(blocks);
-                        open.owner = outer;
+                        in_link
                     }
                     None => {
                         if open.owner.is_none() {
                             open.owner = Some((child.id(), "div"));
                         }
-                        walk(child, blocks, open, in_link || name == "a", sizes);
-                        if matches!(name, "span" | "a" | "em" | "strong" | "b" | "i") {
-                            continue;
-                        }
-                        open.text.push(' ');
+                        let runs_on = matches!(name, "span" | "a" | "em" | "strong" | "b" | "i");
+                        steps.push(Step::EndInline(!runs_on));
+                        in_link || name == "a"
                     }
-                }
+                };
+                steps.extend(child.children().rev().map(|c| Step::Node(c, inner_link)));
             }
             _ => {}
         }

@@ -81,37 +81,64 @@ fn json_ld_articles(doc: &Html) -> Vec<Value> {
     out
 }
 
+/// The objects of article type in a JSON-LD value, in document order (an object's
+/// `@graph` before the object itself), found with a stack of its own rather than by
+/// recursion.
 fn collect_articles(v: &Value, out: &mut Vec<Value>) {
-    match v {
-        Value::Array(items) => items.iter().for_each(|x| collect_articles(x, out)),
-        Value::Object(map) => {
-            if let Some(graph) = map.get("@graph") {
-                collect_articles(graph, out);
-            }
-            let is_article = match map.get("@type") {
-                Some(Value::String(t)) => t.ends_with("Article") || t == "BlogPosting",
-                Some(Value::Array(ts)) => ts
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .any(|t| t.ends_with("Article") || t == "BlogPosting"),
-                _ => false,
-            };
-            if is_article {
+    enum Step<'a> {
+        Visit(&'a Value),
+        Take(&'a Value),
+    }
+    let mut steps = vec![Step::Visit(v)];
+    while let Some(step) = steps.pop() {
+        let v = match step {
+            Step::Take(v) => {
                 out.push(v.clone());
+                continue;
             }
+            Step::Visit(v) => v,
+        };
+        match v {
+            Value::Array(items) => steps.extend(items.iter().rev().map(Step::Visit)),
+            Value::Object(map) => {
+                let is_article = match map.get("@type") {
+                    Some(Value::String(t)) => t.ends_with("Article") || t == "BlogPosting",
+                    Some(Value::Array(ts)) => ts
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .any(|t| t.ends_with("Article") || t == "BlogPosting"),
+                    _ => false,
+                };
+                if is_article {
+                    steps.push(Step::Take(v));
+                }
+                if let Some(graph) = map.get("@graph") {
+                    steps.push(Step::Visit(graph));
+                }
+            }
+            _ => {}
         }
-        _ => {}
     }
 }
 
-/// A JSON-LD value as text: a string, or the `name` of an object, or the first of a list.
+/// A JSON-LD value as text: a string, or the `name` of an object, or the first of a list
+/// that gives one (depth first, with a stack of its own rather than by recursion).
 fn ld_text(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
-        Value::Object(o) => ld_text(o.get("name")),
-        Value::Array(a) => a.iter().find_map(|x| ld_text(Some(x))),
-        _ => None,
+    let mut stack: Vec<&Value> = v.into_iter().collect();
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::String(s) => {
+                let s = clean(s);
+                if !s.is_empty() {
+                    return Some(s);
+                }
+            }
+            Value::Object(o) => stack.extend(o.get("name")),
+            Value::Array(a) => stack.extend(a.iter().rev()),
+            _ => {}
+        }
     }
+    None
 }
 
 /// The page's metadata.

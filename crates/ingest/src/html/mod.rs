@@ -2,16 +2,19 @@
 //!
 //! [`page_article`] leaves out what is never read (`prune.rs`: scripts, style sheets, most
 //! attributes, drawings, plain navigation), parses the page with html5ever (the HTML
-//! standard's parsing algorithm, through `scraper`), reads its metadata (`meta.rs`) and its
+//! standard's parsing algorithm, through `scraper`; `parse.rs` stops it at
+//! [`MAX_HTML_DEPTH`]), reads its metadata (`meta.rs`) and its
 //! main text ([`main_text`]), and writes the main text as paragraphs separated by blank
 //! lines, so that the text cleaning that follows works on it exactly as on a text article.
 
 mod main_text;
 mod meta;
+mod parse;
 mod prune;
 
 use parallax_model::RawArticle;
-use scraper::Html;
+
+use crate::{Problem, MAX_HTML_DEPTH};
 
 pub use main_text::main_text;
 
@@ -43,19 +46,22 @@ pub fn looks_like_html(text: &str) -> bool {
 }
 
 /// The article a page holds: id and source as given, the main text as the input text, and
-/// what the page declares about itself as the header.
-pub fn page_article(id: String, source: String, html: &str) -> RawArticle {
+/// what the page declares about itself as the header. A page whose elements nest deeper
+/// than [`MAX_HTML_DEPTH`] is refused ([`Problem::TooDeep`]), its parse stopped there.
+pub fn page_article(id: String, source: String, html: &str) -> Result<RawArticle, Problem> {
     let pruned = prune::pruned(html);
-    let doc = Html::parse_document(&pruned);
+    let doc = parse::parse(&pruned, MAX_HTML_DEPTH).map_err(|_| Problem::TooDeep {
+        limit: MAX_HTML_DEPTH,
+    })?;
     let header = meta::header(&doc);
     let blocks = main_text(&doc);
-    RawArticle {
+    Ok(RawArticle {
         id,
         source,
         text: blocks.join("\n\n"),
         header,
         from_markup: true,
-    }
+    })
 }
 
 #[cfg(test)]

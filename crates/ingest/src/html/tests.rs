@@ -31,7 +31,7 @@ const PAGE: &str = r##"<!DOCTYPE html>
 #[test]
 fn a_page_gives_its_article_and_metadata() {
     assert!(looks_like_html(PAGE));
-    let a = page_article("kessa".into(), "kessa.html".into(), PAGE);
+    let a = page_article("kessa".into(), "kessa.html".into(), PAGE).unwrap();
     assert_eq!(
         a.text,
         "A passenger ferry carrying 62 people ran aground on a sandbank off Kessa early on Tuesday, and everyone on board was brought ashore safely, the coastguard said.\n\n\
@@ -59,7 +59,7 @@ fn a_page_gives_its_article_and_metadata() {
 #[test]
 fn paragraphs_written_with_breaks_are_kept_apart() {
     let page = "<html><body><div id=\"content\">The dam on the Lisk river opened on Tuesday, after six years of work, officials said.<br><br>It will supply power to 40,000 homes, and water to the farms of the valley, the operator said.</div><div class=\"footer\">Contact us</div></body></html>";
-    let a = page_article("dam".into(), "dam.html".into(), page);
+    let a = page_article("dam".into(), "dam.html".into(), page).unwrap();
     assert_eq!(
         a.text,
         "The dam on the Lisk river opened on Tuesday, after six years of work, officials said.\n\nIt will supply power to 40,000 homes, and water to the farms of the valley, the operator said."
@@ -80,7 +80,7 @@ fn what_is_and_is_not_a_page() {
 #[test]
 fn a_layout_box_named_for_its_sidebar_is_not_furniture() {
     let page = "<html><body><div class=\"container penci_sidebar\"><div class=\"post\"><p>The Lisk dam opened on Tuesday, after six years of work and two floods, officials said.</p><p>It will supply 40,000 homes, the operator said, and the valley's farms.</p></div><div class=\"widget\"><p>Popular posts</p></div></div></body></html>";
-    let a = page_article("dam".into(), "dam.html".into(), page);
+    let a = page_article("dam".into(), "dam.html".into(), page).unwrap();
     assert_eq!(
         a.text,
         "The Lisk dam opened on Tuesday, after six years of work and two floods, officials said.\n\nIt will supply 40,000 homes, the operator said, and the valley's farms."
