@@ -226,10 +226,7 @@ fn entity_expansion(text: &str) -> u64 {
             .collect()
     }
     // Each entity's size, one more level of nesting expanded per round.
-    let mut size: HashMap<&str, u64> = entities
-        .iter()
-        .map(|(&n, v)| (n, v.len() as u64))
-        .collect();
+    let mut size: HashMap<&str, u64> = entities.iter().map(|(&n, v)| (n, v.len() as u64)).collect();
     for _ in 0..=10 {
         let next: HashMap<&str, u64> = entities
             .iter()

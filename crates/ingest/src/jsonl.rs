@@ -122,14 +122,15 @@ pub(crate) fn lines(
             source_name: format!("{source}:{number}"),
             problem: p,
         };
-        let bytes = match crate::sniff::read_line_within(&mut reader, &mut buf, limits.max_article_bytes) {
-            Ok(0) => return None,
-            Ok(n) => n,
-            Err(e) => {
-                done = true;
-                return Some(Err(at(e.into())));
-            }
-        };
+        let bytes =
+            match crate::sniff::read_line_within(&mut reader, &mut buf, limits.max_article_bytes) {
+                Ok(0) => return None,
+                Ok(n) => n,
+                Err(e) => {
+                    done = true;
+                    return Some(Err(at(e.into())));
+                }
+            };
         if bytes > limits.max_article_bytes {
             return Some(Err(at(Problem::TooLarge {
                 bytes,

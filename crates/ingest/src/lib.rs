@@ -358,6 +358,9 @@ pub fn article_id(path: &Path) -> String {
 }
 
 #[cfg(test)]
+mod hostile;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -402,7 +405,10 @@ mod tests {
             max_article_bytes: 10_000,
         };
         let e = read_text(&dir.path().join("bomb.txt.gz"), limits).unwrap_err();
-        assert!(e.to_string().contains("more than the 10000-byte limit"), "{e}");
+        assert!(
+            e.to_string().contains("more than the 10000-byte limit"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -419,7 +425,9 @@ mod tests {
             .position(|w| w == "\u{fffd}".as_bytes())
             .unwrap();
         bytes.splice(at..at + 3, [0xe9]);
-        assert!(sniff::decode_html(bytes, None).unwrap().contains("Café owners"));
+        assert!(sniff::decode_html(bytes, None)
+            .unwrap()
+            .contains("Café owners"));
     }
 
     #[test]

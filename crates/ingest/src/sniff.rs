@@ -180,7 +180,9 @@ pub(crate) fn decode_html(bytes: Vec<u8>, http_charset: Option<&str>) -> Result<
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let declared = bom
         .map(|(e, _)| e)
-        .or_else(|| http_charset.and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes())))
+        .or_else(|| {
+            http_charset.and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()))
+        })
         .or_else(|| {
             let i = head.find("charset=")?;
             let rest = head[i + 8..].trim_start_matches(['"', '\'', ' ']);
@@ -190,10 +192,7 @@ pub(crate) fn decode_html(bytes: Vec<u8>, http_charset: Option<&str>) -> Result<
             encoding_rs::Encoding::for_label(&rest.as_bytes()[..end])
         });
     let text = match declared.filter(|&e| agrees(e, &bytes)) {
-        Some(e) if e != encoding_rs::UTF_8 => e
-            .decode_without_bom_handling(&bytes)
-            .0
-            .into_owned(),
+        Some(e) if e != encoding_rs::UTF_8 => e.decode_without_bom_handling(&bytes).0.into_owned(),
         _ if reads_as_utf8(&bytes) => utf8_lossy(bytes),
         _ => encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned(),
     };
@@ -291,7 +290,10 @@ fn utf8_lossy(bytes: Vec<u8>) -> String {
 
 /// Bytes in an encoding a byte-order mark (or UTF-16's pattern of zero bytes) has shown:
 /// refused as binary when they do not decode in it.
-fn decode_checked(encoding: &'static encoding_rs::Encoding, bytes: &[u8]) -> Result<String, Problem> {
+fn decode_checked(
+    encoding: &'static encoding_rs::Encoding,
+    bytes: &[u8],
+) -> Result<String, Problem> {
     let text = encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
         .ok_or(Problem::Binary)?

@@ -99,9 +99,11 @@ fn walk_dir(dir: &Path, found: &mut Discovery, visited: &mut HashSet<PathBuf>) {
 
 /// The error for a path that is neither a folder nor a regular file.
 fn not_a_file(path: &Path, meta: &std::fs::Metadata) -> InputError {
-    let problem = crate::sniff::regular(meta).err().unwrap_or(Problem::NotAFile {
-        kind: "a special file",
-    });
+    let problem = crate::sniff::regular(meta)
+        .err()
+        .unwrap_or(Problem::NotAFile {
+            kind: "a special file",
+        });
     InputError::new(path, problem)
 }
 
@@ -138,8 +140,8 @@ fn format_of(path: &Path, named: bool) -> Format {
 fn sniff_format(path: &Path) -> Format {
     use std::io::Read;
     let mut head = Vec::new();
-    let read = crate::sniff::open_decompressed(path)
-        .map(|file| file.take(1024).read_to_end(&mut head));
+    let read =
+        crate::sniff::open_decompressed(path).map(|file| file.take(1024).read_to_end(&mut head));
     if !matches!(read, Ok(Ok(_))) {
         return Format::Text;
     }

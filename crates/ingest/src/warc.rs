@@ -345,13 +345,18 @@ fn http_body(block: &[u8], limit: u64) -> std::result::Result<Option<Body>, Prob
         Some("gzip" | "x-gzip") => body = crate::sniff::gunzip(&body, limit, crate::ONE_ARTICLE)?,
         Some("deflate") => {
             let inflate = flate2::read::ZlibDecoder::new(body.as_slice());
-            body = crate::sniff::read_within(inflate, limit, crate::ONE_ARTICLE).map_err(
-                |p| match p {
-                    Problem::Unreadable(e) => Problem::BadWarc(format!("bad deflate data: {e}")),
-                    Problem::TooLarge { limit, of, .. } => Problem::InflatesTooLarge { limit, of },
-                    p => p,
-                },
-            )?;
+            body =
+                crate::sniff::read_within(inflate, limit, crate::ONE_ARTICLE).map_err(
+                    |p| match p {
+                        Problem::Unreadable(e) => {
+                            Problem::BadWarc(format!("bad deflate data: {e}"))
+                        }
+                        Problem::TooLarge { limit, of, .. } => {
+                            Problem::InflatesTooLarge { limit, of }
+                        }
+                        p => p,
+                    },
+                )?;
         }
         _ => {}
     }

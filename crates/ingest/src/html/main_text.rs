@@ -479,7 +479,11 @@ fn walk(
     in_link: bool,
     sizes: &Sizes,
 ) {
-    let mut steps: Vec<Step> = root.children().rev().map(|c| Step::Node(c, in_link)).collect();
+    let mut steps: Vec<Step> = root
+        .children()
+        .rev()
+        .map(|c| Step::Node(c, in_link))
+        .collect();
     while let Some(step) = steps.pop() {
         let (child, in_link) = match step {
             Step::Node(child, in_link) => (child, in_link),
