@@ -8,8 +8,14 @@
 //! Text that is HTML is read through the same main-text extraction as a page (and the
 //! "The post ... appeared first on ..." line of blog feeds is then removed by cleaning, as
 //! copyright furniture).
-//! The feed's own title is each entry's outlet. An entry with no text is reported with its
-//! number and skipped.
+//! The feed's own title is each entry's outlet. An entry with no text, or with a
+//! publication date outside the years a publication may have, is reported with its number
+//! and skipped. The feed is decoded in the encoding its XML declaration names (Latin-1,
+//! Windows-1252, ...) when its bytes agree. A feed is refused whole, before it is parsed,
+//! when it is larger than [`crate::FEED_ARTICLES`] articles' worth or its internal DTD
+//! entities would expand past [`crate::MAX_ENTITY_EXPANSION`] (a billion-laughs without
+//! nesting; nested ones and external entities the XML parser refuses itself), and while
+//! parsed when it holds more than [`crate::MAX_FEED_NODES`] nodes.
 //!
 //! ## What it does not
 //! Fetch the linked page when the feed carries only a summary: parallax reads what it is

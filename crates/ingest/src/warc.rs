@@ -8,9 +8,12 @@
 //! transfer and gzip or deflate content encoding undone, and the record's target URI and
 //! date as the page's address and a fallback publication time; `resource` records of HTML
 //! are read the same way without HTTP headers. Other records (`warcinfo`, `request`,
-//! `metadata`, images, scripts) are passed over. A record that is malformed or larger than
-//! the article limit is reported with its number and skipped; reading goes on at the next
-//! record.
+//! `metadata`, images, scripts) are passed over. A record that is malformed, larger than
+//! the article limit ([`crate::MAX_ARTICLE_BYTES`] by default, also for what its content
+//! encoding inflates to) or whose header runs past [`crate::MAX_WARC_HEADER_BYTES`] is
+//! reported with its number and skipped; reading goes on at the next record. The charset
+//! an HTTP `Content-Type` names is the page's declared charset (believed when its bytes
+//! agree), and a WARC-Date outside the years a publication may have is dropped.
 //!
 //! ## What it does not
 //! Read `revisit` records (they point to an earlier copy), or go on after the gzip stream

@@ -172,41 +172,8 @@ pub fn main_text(doc: &Html) -> Vec<String> {
         return Vec::new();
     }
 
-    // Parents, for voting up the tree.
     let parent = |id: NodeId| doc.tree.get(id).and_then(|n| n.parent()).map(|p| p.id());
-    // Characters and link characters under each element.
-    let mut chars: HashMap<NodeId, (usize, usize)> = HashMap::new();
-    let mut votes: HashMap<NodeId, f64> = HashMap::new();
-    for b in &blocks {
-        let len = b.text.chars().count();
-        let mut at = Some(b.owner);
-        while let Some(id) = at {
-            let e = chars.entry(id).or_default();
-            e.0 += len;
-            e.1 += b.link_chars;
-            at = parent(id);
-        }
-        if len < 25 || !matches!(b.tag, "p" | "pre" | "blockquote" | "td" | "div" | "dd") {
-            continue;
-        }
-        let commas = b.text.matches([',', '，', '、']).count() as f64;
-        let score = 1.0 + commas + (len as f64 / 100.0).min(3.0);
-        let mut at = parent(b.owner);
-        for level in 0..4 {
-            let Some(id) = at else { break };
-            let share = match level {
-                0 => 1.0,
-                1 => 0.5,
-                _ => 1.0 / (level as f64 + 1.0),
-            };
-            *votes.entry(id).or_default() += score * share;
-            at = parent(id);
-        }
-        // A paragraph in a div of its own also votes for that div.
-        if b.tag == "div" {
-            *votes.entry(b.owner).or_default() += score;
-        }
-    }
+    let (chars, votes) = votes(doc, &blocks);
     let scores: HashMap<NodeId, f64> = votes
         .iter()
         .map(|(&id, &v)| {
@@ -291,6 +258,51 @@ pub fn main_text(doc: &Html) -> Vec<String> {
         })
         .map(|b| b.text)
         .collect()
+}
+
+/// Characters and link characters under each element, and the votes each element has
+/// from the paragraphs below it.
+type Votes = (HashMap<NodeId, (usize, usize)>, HashMap<NodeId, f64>);
+
+/// Each paragraph of some length votes for the elements above it: fully for its parent,
+/// half for its grandparent, a third further up, weighted by its length and its commas.
+fn votes(doc: &Html, blocks: &[Block]) -> Votes {
+    // Parents, for voting up the tree.
+    let parent = |id: NodeId| doc.tree.get(id).and_then(|n| n.parent()).map(|p| p.id());
+    // Characters and link characters under each element.
+    let mut chars: HashMap<NodeId, (usize, usize)> = HashMap::new();
+    let mut votes: HashMap<NodeId, f64> = HashMap::new();
+    for b in blocks {
+        let len = b.text.chars().count();
+        let mut at = Some(b.owner);
+        while let Some(id) = at {
+            let e = chars.entry(id).or_default();
+            e.0 += len;
+            e.1 += b.link_chars;
+            at = parent(id);
+        }
+        if len < 25 || !matches!(b.tag, "p" | "pre" | "blockquote" | "td" | "div" | "dd") {
+            continue;
+        }
+        let commas = b.text.matches([',', '，', '、']).count() as f64;
+        let score = 1.0 + commas + (len as f64 / 100.0).min(3.0);
+        let mut at = parent(b.owner);
+        for level in 0..4 {
+            let Some(id) = at else { break };
+            let share = match level {
+                0 => 1.0,
+                1 => 0.5,
+                _ => 1.0 / (level as f64 + 1.0),
+            };
+            *votes.entry(id).or_default() += score * share;
+            at = parent(id);
+        }
+        // A paragraph in a div of its own also votes for that div.
+        if b.tag == "div" {
+            *votes.entry(b.owner).or_default() += score;
+        }
+    }
+    (chars, votes)
 }
 
 /// What an element's tag, class, id and `itemprop` say about it holding the article.
