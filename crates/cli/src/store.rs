@@ -124,18 +124,21 @@ pub(crate) fn analyse(
 ) -> Result<ExitCode> {
     let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
     let lines = dir.path().join("stored.jsonl");
-    let revision = {
+    let (revision, left_out) = {
         let mut out = std::io::BufWriter::new(
             std::fs::File::create(&lines)
                 .with_context(|| format!("cannot create {}", lines.display()))?,
         );
-        let (revision, _) = store.write_lines(&mut out)?;
+        let mut fitting = FittingLines::new(&mut out, settings.max_article_bytes);
+        let (revision, _) = store.write_lines(&mut fitting)?;
+        let left_out = fitting.finish()?;
         std::io::Write::flush(&mut out)?;
-        revision
+        (revision, left_out)
     };
     let reuse = reusable(store, settings, revision, saved)?;
     let mut analysis = crate::run_pipeline(&[lines], settings, quiet, &reuse)?;
     analysis.summary.skipped.extend(skipped);
+    analysis.summary.warnings.extend(left_out);
     crate::finish(
         analysis,
         settings,
@@ -144,6 +147,74 @@ pub(crate) fn analyse(
         quiet,
         Some((store, revision)),
     )
+}
+
+/// The stored articles' JSON lines on their way to the analysis, less those longer than
+/// the analysis reads (`max_article_bytes`, newline included): such an article (stored by
+/// an older version, or under a larger bound) would be named as a skipped line of the
+/// temporary file on every analysis after; it is left out and named by its id in a
+/// warning instead.
+struct FittingLines<W> {
+    out: W,
+    line: Vec<u8>,
+    limit: u64,
+    left_out: Vec<String>,
+}
+
+impl<W: std::io::Write> FittingLines<W> {
+    fn new(out: W, limit: u64) -> Self {
+        FittingLines {
+            out,
+            line: Vec::new(),
+            limit,
+            left_out: Vec::new(),
+        }
+    }
+
+    /// Writes or leaves out the line now complete.
+    fn end_line(&mut self) -> std::io::Result<()> {
+        let bytes = self.line.len() as u64 + 1;
+        if bytes <= self.limit {
+            self.out.write_all(&self.line)?;
+            self.out.write_all(b"\n")?;
+        } else {
+            let id = serde_json::from_slice::<serde_json::Value>(&self.line)
+                .ok()
+                .and_then(|l| l.get("id").map(ToString::to_string))
+                .unwrap_or_else(|| "without an id".to_string());
+            self.left_out.push(format!(
+                "stored article {id} is {bytes} bytes, over the {}-byte limit for one article (max_article_bytes): left out of the analysis",
+                self.limit
+            ));
+        }
+        self.line.clear();
+        Ok(())
+    }
+
+    /// The warnings naming the articles left out, once every line is written.
+    fn finish(mut self) -> std::io::Result<Vec<String>> {
+        if !self.line.is_empty() {
+            self.end_line()?;
+        }
+        Ok(self.left_out)
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for FittingLines<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            self.line.extend_from_slice(&rest[..at]);
+            self.end_line()?;
+            rest = &rest[at + 1..];
+        }
+        self.line.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// The stories of the store's last analysis (`saved`) that a new analysis at `revision`
@@ -295,12 +366,21 @@ pub(crate) fn serve(db: String, addr: String, token: Option<String>) -> Result<E
     let mut store = open(&db)?;
     refresh(&mut store, false)?;
     let place = store.place().to_string();
+    let settings = stored_settings(&store.analysis()?)?;
     drop(store);
     let options = parallax_serve::Options {
         db: db.clone(),
         addr,
         token,
         threads: std::thread::available_parallelism().map_or(4, |n| n.get() * 2),
+        hosts: std::env::var("PARALLAX_HOSTS")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .map(String::from)
+            .collect(),
+        max_article_bytes: settings.max_article_bytes,
     };
     let add = move |lines: &[serde_json::Value]| -> std::result::Result<String, String> {
         let run = || -> Result<String> {

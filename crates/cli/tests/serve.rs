@@ -14,6 +14,10 @@ fn http(addr: &str, method: &str, path: &str, headers: &[&str], body: &str) -> (
         "{method} {path} HTTP/1.0\r\nHost: {addr}\r\nContent-Length: {}\r\n",
         body.len()
     );
+    // Writes are taken as JSON only.
+    if method == "POST" && !headers.iter().any(|h| h.starts_with("Content-Type")) {
+        req.push_str("Content-Type: application/json\r\n");
+    }
     for h in headers {
         req.push_str(h);
         req.push_str("\r\n");
@@ -159,7 +163,8 @@ fn posted_articles_join_the_store_and_their_text_is_escaped() {
         "{\"id\": \"x\"}",
     );
     assert_eq!(status, 400);
-    assert!(body.contains("text"), "{body}");
+    let error: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(error["error"].as_str().unwrap().contains("text"), "{body}");
 }
 
 #[test]
@@ -212,7 +217,7 @@ fn a_postgres_store_is_served_the_same_way() {
 fn try_post(addr: &str, body: &str) -> Option<u16> {
     let mut s = TcpStream::connect(addr).ok()?;
     let req = format!(
-        "POST /api/articles HTTP/1.0\r\nHost: {addr}\r\nContent-Length: {}\r\n\r\n{body}",
+        "POST /api/articles HTTP/1.0\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     );
     s.write_all(req.as_bytes()).ok()?;
