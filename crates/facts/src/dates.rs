@@ -81,14 +81,20 @@ fn weekday(name: &str) -> Weekday {
 
 /// The date `d` of `month` nearest to `reference` (a year before, that year, or after).
 fn nearest_year(month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDate> {
-    (reference.year() - 1..=reference.year() + 1)
+    (reference.year().saturating_sub(1)..=reference.year().saturating_add(1))
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .min_by_key(|d| (*d - reference).num_days().abs())
 }
 
+/// The day `n` days after `d` (before it when `n` is negative), where the calendar has one:
+/// an article dated at the edge of what dates can hold resolves nothing past it.
+fn days_from(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(n)?)
+}
+
 /// The first and last day of the month `months` away from `reference`'s.
-fn month_of(reference: NaiveDate, months: i32) -> (NaiveDate, NaiveDate) {
-    let this = reference.with_day(1).expect("a first of the month");
+fn month_of(reference: NaiveDate, months: i32) -> Option<(NaiveDate, NaiveDate)> {
+    let this = reference.with_day(1)?;
     let shift = |d: NaiveDate, n: i32| {
         let by = chrono::Months::new(n.unsigned_abs());
         if n < 0 {
@@ -96,10 +102,9 @@ fn month_of(reference: NaiveDate, months: i32) -> (NaiveDate, NaiveDate) {
         } else {
             d.checked_add_months(by)
         }
-        .expect("a month in range")
     };
-    let first = shift(this, months);
-    (first, shift(first, 1) - Duration::days(1))
+    let first = shift(this, months)?;
+    Some((first, days_from(shift(first, 1)?, -1)?))
 }
 
 /// The clause around a match: from the previous sentence end to the next.
@@ -113,90 +118,104 @@ fn clause(text: &str, start: usize, end: usize) -> &str {
     &text[s..e]
 }
 
+/// A calendar date ("August 15, 2025", "15 August", "Aug. 17"): the year printed, or the
+/// one that puts the day nearest to `reference`.
+fn calendar(c: &regex::Captures, reference: NaiveDate) -> Option<Resolved> {
+    let mon = month(c.name("m1").or(c.name("m2")).map_or("", |x| x.as_str()))?;
+    let day: u32 = c.name("d1").or(c.name("d2"))?.as_str().parse().ok()?;
+    let year: Option<i32> = c
+        .name("y1")
+        .or(c.name("y2"))
+        .and_then(|x| x.as_str().parse().ok());
+    let date = match year {
+        Some(y) => NaiveDate::from_ymd_opt(y, mon, day),
+        None => nearest_year(mon, day, reference),
+    };
+    date.map(Resolved::Day)
+}
+
+/// A weekday ("on Friday", "last Tuesday", "next Monday"): the one before the article's
+/// day unless "next" or the clause's tense points ahead.
+fn weekday_date(
+    c: &regex::Captures,
+    day: &str,
+    text: &str,
+    range: (usize, usize),
+    reference: NaiveDate,
+) -> Option<Resolved> {
+    let target = weekday(day);
+    let back = (reference.weekday().num_days_from_monday() as i64
+        - target.num_days_from_monday() as i64)
+        .rem_euclid(7);
+    let forward = (7 - back) % 7;
+    let direction = c.name("dir").map(|d| d.as_str());
+    let ahead = match direction {
+        Some("next") => true,
+        Some("last") => false,
+        _ => back != 0 && AHEAD.is_match(clause(text, range.0, range.1)),
+    };
+    let days = if direction == Some("last") && back == 0 {
+        -7
+    } else if ahead {
+        if forward == 0 {
+            7
+        } else {
+            forward
+        }
+    } else {
+        -back
+    };
+    days_from(reference, days).map(Resolved::Day)
+}
+
+/// A relative day, week or month ("yesterday", "last week", "earlier this month").
+fn relative(rel: &str, reference: NaiveDate) -> Option<Resolved> {
+    let day = |n| days_from(reference, n).map(Resolved::Day);
+    let monday = -(reference.weekday().num_days_from_monday() as i64);
+    let week = |from, to| {
+        let (first, last) = (
+            days_from(reference, monday + from)?,
+            days_from(reference, monday + to)?,
+        );
+        Some(Resolved::Span(first, last))
+    };
+    match rel {
+        "yesterday" | "last night" => day(-1),
+        "today" | "tonight" | "this morning" | "this afternoon" | "this evening" => day(0),
+        "tomorrow" => day(1),
+        "last week" => week(-7, -1),
+        "next week" => week(7, 13),
+        "this week" => week(0, 6),
+        // The night before the article's day, into it.
+        "overnight" => Some(Resolved::Span(days_from(reference, -1)?, reference)),
+        "last month" | "the previous month" => {
+            month_of(reference, -1).map(|(f, l)| Resolved::Span(f, l))
+        }
+        "next month" | "the following month" => {
+            month_of(reference, 1).map(|(f, l)| Resolved::Span(f, l))
+        }
+        "earlier this month" => month_of(reference, 0).map(|(f, _)| Resolved::Span(f, reference)),
+        "later this month" => month_of(reference, 0).map(|(_, l)| Resolved::Span(reference, l)),
+        _ => month_of(reference, 0).map(|(f, l)| Resolved::Span(f, l)),
+    }
+}
+
 /// Every date expression in `text`, resolved against `reference`, the article's day.
+/// An expression whose day falls outside what the calendar holds is left out.
 pub fn resolve_dates(text: &str, reference: NaiveDate) -> Vec<DateMention> {
     let mut out = Vec::new();
     for c in EXPRESSION.captures_iter(text) {
         let m = c.get(0).expect("a match");
         let resolved = if c.name("md").is_some() || c.name("dm").is_some() {
-            let mon = month(c.name("m1").or(c.name("m2")).map_or("", |x| x.as_str()));
-            let day: Option<u32> = c
-                .name("d1")
-                .or(c.name("d2"))
-                .and_then(|x| x.as_str().parse().ok());
-            let year: Option<i32> = c
-                .name("y1")
-                .or(c.name("y2"))
-                .and_then(|x| x.as_str().parse().ok());
-            let (Some(mon), Some(day)) = (mon, day) else {
-                continue;
-            };
-            let date = match year {
-                Some(y) => NaiveDate::from_ymd_opt(y, mon, day),
-                None => nearest_year(mon, day, reference),
-            };
-            match date {
-                Some(d) => Resolved::Day(d),
-                None => continue,
-            }
+            calendar(&c, reference)
         } else if let Some(day) = c.name("day") {
-            let target = weekday(day.as_str());
-            let back = (reference.weekday().num_days_from_monday() as i64
-                - target.num_days_from_monday() as i64)
-                .rem_euclid(7);
-            let forward = (7 - back) % 7;
-            let direction = c.name("dir").map(|d| d.as_str());
-            let ahead = match direction {
-                Some("next") => true,
-                Some("last") => false,
-                _ => back != 0 && AHEAD.is_match(clause(text, m.start(), m.end())),
-            };
-            let date = if direction == Some("last") && back == 0 {
-                reference - Duration::days(7)
-            } else if ahead {
-                reference + Duration::days(if forward == 0 { 7 } else { forward })
-            } else {
-                reference - Duration::days(back)
-            };
-            Resolved::Day(date)
+            weekday_date(&c, day.as_str(), text, (m.start(), m.end()), reference)
         } else {
             let rel = c.name("rel").map_or("", |x| x.as_str()).to_lowercase();
-            let monday =
-                reference - Duration::days(reference.weekday().num_days_from_monday() as i64);
-            match rel.as_str() {
-                "yesterday" => Resolved::Day(reference - Duration::days(1)),
-                "today" => Resolved::Day(reference),
-                "tomorrow" => Resolved::Day(reference + Duration::days(1)),
-                "last week" => {
-                    Resolved::Span(monday - Duration::days(7), monday - Duration::days(1))
-                }
-                "next week" => {
-                    Resolved::Span(monday + Duration::days(7), monday + Duration::days(13))
-                }
-                "this week" => Resolved::Span(monday, monday + Duration::days(6)),
-                // The night before the article's day, into it.
-                "overnight" => Resolved::Span(reference - Duration::days(1), reference),
-                "last night" => Resolved::Day(reference - Duration::days(1)),
-                "tonight" | "this morning" | "this afternoon" | "this evening" => {
-                    Resolved::Day(reference)
-                }
-                month => {
-                    let (first, last) = month_of(reference, 0);
-                    match month {
-                        "last month" | "the previous month" => {
-                            let (f, l) = month_of(reference, -1);
-                            Resolved::Span(f, l)
-                        }
-                        "next month" | "the following month" => {
-                            let (f, l) = month_of(reference, 1);
-                            Resolved::Span(f, l)
-                        }
-                        "earlier this month" => Resolved::Span(first, reference),
-                        "later this month" => Resolved::Span(reference, last),
-                        _ => Resolved::Span(first, last),
-                    }
-                }
-            }
+            relative(&rel, reference)
+        };
+        let Some(resolved) = resolved else {
+            continue;
         };
         let date = match resolved {
             Resolved::Day(d) | Resolved::Span(d, _) => d,
@@ -268,14 +287,37 @@ fn offset(base: NaiveDate, c: &regex::Captures) -> Option<NaiveDate> {
         n
     };
     match c.name("dir")?.as_str() {
-        "after" | "earlier" | "ago" => Some(base - Duration::days(days)),
-        _ => Some(base + Duration::days(days)),
+        "after" | "earlier" | "ago" => days_from(base, -days),
+        _ => days_from(base, days),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_at_the_calendar_edges_resolve_nothing_past_them() {
+        let text = "Yesterday, last week and next month; on Monday, three days after the vote \
+                    and two weeks ago, tomorrow, next Friday, later this month, June 3.";
+        for edge in [NaiveDate::MIN, NaiveDate::MAX] {
+            let found = resolve_dates(text, edge);
+            assert!(found.iter().all(|m| {
+                let (first, last) = match m.resolved {
+                    Resolved::Day(d) => (d, d),
+                    Resolved::Span(a, b) => (a, b),
+                };
+                first <= last && m.date == first
+            }));
+            // What lies inside the calendar is still resolved.
+            let inward = if edge == NaiveDate::MIN {
+                "tomorrow"
+            } else {
+                "Yesterday"
+            };
+            assert!(found.iter().any(|m| m.text == inward), "{edge}: {found:?}");
+        }
+    }
 
     #[test]
     fn expressions_resolve_against_the_article_day() {
