@@ -20,6 +20,8 @@
 //! Cataphora ("Before he spoke, Voss ..."), plural people ("they" for two named people),
 //! and nested reports' inner sources.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::lexicon::{Gender, PronounKind};
 use crate::names::{Head, NameRun};
 
@@ -46,14 +48,50 @@ pub struct Mention {
     pub place: bool,
     /// Named as the source of speech: a person even when only a surname is printed.
     pub speaker: bool,
+    /// The key the name is known by across its forms ([`key`]).
+    key: String,
 }
 
-/// The article's mentions, in order, and what has been learnt of each person.
+/// The article's mentions, in the order they were noted, and what has been learnt of each
+/// person. The mentions are indexed (by key, sentence, first name and kind) so that each
+/// question about a source looks only at the mentions that can answer it: an article of
+/// many thousands of attributions is read in time about proportional to its length.
 #[derive(Debug, Default)]
 pub struct People {
     mentions: Vec<Mention>,
+    /// What the article tells of each name key.
+    families: HashMap<String, Family>,
+    /// The mentions of each sentence, by sentence order.
+    by_sentence: HashMap<usize, Vec<usize>>,
+    /// Mentions of people named in two words or more, by their first word.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Mentions of people printed with a title or role.
+    titled: Vec<usize>,
+    /// Mentions of bodies named in two words or more.
+    bodies: Vec<usize>,
+    /// Each body's first mention, by its name as printed.
+    body_named: HashMap<String, usize>,
+    /// Names of people as printed (neither bodies nor places).
+    persons: HashSet<String>,
     /// Genders learnt from resolved pronouns, by name key.
-    learnt: Vec<(String, Gender)>,
+    learnt: HashMap<String, Gender>,
+}
+
+/// What the article tells of one name key: its mentions and the genders they give.
+#[derive(Debug, Default)]
+struct Family {
+    /// Its mentions, in the order they were noted.
+    members: Vec<usize>,
+    /// The first gender a person's mention of it gives.
+    gender: Option<Gender>,
+    /// Whether another mention gives another gender ("Bill Clinton", "Mrs. Clinton").
+    mixed: bool,
+    /// The first gender each name as printed is given.
+    by_name: HashMap<String, Gender>,
+    /// Whether a person of it is named in two words or more.
+    full: bool,
+    /// Whether any mention of it (a body's too) has two words or more.
+    long: bool,
 }
 
 /// A place in the article: sentence order, paragraph and byte.
@@ -79,9 +117,52 @@ fn key(name: &str) -> String {
 }
 
 impl People {
+    /// Notes a mention and indexes it.
+    fn push(&mut self, m: Mention) {
+        let i = self.mentions.len();
+        let long = m.name.split_whitespace().nth(1).is_some();
+        let family = self.families.entry(m.key.clone()).or_default();
+        family.members.push(i);
+        family.long |= long;
+        if !m.organisation {
+            family.full |= long;
+            if let Some(g) = m.gender {
+                family.mixed |= family.gender.is_some_and(|x| x != g);
+                family.gender.get_or_insert(g);
+                family.by_name.entry(m.name.clone()).or_insert(g);
+            }
+            if long {
+                let first = m.name.split_whitespace().next().unwrap_or("");
+                self.by_first.entry(first.to_string()).or_default().push(i);
+            }
+            if !m.titles.is_empty() {
+                self.titled.push(i);
+            }
+            if !m.place {
+                self.persons.insert(m.name.clone());
+            }
+        } else {
+            self.body_named.entry(m.name.clone()).or_insert(i);
+            if m.name.contains(' ') {
+                self.bodies.push(i);
+            }
+        }
+        self.by_sentence.entry(m.sentence).or_default().push(i);
+        self.mentions.push(m);
+    }
+
+    /// The mentions of sentence `sentence`, in the order they were noted.
+    fn in_sentence(&self, sentence: usize) -> impl Iterator<Item = (usize, &Mention)> {
+        self.by_sentence
+            .get(&sentence)
+            .into_iter()
+            .flatten()
+            .map(|&i| (i, &self.mentions[i]))
+    }
+
     /// Notes a name run found in sentence `sentence` of paragraph `paragraph`.
     pub fn add(&mut self, sentence: usize, paragraph: usize, at: usize, run: &NameRun) {
-        self.mentions.push(Mention {
+        self.push(Mention {
             sentence,
             paragraph,
             at,
@@ -92,6 +173,7 @@ impl People {
             possessive: run.possessive,
             place: run.place,
             speaker: false,
+            key: key(&run.text),
         });
     }
 
@@ -99,15 +181,11 @@ impl People {
     /// names is the most salient person there for the pronouns after it.
     pub fn add_resolved(&mut self, place: Place, name: &str) {
         // Only a person the article names: a role left as printed ("minister") is no one.
-        let named = self
-            .mentions
-            .iter()
-            .any(|m| !m.organisation && !m.place && m.name == name);
-        if !named {
+        if !self.persons.contains(name) {
             return;
         }
         let gender = self.gender(name);
-        self.mentions.push(Mention {
+        self.push(Mention {
             sentence: place.sentence,
             paragraph: place.paragraph,
             at: place.at,
@@ -118,21 +196,17 @@ impl People {
             possessive: false,
             place: false,
             speaker: true,
+            key: key(name),
         });
     }
 
     /// Notes that a body's common noun at `place` ("The institute") was resolved to `name`:
     /// the body is the nearest one there for "it" and "they" after it.
     pub fn add_body(&mut self, place: Place, name: &str) {
-        let Some(named) = self
-            .mentions
-            .iter()
-            .find(|m| m.organisation && m.name == name)
-            .cloned()
-        else {
+        let Some(named) = self.body_named.get(name).map(|&i| self.mentions[i].clone()) else {
             return;
         };
-        self.mentions.push(Mention {
+        self.push(Mention {
             sentence: place.sentence,
             paragraph: place.paragraph,
             at: place.at,
@@ -151,26 +225,19 @@ impl People {
         let words: Vec<&str> = name.split_whitespace().collect();
         let fuller = |m: &&Mention| {
             !m.organisation
-                && key(&m.name) == k
-                && gender.is_none_or(|g| {
-                    self.gender(&m.name).is_none_or(|x| x == g) && m.gender.is_none_or(|x| x == g)
-                })
                 && m.name.len() > name.len()
+                && gender.is_none_or(|g| {
+                    m.gender.is_none_or(|x| x == g)
+                        && self.gender_of(&k, &m.name).is_none_or(|x| x == g)
+                })
                 && words
                     .iter()
                     .all(|w| m.name.split_whitespace().any(|x| x == *w))
         };
-        let before = self
-            .mentions
-            .iter()
-            .filter(|m| place.before(m))
-            .rfind(fuller);
-        let after = || {
-            self.mentions
-                .iter()
-                .filter(|m| !place.before(m))
-                .find(fuller)
-        };
+        let family = self.families.get(&k).map_or(&[][..], |f| &f.members[..]);
+        let family = || family.iter().map(|&i| &self.mentions[i]);
+        let before = family().filter(|m| place.before(m)).rfind(fuller);
+        let after = || family().filter(|m| !place.before(m)).find(fuller);
         // "beamed Bernie" after "Bernie Quayle": a first name alone, as features and
         // tabloids print it, where no one has it as a surname.
         let first_name = || {
@@ -178,19 +245,15 @@ impl People {
                 return None;
             }
             let by_first = |m: &&Mention| {
-                !m.organisation
-                    && m.name.split_whitespace().count() >= 2
-                    && m.name.split_whitespace().next() == Some(name)
-                    && gender.is_none_or(|g| self.gender(&m.name).is_none_or(|x| x == g))
+                gender.is_none_or(|g| self.gender_of(&m.key, &m.name).is_none_or(|x| x == g))
             };
-            let mut firsts = self.mentions.iter().filter(by_first).map(|m| key(&m.name));
+            let named = self.by_first.get(name).map_or(&[][..], |v| &v[..]);
+            let named = || named.iter().map(|&i| &self.mentions[i]).filter(by_first);
+            let mut firsts = named().map(|m| &m.key);
             let one = firsts.next()?;
-            let surname = self
-                .mentions
-                .iter()
-                .any(|m| m.name.split_whitespace().count() >= 2 && key(&m.name) == k);
+            let surname = self.families.get(&k).is_some_and(|f| f.long);
             (!surname && firsts.all(|x| x == one))
-                .then(|| self.mentions.iter().find(by_first))
+                .then(|| named().next())
                 .flatten()
         };
         before
@@ -203,22 +266,16 @@ impl People {
     /// genders share the surname ("Bill Clinton", "Mrs. Clinton"), only the mentions of
     /// the name as given count, and a bare surname has none.
     pub fn gender(&self, name: &str) -> Option<Gender> {
-        let k = key(name);
-        let family = || {
-            let k = &k;
-            self.mentions
-                .iter()
-                .filter(move |m| !m.organisation && key(&m.name) == *k)
-        };
-        let mut known = family().filter_map(|m| m.gender);
-        let first = known.next();
-        if first.is_some() && known.all(|g| Some(g) == first) {
-            return first;
+        self.gender_of(&key(name), name)
+    }
+
+    /// [`People::gender`] of `name`, whose key is `k`.
+    fn gender_of(&self, k: &str, name: &str) -> Option<Gender> {
+        match self.families.get(k) {
+            Some(f) if f.mixed => f.by_name.get(name).copied(),
+            Some(f) if f.gender.is_some() => f.gender,
+            _ => self.learnt.get(k).copied(),
         }
-        if first.is_some() {
-            return family().filter(|m| m.name == name).find_map(|m| m.gender);
-        }
-        self.learnt.iter().find(|(n, _)| *n == k).map(|(_, g)| *g)
     }
 
     /// The person or body a source phrase stands for, as a speaker's name.
@@ -245,18 +302,18 @@ impl People {
             PronounKind::Person(g) => {
                 let found = self.person_for(g, place)?;
                 let k = key(&found);
-                if self.gender(&found).is_none() {
-                    self.learnt.push((k, g));
+                if self.gender_of(&k, &found).is_none() {
+                    self.learnt.insert(k, g);
                 }
                 Some(self.fullest_of(&found, Some(g), place))
             }
-            PronounKind::Plural | PronounKind::Thing => self
-                .mentions
-                .iter()
-                .rev()
-                .filter(|m| place.before(m) && place.sentence - m.sentence <= 2)
-                .find(|m| m.organisation)
-                .map(|m| m.name.clone()),
+            // The body noted last in this sentence and the two before it.
+            PronounKind::Plural | PronounKind::Thing => (place.sentence.saturating_sub(2)
+                ..=place.sentence)
+                .flat_map(|s| self.in_sentence(s))
+                .filter(|(_, m)| m.organisation && place.before(m))
+                .max_by_key(|(i, _)| *i)
+                .map(|(_, m)| m.name.clone()),
             PronounKind::Speaker => None,
         }
     }
@@ -264,9 +321,9 @@ impl People {
     /// The person a sentence is about: its first person's name, in its fullest form.
     pub fn subject_of(&self, sentence: usize) -> Option<String> {
         let here = || {
-            self.mentions
-                .iter()
-                .filter(|m| m.sentence == sentence && !m.organisation)
+            self.in_sentence(sentence)
+                .map(|(_, m)| m)
+                .filter(|m| !m.organisation)
         };
         let m = here()
             .find(|m| m.name.contains(' ') || !m.titles.is_empty())
@@ -314,19 +371,15 @@ impl People {
         m.name.split_whitespace().count() >= 2
             || !m.titles.is_empty()
             || m.gender.is_some()
-            || self.mentions.iter().any(|x| {
-                !x.organisation
-                    && x.name.split_whitespace().count() >= 2
-                    && key(&x.name) == key(&m.name)
-            })
+            || self.families.get(&m.key).is_some_and(|f| f.full)
     }
 
     /// The nearest person of gender `g` before `place`, sentence by sentence, subjects first.
     fn person_for(&self, g: Gender, place: Place) -> Option<String> {
-        let mut earlier: Vec<&Mention> = self
-            .mentions
-            .iter()
-            .filter(|m| !m.organisation && place.before(m) && place.sentence - m.sentence <= 12)
+        let mut earlier: Vec<&Mention> = (place.sentence.saturating_sub(12)..=place.sentence)
+            .flat_map(|s| self.in_sentence(s))
+            .map(|(_, m)| m)
+            .filter(|m| !m.organisation && place.before(m))
             .filter(|m| self.is_person(m))
             .collect();
         earlier.sort_by_key(|m| (m.sentence, m.at));
@@ -342,10 +395,10 @@ impl People {
                     .map(|m| m.name.clone())
             })
         };
-        let compatible = |m: &Mention| self.gender(&m.name).is_none_or(|x| x == g);
+        let compatible = |m: &Mention| self.gender_of(&m.key, &m.name).is_none_or(|x| x == g);
         // The pronoun's own sentence first: "Desmond Achterberg said he would ask".
         back(0, &compatible)
-            .or_else(|| back(1, &|m| self.gender(&m.name) == Some(g)))
+            .or_else(|| back(1, &|m| self.gender_of(&m.key, &m.name) == Some(g)))
             .or_else(|| back(12, &compatible))
     }
 
@@ -366,10 +419,11 @@ impl People {
     /// nearest organisation named before it.
     fn role(&self, noun: &str, definite: bool, place: Place) -> Option<String> {
         let bodies = || {
-            self.mentions
+            self.bodies
                 .iter()
                 .rev()
-                .filter(|m| m.organisation && place.before(m) && m.name.contains(' '))
+                .map(|&i| &self.mentions[i])
+                .filter(|m| place.before(m))
         };
         // "the authority" is the Vaeloa Regional Water Authority named before it.
         if let Some(m) =
@@ -406,15 +460,11 @@ impl People {
         // holder only later ("Dalveria’s culture minister has vowed …" before "Ilka
         // Moravec, the culture minister,"), the first one after; "a spokeswoman" is not
         // who a later paragraph names.
-        let holds = |m: &&Mention| !m.organisation && m.titles.iter().any(matches_role);
-        let before = self
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| place.before(m))
-            .find(holds);
+        let holds = |m: &&Mention| m.titles.iter().any(matches_role);
+        let titled = || self.titled.iter().map(|&i| &self.mentions[i]);
+        let before = titled().rev().filter(|m| place.before(m)).find(holds);
         let after = || {
-            let later = self.mentions.iter().filter(|m| !place.before(m));
+            let later = titled().filter(|m| !place.before(m));
             later.filter(|_| definite).find(holds)
         };
         before.or_else(after).map(|m| self.fullest(&m.name, place))
