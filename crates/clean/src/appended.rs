@@ -73,8 +73,10 @@ fn find_marker(text: &str, lines: &[&Line]) -> Option<Split> {
                         .trim_start_matches([':', '.', '!', ' ', '-', '–', '—', '\n', '\r'])
                         .len());
             let rest = &text[start..];
-            let sentences = rest.matches(['.', '!', '?']).count();
-            if rest.split_whitespace().count() < 40 || sentences < 3 {
+            // Counted only as far as the thresholds, so that a marker on every line costs
+            // no more than one.
+            let sentences = rest.matches(['.', '!', '?']).take(3).count();
+            if rest.split_whitespace().take(40).count() < 40 || sentences < 3 {
                 continue;
             }
             let marker = (line.span.start + m.start(), abs_end);
@@ -115,17 +117,24 @@ fn looks_like_heading(marker: &str, after: &str) -> bool {
 fn find_essay_tail(text: &str, lines: &[&Line]) -> Option<Split> {
     let signals: Vec<Signals> = lines.iter().map(|l| Signals::of(l.text)).collect();
     let n = lines.len();
+    // What each tail holds, summed from the end once: its words, its arguing lines and its
+    // reporting lines (attributed quotations).
+    let mut tails = vec![(0usize, 0usize, 0usize); n + 1];
+    for k in (0..n).rev() {
+        let s = &signals[k];
+        let (words, arguing, reporting) = tails[k + 1];
+        tails[k] = (
+            words + s.words,
+            arguing + usize::from(s.reads_as_commentary()),
+            reporting + usize::from(s.attribution >= 1 && s.quotes >= 1),
+        );
+    }
     // Reporting must come first: at least two reporting paragraphs before the tail.
     let mut reporting_before = 0;
     for k in 0..n {
         if k >= 3 && reporting_before >= 2 {
             let tail = &signals[k..];
-            let words: usize = tail.iter().map(|s| s.words).sum();
-            let arguing = tail.iter().filter(|s| s.reads_as_commentary()).count();
-            let reporting = tail
-                .iter()
-                .filter(|s| s.attribution >= 1 && s.quotes >= 1)
-                .count();
+            let (words, arguing, reporting) = tails[k];
             if tail.len() >= 2
                 && words >= 60
                 && signals[k].reads_as_commentary()
