@@ -27,7 +27,7 @@
 //! injured"), or tell a checkable statement from a remark (every clause of three content
 //! words or more counts). Opinion columns are left out by the caller.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use parallax_model::{Fact, FactValue, Quote};
@@ -212,13 +212,47 @@ fn pieces(sentence: &str) -> Vec<&str> {
     out
 }
 
-fn overlap(a: &[String], b: &[String]) -> (f64, f64) {
-    let sa: HashSet<&String> = a.iter().collect();
-    let sb: HashSet<&String> = b.iter().collect();
-    let common = sa.intersection(&sb).count() as f64;
+/// Each clause's distinct stems as numbers, sorted, so that two clauses are compared by
+/// one merge of two short lists (a story's clauses are compared pair by pair).
+fn stem_ids(items: &[(usize, &Clause)]) -> Vec<Vec<u32>> {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    items
+        .iter()
+        .map(|(_, c)| {
+            let mut own: Vec<u32> = c
+                .stems
+                .iter()
+                .map(|s| {
+                    let next = ids.len() as u32;
+                    *ids.entry(s.as_str()).or_insert(next)
+                })
+                .collect();
+            own.sort_unstable();
+            own.dedup();
+            own
+        })
+        .collect()
+}
+
+/// How much two clauses' stems ([`stem_ids`]) overlap: the share of the smaller set's that
+/// the other has, and the Dice coefficient.
+fn overlap(a: &[u32], b: &[u32]) -> (f64, f64) {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let common = common as f64;
     (
-        common / sa.len().min(sb.len()).max(1) as f64,
-        2.0 * common / (sa.len() + sb.len()).max(1) as f64,
+        common / a.len().min(b.len()).max(1) as f64,
+        2.0 * common / (a.len() + b.len()).max(1) as f64,
     )
 }
 
@@ -249,6 +283,7 @@ pub fn facts(
         }
     }
     // Group clauses of different articles that share most of their content words.
+    let stems = stem_ids(&items);
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
     fn root(p: &mut [usize], mut i: usize) -> usize {
@@ -263,7 +298,7 @@ pub fn facts(
             if items[i].0 == items[j].0 {
                 continue;
             }
-            let (cover, dice) = overlap(&items[i].1.stems, &items[j].1.stems);
+            let (cover, dice) = overlap(&stems[i], &stems[j]);
             if cover >= 0.6 && dice >= 0.4 {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                 if a != b {
@@ -285,7 +320,7 @@ pub fn facts(
             members
                 .iter()
                 .filter(|&&j| items[j].0 != items[i].0)
-                .map(|&j| overlap(&items[i].1.stems, &items[j].1.stems).1)
+                .map(|&j| overlap(&stems[i], &stems[j]).1)
                 .sum()
         };
         let mut per_article: BTreeMap<usize, (&Clause, f64)> = BTreeMap::new();
@@ -406,7 +441,10 @@ pub fn later_updates(
         let mut order: Vec<usize> = (0..f.values.len()).collect();
         order.sort_by_key(|&k| spans[k].0);
         let later = order.windows(2).all(|w| {
-            spans[w[0]].1 + UPDATE_AFTER <= spans[w[1]].0
+            spans[w[0]]
+                .1
+                .checked_add_signed(UPDATE_AFTER)
+                .is_some_and(|after| after <= spans[w[1]].0)
                 && f.values[w[1]]
                     .articles
                     .values()
@@ -586,6 +624,9 @@ fn times_one_outlet_gives(articles: &[(String, Vec<Clause>)], done: &[Fact]) -> 
 /// Counts of one thing that outlets give differently ("26 passengers" / "62 passengers")
 /// in clauses about the same event (sharing two content words besides the unit), where
 /// the clauses were not already compared as one statement.
+/// Most different values of one unit a story's counts are compared across.
+const MAX_COUNTS_OF_A_UNIT: usize = 16;
+
 fn counts_that_differ(articles: &[(String, Vec<Clause>)], done: &[Fact]) -> Vec<Fact> {
     let mut by_unit: BTreeMap<String, Vec<(usize, &Clause, &Number)>> = BTreeMap::new();
     for (a, (_, cs)) in articles.iter().enumerate() {
@@ -615,6 +656,12 @@ fn counts_that_differ(articles: &[(String, Vec<Clause>)], done: &[Fact]) -> Vec<
                 }
                 acc
             });
+        // A unit counted with many different values across the story counts many things
+        // (homes in each district, seats in each region), not one thing reported
+        // differently; comparing every pair of them would grow with their square.
+        if distinct.len() > MAX_COUNTS_OF_A_UNIT {
+            continue;
+        }
         // Each pair of values whose clauses speak of the same thing (two shared content
         // words besides the unit) is a contradiction; other counts of the unit (two
         // passengers treated in hospital) are left alone.

@@ -422,6 +422,10 @@ pub struct Story {
     /// are resolved against the day of publication there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
+    /// Why the story's findings (names, quotations, reported speech, facts, timeline) are
+    /// missing, when working them out failed: the story keeps its articles and lineage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
 }
 
 /// An input that could not be read as an article, and why.

@@ -27,7 +27,7 @@ use std::time::Instant;
 
 use parallax_embed::{Embedder, MiniLm};
 use parallax_ingest::{Format, InputError, Limits};
-use parallax_model::{Article, CopyOf, Kind, LineageLink, Story, Summary};
+use parallax_model::{Article, CopyOf, Kind, LineageLink, RawArticle, Skipped, Story, Summary};
 use parallax_stories::Features;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -50,7 +50,25 @@ pub struct Settings {
     /// comparing is quadratic in a story's statements, so a story of hundreds of articles
     /// is checked on a sample.
     pub facts_max_articles: usize,
+    /// The most of an article's body, in bytes, that is read for quotations, names, dates
+    /// and facts: the body's paragraphs up to this size (a single larger paragraph cut at
+    /// it). Real articles, long transcripts included, are well under it; past it the
+    /// reading would grow faster than the text, so the rest is left unread, with a
+    /// warning naming the article. The whole body is still cleaned, grouped and reported.
+    pub max_read_bytes: usize,
+    /// The most quotations and reports of speech of one article that are aligned with
+    /// other outlets' (those in quote marks first); real articles hold a few dozen.
+    pub max_quotations: usize,
+    /// The most text of one story, in bytes, whose statements are compared for facts:
+    /// each compared article gives its first paragraphs up to an equal share of it, and
+    /// never less than 16 KiB (a long news report). Comparing grows with the square of
+    /// the statements compared.
+    pub facts_max_bytes: usize,
 }
+
+/// The least of an article's body whose statements are compared for facts, however many
+/// articles share [`Settings::facts_max_bytes`].
+const MIN_FACT_BYTES: usize = 16 * 1024;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -61,6 +79,9 @@ impl Default for Settings {
             stories: parallax_stories::Settings::default(),
             embeddings: EmbeddingSettings::default(),
             facts_max_articles: 20,
+            max_read_bytes: 256 * 1024,
+            max_quotations: 300,
+            facts_max_bytes: 128 * 1024,
         }
     }
 }
@@ -289,6 +310,48 @@ pub struct Reuse {
     pub stories: std::collections::HashMap<Vec<String>, Story>,
 }
 
+impl Unit {
+    /// Where the unit comes from, to name it if its work fails.
+    fn source_name(&self) -> String {
+        match self {
+            Unit::File(path) => path.display().to_string(),
+            Unit::Line(Ok(line)) => line.source_name(),
+            Unit::Record(Ok(record)) => record.source_name(),
+            Unit::Entry(Ok(entry)) => entry.source_name().to_string(),
+            Unit::Line(Err(e)) | Unit::Record(Err(e)) | Unit::Entry(Err(e)) => {
+                e.source_name.clone()
+            }
+        }
+    }
+
+    /// The unit read as an article, or `None` for a web-archive record that holds no
+    /// HTML page (no article, and no error either).
+    fn read(self, limits: Limits) -> Option<std::result::Result<RawArticle, InputError>> {
+        Some(match self {
+            Unit::File(path) => parallax_ingest::read_text(&path, limits),
+            Unit::Line(line) => line.and_then(|l| l.parse()),
+            Unit::Entry(entry) => entry.and_then(|e| e.parse()),
+            Unit::Record(record) => match record {
+                Ok(r) => r.parse(limits)?,
+                Err(e) => Err(e),
+            },
+        })
+    }
+}
+
+/// `work`'s result, or, when it panics, what a report says of the input or story it was
+/// for: parallax failed on it, with the panic's message (the rest of the run goes on).
+fn guarded<T>(work: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_string());
+        format!("parallax failed on it (internal error: {message}); the rest was analysed")
+    })
+}
+
 /// Reads, cleans and groups everything under `paths`.
 pub fn analyze(
     paths: &[PathBuf],
@@ -371,27 +434,27 @@ pub fn analyze_reusing(
         files_done += batch.iter().filter(|(_, last)| *last).count();
         // Reading, parsing, cleaning, describing and serialising each article all happen
         // on the worker threads; this thread only keeps order and writes the spool.
-        let done: Vec<std::result::Result<Prepared, InputError>> = batch
+        // A failure inside parallax on one input costs that input only: it is skipped,
+        // named, and the rest of the batch goes on.
+        let done: Vec<std::result::Result<Prepared, Skipped>> = batch
             .into_par_iter()
             .filter_map(|(unit, _)| {
-                let raw = match unit {
-                    Unit::File(path) => parallax_ingest::read_text(&path, limits),
-                    Unit::Line(line) => line.and_then(|l| l.parse()),
-                    Unit::Entry(entry) => entry.and_then(|e| e.parse()),
-                    // A record that holds no HTML page is no article, and no error either.
-                    Unit::Record(record) => match record {
-                        Ok(r) => r.parse(limits)?,
-                        Err(e) => Err(e),
-                    },
+                let source = unit.source_name();
+                let work = || {
+                    let raw = unit.read(limits)?;
+                    Some(raw.map(|raw| prepare(raw, settings, &model, &failed_embeddings)))
                 };
-                Some(raw.map(|raw| prepare(raw, settings, &model, &failed_embeddings)))
+                match guarded(work) {
+                    Ok(done) => done.map(|d| d.map_err(|e| e.skipped())),
+                    Err(problem) => Some(Err(Skipped { source, problem })),
+                }
             })
             .collect();
         for result in done {
             let (mut article, mut described, mut json, zone) = match result {
                 Ok(x) => x,
-                Err(e) => {
-                    summary.skipped.push(e.skipped());
+                Err(skipped) => {
+                    summary.skipped.push(skipped);
                     continue;
                 }
             };
@@ -499,8 +562,15 @@ pub fn analyze_reusing(
         days: &days,
     };
     let reuse = (reuse.model == summary.embedding_model).then_some(reuse);
-    let (stories, reused) =
-        second_pass(&spool, &grouping.stories, &known, settings, &model, reuse)?;
+    let (stories, reused) = second_pass(
+        &spool,
+        &grouping.stories,
+        &known,
+        settings,
+        &model,
+        reuse,
+        &mut summary.warnings,
+    )?;
     summary.reused_stories = reused;
     if let Some(p) = model
         .problem
@@ -595,6 +665,7 @@ fn skeleton(n: usize, g: &parallax_stories::Group, known: &Known) -> Story {
         facts: Vec::new(),
         timeline: Vec::new(),
         time_zone: known.zones[n].map(|z| z.name().to_string()),
+        problem: None,
     }
 }
 
@@ -610,29 +681,70 @@ fn second_pass(
     settings: &Settings,
     model: &Model,
     reuse: Option<&Reuse>,
+    warnings: &mut Vec<String>,
 ) -> Result<(Spool, usize)> {
     let mut out = Spooler::new()?;
     let mut reused = 0;
     for (c, chunk) in groups.chunks(STORY_CHUNK).enumerate() {
-        let done: Vec<Result<(Vec<u8>, bool)>> = chunk
+        let done: Vec<Result<Done>> = chunk
             .par_iter()
             .enumerate()
             .map(|(k, g)| {
                 let story = skeleton(c * STORY_CHUNK + k, g, known);
                 if let Some(story) = reuse.and_then(|r| taken_over(r, &story)) {
-                    return Ok((serde_json::to_vec(&story)?, true));
+                    return Ok((serde_json::to_vec(&story)?, true, Vec::new()));
                 }
-                let story = put_together(spool, story, &g.members, known.days, settings, model)?;
-                Ok((serde_json::to_vec(&story)?, false))
+                let (story, notes) = worked_out(spool, story, g, known, settings, model)?;
+                Ok((serde_json::to_vec(&story)?, false, notes))
             })
             .collect();
         for done in done {
-            let (json, was_reused) = done?;
+            let (json, was_reused, notes) = done?;
             reused += usize::from(was_reused);
+            warnings.extend(notes);
             out.push(&json)?;
         }
     }
     Ok((out.finish()?, reused))
+}
+
+/// A story done by the second pass: its JSON, whether it was taken over from an earlier
+/// analysis, and the warnings its work gave.
+type Done = (Vec<u8>, bool, Vec<String>);
+
+/// `story` (a skeleton) with its findings worked out, and the warnings the work gave. A
+/// failure inside parallax on the story costs its findings only: it keeps its articles
+/// and lineage, and says why the rest is missing.
+fn worked_out(
+    spool: &Spool,
+    story: Story,
+    g: &parallax_stories::Group,
+    known: &Known,
+    settings: &Settings,
+    model: &Model,
+) -> Result<(Story, Vec<String>)> {
+    let mut notes = Vec::new();
+    let skeleton = story.clone();
+    let work = || {
+        put_together(
+            spool, story, &g.members, known.days, settings, model, &mut notes,
+        )
+    };
+    let story = match guarded(work) {
+        Ok(story) => story?,
+        Err(problem) => Story {
+            problem: Some(problem),
+            ..skeleton
+        },
+    };
+    if let Some(p) = &story.problem {
+        let articles = story.articles.join(", ");
+        notes.push(format!(
+            "story {} ({articles}): its findings are missing: {p}",
+            story.id
+        ));
+    }
+    Ok((story, notes))
 }
 
 /// `story` (a skeleton) with the findings of the earlier story of the same articles and
@@ -661,6 +773,7 @@ fn put_together(
     days: &[Option<chrono::NaiveDate>],
     settings: &Settings,
     model: &Model,
+    notes: &mut Vec<String>,
 ) -> Result<Story> {
     let mut quotes = Vec::new();
     let mut roles = parallax_quotes::Roles::default();
@@ -670,6 +783,8 @@ fn put_together(
     let mut detailed = Vec::new();
     let mut published = Vec::new();
     let mut places = HashMap::new();
+    let compared = members.len().min(settings.facts_max_articles).max(1);
+    let fact_bytes = (settings.facts_max_bytes / compared).max(MIN_FACT_BYTES);
     // Input order within the story, so that results do not depend on threads.
     let mut order: Vec<usize> = members.to_vec();
     order.sort_unstable();
@@ -678,28 +793,24 @@ fn put_together(
         if let Some(t) = a.published {
             published.push((a.id.clone(), t));
         }
-        let paragraphs: Vec<&str> = a.body_paragraphs().collect();
-        // One reading of the article, headline first: its quotations, reports of speech
-        // and speakers.
-        let headline = a.title.as_deref().filter(|t| !t.trim().is_empty());
-        let read: Vec<&str> = headline
-            .into_iter()
-            .chain(paragraphs.iter().copied())
-            .collect();
-        let reading = parallax_read::read(&read);
-        let starts = input_starts(&a, headline.is_some(), paragraphs.len());
+        let (paragraphs, cut) = within(a.body_paragraphs(), settings.max_read_bytes);
+        if cut {
+            notes.push(format!(
+                "{}: only the first {} bytes of its body were read for quotations, names, \
+                 dates and facts (max_read_bytes)",
+                a.id, settings.max_read_bytes
+            ));
+        }
+        let (found, starts, cut) =
+            quoted(&a, &paragraphs, members.len() >= 2, settings, &mut roles);
+        if cut {
+            notes.push(format!(
+                "{}: only its first {} quotations and reports were aligned (max_quotations)",
+                a.id, settings.max_quotations
+            ));
+        }
         // Where each body paragraph starts (the reading's, past its headline).
-        let body_starts = &starts[usize::from(headline.is_some())..];
-        let mut found = parallax_quotes::said(&reading, &starts);
-        // Sentences without quote marks are kept only where they render another outlet's
-        // quotation.
-        if members.len() >= 2 {
-            found.extend(parallax_quotes::unmarked(&reading, &starts));
-        }
-        if headline.is_some() {
-            parallax_quotes::in_headline(&mut found);
-        }
-        roles.read(&reading);
+        let body_starts = &starts[starts.len() - paragraphs.len()..];
         if !found.is_empty() {
             quotes.push((a.id.clone(), found));
         }
@@ -715,8 +826,16 @@ fn put_together(
         // Facts are compared across outlets, never taken from opinion columns, and
         // checked on the first articles of a very large story.
         if members.len() >= 2 && rank < settings.facts_max_articles && a.kind == Kind::News {
-            claimed.push((a.id.clone(), parallax_facts::clauses(&paragraphs)));
-            let found = parallax_facts::details(&paragraphs, days[i], &names);
+            let (stated, cut) = within(paragraphs.iter().copied(), fact_bytes);
+            if cut {
+                notes.push(format!(
+                    "{}: facts were compared on the first {fact_bytes} bytes of its body \
+                     (facts_max_bytes)",
+                    a.id
+                ));
+            }
+            claimed.push((a.id.clone(), parallax_facts::clauses(&stated)));
+            let found = parallax_facts::details(&stated, days[i], &names);
             detailed.push((a.id.clone(), found));
         }
         // "The mayor" is a mention of the one person the article calls the mayor.
@@ -747,6 +866,61 @@ fn put_together(
     parallax_facts::copies_are_one_source(&mut story.facts, &copied);
     parallax_facts::later_updates(&mut story.facts, &published);
     Ok(story)
+}
+
+/// One reading of article `a` (its headline, then its body `paragraphs`): its quotations
+/// and reports of speech, at most [`Settings::max_quotations`] of them, with sentences
+/// that render no quotation of their own kept only in a story of `several` articles (where
+/// they may render another outlet's); and where each paragraph read starts in the input
+/// text, and whether quotations were left out. The reading's roles are noted in `roles`.
+fn quoted(
+    a: &Article,
+    paragraphs: &[&str],
+    several: bool,
+    settings: &Settings,
+    roles: &mut parallax_quotes::Roles,
+) -> (Vec<parallax_quotes::Found>, Vec<Option<usize>>, bool) {
+    let headline = a.title.as_deref().filter(|t| !t.trim().is_empty());
+    let read: Vec<&str> = headline
+        .into_iter()
+        .chain(paragraphs.iter().copied())
+        .collect();
+    let reading = parallax_read::read(&read);
+    let starts = input_starts(a, headline.is_some(), paragraphs.len());
+    let mut found = parallax_quotes::said(&reading, &starts);
+    if several {
+        found.extend(parallax_quotes::unmarked(&reading, &starts));
+    }
+    if headline.is_some() {
+        parallax_quotes::in_headline(&mut found);
+    }
+    let cut = found.len() > settings.max_quotations;
+    found.truncate(settings.max_quotations);
+    roles.read(&reading);
+    (found, starts, cut)
+}
+
+/// The paragraphs of `body` that fit in `max_bytes`, the last one cut at a character
+/// boundary where it overruns; and whether anything was left out.
+fn within<'a>(body: impl Iterator<Item = &'a str>, max_bytes: usize) -> (Vec<&'a str>, bool) {
+    let mut kept = Vec::new();
+    let mut room = max_bytes;
+    for p in body {
+        if p.len() <= room {
+            room -= p.len();
+            kept.push(p);
+            continue;
+        }
+        let mut end = room;
+        while !p.is_char_boundary(end) {
+            end -= 1;
+        }
+        if !p[..end].trim().is_empty() {
+            kept.push(&p[..end]);
+        }
+        return (kept, true);
+    }
+    (kept, false)
 }
 
 /// Where article `id` first prints each of `texts` (its names and dates), by article and
@@ -798,7 +972,8 @@ fn input_starts(a: &Article, headline: bool, paragraphs: usize) -> Vec<Option<us
     let title = a.removed.iter().find(|r| {
         r.reason == parallax_model::Reason::Title && Some(r.text.as_str()) == a.title.as_deref()
     });
-    let placed = a.paragraphs.len() == paragraphs;
+    // The first `paragraphs` of the body are read (all of them unless it was cut).
+    let placed = a.paragraphs.len() == a.body_paragraphs().count();
     let body = (0..paragraphs).map(|k| placed.then(|| a.paragraphs[k][0]));
     (headline.then_some(title.map(|r| r.span[0])))
         .into_iter()
@@ -939,5 +1114,31 @@ impl Analysis {
                 Ok(a)
             }))
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_caught_and_named_as_a_failure_of_parallax() {
+        assert_eq!(guarded(|| 7), Ok(7));
+        let failed = guarded(|| -> usize { panic!("an index past the end") }).unwrap_err();
+        assert!(failed.contains("an index past the end"), "{failed}");
+        assert!(failed.starts_with("parallax failed on it"), "{failed}");
+        let formatted = guarded(|| -> usize { panic!("{} of {}", 3, 2) }).unwrap_err();
+        assert!(formatted.contains("3 of 2"), "{formatted}");
+    }
+
+    #[test]
+    fn a_body_is_read_as_far_as_its_bound() {
+        let body = ["Ana spoke.", "Then Bo spoke at length.", "Cy."];
+        assert_eq!(within(body.into_iter(), 100), (body.to_vec(), false));
+        assert_eq!(within(body.into_iter(), 34), (body[..2].to_vec(), true));
+        // A paragraph that overruns is cut, never inside a character.
+        assert_eq!(within(["Ana å"].into_iter(), 5), (vec!["Ana "], true));
+        assert_eq!(within(["Ana å"].into_iter(), 2), (vec!["An"], true));
+        assert_eq!(within(["  "].into_iter(), 1), (vec![], true));
     }
 }
