@@ -1,5 +1,5 @@
-//! Inputs made to exhaust the stack, memory or time of the reader: each costs only itself.
-//! Every probe runs `parallax analyze` on a folder with two good articles beside the
+//! Inputs made to exhaust the stack, memory or time of the reader or the analysis: each costs
+//! only itself. Every probe runs `parallax analyze` on a folder with two good articles beside the
 //! hostile file, in a child process held to 1.5 GB of address space and killed after 120
 //! seconds; the hostile file must be named (skipped) or read correctly, the two good
 //! articles must be in the report, and the run must end normally.
@@ -270,4 +270,76 @@ fn publication_dates_at_the_edge_of_the_calendar() {
             &format!("publication date {date:?} is outside the years 1000 to 2999"),
         );
     }
+}
+
+/// The stories of a run's report.
+fn stories(run: &Run) -> &[serde_json::Value] {
+    run.report["stories"].as_array().map_or(&[], |s| &s[..])
+}
+
+#[test]
+fn an_article_of_thirty_thousand_attributed_quotations() {
+    let dir = folder();
+    let speakers = ["Ilse Varga", "Tomas Brede", "Oona Pell", "Kofi Amarh"];
+    let body: Vec<String> = (0..30_000)
+        .map(|k| {
+            let said = if k % 3 == 0 { "she said" } else { "said" };
+            let who = speakers[k % speakers.len()];
+            format!("\u{201c}Item {k} stands as agreed,\u{201d} {said} {who}.")
+        })
+        .collect();
+    let text = format!("Title: Minutes\n\n{}", body.join("\n\n"));
+    std::fs::write(dir.path().join("minutes.txt"), text).unwrap();
+    let run = analyze(dir.path());
+    run.kept_the_good_articles("30,000 quotations");
+    assert!(run.ids().contains(&"minutes"), "{}", run.stderr);
+    // Read and aligned as far as the bounds, each cut named.
+    for bound in ["max_read_bytes", "max_quotations"] {
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.starts_with("warning: minutes:") && l.contains(bound)),
+            "no warning naming {bound}\n{}",
+            run.stderr
+        );
+    }
+    let quoted: usize = stories(&run)
+        .iter()
+        .filter(|s| s["articles"] == serde_json::json!(["minutes"]))
+        .map(|s| s["quotes"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert!(quoted >= 100, "{quoted} quotations found");
+}
+
+#[test]
+fn a_story_of_four_reports_of_two_megabytes() {
+    let dir = folder();
+    for k in 0..4 {
+        let body: Vec<String> = (0..16_000)
+            .map(|i| {
+                let n = (i * 7 + k) % 900 + 1;
+                format!(
+                    "Crews said {n} homes in ward {} of Marrowby lost power in the gale, and {} engineers were sent.",
+                    i % 400,
+                    n + k
+                )
+            })
+            .collect();
+        let text = format!(
+            "Title: Gale cuts power across Marrowby\nOutlet: Outlet {k}\nPublished: 2026-02-1{k}T08:00:00Z\n\n{}",
+            body.join("\n\n")
+        );
+        std::fs::write(dir.path().join(format!("gale-{k}.txt")), text).unwrap();
+    }
+    let run = analyze(dir.path());
+    run.kept_the_good_articles("four reports of 2 MB");
+    let together = stories(&run)
+        .iter()
+        .any(|s| s["articles"].as_array().is_some_and(|a| a.len() == 4));
+    assert!(together, "the four reports are one story\n{}", run.stderr);
+    assert!(
+        run.stderr.lines().any(|l| l.contains("(facts_max_bytes)")),
+        "{}",
+        run.stderr
+    );
 }
