@@ -136,7 +136,8 @@ pub(crate) fn analyse(
         (revision, left_out)
     };
     let reuse = reusable(store, settings, revision, saved)?;
-    let mut analysis = crate::run_pipeline(&[lines], settings, quiet, &reuse)?;
+    let mut analysis = crate::run_pipeline(std::slice::from_ref(&lines), settings, quiet, &reuse)?;
+    name_stored(&mut analysis.summary.skipped, &lines)?;
     analysis.summary.skipped.extend(skipped);
     analysis.summary.warnings.extend(left_out);
     crate::finish(
@@ -147,6 +148,38 @@ pub(crate) fn analyse(
         quiet,
         Some((store, revision)),
     )
+}
+
+/// Names each stored article the analysis skipped by its id ("stored article x1") rather
+/// than by its line in `lines`, the temporary file the analysis read (an article stored
+/// by an older version that this one cannot read).
+fn name_stored(skipped: &mut [Skipped], lines: &Path) -> Result<()> {
+    let prefix = format!("{}:", lines.display());
+    let wanted: std::collections::HashSet<usize> = skipped
+        .iter()
+        .filter_map(|s| s.source.strip_prefix(&prefix)?.parse().ok())
+        .collect();
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let file =
+        std::fs::File::open(lines).with_context(|| format!("cannot read {}", lines.display()))?;
+    let mut ids = std::collections::HashMap::new();
+    for (k, line) in std::io::BufRead::lines(std::io::BufReader::new(file)).enumerate() {
+        if wanted.contains(&(k + 1)) {
+            let id = serde_json::from_str::<serde_json::Value>(&line?)
+                .ok()
+                .and_then(|l| l.get("id").and_then(|i| i.as_str()).map(String::from));
+            ids.insert(k + 1, id.unwrap_or_else(|| "without an id".into()));
+        }
+    }
+    for s in skipped.iter_mut() {
+        let number = s.source.strip_prefix(&prefix).and_then(|n| n.parse().ok());
+        if let Some(id) = number.and_then(|n: usize| ids.get(&n)) {
+            s.source = format!("stored article {id}");
+        }
+    }
+    Ok(())
 }
 
 /// The stored articles' JSON lines on their way to the analysis, less those longer than
@@ -359,6 +392,25 @@ fn refresh(store: &mut Store, quiet: bool) -> Result<()> {
     Ok(())
 }
 
+/// Posted articles, each read first as the analysis will read it: the first that cannot be
+/// read is named with its problem, and none is stored.
+fn readable(lines: &[serde_json::Value]) -> std::result::Result<Vec<serde_json::Value>, String> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(k, line)| {
+            let name = match line["id"].as_str() {
+                Some(id) => format!("article {id}"),
+                None => format!("article {}", k + 1),
+            };
+            parallax_ingest::PendingLine::given(&name, line.to_string())
+                .parse()
+                .map(|_| line.clone())
+                .map_err(|e| format!("{name}: {}", e.problem))
+        })
+        .collect()
+}
+
 /// `parallax serve`: the store's API and pages; articles posted are stored and the store
 /// analysed again with the settings it last ran with.
 pub(crate) fn serve(db: String, addr: String, token: Option<String>) -> Result<ExitCode> {
@@ -382,17 +434,19 @@ pub(crate) fn serve(db: String, addr: String, token: Option<String>) -> Result<E
             .collect(),
         max_article_bytes: settings.max_article_bytes,
     };
-    let add = move |lines: &[serde_json::Value]| -> std::result::Result<String, String> {
+    let add = move |lines: &[serde_json::Value]| {
+        // Only what the analysis will read is stored, as an add from files stores it.
+        let lines = readable(lines).map_err(parallax_serve::AddError::Refused)?;
         let run = || -> Result<String> {
             let mut store = Store::connect(&db)?;
-            let added = store.add(lines)?;
+            let added = store.add(&lines)?;
             refresh(&mut store, true)?;
             Ok(format!(
                 "{} articles added ({} already there, {} replaced)",
                 added.new, added.unchanged, added.replaced
             ))
         };
-        run().map_err(|e| format!("{e:#}"))
+        run().map_err(|e| parallax_serve::AddError::Failed(format!("{e:#}")))
     };
     parallax_serve::serve(&options, std::sync::Arc::new(add), &|at| {
         eprintln!("parallax: serving {place} on http://{at}/");

@@ -167,6 +167,64 @@ fn posted_articles_join_the_store_and_their_text_is_escaped() {
     assert!(error["error"].as_str().unwrap().contains("text"), "{body}");
 }
 
+/// A posted article the analysis could not read (a publication date at the edge of the
+/// calendar) is refused, named, and never stored: the store goes on serving, taking posts
+/// and exporting.
+#[test]
+fn an_article_the_analysis_cannot_read_is_refused_and_the_store_keeps_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_of_the_example_corpus(dir.path());
+    let server = start(&db, None);
+    let odd = serde_json::json!({
+        "id": "odd-date",
+        "title": "Quay reopens",
+        "published": "-262143-01-01",
+        "text": "The quay at Lisk reopened on Friday, the harbour office said.",
+    });
+    let (status, body) = http(&server.addr, "POST", "/api/articles", &[], &odd.to_string());
+    assert_eq!(status, 422, "{body}");
+    let error: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let said = error["error"].as_str().unwrap();
+    assert!(
+        said.starts_with("article odd-date: publication date"),
+        "{said}"
+    );
+    assert_eq!(
+        http(&server.addr, "GET", "/api/articles/odd-date", &[], "").0,
+        404
+    );
+    let good = serde_json::json!({
+        "id": "quay",
+        "title": "Quay reopens",
+        "published": "2026-03-13",
+        "text": "The quay at Lisk reopened on Friday, the harbour office said.",
+    });
+    let (status, body) = http(
+        &server.addr,
+        "POST",
+        "/api/articles",
+        &[],
+        &good.to_string(),
+    );
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(http(&server.addr, "GET", "/", &[], "").0, 200);
+    drop(server);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["export", "--db"])
+        .arg(&db)
+        .args(["--json", "-"])
+        .env("PARALLAX_MODEL_DIR", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["articles"].to_string().contains("\"quay\""));
+}
+
 #[test]
 fn a_postgres_store_is_served_the_same_way() {
     let test = "a_postgres_store_is_served_the_same_way";

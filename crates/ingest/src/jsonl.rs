@@ -47,6 +47,18 @@ pub struct PendingLine {
 }
 
 impl PendingLine {
+    /// One JSON object given on its own (an article posted to the server), as it would be
+    /// read from line 1 of a JSON-lines file named `source`: parsing it says whether an
+    /// analysis will read it.
+    pub fn given(source: &str, text: String) -> PendingLine {
+        PendingLine {
+            stem: source.into(),
+            source: source.into(),
+            number: 1,
+            text,
+        }
+    }
+
     /// Where the line is: the file and the line's number.
     pub fn source_name(&self) -> String {
         format!("{}:{}", self.source, self.number)

@@ -65,7 +65,17 @@ pub struct Options {
 }
 
 /// Stores articles and analyses the store again; returns a line saying what happened.
-pub type AddFn = dyn Fn(&[Value]) -> Result<String, String> + Send + Sync;
+pub type AddFn = dyn Fn(&[Value]) -> Result<String, AddError> + Send + Sync;
+
+/// Why posted articles were not stored.
+#[derive(Debug)]
+pub enum AddError {
+    /// An article the analysis could not read (its date out of range, its text empty):
+    /// nothing is stored and the post is answered 422 with this message, which names it.
+    Refused(String),
+    /// The store failed: the post is answered 500 and the message only logged.
+    Failed(String),
+}
 
 /// The headers every answer carries.
 const SECURITY_HEADERS: [&str; 5] = [
@@ -220,7 +230,8 @@ impl Server {
         Cache::expire(&self.cache);
         match added {
             Ok(message) => json(201, serde_json::json!({ "message": message }).to_string()),
-            Err(e) => {
+            Err(AddError::Refused(message)) => error(422, &message),
+            Err(AddError::Failed(e)) => {
                 eprintln!("parallax serve: a post failed: {e}");
                 error(500, "the articles could not be stored")
             }
