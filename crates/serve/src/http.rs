@@ -11,7 +11,9 @@
 //! module does that little itself, with every bound a named constant:
 //!
 //! - at most [`MAX_CONNECTIONS`] connections at once, each on a thread of its own with a
-//!   small stack; past that a connection is answered 503 and closed at once;
+//!   small stack; past that the connection that has waited longest for a request's head
+//!   (a stalled client, an idle keep-alive one) is closed to make room, and when none
+//!   waits the new one is answered 503;
 //! - a request's head must arrive within [`HEAD_TIMEOUT`] (a slow drip of bytes does not
 //!   extend it) and be at most [`MAX_HEAD_BYTES`]; a body within [`BODY_TIMEOUT`], at
 //!   most [`MAX_BODY_BYTES`], all bodies being read at once at most [`BODY_BUDGET`];
@@ -357,8 +359,7 @@ impl Connection {
     /// Answers the connection's requests, one after another, until it closes, asks to,
     /// or breaks a bound.
     fn serve<S: Service>(mut self, service: &S, shared: &Shared) {
-        let _ = self.stream.set_nodelay(true);
-        let _ = self.stream.set_write_timeout(Some(WRITE_TIMEOUT));
+        prepare(&self.stream);
         loop {
             shared.waiting.start(self.id, &self.stream);
             let head = self.read_head();
@@ -523,6 +524,15 @@ impl Connection {
     }
 }
 
+/// Sets an accepted connection's socket up: answers go out at once (`TCP_NODELAY`: with
+/// Nagle's algorithm and the client's delayed ACK, every answer after the first on a
+/// keep-alive connection waited about 40 ms), and a write blocks at most
+/// [`WRITE_TIMEOUT`].
+fn prepare(stream: &TcpStream) {
+    let _ = stream.set_nodelay(true);
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+}
+
 /// Reads what has come into `into`, waiting until `deadline` at the latest.
 fn read_until(
     mut stream: &TcpStream,
@@ -680,6 +690,17 @@ pub(crate) mod tests {
             Ok(head) => head,
             Err(_) => panic!("a head: {text}"),
         }
+    }
+
+    #[test]
+    fn connections_send_at_once() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let _client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (accepted, _) = listener.accept().unwrap();
+        assert!(!accepted.nodelay().unwrap());
+        prepare(&accepted);
+        assert!(accepted.nodelay().unwrap());
+        assert_eq!(accepted.write_timeout().unwrap(), Some(WRITE_TIMEOUT));
     }
 
     #[test]

@@ -20,6 +20,11 @@ pub(crate) fn html(status: u16, body: String) -> Reply {
     Reply::new(status, "text/html; charset=utf-8", body.into_bytes())
 }
 
+/// The array `v` holds (none when it is not one).
+fn arr(v: &Value) -> Vec<Value> {
+    v.as_array().cloned().unwrap_or_default()
+}
+
 /// A page saying the store could not answer; what went wrong goes to the server's log,
 /// not to the reader.
 fn failure(e: &dyn std::fmt::Display) -> Reply {
@@ -86,7 +91,6 @@ pub(crate) fn page_story(store: &Store, id: &str) -> Reply {
         Ok(None) => return html(404, page("Not found", "<p>No such story.</p>")),
         Err(e) => return failure(&e),
     };
-    let arr = |v: &Value| v.as_array().cloned().unwrap_or_default();
     let headline = story["headline"].as_str().unwrap_or("");
     let mut b = format!("<h1>{}</h1>", esc(headline));
     // Articles without an outlet go by their id.
@@ -110,7 +114,118 @@ pub(crate) fn page_story(store: &Store, id: &str) -> Reply {
     }
     b.push_str("</ul>");
     let name = |a: &str| esc(outlets.get(a).map_or(a, String::as_str));
+    let name: &dyn Fn(&str) -> String = &name;
 
+    facts_table(&mut b, &story, name);
+    quotations(&mut b, &story, name);
+
+    reported_speech(&mut b, &story, name);
+    timeline(&mut b, &story, name);
+    lineage(&mut b, &story, &outlets, name);
+    html(200, page(headline, &b))
+}
+
+/// Reported speech: each source's words as each outlet gives them.
+fn reported_speech(b: &mut String, story: &Value, name: &dyn Fn(&str) -> String) {
+    let reported = arr(&story["reported_speech"]);
+    if !reported.is_empty() {
+        b.push_str("<h2>Reported speech</h2><ul>");
+        for q in reported {
+            let _ = write!(
+                b,
+                "<li>{}: ",
+                esc(q["speaker"].as_str().unwrap_or("unknown source"))
+            );
+            let items: Vec<String> = arr(&q["occurrences"])
+                .iter()
+                .map(|o| {
+                    let a = o["article"].as_str().unwrap_or("");
+                    let parts: Vec<&str> = o["parts"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .collect();
+                    format!(
+                        "<a href=\"/articles/{}\">{}</a> “{}”",
+                        encode(a),
+                        name(a),
+                        esc(&parts.join(" … "))
+                    )
+                })
+                .collect();
+            b.push_str(&items.join("; "));
+            b.push_str("</li>");
+        }
+        b.push_str("</ul>");
+    }
+}
+
+/// The timeline, as a chart and a list with what each outlet says of each day.
+fn timeline(b: &mut String, story: &Value, name: &dyn Fn(&str) -> String) {
+    let timeline = arr(&story["timeline"]);
+    if !timeline.is_empty() {
+        b.push_str("<h2>Timeline</h2>");
+        b.push_str(&timeline_chart(&timeline));
+        b.push_str("<ul>");
+        for t in &timeline {
+            let said: Vec<String> = arr(&t["mentions"])
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} “{}”",
+                        name(m["article"].as_str().unwrap_or("")),
+                        esc(m["text"].as_str().unwrap_or(""))
+                    )
+                })
+                .collect();
+            let _ = write!(
+                b,
+                "<li><b>{}</b> {} <span class=meta>{}</span></li>",
+                esc(t["date"].as_str().unwrap_or("")),
+                esc(t["event"].as_str().unwrap_or("")),
+                said.join(", ")
+            );
+        }
+        b.push_str("</ul>");
+    }
+}
+
+/// Who copied or rewrote whom, as a graph and a list.
+fn lineage(
+    b: &mut String,
+    story: &Value,
+    outlets: &std::collections::HashMap<String, String>,
+    name: &dyn Fn(&str) -> String,
+) {
+    let lineage = arr(&story["lineage"]);
+    if !lineage.is_empty() {
+        b.push_str("<h2>Who copied or rewrote whom</h2>");
+        let members: Vec<String> = arr(&story["articles"])
+            .iter()
+            .filter_map(|a| a.as_str().map(String::from))
+            .collect();
+        b.push_str(&lineage_graph(&members, &lineage, &|a: &str| {
+            outlets.get(a).cloned().unwrap_or_else(|| a.to_string())
+        }));
+        b.push_str("<ul>");
+        for l in lineage {
+            let _ = write!(
+                b,
+                "<li>{} → {} <span class=meta>{} ({:.0}% alike)</span></li>",
+                name(l["source"].as_str().unwrap_or("")),
+                name(l["article"].as_str().unwrap_or("")),
+                esc(l["relation"].as_str().unwrap_or("")),
+                l["similarity"].as_f64().unwrap_or(0.0) * 100.0
+            );
+        }
+        b.push_str("</ul>");
+    }
+}
+
+/// The story's fact table: contradictions first, each value with every outlet's evidence
+/// linked to where its article says it.
+fn facts_table(b: &mut String, story: &Value, name: &dyn Fn(&str) -> String) {
     b.push_str("<h2>Facts</h2><table class=facts><tr><th>fact</th><th>status</th><th>what each outlet says</th></tr>");
     let mut facts = arr(&story["facts"]);
     // Contradictions first, then what is agreed, then what rests on one outlet.
@@ -149,7 +264,10 @@ pub(crate) fn page_story(store: &Store, id: &str) -> Reply {
         b.push_str("</td></tr>");
     }
     b.push_str("</table>");
+}
 
+/// The story's quotations, each outlet's wording against the fullest.
+fn quotations(b: &mut String, story: &Value, name: &dyn Fn(&str) -> String) {
     b.push_str("<h2>Quotations</h2><ul class=quotes>");
     for q in arr(&story["quotes"]) {
         let full = q["text"].as_str().unwrap_or("");
@@ -180,91 +298,6 @@ pub(crate) fn page_story(store: &Store, id: &str) -> Reply {
         b.push_str("</ul></li>");
     }
     b.push_str("</ul>");
-
-    let reported = arr(&story["reported_speech"]);
-    if !reported.is_empty() {
-        b.push_str("<h2>Reported speech</h2><ul>");
-        for q in reported {
-            let _ = write!(
-                b,
-                "<li>{}: ",
-                esc(q["speaker"].as_str().unwrap_or("unknown source"))
-            );
-            let items: Vec<String> = arr(&q["occurrences"])
-                .iter()
-                .map(|o| {
-                    let a = o["article"].as_str().unwrap_or("");
-                    let parts: Vec<&str> = o["parts"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(Value::as_str)
-                        .collect();
-                    format!(
-                        "<a href=\"/articles/{}\">{}</a> “{}”",
-                        encode(a),
-                        name(a),
-                        esc(&parts.join(" … "))
-                    )
-                })
-                .collect();
-            b.push_str(&items.join("; "));
-            b.push_str("</li>");
-        }
-        b.push_str("</ul>");
-    }
-
-    let timeline = arr(&story["timeline"]);
-    if !timeline.is_empty() {
-        b.push_str("<h2>Timeline</h2>");
-        b.push_str(&timeline_chart(&timeline));
-        b.push_str("<ul>");
-        for t in &timeline {
-            let said: Vec<String> = arr(&t["mentions"])
-                .iter()
-                .map(|m| {
-                    format!(
-                        "{} “{}”",
-                        name(m["article"].as_str().unwrap_or("")),
-                        esc(m["text"].as_str().unwrap_or(""))
-                    )
-                })
-                .collect();
-            let _ = write!(
-                b,
-                "<li><b>{}</b> {} <span class=meta>{}</span></li>",
-                esc(t["date"].as_str().unwrap_or("")),
-                esc(t["event"].as_str().unwrap_or("")),
-                said.join(", ")
-            );
-        }
-        b.push_str("</ul>");
-    }
-
-    let lineage = arr(&story["lineage"]);
-    if !lineage.is_empty() {
-        b.push_str("<h2>Who copied or rewrote whom</h2>");
-        let members: Vec<String> = arr(&story["articles"])
-            .iter()
-            .filter_map(|a| a.as_str().map(String::from))
-            .collect();
-        b.push_str(&lineage_graph(&members, &lineage, &|a: &str| {
-            outlets.get(a).cloned().unwrap_or_else(|| a.to_string())
-        }));
-        b.push_str("<ul>");
-        for l in lineage {
-            let _ = write!(
-                b,
-                "<li>{} → {} <span class=meta>{} ({:.0}% alike)</span></li>",
-                name(l["source"].as_str().unwrap_or("")),
-                name(l["article"].as_str().unwrap_or("")),
-                esc(l["relation"].as_str().unwrap_or("")),
-                l["similarity"].as_f64().unwrap_or(0.0) * 100.0
-            );
-        }
-        b.push_str("</ul>");
-    }
-    html(200, page(headline, &b))
 }
 
 /// The story's articles as boxes, earliest first, and an arrow from each source to the
@@ -480,20 +513,30 @@ fn in_reading_order<'a>(
 /// that would overlap one already placed are left out.
 fn marked(p: &str, marks: &[(String, &str)]) -> String {
     let mut placed: Vec<(usize, usize, &str)> = Vec::new();
+    // Where the search for a text goes on (None: it is not in `p` any more). A text
+    // marked again (an article names Kessa forty times) starts after its last place: the
+    // places before it all overlap a mark already placed, and searching them again for
+    // every mention of every paragraph took seconds on a long article.
+    let mut resume: std::collections::HashMap<&str, Option<usize>> = Default::default();
     for (t, kind) in marks {
         let t = t.trim();
         if t.is_empty() {
             continue;
         }
-        let mut from = 0;
+        let Some(mut from) = resume.get(t).copied().unwrap_or(Some(0)) else {
+            continue;
+        };
+        let mut found = None;
         while let Some(i) = p[from..].find(t) {
             let (s, e) = (from + i, from + i + t.len());
+            from = e;
             if !placed.iter().any(|&(a, b, _)| s < b && a < e) {
                 placed.push((s, e, kind));
+                found = Some(e);
                 break;
             }
-            from = e;
         }
+        resume.insert(t, found);
     }
     placed.sort();
     let mut out = String::new();
@@ -532,6 +575,16 @@ mod tests {
         assert_eq!(
             got,
             "<span class=e>Lena Brandt</span> said <mark class=q>&lt;all&gt; were safe</mark>, <span class=e>Brandt</span> said."
+        );
+    }
+
+    #[test]
+    fn a_text_marked_again_takes_its_next_place() {
+        let p = "Kessa and Kessa, then Kessa.";
+        let kessa = || ("Kessa".to_string(), "e");
+        assert_eq!(
+            marked(p, &[kessa(), ("and Kessa".into(), "q"), kessa(), kessa(), kessa()]),
+            "<span class=e>Kessa</span> <mark class=q>and Kessa</mark>, then <span class=e>Kessa</span>."
         );
     }
 
