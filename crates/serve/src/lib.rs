@@ -10,7 +10,9 @@
 //! - `POST /api/articles`: one article as a JSON object, or JSON lines (`{"id", "text",
 //!   "title", "outlet", "published", ...}`): stored and analysed with the rest. An article
 //!   larger than the analysis reads (`max_article_bytes` of its settings, as the store
-//!   keeps it) is refused with 413, and so is the whole post.
+//!   keeps it) is refused with 413, and so is the whole post. Posts are stored one at a
+//!   time, and at most half the workers hold posts at once (past that, 503: try again),
+//!   so that slow analyses leave pages served.
 //! - `GET /`, `/stories/{id}`, `/articles/{id}`: the same as pages. A story page shows its
 //!   outlets, the fact table with contradicted rows marked and every outlet's evidence
 //!   linked to where its article says it, the quotations with each outlet's wording
@@ -36,6 +38,7 @@ mod route;
 mod writes;
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use parallax_store::Store;
@@ -98,6 +101,8 @@ pub fn serve(options: &Options, add: Arc<AddFn>, ready: &dyn Fn(SocketAddr)) -> 
         db: options.db.clone(),
         add,
         writes: Mutex::new(()),
+        posting: AtomicUsize::new(0),
+        most_posting: (options.threads / 2).max(1),
         cache: Mutex::new(Cache::default()),
         policy: writes::WritePolicy {
             bound,
@@ -147,6 +152,11 @@ struct Server {
     add: Arc<AddFn>,
     /// Posts are taken one at a time.
     writes: Mutex<()>,
+    /// Posts being stored and analysed or waiting their turn, each on a worker.
+    posting: AtomicUsize,
+    /// Most posts on workers at once: half of them, so that slow analyses leave the other
+    /// half to serve pages. Past it a post is answered 503 to try again.
+    most_posting: usize,
     cache: Mutex<Cache>,
     policy: writes::WritePolicy,
     headers: Vec<String>,
@@ -224,8 +234,13 @@ impl Server {
             Ok(lines) => lines,
             Err((status, message)) => return error(status, &message),
         };
-        let _guard = self.writes.lock().unwrap_or_else(|e| e.into_inner());
-        let added = (self.add)(&lines);
+        let Some(_turn) = Posting::take(&self.posting, self.most_posting) else {
+            return error(503, "the server is busy storing other posts; try again");
+        };
+        let added = {
+            let _guard = self.writes.lock().unwrap_or_else(|e| e.into_inner());
+            (self.add)(&lines)
+        };
         // The next read asks the store, and finds the analysis this post made.
         Cache::expire(&self.cache);
         match added {
@@ -236,6 +251,26 @@ impl Server {
                 error(500, "the articles could not be stored")
             }
         }
+    }
+}
+
+/// A post's place among those on workers, given back when it is dropped (a failed add
+/// included).
+struct Posting<'a>(&'a AtomicUsize);
+
+impl<'a> Posting<'a> {
+    /// A place, when fewer than `most` posts have one.
+    fn take(posting: &'a AtomicUsize, most: usize) -> Option<Posting<'a>> {
+        let taken = posting.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+            (n < most).then_some(n + 1)
+        });
+        taken.is_ok().then(|| Posting(posting))
+    }
+}
+
+impl Drop for Posting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
@@ -373,6 +408,19 @@ mod tests {
             400
         );
         assert_eq!(posted_articles("nope", bound).unwrap_err().0, 400);
+    }
+
+    #[test]
+    fn posts_take_at_most_their_share_of_workers() {
+        let posting = AtomicUsize::new(0);
+        let first = Posting::take(&posting, 2);
+        let second = Posting::take(&posting, 2);
+        assert!(first.is_some() && second.is_some());
+        assert!(Posting::take(&posting, 2).is_none());
+        drop(first);
+        assert!(Posting::take(&posting, 2).is_some());
+        drop(second);
+        assert_eq!(posting.load(Ordering::Acquire), 0);
     }
 
     #[test]
