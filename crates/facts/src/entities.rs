@@ -19,7 +19,7 @@
 //! sound key does not bring within a letter of each other, or tell people from
 //! organisations and places with more than a few cue words.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use parallax_model::{Entity, Mention};
@@ -517,27 +517,11 @@ pub(crate) fn kind_of(name: &str) -> &'static str {
     }
 }
 
-/// Whether two full names are spellings of one person's: their surnames sound alike (see
-/// [`same_surname`]) and so do their first names: the same sound key, or five letters or
-/// more that differ only in an opening vowel (Aleksandr / Oleksandr, the Russian and the
-/// Ukrainian spelling). Maria and Mario Rossi stay two people.
-fn same_person(a: &str, b: &str) -> bool {
-    let part = |n: &str, last: bool| {
-        let mut words = n.split_whitespace();
-        let w = if last {
-            words.next_back()
-        } else {
-            words.next()
-        };
-        w.unwrap_or("").to_string()
-    };
-    if !same_surname(&part(a, true), &part(b, true)) {
-        return false;
-    }
-    let (x, y) = (
-        parallax_text::name_key(&part(a, false)),
-        parallax_text::name_key(&part(b, false)),
-    );
+/// Whether two first names, as sound keys ([`parallax_text::name_key`]), are spellings of
+/// one: the same key, or five letters or more that differ only in an opening vowel
+/// (Aleksandr / Oleksandr, the Russian and the Ukrainian spelling). Maria and Mario stay
+/// two.
+fn same_first_name(x: &str, y: &str) -> bool {
     let vowel = |c: char| "aeiou".contains(c);
     x == y
         || (x.len() >= 5
@@ -547,39 +531,127 @@ fn same_person(a: &str, b: &str) -> bool {
             && x[1..] == y[1..])
 }
 
-/// Whether two surnames are spellings of one name: their sound keys
-/// ([`parallax_text::name_key`]) at most one letter apart (Zelensky / Zelenskyy,
-/// Kowalczyk / Kovalchik, Müller / Mueller, Đorđević / Djordjevic).
-fn same_surname(a: &str, b: &str) -> bool {
-    parallax_text::one_letter_apart(&parallax_text::name_key(a), &parallax_text::name_key(b))
+/// The names a story's entities are known by, indexed so that each new mention is
+/// compared only with the names it could join: by lower-cased name, by initials, and by
+/// every form of the surname's sound key with one letter dropped (two keys at most one
+/// letter apart share such a form), so a story of thousands of names is merged in time
+/// about proportional to their number.
+#[derive(Default)]
+struct Known {
+    names: Vec<String>,
+    /// Each name's surname and first-name sound keys.
+    keys: Vec<(String, String)>,
+    lower: HashMap<String, usize>,
+    by_initials: HashMap<String, Vec<usize>>,
+    by_surname: HashMap<String, Vec<usize>>,
+}
+
+/// The sound key of a name's last word (`last`) or first word.
+fn word_key(name: &str, last: bool) -> String {
+    let mut words = name.split_whitespace();
+    let w = if last {
+        words.next_back()
+    } else {
+        words.next()
+    };
+    parallax_text::name_key(w.unwrap_or(""))
+}
+
+/// A key and each form of it with one letter dropped.
+fn dropped_forms(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut forms = vec![key.to_string()];
+    for k in 0..chars.len() {
+        forms.push(chars[..k].iter().chain(&chars[k + 1..]).collect());
+    }
+    forms
+}
+
+impl Known {
+    /// Adds `name` as a new entity's; returns its group.
+    fn push(&mut self, name: &str) -> usize {
+        let g = self.names.len();
+        let surname = word_key(name, true);
+        for form in dropped_forms(&surname) {
+            self.by_surname.entry(form).or_default().push(g);
+        }
+        self.by_initials.entry(initials(name)).or_default().push(g);
+        self.lower.entry(name.to_lowercase()).or_insert(g);
+        self.keys.push((surname, word_key(name, false)));
+        self.names.push(name.to_string());
+        g
+    }
+
+    /// The groups whose name's surname is a spelling of `surname` (a sound key,
+    /// [`parallax_text::name_key`]): the keys at most one letter apart (Zelensky /
+    /// Zelenskyy, Kowalczyk / Kovalchik, Müller / Mueller, Đorđević / Djordjevic); in order.
+    fn surnamed(&self, surname: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = dropped_forms(surname)
+            .iter()
+            .filter_map(|f| self.by_surname.get(f))
+            .flatten()
+            .copied()
+            .filter(|&g| parallax_text::one_letter_apart(&self.keys[g].0, surname))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The first group a full name `n` belongs to: the same name, or a spelling of the
+    /// same person's ([`Known::surnamed`], [`same_first_name`]).
+    fn person(&self, n: &str) -> Option<usize> {
+        let first = word_key(n, false);
+        let spelled = self
+            .surnamed(&word_key(n, true))
+            .into_iter()
+            .find(|&g| same_first_name(&self.keys[g].1, &first));
+        let same = self.lower.get(&n.to_lowercase()).copied();
+        spelled.into_iter().chain(same).min()
+    }
+
+    /// The groups a one-word mention `n` may be the short form of: an acronym of the
+    /// name's initials, a surname that sounds alike, or the same name.
+    fn short_of(&self, n: &str) -> Vec<usize> {
+        let mut found = if is_acronym(n) {
+            self.by_initials
+                .get(&n.replace('.', ""))
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            self.surnamed(&parallax_text::name_key(n))
+        };
+        found.extend(self.lower.get(&n.to_lowercase()));
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
 }
 
 /// The entities of one story: `articles` holds each article's id and the names it prints
-/// ([`article_names`]).
+/// ([`article_names`]). A full name joins the first entity of the same person (its
+/// surname and first name spelled alike); a one-word name joins the one entity whose
+/// surname, initials or name it is, and stays apart where two people could be meant.
 pub fn entities(articles: &[(String, Vec<NameMention>)]) -> Vec<Entity> {
-    // Full names first: they anchor the short forms.
     let mut found: Vec<(String, NameMention)> = Vec::new();
     for (id, names) in articles {
         for s in names {
             found.push((id.clone(), s.clone()));
         }
     }
-    let mut names: Vec<String> = Vec::new();
+    let mut known = Known::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let lower = |s: &str| s.to_lowercase();
+    // Full names first, longest first: they anchor the short forms.
     let mut multi: Vec<usize> = (0..found.len())
         .filter(|&i| found[i].1.name.contains(' '))
         .collect();
     multi.sort_by_key(|&i| std::cmp::Reverse(found[i].1.name.len()));
     for i in multi {
         let n = &found[i].1.name;
-        let at = names
-            .iter()
-            .position(|m| lower(m) == lower(n) || same_person(m, n));
-        match at {
+        match known.person(n) {
             Some(g) => groups[g].push(i),
             None => {
-                names.push(n.clone());
+                known.push(n);
                 groups.push(vec![i]);
             }
         }
@@ -589,31 +661,21 @@ pub fn entities(articles: &[(String, Vec<NameMention>)]) -> Vec<Entity> {
         if n.contains(' ') {
             continue;
         }
-        let candidates: Vec<usize> = (0..names.len())
-            .filter(|&g| {
-                let full = &names[g];
-                if is_acronym(n) {
-                    initials(full) == n.replace('.', "") || lower(full) == lower(n)
-                } else {
-                    same_surname(full.split_whitespace().last().unwrap_or(""), n)
-                        || lower(full) == lower(n)
-                }
-            })
-            .collect();
+        let candidates = known.short_of(n);
         // Two people share the surname: the short form stays apart.
-        let distinct_firsts: std::collections::HashSet<String> = candidates
+        let distinct_firsts: HashSet<String> = candidates
             .iter()
-            .map(|&g| lower(names[g].split_whitespace().next().unwrap_or("")))
+            .map(|&g| {
+                let first = known.names[g].split_whitespace().next().unwrap_or("");
+                first.to_lowercase()
+            })
             .collect();
         match (candidates.first(), distinct_firsts.len()) {
             (Some(&g), 1) => groups[g].push(i),
-            _ => match names
-                .iter()
-                .position(|m| lower(m) == lower(n) || (is_acronym(m) && lower(m) == lower(n)))
-            {
-                Some(g) => groups[g].push(i),
+            _ => match known.lower.get(&n.to_lowercase()) {
+                Some(&g) => groups[g].push(i),
                 None => {
-                    names.push(n.clone());
+                    known.push(n);
                     groups.push(vec![i]);
                 }
             },
@@ -636,8 +698,8 @@ pub fn entities(articles: &[(String, Vec<NameMention>)]) -> Vec<Entity> {
             g,
             Entity {
                 id: format!("E{}", g + 1),
-                name: names[g].clone(),
-                entity_type: kind_of(&names[g]).to_string(),
+                name: known.names[g].clone(),
+                entity_type: kind_of(&known.names[g]).to_string(),
                 mentions,
             },
         );
