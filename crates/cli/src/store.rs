@@ -412,7 +412,9 @@ fn readable(lines: &[serde_json::Value]) -> std::result::Result<Vec<serde_json::
 }
 
 /// `parallax serve`: the store's API and pages; articles posted are stored and the store
-/// analysed again with the settings it last ran with.
+/// analysed again with the settings it last ran with (and refused when larger than their
+/// `max_article_bytes`). Host names the server answers to for writes, besides its
+/// addresses and `localhost`, come from `PARALLAX_HOSTS` (comma-separated).
 pub(crate) fn serve(db: String, addr: String, token: Option<String>) -> Result<ExitCode> {
     // Articles stored since the last analysis (an add that was stopped) are analysed first.
     let mut store = open(&db)?;

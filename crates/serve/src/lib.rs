@@ -25,10 +25,10 @@
 //! Content-Security-Policy that allows no script, no inline style and no framing
 //! (`frame-ancestors 'none'`, `X-Frame-Options: DENY`), with `X-Content-Type-Options:
 //! nosniff`. Writes are taken only as JSON from pages and names of this server, with the
-//! token when one is set, and without one only on loopback ([`writes`]). The API's errors
+//! token when one is set, and without one only on loopback (`writes.rs`). The API's errors
 //! are JSON, `{"error": "..."}`, and never carry the store's own messages (those go to
-//! the server's log). The HTTP layer ([`http`]) bounds connections, threads, time and
-//! bytes per request, and the reply cache ([`cache`]) entries and bytes.
+//! the server's log). The HTTP layer (`http.rs`) bounds connections, threads, time and
+//! bytes per request, and the reply cache (`cache.rs`) entries and bytes.
 
 mod cache;
 mod diff;
