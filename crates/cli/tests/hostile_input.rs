@@ -343,3 +343,60 @@ fn a_story_of_four_reports_of_two_megabytes() {
         run.stderr
     );
 }
+
+/// Words from a small list, `n` of them, in an order that never repeats for long.
+fn words(list: &[&str], n: usize) -> Vec<String> {
+    (0..n)
+        .map(|k| list[(k * 7 + k / list.len()) % list.len()].to_string())
+        .collect()
+}
+
+#[test]
+fn an_article_of_one_run_of_words_without_a_sentence_end() {
+    let dir = folder();
+    let run = words(
+        &["harbour", "Vessen", "said", "the", "quay", "told", "Orla"],
+        60_000,
+    );
+    std::fs::write(
+        dir.path().join("run.txt"),
+        format!("Title: Run\n\n{}", run.join(" ")),
+    )
+    .unwrap();
+    let run = analyze(dir.path());
+    run.kept_the_good_articles("one run of words");
+    assert!(run.ids().contains(&"run"), "{}", run.stderr);
+}
+
+#[test]
+fn an_article_naming_tens_of_thousands_of_people() {
+    let dir = folder();
+    let syllables = [
+        "ka", "lo", "ven", "tri", "sa", "mur", "del", "pi", "oth", "ru",
+    ];
+    let name = |k: usize| {
+        let s = |d: usize| syllables[(k / d) % syllables.len()];
+        let mut n = format!("{}{}{}", s(1), s(10), s(100));
+        n[..1].make_ascii_uppercase();
+        n
+    };
+    let body: Vec<String> = (0..6_000)
+        .map(|k| {
+            format!(
+                "{} {} said the plan works, and {} {} agreed.",
+                name(4 * k),
+                name(4 * k + 1),
+                name(4 * k + 2),
+                name(4 * k + 3)
+            )
+        })
+        .collect();
+    std::fs::write(
+        dir.path().join("names.txt"),
+        format!("Title: Roll call\n\n{}", body.join("\n\n")),
+    )
+    .unwrap();
+    let run = analyze(dir.path());
+    run.kept_the_good_articles("tens of thousands of names");
+    assert!(run.ids().contains(&"names"), "{}", run.stderr);
+}

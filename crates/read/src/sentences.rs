@@ -210,7 +210,30 @@ pub(crate) fn is_party_tag(word: &str) -> bool {
         && state.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn push(out: &mut Vec<Sentence>, p: &str, start: usize, end: usize) {
+/// The longest sentence read, in bytes: some ten times a long sentence of real news. A
+/// run of text longer than this without a sentence end (a scraped page of words without
+/// punctuation) is read as sentences of at most this length, cut at a space where there
+/// is one, so that nothing done per sentence grows with the length of such a run.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+fn push(out: &mut Vec<Sentence>, p: &str, mut start: usize, end: usize) {
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !p.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(space) = p[start..cut].rfind(char::is_whitespace) {
+            if space > 0 {
+                cut = start + space;
+            }
+        }
+        push_one(out, p, start, cut);
+        start = cut;
+    }
+    push_one(out, p, start, end);
+}
+
+fn push_one(out: &mut Vec<Sentence>, p: &str, start: usize, end: usize) {
     let s = &p[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -232,6 +255,25 @@ mod tests {
             .iter()
             .map(|s| &p[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn a_run_without_a_sentence_end_is_read_in_bounded_pieces() {
+        let run = "word ".repeat(3 * MAX_SENTENCE_BYTES / 5);
+        let pieces = split(&run);
+        assert!(pieces.len() >= 3, "{}", pieces.len());
+        assert!(pieces.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+        assert!(pieces
+            .iter()
+            .all(|s| s.starts_with("word") && s.ends_with("word")));
+        assert_eq!(
+            pieces.concat().len() + pieces.len() - 1,
+            run.trim_end().len()
+        );
+        // Letters without a space are cut between characters.
+        let long = "é".repeat(MAX_SENTENCE_BYTES);
+        assert!(split(&long).iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+        assert_eq!(split(&long).concat(), long);
     }
 
     #[test]
