@@ -276,12 +276,9 @@ pub fn facts(
     details: &[(String, Details)],
     quotes: &[Quote],
 ) -> Vec<Fact> {
-    let mut items: Vec<(usize, &Clause)> = Vec::new();
-    for (a, (_, cs)) in articles.iter().enumerate() {
-        for c in cs {
-            items.push((a, c));
-        }
-    }
+    let items: Vec<(usize, &Clause)> = (articles.iter().enumerate())
+        .flat_map(|(a, (_, cs))| cs.iter().map(move |c| (a, c)))
+        .collect();
     // Group clauses of different articles that share most of their content words.
     let stems = stem_ids(&items);
     let n = items.len();

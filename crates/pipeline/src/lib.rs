@@ -310,7 +310,69 @@ pub struct Reuse {
     pub stories: std::collections::HashMap<Vec<String>, Story>,
 }
 
+/// Each unit of a batch read, cleaned, described and serialised on the worker threads, in
+/// order. A failure inside parallax on one input costs that input only: it is skipped,
+/// named, and the rest of the batch goes on.
+fn prepared(
+    batch: Vec<(Unit, bool)>,
+    limits: Limits,
+    settings: &Settings,
+    model: &Model,
+    failed_embeddings: &std::sync::atomic::AtomicUsize,
+) -> Vec<std::result::Result<Prepared, Skipped>> {
+    batch
+        .into_par_iter()
+        .filter_map(|(unit, _)| {
+            let source = unit.source_name();
+            let work = || {
+                let raw = unit.read(limits)?;
+                Some(raw.map(|raw| prepare(raw, settings, model, failed_embeddings)))
+            };
+            match guarded(work) {
+                Ok(done) => done.map(|d| d.map_err(|e| e.skipped())),
+                Err(problem) => Some(Err(Skipped { source, problem })),
+            }
+        })
+        .collect()
+}
+
 impl Unit {
+    /// The units of one input, each with whether it is the input's last (for counting
+    /// files done): a text file is one; JSON lines, feed entries and WARC records are
+    /// streamed.
+    fn all_of(
+        input: &parallax_ingest::Input,
+        limits: Limits,
+    ) -> Box<dyn Iterator<Item = (Unit, bool)> + Send> {
+        match input.format {
+            Format::Text => Box::new(std::iter::once((Unit::File(input.path.clone()), true))),
+            Format::JsonLines => {
+                let mut lines = parallax_ingest::json_lines(input, limits).peekable();
+                Box::new(std::iter::from_fn(move || {
+                    let unit = lines.next()?;
+                    Some((Unit::Line(unit), lines.peek().is_none()))
+                }))
+            }
+            Format::Feed => {
+                let entries = parallax_ingest::feed_entries(input, limits);
+                let n = entries.len();
+                Box::new(
+                    entries
+                        .into_iter()
+                        .enumerate()
+                        .map(move |(k, e)| (Unit::Entry(e), k + 1 == n)),
+                )
+            }
+            Format::Warc => {
+                let mut records = parallax_ingest::warc_records(input, limits).peekable();
+                Box::new(std::iter::from_fn(move || {
+                    let unit = records.next()?;
+                    Some((Unit::Record(unit), records.peek().is_none()))
+                }))
+            }
+        }
+    }
+
     /// Where the unit comes from, to name it if its work fails.
     fn source_name(&self) -> String {
         match self {
@@ -386,41 +448,10 @@ pub fn analyze_reusing(
 
     let files = found.inputs.len();
     let mut files_done = 0;
-    let mut units =
-        found
-            .inputs
-            .iter()
-            .flat_map(|input| -> Box<dyn Iterator<Item = (Unit, bool)> + Send> {
-                match input.format {
-                    Format::Text => {
-                        Box::new(std::iter::once((Unit::File(input.path.clone()), true)))
-                    }
-                    Format::JsonLines => {
-                        let mut lines = parallax_ingest::json_lines(input, limits).peekable();
-                        Box::new(std::iter::from_fn(move || {
-                            let unit = lines.next()?;
-                            Some((Unit::Line(unit), lines.peek().is_none()))
-                        }))
-                    }
-                    Format::Feed => {
-                        let entries = parallax_ingest::feed_entries(input, limits);
-                        let n = entries.len();
-                        Box::new(
-                            entries
-                                .into_iter()
-                                .enumerate()
-                                .map(move |(k, e)| (Unit::Entry(e), k + 1 == n)),
-                        )
-                    }
-                    Format::Warc => {
-                        let mut records = parallax_ingest::warc_records(input, limits).peekable();
-                        Box::new(std::iter::from_fn(move || {
-                            let unit = records.next()?;
-                            Some((Unit::Record(unit), records.peek().is_none()))
-                        }))
-                    }
-                }
-            });
+    let mut units = found
+        .inputs
+        .iter()
+        .flat_map(|input| Unit::all_of(input, limits));
 
     let mut spool = Spooler::new()?;
     let mut features: Vec<Features> = Vec::new();
@@ -434,22 +465,7 @@ pub fn analyze_reusing(
         files_done += batch.iter().filter(|(_, last)| *last).count();
         // Reading, parsing, cleaning, describing and serialising each article all happen
         // on the worker threads; this thread only keeps order and writes the spool.
-        // A failure inside parallax on one input costs that input only: it is skipped,
-        // named, and the rest of the batch goes on.
-        let done: Vec<std::result::Result<Prepared, Skipped>> = batch
-            .into_par_iter()
-            .filter_map(|(unit, _)| {
-                let source = unit.source_name();
-                let work = || {
-                    let raw = unit.read(limits)?;
-                    Some(raw.map(|raw| prepare(raw, settings, &model, &failed_embeddings)))
-                };
-                match guarded(work) {
-                    Ok(done) => done.map(|d| d.map_err(|e| e.skipped())),
-                    Err(problem) => Some(Err(Skipped { source, problem })),
-                }
-            })
-            .collect();
+        let done = prepared(batch, limits, settings, &model, &failed_embeddings);
         for result in done {
             let (mut article, mut described, mut json, zone) = match result {
                 Ok(x) => x,
@@ -793,22 +809,9 @@ fn put_together(
         if let Some(t) = a.published {
             published.push((a.id.clone(), t));
         }
-        let (paragraphs, cut) = within(a.body_paragraphs(), settings.max_read_bytes);
-        if cut {
-            notes.push(format!(
-                "{}: only the first {} bytes of its body were read for quotations, names, \
-                 dates and facts (max_read_bytes)",
-                a.id, settings.max_read_bytes
-            ));
-        }
-        let (found, starts, cut) =
-            quoted(&a, &paragraphs, members.len() >= 2, settings, &mut roles);
-        if cut {
-            notes.push(format!(
-                "{}: only its first {} quotations and reports were aligned (max_quotations)",
-                a.id, settings.max_quotations
-            ));
-        }
+        let paragraphs = read_part(&a, settings, notes);
+        let several = members.len() >= 2;
+        let (found, starts) = quoted(&a, &paragraphs, several, settings, &mut roles, notes);
         // Where each body paragraph starts (the reading's, past its headline).
         let body_starts = &starts[starts.len() - paragraphs.len()..];
         if !found.is_empty() {
@@ -828,10 +831,11 @@ fn put_together(
         if members.len() >= 2 && rank < settings.facts_max_articles && a.kind == Kind::News {
             let (stated, cut) = within(paragraphs.iter().copied(), fact_bytes);
             if cut {
-                notes.push(format!(
-                    "{}: facts were compared on the first {fact_bytes} bytes of its body \
-                     (facts_max_bytes)",
-                    a.id
+                notes.push(cut_note(
+                    &a.id,
+                    "facts were compared",
+                    fact_bytes,
+                    "facts_max_bytes",
                 ));
             }
             claimed.push((a.id.clone(), parallax_facts::clauses(&stated)));
@@ -872,14 +876,15 @@ fn put_together(
 /// and reports of speech, at most [`Settings::max_quotations`] of them, with sentences
 /// that render no quotation of their own kept only in a story of `several` articles (where
 /// they may render another outlet's); and where each paragraph read starts in the input
-/// text, and whether quotations were left out. The reading's roles are noted in `roles`.
+/// text. The reading's roles are noted in `roles`, quotations left out in `notes`.
 fn quoted(
     a: &Article,
     paragraphs: &[&str],
     several: bool,
     settings: &Settings,
     roles: &mut parallax_quotes::Roles,
-) -> (Vec<parallax_quotes::Found>, Vec<Option<usize>>, bool) {
+    notes: &mut Vec<String>,
+) -> (Vec<parallax_quotes::Found>, Vec<Option<usize>>) {
     let headline = a.title.as_deref().filter(|t| !t.trim().is_empty());
     let read: Vec<&str> = headline
         .into_iter()
@@ -894,10 +899,37 @@ fn quoted(
     if headline.is_some() {
         parallax_quotes::in_headline(&mut found);
     }
-    let cut = found.len() > settings.max_quotations;
-    found.truncate(settings.max_quotations);
+    if found.len() > settings.max_quotations {
+        found.truncate(settings.max_quotations);
+        notes.push(format!(
+            "{}: only its first {} quotations and reports were aligned (max_quotations)",
+            a.id, settings.max_quotations
+        ));
+    }
     roles.read(&reading);
-    (found, starts, cut)
+    (found, starts)
+}
+
+/// The part of article `a`'s body that is read ([`Settings::max_read_bytes`]); a cut is
+/// noted in `notes`.
+fn read_part<'a>(a: &'a Article, settings: &Settings, notes: &mut Vec<String>) -> Vec<&'a str> {
+    let (paragraphs, cut) = within(a.body_paragraphs(), settings.max_read_bytes);
+    if cut {
+        let read = "quotations, names, dates and facts were read";
+        notes.push(cut_note(
+            &a.id,
+            read,
+            settings.max_read_bytes,
+            "max_read_bytes",
+        ));
+    }
+    paragraphs
+}
+
+/// The warning for article `id` whose body was cut at `bytes` (the setting `setting`)
+/// for `what`.
+fn cut_note(id: &str, what: &str, bytes: usize, setting: &str) -> String {
+    format!("{id}: {what} on the first {bytes} bytes of its body ({setting})")
 }
 
 /// The paragraphs of `body` that fit in `max_bytes`, the last one cut at a character
