@@ -237,19 +237,7 @@ fn stem_ids(items: &[(usize, &Clause)]) -> Vec<Vec<u32>> {
 /// How much two clauses' stems ([`stem_ids`]) overlap: the share of the smaller set's that
 /// the other has, and the Dice coefficient.
 fn overlap(a: &[u32], b: &[u32]) -> (f64, f64) {
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let common = common as f64;
+    let common = parallax_text::shared_sorted(a, b) as f64;
     (
         common / a.len().min(b.len()).max(1) as f64,
         2.0 * common / (a.len() + b.len()).max(1) as f64,

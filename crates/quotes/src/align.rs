@@ -120,18 +120,7 @@ fn bag(mut words: Vec<String>) -> Vec<String> {
 /// smaller (containment).
 fn overlap(a: &[String], b: &[String]) -> (f64, f64) {
     debug_assert!(a.is_sorted() && b.is_sorted());
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let common = parallax_text::shared_sorted(a, b);
     let dice = 2.0 * common as f64 / (a.len() + b.len()).max(1) as f64;
     let containment = common as f64 / a.len().min(b.len()).max(1) as f64;
     (dice, containment)

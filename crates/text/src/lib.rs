@@ -311,6 +311,24 @@ pub fn surname_key(name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// How many items two sorted lists share (an item as often as both hold it), in one merge
+/// of the two.
+pub fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
+}
+
 /// True when two spellings of a name are at most one letter apart (one letter changed,
 /// added or dropped) and both have five letters or more: Zelensky / Zelenskyy,
 /// Kowalczyk / Kowalczik. Shorter names must match exactly, so Lind and Land stay apart.
@@ -348,6 +366,13 @@ pub fn one_letter_apart(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorted_lists_share_items_as_often_as_both_hold_them() {
+        assert_eq!(shared_sorted(&[1, 2, 2, 5, 9], &[2, 2, 3, 9]), 3);
+        assert_eq!(shared_sorted(&["a", "b"], &["c"]), 0);
+        assert_eq!(shared_sorted::<u32>(&[], &[1]), 0);
+    }
 
     #[test]
     fn transliterations_share_a_key() {
