@@ -181,6 +181,23 @@ pub(crate) fn store_of_the_example_corpus(dir: &std::path::Path) -> std::path::P
     db
 }
 
+/// The report `parallax export --json -` writes from the store `db` (words alone).
+pub(crate) fn exported(db: &std::ffi::OsStr) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["export", "--db"])
+        .arg(db)
+        .args(["--json", "-"])
+        .env("PARALLAX_MODEL_DIR", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// Adds the example corpus to the store `db` (a file or a database URL).
 pub(crate) fn add_the_example_corpus(db: &std::ffi::OsStr) {
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))

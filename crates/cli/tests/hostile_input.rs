@@ -272,6 +272,18 @@ fn publication_dates_at_the_edge_of_the_calendar() {
     }
 }
 
+/// Analyses `<id>.txt` (a headline, then `body`) beside the two good articles: the run
+/// must end normally with all three read.
+fn read_beside_the_good(id: &str, body: &str) -> Run {
+    let dir = folder();
+    let text = format!("Title: Probe {id}\n\n{body}");
+    std::fs::write(dir.path().join(format!("{id}.txt")), text).unwrap();
+    let run = analyze(dir.path());
+    run.kept_the_good_articles(id);
+    assert!(run.ids().contains(&id), "{id} not read\n{}", run.stderr);
+    run
+}
+
 /// The stories of a run's report.
 fn stories(run: &Run) -> &[serde_json::Value] {
     run.report["stories"].as_array().map_or(&[], |s| &s[..])
@@ -279,7 +291,6 @@ fn stories(run: &Run) -> &[serde_json::Value] {
 
 #[test]
 fn an_article_of_thirty_thousand_attributed_quotations() {
-    let dir = folder();
     let speakers = ["Ilse Varga", "Tomas Brede", "Oona Pell", "Kofi Amarh"];
     let body: Vec<String> = (0..30_000)
         .map(|k| {
@@ -288,11 +299,7 @@ fn an_article_of_thirty_thousand_attributed_quotations() {
             format!("\u{201c}Item {k} stands as agreed,\u{201d} {said} {who}.")
         })
         .collect();
-    let text = format!("Title: Minutes\n\n{}", body.join("\n\n"));
-    std::fs::write(dir.path().join("minutes.txt"), text).unwrap();
-    let run = analyze(dir.path());
-    run.kept_the_good_articles("30,000 quotations");
-    assert!(run.ids().contains(&"minutes"), "{}", run.stderr);
+    let run = read_beside_the_good("minutes", &body.join("\n\n"));
     // Read and aligned as far as the bounds, each cut named.
     for bound in ["max_read_bytes", "max_quotations"] {
         assert!(
@@ -353,24 +360,15 @@ fn words(list: &[&str], n: usize) -> Vec<String> {
 
 #[test]
 fn an_article_of_one_run_of_words_without_a_sentence_end() {
-    let dir = folder();
     let run = words(
         &["harbour", "Vessen", "said", "the", "quay", "told", "Orla"],
         60_000,
     );
-    std::fs::write(
-        dir.path().join("run.txt"),
-        format!("Title: Run\n\n{}", run.join(" ")),
-    )
-    .unwrap();
-    let run = analyze(dir.path());
-    run.kept_the_good_articles("one run of words");
-    assert!(run.ids().contains(&"run"), "{}", run.stderr);
+    read_beside_the_good("run", &run.join(" "));
 }
 
 #[test]
 fn an_article_naming_tens_of_thousands_of_people() {
-    let dir = folder();
     let syllables = [
         "ka", "lo", "ven", "tri", "sa", "mur", "del", "pi", "oth", "ru",
     ];
@@ -391,12 +389,5 @@ fn an_article_naming_tens_of_thousands_of_people() {
             )
         })
         .collect();
-    std::fs::write(
-        dir.path().join("names.txt"),
-        format!("Title: Roll call\n\n{}", body.join("\n\n")),
-    )
-    .unwrap();
-    let run = analyze(dir.path());
-    run.kept_the_good_articles("tens of thousands of names");
-    assert!(run.ids().contains(&"names"), "{}", run.stderr);
+    read_beside_the_good("names", &body.join("\n\n"));
 }

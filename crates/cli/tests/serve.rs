@@ -5,7 +5,7 @@ mod common;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
-use common::{start, store_of_the_example_corpus};
+use common::{exported, start, store_of_the_example_corpus};
 
 /// One HTTP/1.0 exchange: (status, body).
 fn http(addr: &str, method: &str, path: &str, headers: &[&str], body: &str) -> (u16, String) {
@@ -209,19 +209,7 @@ fn an_article_the_analysis_cannot_read_is_refused_and_the_store_keeps_working() 
     assert_eq!(status, 201, "{body}");
     assert_eq!(http(&server.addr, "GET", "/", &[], "").0, 200);
     drop(server);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["export", "--db"])
-        .arg(&db)
-        .args(["--json", "-"])
-        .env("PARALLAX_MODEL_DIR", "/nonexistent")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = exported(db.as_os_str());
     assert!(report["articles"].to_string().contains("\"quay\""));
 }
 

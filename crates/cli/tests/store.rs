@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::root;
+use common::{exported, root};
 
 fn parallax(args: &[&std::ffi::OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
@@ -51,17 +51,6 @@ fn shape(report: &serde_json::Value) -> (BTreeSet<Vec<String>>, Vec<serde_json::
         .collect();
     articles.sort_by_key(|a| a["id"].to_string());
     (stories, articles)
-}
-
-/// The report `parallax export --json -` writes from the store `db`.
-fn exported(db: &std::ffi::OsStr) -> serde_json::Value {
-    let out = parallax(&[os("export"), os("--db"), db, os("--json"), os("-")]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 fn read_json(p: &Path) -> serde_json::Value {
