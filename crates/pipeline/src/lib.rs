@@ -706,11 +706,12 @@ fn second_pass(
             .par_iter()
             .enumerate()
             .map(|(k, g)| {
-                let story = skeleton(c * STORY_CHUNK + k, g, known);
+                let n = c * STORY_CHUNK + k;
+                let story = skeleton(n, g, known);
                 if let Some(story) = reuse.and_then(|r| taken_over(r, &story)) {
                     return Ok((serde_json::to_vec(&story)?, true, Vec::new()));
                 }
-                let (story, notes) = worked_out(spool, story, g, known, settings, model)?;
+                let (story, notes) = worked_out(spool, story, (n, g), known, settings, model)?;
                 Ok((serde_json::to_vec(&story)?, false, notes))
             })
             .collect();
@@ -728,19 +729,19 @@ fn second_pass(
 /// analysis, and the warnings its work gave.
 type Done = (Vec<u8>, bool, Vec<String>);
 
-/// `story` (a skeleton) with its findings worked out, and the warnings the work gave. A
-/// failure inside parallax on the story costs its findings only: it keeps its articles
-/// and lineage, and says why the rest is missing.
+/// `story` (the skeleton of story `n`, grouped as `g`) with its findings worked out, and
+/// the warnings the work gave. A failure inside parallax on the story costs its findings
+/// only: the skeleton is made again, keeping its articles and lineage, and says why the
+/// rest is missing.
 fn worked_out(
     spool: &Spool,
     story: Story,
-    g: &parallax_stories::Group,
+    (n, g): (usize, &parallax_stories::Group),
     known: &Known,
     settings: &Settings,
     model: &Model,
 ) -> Result<(Story, Vec<String>)> {
     let mut notes = Vec::new();
-    let skeleton = story.clone();
     let work = || {
         put_together(
             spool, story, &g.members, known.days, settings, model, &mut notes,
@@ -750,7 +751,7 @@ fn worked_out(
         Ok(story) => story?,
         Err(problem) => Story {
             problem: Some(problem),
-            ..skeleton
+            ..skeleton(n, g, known)
         },
     };
     if let Some(p) = &story.problem {
