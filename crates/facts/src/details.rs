@@ -31,29 +31,104 @@ use crate::numbers::numbers;
 
 /// What pins a detail.
 #[derive(Debug, Clone, PartialEq)]
-enum Anchor {
+pub(crate) enum Anchor {
     /// A count of a unit ("passenger", "year").
     Count { value: f64, unit: String },
     /// A day or span, as an ISO date or `first/last`.
     Day(String),
+    /// A time of day, in minutes after midnight ("2:40 a.m." → 160).
+    Time(u32),
     /// A minor name, lower-cased and without diacritics.
     Name(String),
+}
+
+/// How loosely a figure is given: the words before it ("about 40", "more than 300",
+/// "up to 50"), which make it agree with figures near it or on its side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Hedge {
+    /// Given as exact.
+    #[default]
+    Exact,
+    /// "about", "around", "nearly", "some", "an estimated": within a tenth either way.
+    About,
+    /// "more than", "over", "at least": this figure or more.
+    AtLeast,
+    /// "up to", "fewer than", "under", "at most": this figure or less.
+    AtMost,
+}
+
+/// The words that hedge a figure, each with its hedge, as they end the text before it.
+const HEDGES: &[(&str, Hedge)] = &[
+    ("about", Hedge::About),
+    ("around", Hedge::About),
+    ("roughly", Hedge::About),
+    ("approximately", Hedge::About),
+    ("nearly", Hedge::About),
+    ("almost", Hedge::About),
+    ("some", Hedge::About),
+    ("estimated", Hedge::About),
+    ("close to", Hedge::About),
+    ("shortly after", Hedge::About),
+    ("shortly before", Hedge::About),
+    ("just after", Hedge::About),
+    ("just before", Hedge::About),
+    ("more than", Hedge::AtLeast),
+    ("over", Hedge::AtLeast),
+    ("at least", Hedge::AtLeast),
+    ("upwards of", Hedge::AtLeast),
+    ("in excess of", Hedge::AtLeast),
+    ("as many as", Hedge::AtMost),
+    ("up to", Hedge::AtMost),
+    ("fewer than", Hedge::AtMost),
+    ("less than", Hedge::AtMost),
+    ("under", Hedge::AtMost),
+    ("at most", Hedge::AtMost),
+];
+
+/// The hedge that the text before a figure ends with ("... treated about" → `About`), a
+/// currency sign or "a"/"an" between them left aside ("about $40m", "an estimated 300").
+pub(crate) fn hedge_before(before: &str) -> Hedge {
+    let lower = before
+        .trim_end()
+        .trim_end_matches(['$', '€', '£', '¥', '₹'])
+        .to_lowercase();
+    let lower = lower.trim_end();
+    let lower = lower
+        .strip_suffix(" an")
+        .or_else(|| lower.strip_suffix(" a"))
+        .unwrap_or(lower);
+    HEDGES
+        .iter()
+        .find(|(w, _)| {
+            lower.ends_with(w)
+                && !lower[..lower.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
+        .map_or(Hedge::Exact, |(_, h)| *h)
 }
 
 /// One mention of a specific detail in one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detail {
-    anchor: Anchor,
+    pub(crate) anchor: Anchor,
     /// The anchor as printed.
-    printed: String,
+    pub(crate) printed: String,
     /// The clause around it: exact characters of the article.
-    evidence: String,
+    pub(crate) evidence: String,
     /// The content words of the clause, the anchor's own left out.
     context: Vec<String>,
-    /// The same words as compared ([`stems`]).
-    context_stems: Vec<String>,
+    /// The same words as compared ([`stems`]), over the whole sentence.
+    pub(crate) context_stems: Vec<String>,
     /// The word after the anchor, lower-cased ("war" in "the 3.5-year war").
-    next: Option<String>,
+    pub(crate) next: Option<String>,
+    /// How loosely the figure is given.
+    pub(crate) hedge: Hedge,
+    /// The whole sentence it stands in: exact characters of the article.
+    pub(crate) sentence: String,
+    /// Where the anchor stands in [`Detail::sentence`].
+    pub(crate) at: (usize, usize),
+    /// The stems of the sentence's words printed in lower case (what happened, without
+    /// the names of who and where).
+    pub(crate) plain_stems: Vec<String>,
 }
 
 /// Names printed in more sentences of one article than this are its main actors.
@@ -62,7 +137,7 @@ const MINOR_NAME_SENTENCES: usize = 2;
 /// The details of one article, and the names it prints too often to be details.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Details {
-    mentions: Vec<Detail>,
+    pub(crate) mentions: Vec<Detail>,
     /// Names printed in more than [`MINOR_NAME_SENTENCES`] sentences (keys).
     main: HashSet<String>,
     /// The ages it gives people ([`crate::ages::ages`]).
@@ -91,6 +166,10 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
                 };
                 out.mentions
                     .extend(mention(sentence, m.range, Anchor::Day(key)));
+            }
+            for (range, minutes) in crate::times::times(text) {
+                out.mentions
+                    .extend(mention(sentence, range, Anchor::Time(minutes)));
             }
             for n in numbers(text) {
                 let in_date = dates
@@ -245,17 +324,80 @@ fn counted(sentence: &str, n: &crate::numbers::Number) -> Option<String> {
             None => own,
         });
     }
-    if n.text.ends_with(&format!("-{own}")) || GENERIC_UNITS.contains(&own.as_str()) {
+    if let Some(money) = crate::numbers::currency(sentence, n) {
+        return Some(money.to_string());
+    }
+    if n.text.ends_with(&format!("-{own}"))
+        || GENERIC_UNITS.contains(&own.as_str())
+        || crate::numbers::is_measure(&own)
+    {
         return Some(own);
     }
-    let noun = words
-        .iter()
-        .take(3)
-        .find(|w| !w.contains('-') && !MODIFIERS.contains(&w.as_str()))?;
+    let noun = head_noun(&sentence[n.range.1..])?;
     if !noun.chars().all(char::is_alphabetic) {
         return Some(own);
     }
-    stems(std::slice::from_ref(noun)).pop()
+    stems(&[parallax_text::sense(&noun).to_string()]).pop()
+}
+
+/// Most words a counted noun phrase runs to after its number.
+const COUNTED_PHRASE_WORDS: usize = 4;
+
+/// The head of the noun phrase that follows a number: the first word that is not a
+/// modifier, or a plural one or two words on that the words between lead to ("112 water
+/// quality results were changed" → "results"; "two railway maintenance workers died" →
+/// "workers"; "five crew ran aground" → "crew"; "five crew members" → "crew", as what a
+/// count of members counts is the body they belong to). A function word, a word in -ed,
+/// a digit or punctuation ends the phrase. It does not know nouns from verbs otherwise
+/// ("20 officers arrest" reads "officers", but "three ferries sank" could read "sank" were
+/// it plural).
+fn head_noun(after: &str) -> Option<String> {
+    let raw: Vec<&str> = after
+        .split_whitespace()
+        .take(COUNTED_PHRASE_WORDS + 2)
+        .collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase()
+    };
+    let ends = |w: &str| w.ends_with([',', '.', ';', ':', ')', '?', '!']);
+    let plain = |w: &str| {
+        let b = bare(w);
+        !b.is_empty()
+            && b.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !STOP.contains(&b.as_str())
+            && !b.ends_with("ed")
+    };
+    let plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    let mut words = raw.iter().take(COUNTED_PHRASE_WORDS);
+    let (first_at, first) = words
+        .by_ref()
+        .enumerate()
+        .find(|(_, w)| !MODIFIERS.contains(&bare(w).as_str()))?;
+    if !plain(first) {
+        return None;
+    }
+    let mut head = bare(first);
+    if !plural(&head) && !ends(first) {
+        // A plural one or two words on, past content words only: the compound's head.
+        for (k, w) in raw.iter().enumerate().skip(first_at + 1).take(2) {
+            if !plain(w) {
+                break;
+            }
+            if plural(&bare(w)) {
+                let before = bare(raw[k - 1]);
+                head = bare(w);
+                if head == "members" {
+                    head = before;
+                }
+                break;
+            }
+            if ends(w) {
+                break;
+            }
+        }
+    }
+    (!head.contains('-')).then_some(head)
 }
 
 /// Words after a number that are not what it counts.
@@ -331,6 +473,15 @@ fn mention(whole: &Sentence, range: (usize, usize), anchor: Anchor) -> Option<De
         .filter(|(w, _)| !own.contains(w))
         .map(|(_, s)| s.clone())
         .collect();
+    // The words printed in lower case: what happened, not who or where.
+    let plain: HashSet<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
+    let plain_stems = (whole.words().iter())
+        .filter(|(w, _)| !own.contains(w) && plain.contains(w.as_str()))
+        .map(|(_, s)| s.clone())
+        .collect();
     let next = sentence[range.1..]
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
@@ -341,7 +492,11 @@ fn mention(whole: &Sentence, range: (usize, usize), anchor: Anchor) -> Option<De
         evidence: evidence.to_string(),
         context,
         context_stems,
+        plain_stems,
         next,
+        hedge: hedge_before(&sentence[..range.0]),
+        sentence: sentence.to_string(),
+        at: range,
     })
 }
 
@@ -402,6 +557,7 @@ fn same_anchor(a: &Anchor, b: &Anchor) -> bool {
             u == v && (x - y).abs() <= 0.02 * x.abs().max(y.abs())
         }
         (Anchor::Day(x), Anchor::Day(y)) | (Anchor::Name(x), Anchor::Name(y)) => x == y,
+        (Anchor::Time(x), Anchor::Time(y)) => x == y,
         _ => false,
     }
 }
@@ -498,7 +654,7 @@ pub(crate) fn agreed_details(articles: &[(String, Details)], done: &[Fact]) -> V
                 .as_f64()
                 .is_some_and(|x| (x - value).abs() <= 0.02 * x.abs().max(value.abs())),
             Anchor::Day(key) => v.normalized == serde_json::json!(key),
-            Anchor::Name(_) => true,
+            Anchor::Time(_) | Anchor::Name(_) => true,
         };
         let shown = |f: &Fact| {
             per_article
@@ -523,7 +679,9 @@ pub(crate) fn agreed_details(articles: &[(String, Details)], done: &[Fact]) -> V
                 (first.printed.clone(), crate::claims::number_json(*value))
             }
             Anchor::Day(key) => (first.printed.clone(), serde_json::json!(key)),
-            Anchor::Name(_) => (first.printed.clone(), serde_json::json!(first.printed)),
+            Anchor::Time(_) | Anchor::Name(_) => {
+                (first.printed.clone(), serde_json::json!(first.printed))
+            }
         };
         let mut shared: Vec<&String> = first.context.iter().collect();
         for d in per_article.values().skip(1) {
@@ -552,6 +710,7 @@ pub(crate) fn agreed_details(articles: &[(String, Details)], done: &[Fact]) -> V
                     .to_string()
             }
             Anchor::Day(_) => "when".to_string(),
+            Anchor::Time(_) => "at what time".to_string(),
             Anchor::Name(_) => first.printed.clone(),
         };
         let about: Vec<&str> = shared

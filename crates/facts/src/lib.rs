@@ -21,9 +21,11 @@ mod ages;
 mod claims;
 mod dates;
 mod details;
+mod disagree;
 mod entities;
 mod numbers;
 mod timeline;
+mod times;
 mod zones;
 
 pub use ages::{age_facts, ages, Age};

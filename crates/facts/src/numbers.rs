@@ -87,6 +87,9 @@ pub fn numbers(text: &str) -> Vec<Number> {
         let unit_m = c.name("unit");
         let unit = unit_m.map(|u| {
             let u = u.as_str().trim_start_matches('-').trim().to_lowercase();
+            if let Some((_, full)) = MEASURES.iter().find(|(short, _)| *short == u) {
+                return full.to_string();
+            }
             u.strip_suffix('s')
                 .filter(|x| x.len() >= 3)
                 .map(String::from)
@@ -107,6 +110,159 @@ pub fn numbers(text: &str) -> Vec<Number> {
         });
     }
     out
+}
+
+/// Units of measure as printed, abbreviated or in another spelling, each with the one
+/// name they are compared under ("84 kilometers" and "96 km" are both kilometres).
+const MEASURES: &[(&str, &str)] = &[
+    ("km", "kilometre"),
+    ("kms", "kilometre"),
+    ("kilometer", "kilometre"),
+    ("kilometers", "kilometre"),
+    ("kilometres", "kilometre"),
+    ("kg", "kilogram"),
+    ("kgs", "kilogram"),
+    ("kilo", "kilogram"),
+    ("kilos", "kilogram"),
+    ("kilograms", "kilogram"),
+    ("meter", "metre"),
+    ("meters", "metre"),
+    ("metres", "metre"),
+    ("cm", "centimetre"),
+    ("mm", "millimetre"),
+    ("ha", "hectare"),
+    ("hectares", "hectare"),
+    ("tonnes", "tonne"),
+    ("tons", "tonne"),
+    ("ton", "tonne"),
+    ("t", "tonne"),
+    ("mph", "mph"),
+    ("kph", "kph"),
+    ("km/h", "kph"),
+    ("mw", "megawatt"),
+    ("megawatts", "megawatt"),
+    ("ft", "foot"),
+    ("feet", "foot"),
+    ("mi", "mile"),
+    ("hrs", "hour"),
+    ("hr", "hour"),
+    ("mins", "minute"),
+    ("min", "minute"),
+];
+
+/// Whether `unit` is a unit of measure as [`numbers`] names it ("kilometre", "hectare").
+pub(crate) fn is_measure(unit: &str) -> bool {
+    MEASURES.iter().any(|(_, full)| *full == unit)
+}
+
+/// Currency signs, as they stand before a figure, and the currency each names.
+const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("$", "dollar"),
+    ("€", "euro"),
+    ("£", "pound"),
+    ("¥", "yen"),
+    ("₹", "rupee"),
+    ("₦", "naira"),
+    ("₽", "rouble"),
+    ("₺", "lira"),
+    ("₩", "won"),
+];
+
+/// Currency names as printed after a figure (singular, plural and other spellings), each
+/// with the currency it names.
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "dollar"),
+    ("dollars", "dollar"),
+    ("euro", "euro"),
+    ("euros", "euro"),
+    ("pound", "pound"),
+    ("pounds", "pound"),
+    ("sterling", "pound"),
+    ("yen", "yen"),
+    ("yuan", "yuan"),
+    ("renminbi", "yuan"),
+    ("rupee", "rupee"),
+    ("rupees", "rupee"),
+    ("franc", "franc"),
+    ("francs", "franc"),
+    ("peso", "peso"),
+    ("pesos", "peso"),
+    ("shilling", "shilling"),
+    ("shillings", "shilling"),
+    ("rouble", "rouble"),
+    ("roubles", "rouble"),
+    ("ruble", "rouble"),
+    ("rubles", "rouble"),
+    ("lira", "lira"),
+    ("liras", "lira"),
+    ("dinar", "dinar"),
+    ("dinars", "dinar"),
+    ("dirham", "dirham"),
+    ("dirhams", "dirham"),
+    ("riyal", "riyal"),
+    ("riyals", "riyal"),
+    ("rand", "rand"),
+    ("krona", "krona"),
+    ("kronor", "krona"),
+    ("krone", "krone"),
+    ("kroner", "krone"),
+    ("zloty", "zloty"),
+    ("zlotys", "zloty"),
+    ("naira", "naira"),
+    ("cedi", "cedi"),
+    ("cedis", "cedi"),
+    ("tenge", "tenge"),
+    ("som", "som"),
+    ("lari", "lari"),
+    ("manat", "manat"),
+    ("dram", "dram"),
+    ("drams", "dram"),
+    ("baht", "baht"),
+    ("ringgit", "ringgit"),
+    ("rupiah", "rupiah"),
+    ("won", "won"),
+    ("dong", "dong"),
+    ("taka", "taka"),
+    ("kwacha", "kwacha"),
+    ("birr", "birr"),
+    ("real", "real"),
+    ("reais", "real"),
+    ("lev", "lev"),
+    ("leva", "lev"),
+    ("lei", "leu"),
+    ("forint", "forint"),
+    ("hryvnia", "hryvnia"),
+    ("hryvnias", "hryvnia"),
+];
+
+/// The currency of an amount: a sign right before the figure ("$14.6m", "US$2bn",
+/// "€3.4bn") or a currency name after it, past one capitalised word that says whose
+/// ("14.6 million Teluvian dollars", "5m euros"). `None` for a count of anything else.
+/// Currencies named only by a code ("USD 40m") are not read.
+pub(crate) fn currency(sentence: &str, n: &Number) -> Option<&'static str> {
+    let before = sentence[..n.range.0].trim_end();
+    if let Some((_, c)) = CURRENCY_SIGNS.iter().find(|(s, _)| before.ends_with(s)) {
+        return Some(c);
+    }
+    let mut words = sentence[n.range.1..]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let find = |w: &str| {
+        let lower = w.to_lowercase();
+        CURRENCY_WORDS
+            .iter()
+            .find(|(name, _)| *name == lower)
+            .map(|(_, c)| *c)
+    };
+    let first = words.next()?;
+    find(first).or_else(|| {
+        first
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then(|| words.next().and_then(find))
+            .flatten()
+    })
 }
 
 #[cfg(test)]

@@ -311,6 +311,42 @@ pub fn surname_key(name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Whether two printed names can be one person's across spellings and transliterations:
+/// the same [`name_key`], one letter apart, the same letters once spaces and hyphens go
+/// ("Van der Meulen" / "Vandermeulen"), or the same consonants in the same order after the
+/// same first letter ("Tuleubayeva" / "Tuleubaeva", "Volkhova" / "Volkova"), with four
+/// consonants or more. It compares the names alone: two people whose surnames differ by a
+/// vowel ("Karimov" / "Kurimov") read as one, so callers also compare first names or
+/// roles where they have them.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let squash = |s: &str| -> String {
+        name_key(
+            &s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>(),
+        )
+    };
+    let (x, y) = (squash(a), squash(b));
+    if x.is_empty() || y.is_empty() {
+        return false;
+    }
+    if x == y || one_letter_apart(&x, &y) {
+        return true;
+    }
+    let skeleton = |s: &str| -> String {
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'h') || out.ends_with(c) {
+                continue;
+            }
+            out.push(c);
+        }
+        out
+    };
+    let (sx, sy) = (skeleton(&x), skeleton(&y));
+    sx == sy && sx.chars().count() >= 4
+}
+
 /// How many items two sorted lists share (an item as often as both hold it), in one merge
 /// of the two.
 pub fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
@@ -365,6 +401,21 @@ pub fn one_letter_apart(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn transliterations_and_left_out_spaces_are_one_name_but_other_surnames_are_not() {
+        for (a, b) in [
+            ("Tuleubayeva", "Tuleubaeva"),
+            ("Volkhova", "Volkova"),
+            ("Pieter Van der Meulen", "Pieter Vandermeulen"),
+            ("Zhukovsky", "Joukovskiy"),
+        ] {
+            assert!(same_name(a, b), "{a} / {b}");
+        }
+        for (a, b) in [("Brugger", "Fluri"), ("Lind", "Land"), ("Imfeld", "Imhof")] {
+            assert!(!same_name(a, b), "{a} / {b}");
+        }
+    }
+
     use super::*;
 
     #[test]
