@@ -748,19 +748,23 @@ fn a_person(speaker: &str) -> bool {
         && !speaker.contains(['’', '\''])
 }
 
-/// Fewest content words two sides' versions must share: a short phrase ("a sledgehammer
-/// taken to a walnut") is repeated by many people, a sentence is said by one.
+/// Fewest content words two sides' versions must share unless both print a sentence of
+/// their own (a capital first): a phrase inside a sentence ("a sledgehammer taken to a
+/// walnut") is repeated by many people, a sentence ("It is a fair deal for the region")
+/// is said by one.
 const MIN_WORDS_CREDITED: usize = 5;
 
 /// Whether every two sides quote the same words: some version of one and some of the
 /// other share most (three in five) of the shorter one's content words, and at least
-/// [`MIN_WORDS_CREDITED`] of them.
+/// [`MIN_WORDS_CREDITED`] of them unless both are sentences.
 fn same_words_quoted(sides: &[(String, BTreeMap<String, String>)]) -> bool {
     let words = |s: &str| -> HashSet<String> { content_words(s).into_iter().collect() };
     let alike = |a: &str, b: &str| {
         let (x, y) = (words(a), words(b));
         let shared = x.intersection(&y).count();
-        shared >= MIN_WORDS_CREDITED && shared * 5 >= x.len().min(y.len()).max(1) * 3
+        let sentences = [a, b].iter().all(|s| s.starts_with(char::is_uppercase));
+        (shared >= MIN_WORDS_CREDITED || sentences && shared > 0)
+            && shared * 5 >= x.len().min(y.len()).max(1) * 3
     };
     sides.iter().enumerate().all(|(k, (_, a))| {
         sides[k + 1..]
