@@ -11,6 +11,7 @@
 //! ## What it does not
 //! Ages of unnamed people ("a 58-year-old man"), ages in words ("fifty-eight"), or an age
 //! that changed between two reports (a birthday between them reads as a contradiction).
+//! Two ages one article gives under one name are two people's and make no fact.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -118,8 +119,15 @@ pub fn age_facts(articles: &[(String, Vec<Age>)]) -> Vec<Fact> {
     }
     by_person
         .into_values()
-        .map(|(person, values)| {
+        .filter_map(|(person, values)| {
             let outlets: usize = values.values().map(BTreeMap::len).sum();
+            // One article giving two ages under one name speaks of two people ("Gomes,
+            // 35" and his mother "Kathryn Gomes, 61"): no fact about one age.
+            let articles: std::collections::BTreeSet<&String> =
+                values.values().flat_map(BTreeMap::keys).collect();
+            if articles.len() < outlets {
+                return None;
+            }
             let status = if values.len() > 1 {
                 "contradicted"
             } else if outlets > 1 {
@@ -127,7 +135,7 @@ pub fn age_facts(articles: &[(String, Vec<Age>)]) -> Vec<Fact> {
             } else {
                 "single_source"
             };
-            Fact {
+            Some(Fact {
                 id: String::new(),
                 topic: format!("the age of {person}"),
                 status: status.into(),
@@ -139,7 +147,7 @@ pub fn age_facts(articles: &[(String, Vec<Age>)]) -> Vec<Fact> {
                         articles,
                     })
                     .collect(),
-            }
+            })
         })
         .collect()
 }

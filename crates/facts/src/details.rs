@@ -53,8 +53,10 @@ pub(crate) enum Hedge {
     About,
     /// "more than", "over", "at least": this figure or more.
     AtLeast,
-    /// "up to", "fewer than", "under", "at most": this figure or less.
+    /// "fewer than", "under", "at most": this figure or less.
     AtMost,
+    /// "up to", "as many as": a limit, this figure or less, but one figure as limits go.
+    Cap,
 }
 
 /// The words that hedge a figure, each with its hedge, as they end the text before it.
@@ -77,8 +79,8 @@ const HEDGES: &[(&str, Hedge)] = &[
     ("at least", Hedge::AtLeast),
     ("upwards of", Hedge::AtLeast),
     ("in excess of", Hedge::AtLeast),
-    ("as many as", Hedge::AtMost),
-    ("up to", Hedge::AtMost),
+    ("as many as", Hedge::Cap),
+    ("up to", Hedge::Cap),
     ("fewer than", Hedge::AtMost),
     ("less than", Hedge::AtMost),
     ("under", Hedge::AtMost),
@@ -142,6 +144,20 @@ pub struct Details {
     main: HashSet<String>,
     /// The ages it gives people ([`crate::ages::ages`]).
     pub(crate) ages: Vec<crate::ages::Age>,
+    /// Whether its days were read against its own publication day, not one borrowed from
+    /// its story ([`Details::with_borrowed_day`]): only such days can contradict another
+    /// outlet's.
+    pub(crate) own_day: bool,
+}
+
+impl Details {
+    /// The same details, marked as read against a day borrowed from the story (the
+    /// article printed no publication time): its "Tuesday" may be any Tuesday, so its
+    /// days agree with others' but contradict none.
+    pub fn with_borrowed_day(mut self) -> Self {
+        self.own_day = false;
+        self
+    }
 }
 
 /// The details of an article's paragraphs: `day` resolves its date expressions (none are
@@ -149,6 +165,7 @@ pub struct Details {
 pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention]) -> Details {
     let mut out = Details {
         ages: crate::ages::ages(paragraphs, names),
+        own_day: day.is_some(),
         ..Details::default()
     };
     let mut name_sentences: BTreeMap<String, usize> = BTreeMap::new();
@@ -167,14 +184,16 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
                 out.mentions
                     .extend(mention(sentence, m.range, Anchor::Day(key)));
             }
-            for (range, minutes) in crate::times::times(text) {
+            let times = crate::times::times(text);
+            for &(range, minutes) in &times {
                 out.mentions
                     .extend(mention(sentence, range, Anchor::Time(minutes)));
             }
             for n in numbers(text) {
-                let in_date = dates
-                    .iter()
-                    .any(|d| n.range.0 < d.range.1 && d.range.0 < n.range.1);
+                let taken: Vec<(usize, usize)> = (dates.iter().map(|d| d.range))
+                    .chain(times.iter().map(|t| t.0))
+                    .collect();
+                let not_counted = not_a_count(text, &n, &taken);
                 let Some(unit) = counted(text, &n).filter(|u| {
                     u.len() >= 3
                         && !STOP.contains(&u.as_str())
@@ -182,7 +201,7 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
                 }) else {
                     continue;
                 };
-                if !in_date {
+                if !not_counted {
                     let anchor = Anchor::Count {
                         value: n.value,
                         unit,
@@ -400,10 +419,69 @@ fn head_noun(after: &str) -> Option<String> {
     (!head.contains('-')).then_some(head)
 }
 
+/// Month names, before a day of the month.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// A number that counts nothing: part of a date or time already read (`taken`), a day of
+/// the month after its month ("June 24 outside"), a year ("in 2005"; four digits from 1800
+/// to 2100 without a separator, unless a plural follows: "1500 revellers"), or one side of a
+/// score, record or range joined by a hyphen ("the 15-17 Bulldogs", "a 3-1 win").
+fn not_a_count(text: &str, n: &crate::numbers::Number, taken: &[(usize, usize)]) -> bool {
+    let (start, end) = n.range;
+    if taken.iter().any(|&(a, b)| start < b && a < end) {
+        return true;
+    }
+    let before = text[..start].trim_end();
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let digits = &text[start..end];
+    let year = digits.len() == 4
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && (1800.0..=2100.0).contains(&n.value)
+        && !text[end..].split_whitespace().next().is_some_and(|w| {
+            w.len() > 3
+                && w.trim_end_matches(|c: char| !c.is_alphabetic())
+                    .ends_with('s')
+        });
+    let hyphen_digit = before.ends_with('-')
+        && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+        || text[end..].starts_with('-')
+            && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
+    MONTHS.contains(&word_before.as_str()) || year || hyphen_digit
+}
+
 /// Words after a number that are not what it counts.
 const NOT_UNITS: &[&str] = &[
     "and", "per", "percent", "cent", "times", "other", "more", "less", "like", "style", "type",
-    "based", "linked", "related",
+    "based", "linked", "related", "gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt", "ist",
 ];
 
 fn key_of(name: &str) -> String {
@@ -765,6 +843,30 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn dates_times_years_and_scores_are_not_counts() {
+        let (_, found) = read(
+            "a",
+            "The tremor struck Vell at 17:06 hours on June 24, 2005 outside the 2005 harbour wall, a day after the 15-17 Harriers lost 3-1.",
+            "2031-03-09",
+        );
+        let counts: Vec<&str> = (found.mentions.iter())
+            .filter(|m| matches!(m.anchor, Anchor::Count { .. }))
+            .map(|m| m.printed.as_str())
+            .collect();
+        assert!(counts.is_empty(), "{counts:?}");
+        let (_, found) = read(
+            "b",
+            "Some 1500 revellers and 12 Vell fishermen waited.",
+            "2031-03-09",
+        );
+        let counts: Vec<&str> = (found.mentions.iter())
+            .filter(|m| matches!(m.anchor, Anchor::Count { .. }))
+            .map(|m| m.printed.as_str())
+            .collect();
+        assert_eq!(counts, ["1500", "12"]);
     }
 
     #[test]

@@ -27,6 +27,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use parallax_model::{Fact, FactValue};
 
+use crate::claims::GENERIC_UNITS;
 use crate::details::{Anchor, Detail, Details, Hedge};
 
 /// Least weighted share of their sentences' words two mentions need to be of one thing:
@@ -164,7 +165,9 @@ fn kind_of(d: &Detail) -> Option<String> {
 fn weighed(articles: &[(String, Details)]) -> Vec<Item<'_>> {
     let all: Vec<(usize, &Detail, String)> = (articles.iter().enumerate())
         .flat_map(|(a, (_, d))| d.mentions.iter().map(move |m| (a, m)))
-        .filter(|(_, m)| !partial(m))
+        .filter(|(a, m)| {
+            !partial(m) && (articles[*a].1.own_day || !matches!(m.anchor, Anchor::Day(_)))
+        })
         .filter_map(|(a, m)| Some((a, m, kind_of(m)?)))
         .collect();
     let mut df: HashMap<&str, usize> = HashMap::new();
@@ -287,8 +290,14 @@ fn matches(items: &[Item]) -> Vec<(usize, usize)> {
                 let Some((j, s)) = best(i, right) else {
                     continue;
                 };
-                let least = match items[i].detail.anchor {
+                let least = match &items[i].detail.anchor {
                     Anchor::Day(_) | Anchor::Time(_) => MIN_SAME_EVENT,
+                    Anchor::Count { unit, .. }
+                        if GENERIC_UNITS.contains(&unit.as_str())
+                            && !crate::numbers::is_measure(unit) =>
+                    {
+                        MIN_SAME_EVENT
+                    }
                     Anchor::Count { .. } | Anchor::Name(_) => MIN_SAME_THING,
                 };
                 let enough = s >= least
@@ -306,7 +315,7 @@ fn matches(items: &[Item]) -> Vec<(usize, usize)> {
 /// of a specific unit or a time of day (a story has many days, and many spans of years).
 fn lone(items: &[Item], mentions: &[usize]) -> bool {
     let specific = |it: &Item| match &it.detail.anchor {
-        Anchor::Count { unit, .. } => !SPANS.contains(&unit.as_str()),
+        Anchor::Count { unit, .. } => !GENERIC_UNITS.contains(&unit.as_str()),
         Anchor::Time(_) => true,
         Anchor::Day(_) | Anchor::Name(_) => false,
     };
@@ -374,13 +383,17 @@ pub(crate) fn figures_agree((x, hx): (f64, Hedge), (y, hy): (f64, Hedge)) -> boo
     }
     let side = |v: f64, h: Hedge, other: f64| match h {
         Hedge::AtLeast => other >= v,
-        Hedge::AtMost => other <= v,
+        Hedge::AtMost | Hedge::Cap => other <= v,
         Hedge::About | Hedge::Exact => false,
     };
-    // Two bounds the same way ("up to 450 million" / "up to 540 million") are two limits.
-    let one_bound = hx != hy;
+    // Two floors ("more than 600" / "more than 660") or two ceilings ("less than 50 km" /
+    // "less than 25 km") can both be true; two caps ("can fine up to 450 million" / "up to
+    // 540 million") name one limit.
+    let both = |h: Hedge| hx == h && hy == h;
     (hx == Hedge::About || hy == Hedge::About) && near(ABOUT)
-        || one_bound && (side(x, hx, y) || side(y, hy, x))
+        || both(Hedge::AtLeast)
+        || both(Hedge::AtMost)
+        || !both(Hedge::Cap) && (side(x, hx, y) || side(y, hy, x))
 }
 
 /// Two day keys (an ISO date or `first/last`) that can be one day.
@@ -590,6 +603,7 @@ mod tests {
             ),
             ("c", "More than 300 fans waited outside the Orrin Vale arena."),
             ("d", "Some 320 fans waited outside the arena in Orrin Vale."),
+            ("e", "More than 310 fans waited outside the Orrin Vale arena by noon."),
         ]);
         assert!(found.is_empty(), "{found:?}");
     }

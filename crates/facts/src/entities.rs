@@ -544,6 +544,89 @@ struct Known {
     lower: HashMap<String, usize>,
     by_initials: HashMap<String, Vec<usize>>,
     by_surname: HashMap<String, Vec<usize>>,
+    /// Each name's words as [`name_words`] gives them.
+    words: Vec<Vec<NameWord>>,
+    /// Groups by each word of their name ([`name_words`]).
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+/// Words in a name that are particles, not names ("Mohammed bin Yousef", "Abdelkader
+/// el-Hachemi", "Pieter van der Meulen"), and company forms ("Sarykol Gas Transport JSC"):
+/// left out when two renderings of a name are compared word by word.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ben", "ibn", "bint", "abu", "van", "der", "den", "de", "da", "di", "von",
+    "la", "le", "del", "dos", "das", "du", "jsc", "sa", "ag", "gmbh", "ltd", "plc", "inc", "llc",
+    "corp", "nv", "bv", "spa", "srl", "oy", "ab", "as", "pjsc", "ojsc", "co",
+];
+
+/// A name's words as renderings of one name share them: each word's
+/// [`parallax_text::name_skeleton`], particles and company forms left out, a word joined
+/// by hyphens read as one ("Tae-hyun"), a particle joined by a hyphen dropped
+/// ("el-Hachemi" → "Hachemi").
+fn name_words(name: &str) -> Vec<NameWord> {
+    name.split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            match w.split_once(['-', '\u{2011}']) {
+                Some((head, rest)) if NAME_PARTICLES.contains(&head.to_lowercase().as_str()) => {
+                    rest
+                }
+                _ => w,
+            }
+        })
+        .filter(|w| !NAME_PARTICLES.contains(&w.to_lowercase().replace('.', "").as_str()))
+        .map(|w| NameWord {
+            key: parallax_text::name_key(&w.replace(['-', '\u{2011}'], "")),
+            skeleton: parallax_text::name_skeleton(w),
+            letters: w.chars().count(),
+        })
+        .filter(|w| w.skeleton.len() >= 2)
+        .collect()
+}
+
+/// One word of a name as renderings are compared: its sound key, its consonants
+/// ([`parallax_text::name_skeleton`]) and its length.
+#[derive(Debug, Clone)]
+struct NameWord {
+    key: String,
+    skeleton: String,
+    letters: usize,
+}
+
+impl NameWord {
+    /// Two renderings of one word: the same sound key, or the same consonants where
+    /// there are enough of them to tell names apart (four; three in words of six letters
+    /// or more): "Sadykov" / "Sadyqov", "Yerlan" / "Erlan", but not "Lind" / "Land" or
+    /// "Maria" / "Mario".
+    fn renders(&self, other: &NameWord) -> bool {
+        let consonants = self.skeleton.chars().filter(|&c| c != '_').count();
+        let long = self.letters.min(other.letters) >= 6;
+        self.key == other.key
+            || self.skeleton == other.skeleton && (consonants >= 4 || consonants >= 3 && long)
+    }
+}
+
+/// Whether two names' words ([`name_words`]) are one name's: the same words in any order
+/// ("Kang Tae-hyun" / "Taehyun Kang", "Sarykol Gas Transport JSC" / "Sarykol Gas
+/// Transport"), or, for two people (`people`), the shorter's two or more words opening the
+/// longer ("Efrain Mamani" and "Efraín Mamani Torrico": a second surname left out). Words
+/// before a name are not taken for a given name left out: they are as often a title the
+/// reading kept ("Councilwoman Rosalind Pike"). A place inside a body's name ("Pell
+/// County" in "Pell County Republican Party") is not the body.
+fn same_words(a: &[NameWord], b: &[NameWord], people: bool) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 2 {
+        return false;
+    }
+    // Any order: each word of one renders a word of the other not yet taken.
+    let mut taken = vec![false; long.len()];
+    let any_order = a.len() == b.len()
+        && short.iter().all(|w| {
+            let free = (0..long.len()).find(|&k| !taken[k] && w.renders(&long[k]));
+            free.map(|k| taken[k] = true).is_some()
+        });
+    let opening = people && short.iter().zip(long).all(|(x, y)| x.renders(y));
+    any_order || opening
 }
 
 /// The sound key of a name's last word (`last`) or first word.
@@ -579,7 +662,32 @@ impl Known {
         self.lower.entry(name.to_lowercase()).or_insert(g);
         self.keys.push((surname, word_key(name, false)));
         self.names.push(name.to_string());
+        let words = name_words(name);
+        for w in &words {
+            for k in [&w.key, &w.skeleton] {
+                self.by_word.entry(k.clone()).or_default().push(g);
+            }
+        }
+        self.words.push(words);
         g
+    }
+
+    /// The first group whose name is another rendering of `n`'s words ([`same_words`]).
+    fn rendered(&self, n: &str) -> Option<usize> {
+        let words = name_words(n);
+        let mut candidates: Vec<usize> = (words.iter())
+            .flat_map(|w| [&w.key, &w.skeleton])
+            .filter_map(|k| self.by_word.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let person = kind_of(n) == "person";
+        (candidates.into_iter()).find(|&g| {
+            let people = person && kind_of(&self.names[g]) == "person";
+            same_words(&self.words[g], &words, people)
+        })
     }
 
     /// The groups whose name's surname is a spelling of `surname` (a sound key,
@@ -607,7 +715,11 @@ impl Known {
             .into_iter()
             .find(|&g| same_first_name(&self.keys[g].1, &first));
         let same = self.lower.get(&n.to_lowercase()).copied();
-        spelled.into_iter().chain(same).min()
+        spelled
+            .into_iter()
+            .chain(same)
+            .min()
+            .or_else(|| self.rendered(n))
     }
 
     /// The groups a one-word mention `n` may be the short form of: an acronym of the
@@ -807,6 +919,34 @@ mod tests {
                 group_of(&es, "b", b.trim_end_matches(" spoke.")),
                 "{a} / {b}"
             );
+        }
+    }
+
+    #[test]
+    fn renderings_from_other_scripts_and_other_naming_orders_merge() {
+        for (a, b) in [
+            ("Rustam Kadyrbekov", "Rustam Qadyrbekov"),
+            ("Ruslan Zhumabayev", "Ruslan Jumabaev"),
+            ("Aleksei Morozkin", "Alexei Morozkin"),
+            ("Pak Min-joon", "Minjoon Pak"),
+            ("María Fernanda Quispe Huanca", "Maria Fernanda Quispe"),
+            ("Teslov Grain Holding PJSC", "Teslov Grain Holding"),
+        ] {
+            let es = story(&[
+                ("a", &format!("{a} spoke to the inquiry at Oskemen.")),
+                ("b", &format!("At Oskemen, {b} spoke to the inquiry.")),
+            ]);
+            assert_eq!(group_of(&es, "a", a), group_of(&es, "b", b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Pell County", "Pell County Republican Party"),
+            ("Maria Quispe Huanca", "Mario Quispe"),
+        ] {
+            let es = story(&[
+                ("a", &format!("{a} spoke to the inquiry at Oskemen.")),
+                ("b", &format!("At Oskemen, {b} spoke to the inquiry.")),
+            ]);
+            assert_ne!(group_of(&es, "a", a), group_of(&es, "b", b), "{a} / {b}");
         }
     }
 

@@ -2,7 +2,8 @@
 //! read to minutes after midnight so that "10:41 p.m." and "22:41" are one time.
 //!
 //! ## What it handles
-//! Hours with minutes after a colon or a point and a half of the day ("a.m.", "pm"),
+//! Hours with minutes after a colon or a point and a half of the day ("a.m.", "pm",
+//! "p. m."),
 //! 24-hour times with a colon, "noon" and "midnight".
 //!
 //! ## What it does not
@@ -15,7 +16,7 @@ use regex::Regex;
 
 /// A time of day: "9 a.m.", "around 6.30 pm", "05:40", "midnight".
 pub(crate) static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?-u:\b)|\d{1,2}:\d{2}(?-u:\b)|midnight|noon)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?-u:\b)|\d{1,2}:\d{2}(?-u:\b)|midnight|noon)").unwrap()
 });
 
 /// The time as compared: digits and the half of the day ("9 a.m." and "9am" are one).
@@ -75,11 +76,18 @@ mod tests {
 
     #[test]
     fn one_moment_printed_in_twelve_and_twenty_four_hours_is_one_time() {
-        let found: Vec<u32> = ["10:41 p.m.", "22:41", "3.15am", "12 am", "noon", "7 pm"]
-            .iter()
-            .map(|t| minutes_of(t).unwrap())
-            .collect();
-        assert_eq!(found, [1361, 1361, 195, 0, 720, 1140]);
+        let found: Vec<u32> = [
+            "10:41 p.m.",
+            "22:41",
+            "3.15am",
+            "12 am",
+            "noon",
+            "1:35 p. m.",
+        ]
+        .iter()
+        .map(|t| minutes_of(t).unwrap())
+        .collect();
+        assert_eq!(found, [1361, 1361, 195, 0, 720, 815]);
         assert_eq!(minutes_of("25:10"), None);
         let spans: Vec<u32> = times("It lifted off at 22:41 and fell by 10:55 p.m.")
             .into_iter()

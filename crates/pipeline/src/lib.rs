@@ -840,7 +840,10 @@ fn put_together(
                 ));
             }
             claimed.push((a.id.clone(), parallax_facts::clauses(&stated)));
-            let found = parallax_facts::details(&stated, days[i], &names);
+            let mut found = parallax_facts::details(&stated, days[i], &names);
+            if a.published.is_none() {
+                found = found.with_borrowed_day();
+            }
             detailed.push((a.id.clone(), found));
         }
         // "The mayor" is a mention of the one person the article calls the mayor.

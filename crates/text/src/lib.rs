@@ -333,18 +333,54 @@ pub fn same_name(a: &str, b: &str) -> bool {
     if x == y || one_letter_apart(&x, &y) {
         return true;
     }
-    let skeleton = |s: &str| -> String {
-        let mut out = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'h') || out.ends_with(c) {
-                continue;
-            }
-            out.push(c);
-        }
-        out
-    };
-    let (sx, sy) = (skeleton(&x), skeleton(&y));
+    let (sx, sy) = (name_skeleton(a), name_skeleton(b));
     sx == sy && sx.chars().count() >= 4
+}
+
+/// The consonants of a name's word as Latin renderings of other scripts share them: lower
+/// case without diacritics, "zh", "dzh" and "j" as one sound, "kh", "ch" and "h" as breath
+/// (dropped), "q" as "k", "x" as "ks", "w" as "v", "ph" as "f", "th" as "t", "y" as a
+/// vowel; vowels dropped (a word that opens with one keeps "_" in its place) and doubled
+/// letters made one: "Sadykov" and "Sadyqov" are `sdkv`, "Yerlan" and "Erlan" `_rln`,
+/// "Aleksandr" and "Alexander" `_lksndr`, "Vlachos" and "Vlahos" `vls`, "Mohamed" and
+/// "Muhammad" `md`. Spaces and hyphens inside are dropped ("Tae-hyun" is "Taehyun").
+/// A heuristic: it joins renderings the name key keeps apart, and two different names
+/// with the same consonants ("Marta" / "Merit") share it, so callers compare whole names.
+pub fn name_skeleton(word: &str) -> String {
+    let mut s: String = fold_diacritics(&word.to_lowercase())
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    for (from, to) in [
+        ("dzh", "j"),
+        ("zh", "j"),
+        ("kh", "h"),
+        ("ch", "h"),
+        ("ph", "f"),
+        ("th", "t"),
+        ("q", "k"),
+        ("x", "ks"),
+        ("w", "v"),
+        ("y", "i"),
+        ("j", "i"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+        if i == 0 && vowel {
+            out.push('_');
+            continue;
+        }
+        if vowel || c == 'h' || out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// How many items two sorted lists share (an item as often as both hold it), in one merge
