@@ -345,7 +345,24 @@ pub fn facts(
             });
         }
     }
-    let times = times_one_outlet_gives(articles, &out);
+    beyond_clauses(articles, details, quotes, &mut out);
+    for (k, f) in out.iter_mut().enumerate() {
+        f.id = format!("F{}", k + 1);
+    }
+    out
+}
+
+/// Adds to `out`, the facts of a story's clauses, those its clauses alone do not show: times one
+/// outlet gives, party descriptions, quotations credited to different people, ages,
+/// figures, days and times that differ ([`crate::disagree`]), people described
+/// differently ([`crate::roles`]) and details outlets agree on ([`agreed_details`]).
+fn beyond_clauses(
+    articles: &[(String, Vec<Clause>)],
+    details: &[(String, Details)],
+    quotes: &[Quote],
+    out: &mut Vec<Fact>,
+) {
+    let times = times_one_outlet_gives(articles, out);
     out.extend(times);
     out.extend(party_descriptions(articles));
     out.extend(who_said(quotes));
@@ -354,14 +371,14 @@ pub fn facts(
         .map(|(id, d)| (id.clone(), d.ages.clone()))
         .collect();
     out.extend(crate::ages::age_facts(&ages));
-    let differ = crate::disagree::disagreements(details, &out);
+    let differ = crate::disagree::disagreements(details, out);
     out.extend(differ);
-    let pinned = agreed_details(details, &out);
+    let described: Vec<(String, Vec<crate::roles::Description>)> = (details.iter())
+        .map(|(id, d)| (id.clone(), d.descriptions.clone()))
+        .collect();
+    out.extend(crate::roles::described_differently(&described));
+    let pinned = agreed_details(details, out);
     out.extend(pinned);
-    for (k, f) in out.iter_mut().enumerate() {
-        f.id = format!("F{}", k + 1);
-    }
-    out
 }
 
 /// Marks `single_source` the agreed facts whose outlets are one report and its syndicated

@@ -144,6 +144,8 @@ pub struct Details {
     main: HashSet<String>,
     /// The ages it gives people ([`crate::ages::ages`]).
     pub(crate) ages: Vec<crate::ages::Age>,
+    /// What it calls the people it names ([`crate::roles::descriptions`]).
+    pub(crate) descriptions: Vec<crate::roles::Description>,
     /// Whether its days were read against its own publication day, not one borrowed from
     /// its story ([`Details::with_borrowed_day`]): only such days can contradict another
     /// outlet's.
@@ -184,6 +186,8 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
                 out.mentions
                     .extend(mention(sentence, m.range, Anchor::Day(key)));
             }
+            out.descriptions
+                .extend(crate::roles::descriptions(text, names));
             let times = crate::times::times(text);
             for &(range, minutes) in &times {
                 out.mentions
@@ -417,6 +421,38 @@ fn head_noun(after: &str) -> Option<String> {
         }
     }
     (!head.contains('-')).then_some(head)
+}
+
+/// Evidence for a contradiction is the whole sentence up to this many words, else this
+/// many words either side of the figure within it: a reader checks a contradiction against
+/// what each outlet said, not against the few words around the figure.
+const MAX_EVIDENCE_WORDS: usize = 24;
+
+/// Words either side of the figure kept as evidence from a longer sentence.
+const EVIDENCE_REACH: usize = 10;
+
+/// What a contradiction cites from `sentence` for the words at `at`: the sentence when
+/// short ([`MAX_EVIDENCE_WORDS`]), else the words around them ([`EVIDENCE_REACH`]); exact
+/// characters of the sentence.
+pub(crate) fn cited(s: &str, at: (usize, usize)) -> String {
+    if s.split_whitespace().count() <= MAX_EVIDENCE_WORDS {
+        return s.trim().to_string();
+    }
+    let starts: Vec<usize> = (s.char_indices())
+        .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || s[..i].ends_with(char::is_whitespace)))
+        .map(|(i, _)| i)
+        .collect();
+    let first = starts.iter().rposition(|&i| i <= at.0).unwrap_or(0);
+    let from = starts[first.saturating_sub(EVIDENCE_REACH)];
+    let last = starts
+        .iter()
+        .position(|&i| i >= at.1)
+        .unwrap_or(starts.len());
+    let to = starts
+        .get(last + EVIDENCE_REACH)
+        .copied()
+        .unwrap_or(s.len());
+    s[from..to].trim().to_string()
 }
 
 /// Month names, before a day of the month.

@@ -54,14 +54,6 @@ const LONE_FIGURES_RATIO: f64 = 2.0;
 /// [`MIN_SAME_ONLY_THING`].
 const LONE_TIMES_MINUTES: u32 = 180;
 
-/// Evidence for a contradiction is the whole sentence up to this many words, else this
-/// many words either side of the figure within it: a reader checks a contradiction against
-/// what each outlet said, not against the few words around the figure.
-const MAX_EVIDENCE_WORDS: usize = 24;
-
-/// Words either side of the figure kept as evidence from a longer sentence.
-const EVIDENCE_REACH: usize = 10;
-
 /// Words before or after a count that make it a part of something counted elsewhere
 /// ("the other three gates", "two more bodies", "four remaining crew"): not the count
 /// another outlet gives of the whole.
@@ -228,28 +220,9 @@ fn partial(d: &Detail) -> bool {
             .any(|w| PARTIAL.contains(&w.as_str()))
 }
 
-/// What a contradiction cites from a mention: its sentence when short
-/// ([`MAX_EVIDENCE_WORDS`]), else the words around the figure ([`EVIDENCE_REACH`]).
+/// What a contradiction cites from a mention ([`crate::details::cited`]).
 fn evidence(d: &Detail) -> String {
-    let s = &d.sentence;
-    if s.split_whitespace().count() <= MAX_EVIDENCE_WORDS {
-        return s.trim().to_string();
-    }
-    let starts: Vec<usize> = (s.char_indices())
-        .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || s[..i].ends_with(char::is_whitespace)))
-        .map(|(i, _)| i)
-        .collect();
-    let first = starts.iter().rposition(|&i| i <= d.at.0).unwrap_or(0);
-    let from = starts[first.saturating_sub(EVIDENCE_REACH)];
-    let last = starts
-        .iter()
-        .position(|&i| i >= d.at.1)
-        .unwrap_or(starts.len());
-    let to = starts
-        .get(last + EVIDENCE_REACH)
-        .copied()
-        .unwrap_or(s.len());
-    s[from..to].trim().to_string()
+    crate::details::cited(&d.sentence, d.at)
 }
 
 /// How much two mentions' sentences share: the shared words' weight over the lighter

@@ -158,7 +158,8 @@ const NOT_NAMES: &[&str] = &[
     "Spokeswoman",
 ];
 /// Titles that stand before a name inside a capitalised sequence.
-const TITLES: &[&str] = &[
+/// Words that name a post ("Minister", "Mayor"), before a name or as a role.
+pub(crate) const TITLES: &[&str] = &[
     "President",
     "Minister",
     "Secretary",
@@ -189,6 +190,9 @@ const TITLES: &[&str] = &[
     "CEO",
     "Coach",
     "Manager",
+    "Representative",
+    "Prosecutor",
+    "Magistrate",
 ];
 const FUNCTION_WORDS: &[&str] = &[
     "The", "A", "An", "This", "That", "In", "On", "At", "But", "And", "Or", "For", "With", "From",

@@ -187,12 +187,15 @@ pub fn words(s: &str) -> impl Iterator<Item = Span> + '_ {
 /// exclamation mark ends a sentence only where whitespace or the end follows it, so "3.5"
 /// and "U.S.-led" stay whole; and a full stop does not end one when the next word starts in
 /// lower case ("before 6 a.m. in strong winds") or when it closes a title before a name
-/// ("Mr. Tomas Ekholm", "Dr. Lind").
+/// ("Mr. Tomas Ekholm", "Dr. Lind", "Sen. Dana Whitlock", "Lt. Col. Renata Osei").
 ///
-/// It does not know other abbreviations before a capital ("Gen. Hale", "Corp. said"): those
+/// It does not know other abbreviations before a capital ("Corp. said", "Jr. The"): those
 /// end a sentence.
 pub fn sentences(s: &str) -> impl Iterator<Item = &str> + '_ {
-    const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt"];
+    const TITLES: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+        "Capt", "Sgt", "Supt", "Insp", "Cllr", "Hon", "Rev", "Cmdr", "Maj", "Adm", "Det",
+    ];
     let mut start = 0;
     let mut chars = s.char_indices().peekable();
     std::iter::from_fn(move || {
