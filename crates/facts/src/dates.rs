@@ -12,6 +12,8 @@
 //!   span), `last night`, `tonight`, `this morning` / `afternoon` / `evening`.
 //! - Months: `last month`, `the previous month`, `this month`, `earlier this month`, `later
 //!   this month`, `next month`, `the following month`, as spans of days.
+//! - A weekday after "by" ("by Sunday") is a deadline: the coming one.
+//! - Years, months without a day, weekends and seasons ([`crate::periods`]).
 //!
 //! ## What it does not
 //! Times of day ("at 9 a.m."), ordinal days without a month ("on the 3rd"), months counted
@@ -149,10 +151,12 @@ fn weekday_date(
         .rem_euclid(7);
     let forward = (7 - back) % 7;
     let direction = c.name("dir").map(|d| d.as_str());
+    // "by Sunday" is a deadline: the coming one.
+    let by = text[..range.0].trim_end().ends_with(" by") || text[..range.0].trim_end() == "by";
     let ahead = match direction {
         Some("next") => true,
         Some("last") => false,
-        _ => back != 0 && AHEAD.is_match(clause(text, range.0, range.1)),
+        _ => back != 0 && (by || AHEAD.is_match(clause(text, range.0, range.1))),
     };
     let days = if direction == Some("last") && back == 0 {
         -7
@@ -251,6 +255,15 @@ pub fn resolve_dates(text: &str, reference: NaiveDate) -> Vec<DateMention> {
                 date: d,
                 resolved: Resolved::Day(d),
             });
+        }
+    }
+    // Years, months, weekends and seasons, where no expression above took their words.
+    for p in crate::periods::periods(text, reference) {
+        if !out
+            .iter()
+            .any(|m| m.range.0 < p.range.1 && p.range.0 < m.range.1)
+        {
+            out.push(p);
         }
     }
     out.sort_by_key(|m| m.range);

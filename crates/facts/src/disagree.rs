@@ -146,9 +146,24 @@ fn kind_of(d: &Detail) -> Option<String> {
             Some(format!("{unit} {}", d.next.as_deref()?))
         }
         Anchor::Count { unit, .. } => Some(unit.clone()),
+        Anchor::Day(key) if longer_than_a_week(key) => None,
         Anchor::Day(_) => Some("day".into()),
         Anchor::Time(_) => Some("time".into()),
         Anchor::Name(_) => None,
+    }
+}
+
+/// Whether a day key is a span of more than a week ("2019-01-01/2019-12-31", a month): a
+/// period a story's background names ("since 2019", "in October"), not the day of one of
+/// its events, and too coarse to contradict one.
+fn longer_than_a_week(key: &str) -> bool {
+    let Some((a, b)) = key.split_once('/') else {
+        return false;
+    };
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    match (day(a), day(b)) {
+        (Some(a), Some(b)) => (b - a).num_days() > 7,
+        _ => true,
     }
 }
 

@@ -24,6 +24,7 @@ mod details;
 mod disagree;
 mod entities;
 mod numbers;
+mod periods;
 mod roles;
 mod timeline;
 mod times;

@@ -121,9 +121,14 @@ mod tests {
                 )
             })
             .collect();
+        // A year is a span of its own ("since 2019").
         assert_eq!(
             got,
             [
+                (
+                    "2019-01-01/2019-12-31".to_string(),
+                    vec![("b".to_string(), "2019".to_string())],
+                ),
                 (
                     "2025-08-15".to_string(),
                     vec![
@@ -137,6 +142,6 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(t[0].event, "The summit on Friday ended without a deal");
+        assert_eq!(t[1].event, "The summit on Friday ended without a deal");
     }
 }
