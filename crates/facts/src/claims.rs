@@ -478,7 +478,12 @@ fn compared(
     let mut unit: Option<String> = None;
     let mut all_numbered = true;
     for (&a, c) in per_article {
-        let Some(num) = c.numbers.first() else {
+        // A year, a date's day or a broken figure ("000" of "500, 000") counts nothing.
+        let Some(num) = c
+            .numbers
+            .first()
+            .filter(|n| !crate::details::not_a_count(&c.text, n, &[]) && !n.text.starts_with('0'))
+        else {
             all_numbered = false;
             continue;
         };

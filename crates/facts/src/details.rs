@@ -487,7 +487,11 @@ const MONTHS: &[&str] = &[
 /// the month after its month ("June 24 outside"), a year ("in 2005"; four digits from 1800
 /// to 2100 without a separator, unless a plural follows: "1500 revellers"), or one side of a
 /// score, record or range joined by a hyphen ("the 15-17 Bulldogs", "a 3-1 win").
-fn not_a_count(text: &str, n: &crate::numbers::Number, taken: &[(usize, usize)]) -> bool {
+pub(crate) fn not_a_count(
+    text: &str,
+    n: &crate::numbers::Number,
+    taken: &[(usize, usize)],
+) -> bool {
     let (start, end) = n.range;
     if taken.iter().any(|&(a, b)| start < b && a < end) {
         return true;

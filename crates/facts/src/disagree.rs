@@ -42,17 +42,13 @@ const MIN_SAME_THING: f64 = 0.3;
 const MIN_SAME_EVENT: f64 = 0.5;
 
 /// Least likeness of two mentions that are each their article's only value of a specific
-/// unit or time of day ("312 ballots" in one, "321 ballots" in the other): the unit alone
+/// unit ("312 ballots" in one, "321 ballots" in the other): the unit alone
 /// nearly says they are of one thing.
 const MIN_SAME_ONLY_THING: f64 = 0.12;
 
 /// The most one figure may be times another for two lone figures of one unit to be
 /// compared at [`MIN_SAME_ONLY_THING`]: further apart, they count different things.
 const LONE_FIGURES_RATIO: f64 = 2.0;
-
-/// Most minutes apart two lone times of day may be to be compared at
-/// [`MIN_SAME_ONLY_THING`].
-const LONE_TIMES_MINUTES: u32 = 180;
 
 /// Words before or after a count that make it a part of something counted elsewhere
 /// ("the other three gates", "two more bodies", "four remaining crew"): not the count
@@ -242,12 +238,19 @@ fn evidence(d: &Detail) -> String {
 
 /// How much two mentions' sentences share: the shared words' weight over the lighter
 /// sentence's.
+/// Two sentences sharing fewer words than this are not alike, however short: "Saturday
+/// night." and "came to the area Monday night" share one word and say nothing alike.
+const MIN_SHARED_WORDS: usize = 2;
+
 fn likeness(a: &Item, b: &Item) -> f64 {
-    let shared: f64 = (a.words.iter())
+    let shared: Vec<f64> = (a.words.iter())
         .filter(|(w, _)| b.words.contains_key(*w))
-        .map(|(_, x)| x)
-        .sum();
-    shared / a.total.min(b.total).max(f64::EPSILON)
+        .map(|(_, x)| *x)
+        .collect();
+    if shared.len() < MIN_SHARED_WORDS {
+        return 0.0;
+    }
+    shared.iter().sum::<f64>() / a.total.min(b.total).max(f64::EPSILON)
 }
 
 /// Pairs of mentions of one kind in two articles that are each other's best match and
@@ -288,7 +291,7 @@ fn matches(items: &[Item]) -> Vec<(usize, usize)> {
                     }
                     Anchor::Count { .. } | Anchor::Name(_) => MIN_SAME_THING,
                 };
-                let enough = s >= least
+                let enough = (s >= least && within_reach(&items[i], &items[j]))
                     || lone && s >= MIN_SAME_ONLY_THING && near_enough(&items[i], &items[j]);
                 if enough && best(j, left).is_some_and(|(k, _)| k == i) {
                     out.push((i, j));
@@ -300,12 +303,11 @@ fn matches(items: &[Item]) -> Vec<(usize, usize)> {
 }
 
 /// Whether an article's mentions of one kind all give one value, and the kind is a count
-/// of a specific unit or a time of day (a story has many days, and many spans of years).
+/// of a specific unit (a story has many days and times, and many spans of years).
 fn lone(items: &[Item], mentions: &[usize]) -> bool {
     let specific = |it: &Item| match &it.detail.anchor {
         Anchor::Count { unit, .. } => !GENERIC_UNITS.contains(&unit.as_str()),
-        Anchor::Time(_) => true,
-        Anchor::Day(_) | Anchor::Name(_) => false,
+        Anchor::Time(_) | Anchor::Day(_) | Anchor::Name(_) => false,
     };
     let first = &items[mentions[0]];
     specific(first)
@@ -314,15 +316,30 @@ fn lone(items: &[Item], mentions: &[usize]) -> bool {
             .all(|&i| agree(first.detail, items[i].detail))
 }
 
+/// The most one figure may be times another for two figures to be two outlets' versions
+/// of one count: "12 miles" and "110 miles" in alike sentences are two distances.
+const MAX_FIGURES_RATIO: f64 = 3.0;
+
+/// Two mentions whose values could be versions of one: figures within
+/// [`MAX_FIGURES_RATIO`] of each other or with their digits transposed; any days or times.
+fn within_reach(a: &Item, b: &Item) -> bool {
+    match (&a.detail.anchor, &b.detail.anchor) {
+        (Anchor::Count { value: x, .. }, Anchor::Count { value: y, .. }) => {
+            let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
+            hi <= lo * MAX_FIGURES_RATIO || transposed(*x, *y)
+        }
+        _ => true,
+    }
+}
+
 /// Two lone figures near enough to be two outlets' versions of one
-/// ([`LONE_FIGURES_RATIO`], [`LONE_TIMES_MINUTES`]).
+/// ([`LONE_FIGURES_RATIO`]).
 fn near_enough(a: &Item, b: &Item) -> bool {
     match (&a.detail.anchor, &b.detail.anchor) {
         (Anchor::Count { value: x, .. }, Anchor::Count { value: y, .. }) => {
             let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
             hi <= lo * LONE_FIGURES_RATIO || transposed(*x, *y)
         }
-        (Anchor::Time(x), Anchor::Time(y)) => x.abs_diff(*y) <= LONE_TIMES_MINUTES,
         _ => false,
     }
 }

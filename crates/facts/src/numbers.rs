@@ -30,7 +30,7 @@ pub struct Number {
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{word}(?:[- ]{word})?(?:\s+hundred(?:\s+and\s+{word}(?:[- ]{word})?)?)?)(?P<half>\s+and\s+a\s+half)?(?:\s*(?P<scale>million|billion|thousand|m|bn|k)(?-u:\b))?(?P<unit>-[a-z]+|\s+[a-z]+)?"
+        r"(?i)(?-u:\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{word}(?:[- ]{word})?(?:\s+hundred(?:\s+and\s+{word}(?:[- ]{word})?)?)?)(?P<half>\s+and\s+a\s+half)?(?:(?:\s*|-)(?P<scale>million|billion|thousand|m|bn|k)(?-u:\b))?(?P<unit>-[a-z]+|\s+[a-z]+)?"
     ))
     .unwrap()
 });
