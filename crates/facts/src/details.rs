@@ -486,7 +486,8 @@ const MONTHS: &[&str] = &[
 /// A number that counts nothing: part of a date or time already read (`taken`), a day of
 /// the month after its month ("June 24 outside"), a year ("in 2005"; four digits from 1800
 /// to 2100 without a separator, unless a plural follows: "1500 revellers"), or one side of a
-/// score, record or range joined by a hyphen ("the 15-17 Bulldogs", "a 3-1 win").
+/// score, record or range joined by a hyphen ("the 15-17 Bulldogs", "a 3-1 win"), or the
+/// tail of a decimal whose point a scraper spaced out ("6. 2 miles").
 pub(crate) fn not_a_count(
     text: &str,
     n: &crate::numbers::Number,
@@ -515,7 +516,10 @@ pub(crate) fn not_a_count(
         && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
         || text[end..].starts_with('-')
             && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
-    MONTHS.contains(&word_before.as_str()) || year || hyphen_digit
+    // "6. 2 miles": the figure after a point a scraper spaced out is a decimal's tail.
+    let decimal_tail =
+        before.ends_with('.') && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+    MONTHS.contains(&word_before.as_str()) || year || hyphen_digit || decimal_tail
 }
 
 /// Words after a number that are not what it counts.

@@ -187,7 +187,9 @@ pub fn words(s: &str) -> impl Iterator<Item = Span> + '_ {
 /// exclamation mark ends a sentence only where whitespace or the end follows it, so "3.5"
 /// and "U.S.-led" stay whole; and a full stop does not end one when the next word starts in
 /// lower case ("before 6 a.m. in strong winds") or when it closes a title before a name
-/// ("Mr. Tomas Ekholm", "Dr. Lind", "Sen. Dana Whitlock", "Lt. Col. Renata Osei").
+/// ("Mr. Tomas Ekholm", "Dr. Lind", "Sen. Dana Whitlock", "Lt. Col. Renata Osei"), or
+/// when it stands between short runs of digits ("6. 2 miles", a decimal whose point
+/// scraping spaced out; "in 2019. 12 people" still ends one).
 ///
 /// It does not know other abbreviations before a capital ("Corp. said", "Jr. The"): those
 /// end a sentence.
@@ -209,7 +211,13 @@ pub fn sentences(s: &str) -> impl Iterator<Item = &str> + '_ {
                         .rsplit(|ch: char| !ch.is_alphanumeric())
                         .next()
                         .unwrap_or("");
+                    // "6. 2 miles": a decimal broken by a space, not a sentence end.
+                    let broken_decimal = word.chars().all(|ch| ch.is_ascii_digit())
+                        && !word.is_empty()
+                        && word.len() <= 3
+                        && next.is_some_and(|ch| ch.is_ascii_digit());
                     if next.is_some_and(char::is_lowercase)
+                        || broken_decimal
                         || (TITLES.contains(&word) && next.is_some_and(char::is_uppercase))
                     {
                         continue;
@@ -565,6 +573,16 @@ mod tests {
                 "It struck at 6 a.m. in strong winds.",
                 " Mr. Ekholm spoke.",
                 " Then Dr. Lind did."
+            ]
+        );
+        let t = "It fell 10 kilometres (6. 2 miles) away. Sen. Dana Whitlock spoke in 2019. 12 more came.";
+        let got: Vec<&str> = sentences(t).collect();
+        assert_eq!(
+            got,
+            [
+                "It fell 10 kilometres (6. 2 miles) away.",
+                " Sen. Dana Whitlock spoke in 2019.",
+                " 12 more came."
             ]
         );
     }
