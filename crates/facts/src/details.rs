@@ -124,8 +124,9 @@ pub struct Detail {
     pub(crate) next: Option<String>,
     /// How loosely the figure is given.
     pub(crate) hedge: Hedge,
-    /// The whole sentence it stands in: exact characters of the article.
-    pub(crate) sentence: String,
+    /// The whole sentence it stands in: exact characters of the article, shared by the
+    /// sentence's mentions.
+    pub(crate) sentence: std::sync::Arc<str>,
     /// Where the anchor stands in [`Detail::sentence`].
     pub(crate) at: (usize, usize),
     /// The stems of the sentence's words printed in lower case (what happened, without
@@ -552,8 +553,11 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
 /// anchors in it.
 struct Sentence<'a> {
     text: &'a str,
-    /// The content words without digits, each with its stem.
-    words: std::cell::OnceCell<Vec<(String, String)>>,
+    /// The content words without digits, each with its stem, and whether it is printed in
+    /// lower case somewhere in the sentence.
+    words: std::cell::OnceCell<Vec<(String, String, bool)>>,
+    /// The text, shared by every mention in it.
+    shared: std::cell::OnceCell<std::sync::Arc<str>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -561,17 +565,31 @@ impl<'a> Sentence<'a> {
         Sentence {
             text,
             words: std::cell::OnceCell::new(),
+            shared: std::cell::OnceCell::new(),
         }
     }
 
-    fn words(&self) -> &[(String, String)] {
+    fn shared(&self) -> std::sync::Arc<str> {
+        self.shared.get_or_init(|| self.text.into()).clone()
+    }
+
+    fn words(&self) -> &[(String, String, bool)] {
         self.words.get_or_init(|| {
             let words: Vec<String> = content_words(self.text)
                 .into_iter()
                 .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
                 .collect();
             let stems = stems(&words);
-            words.into_iter().zip(stems).collect()
+            // The words printed in lower case: what happened, not who or where.
+            let plain: HashSet<&str> = (self.text.split(|c: char| !c.is_alphanumeric()))
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .collect();
+            (words.into_iter().zip(stems))
+                .map(|(w, s)| {
+                    let lower = plain.contains(w.as_str());
+                    (w, s, lower)
+                })
+                .collect()
         })
     }
 }
@@ -592,17 +610,12 @@ fn mention(whole: &Sentence, range: (usize, usize), anchor: Anchor) -> Option<De
     let context_stems: Vec<String> = whole
         .words()
         .iter()
-        .filter(|(w, _)| !own.contains(w))
-        .map(|(_, s)| s.clone())
-        .collect();
-    // The words printed in lower case: what happened, not who or where.
-    let plain: HashSet<&str> = sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.starts_with(char::is_lowercase))
+        .filter(|(w, _, _)| !own.contains(w))
+        .map(|(_, s, _)| s.clone())
         .collect();
     let plain_stems = (whole.words().iter())
-        .filter(|(w, _)| !own.contains(w) && plain.contains(w.as_str()))
-        .map(|(_, s)| s.clone())
+        .filter(|(w, _, lower)| *lower && !own.contains(w))
+        .map(|(_, s, _)| s.clone())
         .collect();
     let next = sentence[range.1..]
         .split(|c: char| !c.is_alphanumeric())
@@ -617,7 +630,7 @@ fn mention(whole: &Sentence, range: (usize, usize), anchor: Anchor) -> Option<De
         plain_stems,
         next,
         hedge: hedge_before(&sentence[..range.0]),
-        sentence: sentence.to_string(),
+        sentence: whole.shared(),
         at: range,
     })
 }
