@@ -59,14 +59,38 @@ static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(will|plans?|planned|scheduled|due|expected|to meet|next|upcoming|is set to|are set to)(?-u:\b)").unwrap()
 });
 
+/// The months' names, in order.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Whether `word` names a month in full or as its three-letter abbreviation ("Jun.",
+/// "Sept"), in any case.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTH_NAMES.iter().any(|m| {
+        let m = m.to_lowercase();
+        m == w || (w.len() == 3 || w == "sept") && m.starts_with(&w)
+    })
+}
+
 fn month(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_ascii_lowercase();
-    [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| n.starts_with(m))
-    .map(|i| i as u32 + 1)
+    MONTH_NAMES
+        .iter()
+        .position(|m| n.starts_with(&m[..3].to_ascii_lowercase()))
+        .map(|i| i as u32 + 1)
 }
 
 fn weekday(name: &str) -> Weekday {

@@ -456,34 +456,6 @@ pub(crate) fn cited(s: &str, at: (usize, usize)) -> String {
     s[from..to].trim().to_string()
 }
 
-/// Month names, before a day of the month.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// A number that counts nothing: part of a date or time already read (`taken`), a day of
 /// the month after its month ("June 24 outside"), a year ("in 2005"; four digits from 1800
 /// to 2100 without a separator, unless a plural follows: "1500 revellers"), or one side of a
@@ -520,7 +492,7 @@ pub(crate) fn not_a_count(
     // "6. 2 miles": the figure after a point a scraper spaced out is a decimal's tail.
     let decimal_tail =
         before.ends_with('.') && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit());
-    MONTHS.contains(&word_before.as_str()) || year || hyphen_digit || decimal_tail
+    crate::dates::is_month_name(&word_before) || year || hyphen_digit || decimal_tail
 }
 
 /// Words after a number that are not what it counts.

@@ -24,18 +24,16 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use crate::dates::{DateMention, Resolved};
-
-const MONTH_NAMES: &str =
-    "January|February|March|April|May|June|July|August|September|October|November|December";
+use crate::dates::{DateMention, Resolved, MONTH_NAMES};
 
 /// Words after which a four-digit number is a year, or a month's name a month.
 const LEADS: &str =
     "in|since|for|until|till|by|of|during|from|before|after|through|early|late|mid|last|this|next";
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTH_NAMES.join("|");
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?P<yrel>last year|next year|this year|a year earlier|a year ago|a year later|the previous year|the following year)|(?P<ago>(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten) years ago)|(?P<part>early|mid-?|late|the end of|end of|the start of|the beginning of|(?:{LEADS}))\s+(?P<mon>{MONTH_NAMES})(?:,?\s+(?P<my>(?:1[89]|20)\d\d))?(?-u:\b)|(?:{LEADS}|the|year|season)\s+(?P<year>(?:1[89]|20)\d\d)(?-u:\b)|(?P<wk>(?:this|last|next|the|by the|over the) weekend)|(?P<eow>the end of the (?:week|month))|(?P<season>(?:this|last|next) (?:summer|winter|spring|autumn|fall)))"
+        r"(?i)(?-u:\b)(?:(?P<yrel>last year|next year|this year|a year earlier|a year ago|a year later|the previous year|the following year)|(?P<ago>(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten) years ago)|(?P<part>early|mid-?|late|the end of|end of|the start of|the beginning of|(?:{LEADS}))\s+(?P<mon>{months})(?:,?\s+(?P<my>(?:1[89]|20)\d\d))?(?-u:\b)|(?:{LEADS}|the|year|season)\s+(?P<year>(?:1[89]|20)\d\d)(?-u:\b)|(?P<wk>(?:this|last|next|the|by the|over the) weekend)|(?P<eow>the end of the (?:week|month))|(?P<season>(?:this|last|next) (?:summer|winter|spring|autumn|fall)))"
     ))
     .unwrap()
 });
@@ -116,7 +114,7 @@ fn month_span(
 ) -> Option<(NaiveDate, NaiveDate)> {
     let lower = name.to_lowercase();
     let month = MONTH_NAMES
-        .split('|')
+        .iter()
         .position(|m| m.eq_ignore_ascii_case(&lower))? as u32
         + 1;
     let year = year.unwrap_or_else(|| {

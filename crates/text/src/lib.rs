@@ -283,26 +283,24 @@ pub fn fold_diacritics(word: &str) -> String {
 /// transliterate other scripts, and two different names can share a key (the comparisons
 /// that use it also check first names).
 pub fn name_key(name: &str) -> String {
-    let mut s = fold_diacritics(&name.to_lowercase());
-    for (from, to) in [
-        ("sch", "sh"),
-        ("dzh", "dj"),
-        ("zh", "j"),
-        ("sz", "sh"),
-        ("cz", "ch"),
-        ("kh", "h"),
-        ("ph", "f"),
-        ("ks", "x"),
-        ("ue", "u"),
-        ("oe", "o"),
-        ("ae", "a"),
-        ("w", "v"),
-        ("y", "i"),
-    ] {
-        if s.contains(from) {
-            s = s.replace(from, to);
-        }
-    }
+    let s = replaced(
+        fold_diacritics(&name.to_lowercase()),
+        &[
+            ("sch", "sh"),
+            ("dzh", "dj"),
+            ("zh", "j"),
+            ("sz", "sh"),
+            ("cz", "ch"),
+            ("kh", "h"),
+            ("ph", "f"),
+            ("ks", "x"),
+            ("ue", "u"),
+            ("oe", "o"),
+            ("ae", "a"),
+            ("w", "v"),
+            ("y", "i"),
+        ],
+    );
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if !out.ends_with(c) {
@@ -310,6 +308,16 @@ pub fn name_key(name: &str) -> String {
         }
     }
     out
+}
+
+/// `s` with each pair's first string replaced by its second, in order.
+fn replaced(mut s: String, pairs: &[(&str, &str)]) -> String {
+    for (from, to) in pairs {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    s
 }
 
 /// The key of a person's surname across spellings: the [`name_key`] of the name's last
@@ -358,27 +366,26 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// A heuristic: it joins renderings the name key keeps apart, and two different names
 /// with the same consonants ("Marta" / "Merit") share it, so callers compare whole names.
 pub fn name_skeleton(word: &str) -> String {
-    let mut s: String = fold_diacritics(&word.to_lowercase())
+    let s: String = fold_diacritics(&word.to_lowercase())
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect();
-    for (from, to) in [
-        ("dzh", "j"),
-        ("zh", "j"),
-        ("kh", "h"),
-        ("ch", "h"),
-        ("ph", "f"),
-        ("th", "t"),
-        ("q", "k"),
-        ("x", "ks"),
-        ("w", "v"),
-        ("y", "i"),
-        ("j", "i"),
-    ] {
-        if s.contains(from) {
-            s = s.replace(from, to);
-        }
-    }
+    let s = replaced(
+        s,
+        &[
+            ("dzh", "j"),
+            ("zh", "j"),
+            ("kh", "h"),
+            ("ch", "h"),
+            ("ph", "f"),
+            ("th", "t"),
+            ("q", "k"),
+            ("x", "ks"),
+            ("w", "v"),
+            ("y", "i"),
+            ("j", "i"),
+        ],
+    );
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.chars().enumerate() {
         let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
