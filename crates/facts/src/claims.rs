@@ -115,6 +115,9 @@ static STEMMER: LazyLock<rust_stemmers::Stemmer> =
 const SAME_SENSE: &[(&str, &str)] = &[
     ("hurt", "injur"),
     ("injuri", "injur"),
+    ("dead", "kill"),
+    ("die", "kill"),
+    ("death", "kill"),
     ("wound", "injur"),
     ("nobodi", "none"),
     ("staff", "worker"),

@@ -330,6 +330,9 @@ const MODIFIERS: &[&str] = &[
 /// names in news copy (staff, employees → worker; see [`stems`]). A hyphenated unit of
 /// the number itself ("3.5-year") is kept as the number's own.
 fn counted(sentence: &str, n: &crate::numbers::Number) -> Option<String> {
+    if let Some(harm) = casualties(sentence, n) {
+        return Some(harm);
+    }
     let own = n.unit.clone()?;
     let words: Vec<String> = sentence[n.range.1..]
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
@@ -362,6 +365,68 @@ fn counted(sentence: &str, n: &crate::numbers::Number) -> Option<String> {
         return Some(own);
     }
     stems(&[parallax_text::sense(&noun).to_string()]).pop()
+}
+
+/// What happened to the people a count counts, as stems ([`stems`], with its senses:
+/// "hurt" and "wounded" are "injur", "dead" and "died" are "kill"): a count of these is of
+/// the people it happened to, however the sentence names them.
+const CASUALTY_STEMS: &[&str] = &[
+    "kill",
+    "injur",
+    "evacu",
+    "arrest",
+    "rescu",
+    "hospitalis",
+    "hospitaliz",
+    "displac",
+    "strand",
+    "trap",
+    "detain",
+    "miss",
+];
+
+/// A count of casualties told by its verb, not its noun: "19 injured", "27 hurt", "three
+/// dead", "injuring 19", "killing at least three" (past a hedge). The verb's stem is what
+/// is counted, so "injuring 19" and "27 hurt" are two counts of one thing. A verb outside
+/// [`CASUALTY_STEMS`] ("14 signed") is left to the noun phrase.
+fn casualties(sentence: &str, n: &crate::numbers::Number) -> Option<String> {
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let harm = |w: &str| {
+        let stem = stems(&[bare(w)]).pop()?;
+        CASUALTY_STEMS.contains(&stem.as_str()).then_some(stem)
+    };
+    let after = sentence[n.range.1..].split_whitespace().next();
+    if let Some(stem) = after.and_then(harm) {
+        return Some(stem);
+    }
+    // A verb before: only when no noun follows the count ("injuring 19,").
+    let noun_follows = after.is_some_and(|w| {
+        let b = bare(w);
+        !b.is_empty()
+            && !STOP.contains(&b.as_str())
+            && !w.starts_with(|c: char| !c.is_alphanumeric())
+    }) && !sentence[n.range.1..].starts_with([',', '.', ';', ')']);
+    if noun_follows {
+        return None;
+    }
+    let before: Vec<&str> = sentence[..n.range.0]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect();
+    let hedges = [
+        "at", "least", "more", "than", "some", "about", "nearly", "almost", "over",
+    ];
+    let verb = before
+        .into_iter()
+        .find(|w| !hedges.contains(&bare(w).as_str()))?;
+    verb.to_lowercase()
+        .ends_with("ing")
+        .then(|| harm(verb))
+        .flatten()
 }
 
 /// Most words a counted noun phrase runs to after its number.

@@ -584,6 +584,18 @@ mod tests {
     }
 
     #[test]
+    fn casualties_counted_by_their_verb_are_one_count() {
+        let found = story(&[
+            (
+                "a",
+                "The blast at the Orsk compressor station killed two workers, injuring 19 and forcing an evacuation.",
+            ),
+            ("b", "Two workers were killed and 27 hurt in the Orsk compressor station blast."),
+        ]);
+        assert_eq!(values(&found), [[19, 27]], "{found:?}");
+    }
+
+    #[test]
     fn an_outlet_that_gives_both_figures_counts_two_things() {
         let found = story(&[
             (
