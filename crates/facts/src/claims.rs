@@ -380,6 +380,10 @@ fn beyond_clauses(
         .map(|(id, d)| (id.clone(), d.descriptions.clone()))
         .collect();
     out.extend(crate::roles::described_differently(&described));
+    let acts: Vec<(String, Vec<crate::actors::Act>)> = (details.iter())
+        .map(|(id, d)| (id.clone(), d.acts.clone()))
+        .collect();
+    out.extend(crate::actors::credited_differently(&acts));
     let pinned = agreed_details(details, out);
     out.extend(pinned);
 }

@@ -147,6 +147,8 @@ pub struct Details {
     pub(crate) ages: Vec<crate::ages::Age>,
     /// What it calls the people it names ([`crate::roles::descriptions`]).
     pub(crate) descriptions: Vec<crate::roles::Description>,
+    /// The acts it credits to them ([`crate::actors::acts`]).
+    pub(crate) acts: Vec<crate::actors::Act>,
     /// Whether its days were read against its own publication day, not one borrowed from
     /// its story ([`Details::with_borrowed_day`]): only such days can contradict another
     /// outlet's.
@@ -189,6 +191,7 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
             }
             out.descriptions
                 .extend(crate::roles::descriptions(text, names));
+            out.acts.extend(crate::actors::acts(text, names));
             let times = crate::times::times(text);
             for &(range, minutes) in &times {
                 out.mentions

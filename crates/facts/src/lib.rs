@@ -17,6 +17,7 @@
 //! assert_eq!(dates, ["2025-08-17", "2025-08-15"]);
 //! ```
 
+mod actors;
 mod ages;
 mod claims;
 mod dates;
