@@ -205,7 +205,7 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
                 let Some(unit) = counted(text, &n).filter(|u| {
                     u.len() >= 3
                         && !STOP.contains(&u.as_str())
-                        && (u.starts_with("percent ") || !NOT_UNITS.contains(&u.as_str()))
+                        && (u.starts_with("percent") || !NOT_UNITS.contains(&u.as_str()))
                 }) else {
                     continue;
                 };
@@ -336,8 +336,15 @@ fn counted(sentence: &str, n: &crate::numbers::Number) -> Option<String> {
     if let Some(harm) = casualties(sentence, n) {
         return Some(harm);
     }
-    let own = n.unit.clone()?;
-    let words: Vec<String> = sentence[n.range.1..]
+    // "31%" is a share as "31 per cent" and "31 percent" are.
+    let sign = sentence[n.range.1..].starts_with('%');
+    let own = if sign {
+        "percent".to_string()
+    } else {
+        n.unit.clone()?
+    };
+    let from = n.range.1 + usize::from(sign);
+    let words: Vec<String> = sentence[from..]
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
         .filter(|w| !w.is_empty())
         .take(4)
@@ -351,7 +358,7 @@ fn counted(sentence: &str, n: &crate::numbers::Number) -> Option<String> {
             .filter(|w| w.chars().all(char::is_alphabetic) && !STOP.contains(&w.as_str()));
         return Some(match of {
             Some(w) => format!("percent {}", stems(std::slice::from_ref(w)).pop()?),
-            None => own,
+            None => "percent".to_string(),
         });
     }
     if let Some(money) = crate::numbers::currency(sentence, n) {
@@ -639,7 +646,11 @@ fn mention(whole: &Sentence, range: (usize, usize), anchor: Anchor) -> Option<De
     let sentence = whole.text;
     let evidence = clause_around(sentence, range)?;
     let printed = sentence[range.0..range.1].to_string();
-    let own: HashSet<String> = content_words(&printed).into_iter().collect();
+    let mut own: HashSet<String> = content_words(&printed).into_iter().collect();
+    // The words of a share ("per cent") say what kind it is, not what it is of.
+    if matches!(&anchor, Anchor::Count { unit, .. } if unit.starts_with("percent")) {
+        own.extend(["per", "cent", "percent"].map(String::from));
+    }
     let context: Vec<String> = content_words(evidence)
         .into_iter()
         .filter(|w| !own.contains(w) && !w.chars().any(|c| c.is_ascii_digit()))

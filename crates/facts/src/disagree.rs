@@ -138,6 +138,9 @@ fn root(p: &mut [usize], mut i: usize) -> usize {
 /// generic unit), "day" or "time"; names are not compared here.
 fn kind_of(d: &Detail) -> Option<String> {
     match &d.anchor {
+        // Shares compare as shares, whatever they are of ("an 11% wage increase" / "a 12
+        // per cent rise"): the sentences say whether they are of one thing.
+        Anchor::Count { unit, .. } if unit.starts_with("percent") => Some("percent".into()),
         Anchor::Count { unit, .. } if SPANS.contains(&unit.as_str()) => {
             Some(format!("{unit} {}", d.next.as_deref()?))
         }
@@ -285,7 +288,8 @@ fn matches(items: &[Item]) -> Vec<(usize, usize)> {
                     Anchor::Day(_) | Anchor::Time(_) => MIN_SAME_EVENT,
                     Anchor::Count { unit, .. }
                         if GENERIC_UNITS.contains(&unit.as_str())
-                            && !crate::numbers::is_measure(unit) =>
+                            && !crate::numbers::is_measure(unit)
+                            && !unit.starts_with("percent") =>
                     {
                         MIN_SAME_EVENT
                     }
@@ -581,6 +585,15 @@ mod tests {
             evidence.contains("14 drivers were left stranded"),
             "{evidence}"
         );
+    }
+
+    #[test]
+    fn shares_printed_with_a_sign_or_in_words_are_compared() {
+        let found = story(&[
+            ("a", "Inflation in Tarsia hit 31% in March, the statistics office said."),
+            ("b", "Annual inflation in Tarsia, which reached 27 per cent in March, has eaten into wages."),
+        ]);
+        assert_eq!(values(&found), [[31, 27]], "{found:?}");
     }
 
     #[test]
