@@ -26,7 +26,7 @@ use parallax_model::{Entity, Mention};
 use regex::Regex;
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'\-\.]*[\p{L}](?:\s+(?:(?:von|van|der|de|da|al|bin|la|le)(?-u:\b)|\p{Lu}[\p{L}’'\-]*[\p{L}]))*").unwrap()
+    Regex::new(r#"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'\-\.]*[\p{L}](?:\s+(?:(?:von|van|der|de|da|al|bin|la|le|ibn|ben|abu|bint|ould|dos|das|del)(?-u:\b)|(?:al|el|ad|ar|as|an|bin|ben|ibn|abu|ould)-\p{Lu}[\p{L}’'\-]*[\p{L}]|["“][\p{Lu}][\p{L}\- ]{1,18}["”]\s+\p{Lu}[\p{L}’'\-]*[\p{L}]|\p{Lu}[\p{L}’'\-]*[\p{L}]))*"#).unwrap()
 });
 
 /// Capitalised words that are not names: function words, calendar words, and titles and
@@ -641,7 +641,13 @@ fn word_key(name: &str, last: bool) -> String {
     } else {
         words.next()
     };
-    parallax_text::name_key(w.unwrap_or(""))
+    // "el-Hachemi" is "Hachemi" with its article.
+    let w = w.unwrap_or("");
+    let w = match w.split_once('-') {
+        Some((head, rest)) if NAME_PARTICLES.contains(&head.to_lowercase().as_str()) => rest,
+        _ => w,
+    };
+    parallax_text::name_key(w)
 }
 
 /// A key and each form of it with one letter dropped.
@@ -952,6 +958,28 @@ mod tests {
             ]);
             assert_ne!(group_of(&es, "a", a), group_of(&es, "b", b), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn particles_and_nicknames_stay_inside_a_name() {
+        let es = story(&[
+            (
+                "a",
+                "Economy Minister Samir el-Haddad resigned. Terry \"Tank\" Boswell was sacked.",
+            ),
+            (
+                "b",
+                "Mr Haddad resigned on Monday, and Terry Boswell was sacked.",
+            ),
+        ]);
+        assert_eq!(
+            group_of(&es, "a", "Samir el-Haddad"),
+            group_of(&es, "b", "Mr Haddad")
+        );
+        assert_eq!(
+            group_of(&es, "a", "Terry \"Tank\" Boswell"),
+            group_of(&es, "b", "Terry Boswell")
+        );
     }
 
     #[test]
