@@ -86,7 +86,9 @@ struct Item<'a> {
     detail: &'a Detail,
     kind: String,
     /// Each content stem's weight (rarer in the story, heavier).
-    words: HashMap<&'a str, f64>,
+    /// (In a sorted map: the shared words' weights are summed in one order on every run,
+    /// so that ties between matches fall the same way.)
+    words: BTreeMap<&'a str, f64>,
     total: f64,
 }
 
@@ -186,7 +188,7 @@ fn weighed(articles: &[(String, Details)]) -> Vec<Item<'_>> {
     let n = all.len() as f64;
     all.into_iter()
         .map(|(article, detail, kind)| {
-            let words: HashMap<&str, f64> = (compared_words(detail).iter())
+            let words: BTreeMap<&str, f64> = (compared_words(detail).iter())
                 .map(|s| (s.as_str(), (1.0 + n / df[s.as_str()] as f64).ln()))
                 .collect();
             let total = words.values().sum();
