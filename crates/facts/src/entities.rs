@@ -29,8 +29,8 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'\-\.]*[\p{L}](?:\s+(?:(?:von|van|der|de|da|al|bin|la|le|ibn|ben|abu|bint|ould|dos|das|del)(?-u:\b)|(?:al|el|ad|ar|as|an|bin|ben|ibn|abu|ould)-\p{Lu}[\p{L}’'\-]*[\p{L}]|["“][\p{Lu}][\p{L}\- ]{1,18}["”]\s+\p{Lu}[\p{L}’'\-]*[\p{L}]|\p{Lu}[\p{L}’'\-]*[\p{L}]))*"#).unwrap()
 });
 
-/// Capitalised words that are not names: function words, calendar words, and titles and
-/// roles that come before names.
+/// Capitalised words that are not names: function words, weekdays (months are
+/// [`crate::dates::MONTH_NAMES`]), and titles and roles that come before names.
 const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -95,18 +95,6 @@ const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Mr",
     "Mrs",
     "Ms",
@@ -311,7 +299,9 @@ pub fn article_names(paragraphs: &[&str]) -> Vec<NameMention> {
                 .next_back()
                 .unwrap_or(0);
             let words: Vec<&str> = all[start..].to_vec();
-            let mut skip = words.iter().take_while(|w| NOT_NAMES.contains(w)).count();
+            let not_name =
+                |w: &&&str| NOT_NAMES.contains(*w) || crate::dates::MONTH_NAMES.contains(*w);
+            let mut skip = words.iter().take_while(not_name).count();
             // "The European Union": an adjective that begins an organisation's name stays.
             if words.len() - skip == 1 && ORG_WORDS.contains(&words[skip]) {
                 skip = words
