@@ -181,12 +181,11 @@ pub(crate) fn store_of_the_example_corpus(dir: &std::path::Path) -> std::path::P
     db
 }
 
-/// The report `parallax export --json -` writes from the store `db` (words alone).
-pub(crate) fn exported(db: &std::ffi::OsStr) -> serde_json::Value {
+/// What `parallax` with `args` writes to standard output, run on words alone; it must
+/// succeed.
+fn parallax_ok(args: &[&std::ffi::OsStr]) -> Vec<u8> {
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["export", "--db"])
-        .arg(db)
-        .args(["--json", "-"])
+        .args(args)
         .env("PARALLAX_MODEL_DIR", "/nonexistent")
         .output()
         .unwrap();
@@ -195,21 +194,23 @@ pub(crate) fn exported(db: &std::ffi::OsStr) -> serde_json::Value {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    out.stdout
+}
+
+/// The report `parallax export --json -` writes from the store `db` (words alone).
+pub(crate) fn exported(db: &std::ffi::OsStr) -> serde_json::Value {
+    let out = parallax_ok(&[
+        "export".as_ref(),
+        "--db".as_ref(),
+        db,
+        "--json".as_ref(),
+        "-".as_ref(),
+    ]);
+    serde_json::from_slice(&out).unwrap()
 }
 
 /// Adds the example corpus to the store `db` (a file or a database URL).
 pub(crate) fn add_the_example_corpus(db: &std::ffi::OsStr) {
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["add", "--db"])
-        .arg(db)
-        .arg(root().join("examples/corpus"))
-        .env("PARALLAX_MODEL_DIR", "/nonexistent")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let corpus = root().join("examples/corpus");
+    parallax_ok(&["add".as_ref(), "--db".as_ref(), db, corpus.as_os_str()]);
 }

@@ -60,6 +60,14 @@ fn get(addr: &str, path: &str) -> (u16, String, String) {
     exchange(addr, "GET", path, &[], b"")
 }
 
+/// Posts `body` as JSON to `/api/articles`, as the server's own page would; the status and
+/// the answer's body.
+fn post_json(addr: &str, body: &str) -> (u16, String) {
+    let json = ["Content-Type: application/json"];
+    let (status, _, answer) = exchange(addr, "POST", "/api/articles", &json, body.as_bytes());
+    (status, answer)
+}
+
 /// A field of `/proc/PID/status` (`VmHWM`, `VmRSS`, `Threads`), in its own unit.
 fn proc_status(pid: u32, field: &str) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
@@ -319,8 +327,7 @@ fn ignored_parameters_do_not_grow_the_cache() {
     let paragraph = "the office said that the repairs would start soon and would last a week. ";
     let text: Vec<String> = (0..160).map(|_| paragraph.repeat(10)).collect();
     let body = article("long", &text.join("\n\n"));
-    let json = ["Content-Type: application/json"];
-    let (status, _, answer) = exchange(&addr, "POST", "/api/articles", &json, body.as_bytes());
+    let (status, answer) = post_json(&addr, &body);
     assert_eq!(status, 201, "{answer}");
     let (status, _, page) = get(&addr, "/articles/long");
     assert_eq!(status, 200);
@@ -360,13 +367,7 @@ fn a_quotation_of_twenty_thousand_words_is_shown() {
         words.join(" ")
     );
     let body = article("long-quote", &text);
-    let (status, _, answer) = exchange(
-        addr,
-        "POST",
-        "/api/articles",
-        &["Content-Type: application/json"],
-        body.as_bytes(),
-    );
+    let (status, answer) = post_json(addr, &body);
     assert_eq!(status, 201, "{answer}");
     let (_, _, stored) = get(addr, "/api/articles/long-quote");
     let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
@@ -394,13 +395,7 @@ fn an_article_over_the_analysis_bound_is_refused_at_post() {
     let limit = parallax_pipeline::Settings::default().max_article_bytes;
     let words = "harbour ".repeat(limit as usize / 8 + 1000);
     let body = article("huge", &format!("The ferry ran aground. {words}"));
-    let (status, _, answer) = exchange(
-        addr,
-        "POST",
-        "/api/articles",
-        &["Content-Type: application/json"],
-        body.as_bytes(),
-    );
+    let (status, answer) = post_json(addr, &body);
     assert_eq!(status, 413, "{answer}");
     let error: serde_json::Value = serde_json::from_str(&answer).unwrap();
     assert!(
