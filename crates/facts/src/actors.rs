@@ -63,16 +63,13 @@ pub(crate) struct Act {
     evidence: String,
 }
 
-/// The acts a `sentence` credits to the people `names` it prints.
-pub(crate) fn acts(sentence: &str, names: &[NameMention]) -> Vec<Act> {
+/// The acts a `sentence` credits to the people it prints there (`printed`: where each
+/// stands).
+pub(crate) fn acts(sentence: &str, printed: &[(usize, &NameMention)]) -> Vec<Act> {
     let mut out = Vec::new();
-    let people = names
-        .iter()
-        .filter(|n| n.name.contains(' ') && crate::entities::kind_of(&n.name) == "person");
-    for n in people {
-        let Some(at) = sentence.find(n.text.as_str()) else {
-            continue;
-        };
+    let people = (printed.iter())
+        .filter(|(_, n)| n.name.contains(' ') && crate::entities::kind_of(&n.name) == "person");
+    for &(at, n) in people {
         // "Salazar and Commerce Secretary Gary Locke announced": done together.
         let together = (sentence[..at].split_whitespace().rev().take(4))
             .any(|w| matches!(w, "and" | "with" | "&"));
@@ -210,7 +207,7 @@ mod tests {
             .map(|(id, text)| {
                 let names = article_names(&[text]);
                 let found = parallax_text::sentences(text)
-                    .flat_map(|s| acts(s, &names))
+                    .flat_map(|s| acts(s, &crate::details::printed_in(s, &names)))
                     .collect();
                 (id.to_string(), found)
             })

@@ -189,18 +189,20 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
                 out.mentions
                     .extend(mention(sentence, m.range, Anchor::Day(key)));
             }
+            // Found once for the roles, the acts and the names below.
+            let printed = printed_in(text, names);
             out.descriptions
-                .extend(crate::roles::descriptions(text, names));
-            out.acts.extend(crate::actors::acts(text, names));
+                .extend(crate::roles::descriptions(text, &printed, names));
+            out.acts.extend(crate::actors::acts(text, &printed));
             let times = crate::times::times(text);
             for &(range, minutes) in &times {
                 out.mentions
                     .extend(mention(sentence, range, Anchor::Time(minutes)));
             }
+            let taken: Vec<(usize, usize)> = (dates.iter().map(|d| d.range))
+                .chain(times.iter().map(|t| t.0))
+                .collect();
             for n in numbers(text) {
-                let taken: Vec<(usize, usize)> = (dates.iter().map(|d| d.range))
-                    .chain(times.iter().map(|t| t.0))
-                    .collect();
                 let not_counted = not_a_count(text, &n, &taken);
                 let Some(unit) = counted(text, &n).filter(|u| {
                     u.len() >= 3
@@ -218,10 +220,7 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
                 }
             }
             let (mut counted, mut anchored) = (HashSet::new(), HashSet::new());
-            for name in names {
-                let Some(at) = find_word(text, &name.text) else {
-                    continue;
-                };
+            for &(at, name) in &printed {
                 let key = key_of(&name.name);
                 if counted.insert(key.clone()) {
                     *name_sentences.entry(key).or_default() += 1;
@@ -578,6 +577,17 @@ const NOT_UNITS: &[&str] = &[
 
 fn key_of(name: &str) -> String {
     parallax_text::fold_diacritics(name).to_lowercase()
+}
+
+/// Where each of an article's `names` stands in `sentence`, as a whole word (the first
+/// time), for those it prints there.
+pub(crate) fn printed_in<'a>(
+    sentence: &str,
+    names: &'a [NameMention],
+) -> Vec<(usize, &'a NameMention)> {
+    (names.iter())
+        .filter_map(|n| Some((find_word(sentence, &n.text)?, n)))
+        .collect()
 }
 
 /// Where `needle` stands in `hay` as whole words.

@@ -95,13 +95,15 @@ pub(crate) struct Description {
     evidence: String,
 }
 
-/// The descriptions an article's `sentence` gives the people `names` it prints.
-pub(crate) fn descriptions(sentence: &str, names: &[NameMention]) -> Vec<Description> {
+/// The descriptions an article's `sentence` gives the people it prints there (`printed`:
+/// where each stands, of the article's `names`).
+pub(crate) fn descriptions(
+    sentence: &str,
+    printed: &[(usize, &NameMention)],
+    names: &[NameMention],
+) -> Vec<Description> {
     let mut out = Vec::new();
-    for n in names.iter().filter(|n| n.name.contains(' ')) {
-        let Some(at) = sentence.find(n.text.as_str()) else {
-            continue;
-        };
+    for &(at, n) in printed.iter().filter(|(_, n)| n.name.contains(' ')) {
         let printed_title = n.text.strip_suffix(n.name.as_str()).unwrap_or("");
         let before = sentence[..at].trim_end();
         let set_off_before = before
@@ -383,7 +385,7 @@ mod tests {
             .map(|(id, text)| {
                 let names = article_names(&[text]);
                 let found = parallax_text::sentences(text)
-                    .flat_map(|s| descriptions(s, &names))
+                    .flat_map(|s| descriptions(s, &crate::details::printed_in(s, &names), &names))
                     .collect();
                 (id.to_string(), found)
             })
