@@ -146,10 +146,21 @@ fn cues(s: &SentenceView<'_>) -> Vec<(usize, Cue)> {
     (0..t.len())
         .filter(|&i| t[i].kind == TokenKind::Word && !t[i].quoted && !in_name(i))
         .filter_map(|i| {
+            if put_it(p, t, i) {
+                return Some((i, lexicon::PUT_IT));
+            }
             let (cue, base) = lexicon::cue(&t[i].text(p).to_lowercase())?;
             cue_holds(p, t, i, cue, base).then_some((i, cue))
         })
         .collect()
+}
+
+/// "As Steven Lund, a tax lawyer, put it, “…”", "as one voter puts it": a way of saying
+/// that is no verb of saying alone.
+fn put_it(p: &str, t: &[Token], i: usize) -> bool {
+    matches!(t[i].text(p), "put" | "puts")
+        && t.get(i + 1).is_some_and(|n| n.text(p) == "it")
+        && t[..i].iter().any(|x| x.text(p).eq_ignore_ascii_case("as"))
 }
 
 /// Whether a cue word is used as a verb of attribution here.
@@ -162,6 +173,14 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
         return document_before(p, t, i - 1).is_some();
     }
     if blocked_before(prev_l, cue, base) || noun_here(p, t, i, cue, base, prev.as_deref()) {
+        return false;
+    }
+    // "a swiftly called meeting": a participle after a determiner and an adverb describes.
+    let adverb = prev_l.is_some_and(|w| w.ends_with("ly"));
+    if adverb
+        && i >= 2
+        && word_before(p, t, i - 1).is_some_and(|w| lexicon::determiner(&w.to_lowercase()))
+    {
         return false;
     }
     if cue.participle {
@@ -420,11 +439,34 @@ fn direct_frames(
             f.source = Some(head);
         } else if !speech_without_cue(s, &q, a, b, !cues.is_empty() && !set_apart) {
             continue;
+        } else if let Some(head) = predicate_of(s, a) {
+            // "Cruz exhorted Republicans to “vote your conscience”": the subject's words.
+            f.source = Some(head);
         } else {
             f.follows = true;
         }
         out.push(f);
     }
+}
+
+/// The subject of the sentence when a quotation starting at token `a` stands in its
+/// predicate, after its verb: a person or a body named, or a pronoun ("Cruz exhorted
+/// Republicans to “vote your conscience”", "Trump proclaimed a goal of “Peace Through
+/// Strength”"). A place is no subject that speaks. Nothing for a quotation that opens the
+/// sentence.
+fn predicate_of(s: &SentenceView<'_>, a: usize) -> Option<(Head, usize)> {
+    let words_before = s.tokens[..a]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.quoted)
+        .count();
+    if words_before < 3 {
+        return None;
+    }
+    sentence_subject(s, a).filter(|(head, _)| match head {
+        Head::Name(r) => !r.place,
+        Head::Pronoun(..) => true,
+        Head::Role { .. } => false,
+    })
 }
 
 /// Whether the quotation starting at token `a` says what someone called a thing: right
@@ -595,9 +637,18 @@ fn attribution_after(s: &SentenceView<'_>, b: usize, c: usize) -> bool {
             .trim_end()
             .trim_end_matches(['”', '"', '’', '\'', '»', '«'])
             .ends_with([',', '.', '?', '!', '—']);
+    // An apposition set off by commas right before the cue may join two things: "Douglas
+    // Holtz-Eakin, an economist and tax expert, told me".
+    let apposition = appositive_before(t, p, b, c);
     between.len() <= 24
         && !runs_on
-        && !between.iter().any(|t| {
+        && !between.iter().enumerate().any(|(k, t)| {
+            let in_apposition = apposition.is_some_and(|(x, y)| x <= b + k && b + k < y);
+            let joins = t.kind == TokenKind::Word
+                && matches!(t.text(p).to_lowercase().as_str(), "and" | "or");
+            if in_apposition && joins {
+                return false;
+            }
             t.is(';')
                 || t.is(':')
                 || t.is('.')
@@ -623,6 +674,21 @@ fn attribution_after(s: &SentenceView<'_>, b: usize, c: usize) -> bool {
                             | "may"
                     ))
         })
+}
+
+/// The tokens of an apposition right before the cue at `c`, between two commas, after a
+/// quotation that ends at `b`: "…,” Douglas Holtz-Eakin, an economist and tax expert,
+/// told". The words before the first comma must hold a capitalised word (the name the
+/// apposition describes).
+fn appositive_before(t: &[Token], p: &str, b: usize, c: usize) -> Option<(usize, usize)> {
+    if c < 2 || !t[c - 1].is(',') {
+        return None;
+    }
+    let first = (b + 1..c - 1).find(|&i| t[i].is(','))?;
+    let named = t[b..first]
+        .iter()
+        .any(|x| x.kind == TokenKind::Word && x.capitalised(p));
+    named.then_some((first + 1, c - 1))
 }
 
 /// Where the attribution that starts with the cue at `c` ends: the next comma, full stop or
@@ -1818,43 +1884,71 @@ fn main_verb(s: &SentenceView<'_>, c: usize) -> Option<usize> {
 }
 
 /// The subject of the sentence a participle cue hangs from: the phrase before the
-/// sentence's first verb ("Special envoy Steve Witkoff announced …, stating that").
+/// sentence's first verb ("Special envoy Steve Witkoff announced …, stating that"), after
+/// an opening phrase set off by a comma ("Following a swiftly called meeting, the Security
+/// Council issued …").
 pub(crate) fn sentence_subject(s: &SentenceView<'_>, c: usize) -> Option<(Head, usize)> {
     let t = s.tokens;
-    let verb = (0..c).find(|&i| {
-        let w = t[i].text(s.text);
-        t[i].kind == TokenKind::Word
-            && !t[i].quoted
-            && w.chars().next().is_some_and(char::is_lowercase)
-            && (lexicon::cue(w).is_some()
-                || lexicon::past_tense(w)
-                || lexicon::finite_verb(w)
-                // "Marco Rubio, speaking on ABC’s “This Week,” cautioned": an aside.
-                || (w.ends_with("ing") && i > 0 && t[i - 1].is(','))
-                // "Trump openly admires Putin as a “strong leader”": a verb in "-s" after a
-                // name or an adverb, where no plural noun stands.
-                || (lexicon::present_third_person(w)
-                    && i > 0
-                    && t[i - 1].kind == TokenKind::Word
-                    && !t[i - 1].possessive(s.text)
-                    && (t[i - 1].capitalised(s.text) || t[i - 1].text(s.text).ends_with("ly")))
-                || matches!(
-                    w,
-                    "is" | "was" | "has" | "had" | "met" | "spoke" | "made" | "gave" | "took"
-                ))
-    })?;
-    subject_before(s, verb, 0).or_else(|| {
+    let floor = opening_phrase_end(s, c);
+    let verb = (floor..c).find(|&i| verb_like(s, i))?;
+    subject_before(s, verb, floor).or_else(|| {
         // subject_before reads back from a cue; the verb here may be any verb.
         let mut end = verb;
-        while end > 0 && lexicon::between_subject_and_cue(t[end - 1].text(s.text)) {
+        while end > floor && lexicon::between_subject_and_cue(t[end - 1].text(s.text)) {
             end -= 1;
         }
-        let head = names::head_before(s.text, t, 0, end)?;
+        let head = names::head_before(s.text, t, floor, end)?;
         let at = match &head {
             Head::Name(r) => t[r.first].start,
             Head::Pronoun(_, at) => *at,
-            Head::Role { .. } => t[0].start,
+            Head::Role { .. } => t[floor].start,
         };
         Some((head, at))
     })
+}
+
+/// Whether the token at `i` may be a sentence's finite verb.
+fn verb_like(s: &SentenceView<'_>, i: usize) -> bool {
+    let t = s.tokens;
+    let w = t[i].text(s.text);
+    t[i].kind == TokenKind::Word
+        && !t[i].quoted
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && (lexicon::cue(w).is_some()
+            || lexicon::past_tense(w)
+            || lexicon::finite_verb(w)
+            // "Marco Rubio, speaking on ABC’s “This Week,” cautioned": an aside.
+            || (w.ends_with("ing") && i > 0 && t[i - 1].is(','))
+            // "Trump openly admires Putin as a “strong leader”": a verb in "-s" after a
+            // name or an adverb, where no plural noun stands.
+            || (lexicon::present_third_person(w)
+                && i > 0
+                && t[i - 1].kind == TokenKind::Word
+                && !t[i - 1].possessive(s.text)
+                && (t[i - 1].capitalised(s.text) || t[i - 1].text(s.text).ends_with("ly")))
+            || matches!(
+                w,
+                "is" | "was" | "has" | "had" | "met" | "spoke" | "made" | "gave" | "took"
+            ))
+}
+
+/// Where a sentence's opening phrase ends, before token `c`: a sentence opened by a
+/// preposition or a participle ("Following a swiftly called, late-afternoon meeting,",
+/// "In a speech in Fort Pierce, Florida Friday,") runs to the last comma before the first
+/// verb after its first comma. 0 when the sentence opens with its subject.
+fn opening_phrase_end(s: &SentenceView<'_>, c: usize) -> usize {
+    let t = s.tokens;
+    let opens = t
+        .first()
+        .is_some_and(|x| lexicon::opens_phrase(&x.text(s.text).to_lowercase()));
+    let Some(first_comma) = opens.then(|| (1..c).find(|&i| t[i].is(','))).flatten() else {
+        return 0;
+    };
+    let Some(verb) = (first_comma + 1..c).find(|&i| verb_like(s, i)) else {
+        return 0;
+    };
+    (first_comma..verb)
+        .rev()
+        .find(|&i| t[i].is(','))
+        .map_or(0, |i| i + 1)
 }

@@ -47,6 +47,13 @@ pub struct Cue {
     pub base: bool,
 }
 
+/// The cue of "as she put it": speech, in the past or the present.
+pub const PUT_IT: Cue = Cue {
+    kind: CueKind::Speech,
+    participle: false,
+    base: false,
+};
+
 /// Cue verbs, one line a verb: its forms base, third person, past, participle.
 const CUE_VERBS: &[(CueKind, &str)] = &[
     (CueKind::Speech, "say says said saying"),
@@ -1481,7 +1488,8 @@ const NOT_NAMES: &str = "\
     can could should may might must abstract full text january february march april june \
     july august september october november december within among amid across under over \
     through throughout beyond inside outside behind near against toward towards upon about \
-    around below above between into onto like unlike whether though";
+    around below above between into onto like unlike whether though along alongside \
+    following having given including regarding concerning considering via except";
 
 /// Capitalised words that open a sentence or a phrase without being a name.
 pub fn not_a_name(word: &str) -> bool {
@@ -1808,6 +1816,44 @@ pub fn time_word(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| WORDS.split_whitespace().collect());
     let w = word.to_lowercase();
     w.chars().all(|c| c.is_ascii_digit()) || SET.contains(w.as_str())
+}
+
+/// Words that open a phrase set off before a sentence's subject ("Following the meeting,",
+/// "In a speech in Ohio,", "Despite the vote,"), in lower case.
+pub fn opens_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "after"
+            | "along"
+            | "amid"
+            | "at"
+            | "before"
+            | "despite"
+            | "during"
+            | "following"
+            | "for"
+            | "from"
+            | "in"
+            | "on"
+            | "since"
+            | "speaking"
+            | "under"
+            | "unlike"
+            | "with"
+            | "without"
+            | "within"
+            | "throughout"
+            | "given"
+    )
+}
+
+/// Whether a word is a weekday, whatever its case ("Friday"): it ends a name ("in Fort
+/// Pierce, Florida Friday").
+pub fn weekday(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// Whether a lower-case word opens like a weekday or a month, however abbreviated

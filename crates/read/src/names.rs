@@ -93,7 +93,7 @@ pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
             // A headline's capitalised verb of saying ends the name: "Bill Clinton Calls
             // Obamacare a ‘Crazy System’".
             let cue = lexicon::cue(&word.to_lowercase()).is_some_and(|(c, _)| !c.base);
-            if !(t.capitalised(p) || joins) || cue {
+            if !(t.capitalised(p) || joins) || cue || lexicon::weekday(word) {
                 break;
             }
             end += 1;

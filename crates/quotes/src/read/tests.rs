@@ -532,3 +532,54 @@ fn every_part_is_placed_in_the_input_text() {
     // nowhere.
     assert!(said(&r, &[None, Some(80)])[0].spans.is_none());
 }
+
+#[test]
+fn speakers_past_opening_phrases_appositions_and_predicates() {
+    let ps = [
+        "“We cannot afford it,” said Tomas Reyd, the ferry company's treasurer.",
+        "Councillor Mirela Voss ended her address with a promise to “keep the ferry in the hands of the islanders” before the vote.",
+        "“The levy is overdue,” Halvard Emsley, a harbour pilot and union steward, told the council.",
+        "Following a hastily called, closed-door meeting, the Sorvik Fisheries Board issued a statement calling the quota “unworkable for small boats and ruinous for the islands”.",
+        "As the harbour master, Ines Kallo, put it, “the tide waits for no committee.”",
+    ];
+    let got: Vec<(String, Option<String>)> = direct_quotes(&ps)
+        .into_iter()
+        .map(|f| (f.parts.join(" | "), f.speaker))
+        .collect();
+    let row = |q: &str, s: &str| (q.to_string(), Some(s.to_string()));
+    assert_eq!(
+        got,
+        [
+            row("We cannot afford it,", "Tomas Reyd"),
+            row(
+                "keep the ferry in the hands of the islanders",
+                "Mirela Voss"
+            ),
+            row("The levy is overdue,", "Halvard Emsley"),
+            row(
+                "unworkable for small boats and ruinous for the islands",
+                "Sorvik Fisheries Board"
+            ),
+            row("the tide waits for no committee.", "Ines Kallo"),
+        ]
+    );
+}
+
+#[test]
+fn a_weekday_after_a_place_is_no_part_of_a_name() {
+    let ps = [
+        "At a rally in Dunmere, Karvia Saturday, Ilse Brandt laid out her plan to halve the levy.",
+        "Along with the harbour dues, the Karvian Senate this week rejected a plan to sell the pier.",
+    ];
+    let speakers: Vec<Option<String>> = reported_speech(&ps)
+        .into_iter()
+        .map(|f| f.speaker)
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Ilse Brandt".to_string()),
+            Some("Karvian Senate".to_string())
+        ]
+    );
+}
