@@ -640,7 +640,6 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
         take(items, &contents, loose, &mut sets, true);
     }
     join_continuations(items, &mut sets);
-    let bags: Vec<Vec<String>> = items.iter().map(|x| bag(x.2.clone())).collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<usize, usize> = HashMap::new();
     for i in 0..n {
@@ -657,7 +656,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
     groups
         .iter()
         .enumerate()
-        .map(|(k, members)| quote_of(k, members, items, &bags, articles))
+        .map(|(k, members)| quote_of(k, members, items, articles))
         .collect()
 }
 
@@ -807,44 +806,16 @@ fn quote_of(
     k: usize,
     members: &[usize],
     items: &[Item<'_>],
-    bags: &[Vec<String>],
     articles: &[(String, Vec<Found>)],
 ) -> Quote {
-    // The reference version is the one the others agree with most (several outlets
-    // that print the same words outvote one long rewording), widened to any version
-    // that holds it whole with more words.
-    let agreement = |i: usize| {
-        members
-            .iter()
-            .filter(|&&j| items[j].0 != items[i].0)
-            .map(|&j| overlap(&bags[i], &bags[j]).0)
-            .sum::<f64>()
-    };
-    let direct: Vec<usize> = members
+    let occurrences = by_occurrence(members, items);
+    let words: Vec<Vec<String>> = occurrences
         .iter()
-        .copied()
-        .filter(|&i| items[i].1.direct)
+        .map(|o| o.iter().flat_map(|&i| items[i].2.iter().cloned()).collect())
         .collect();
-    let members_all = members;
-    // The reference is a quotation where there is one, else the reported versions.
-    let members = if direct.is_empty() { members } else { &direct };
-    let medoid = *members
-        .iter()
-        .max_by(|&&a, &&b| {
-            agreement(a)
-                .total_cmp(&agreement(b))
-                .then(items[a].2.len().cmp(&items[b].2.len()))
-                .then(b.cmp(&a))
-        })
-        .expect("a group has members");
-    let fullest = *members
-        .iter()
-        .filter(|&&i| is_subsequence(&items[medoid].2, &items[i].2))
-        .max_by_key(|&&i| (items[i].2.len(), std::cmp::Reverse(i)))
-        .unwrap_or(&medoid);
-    let full = &items[fullest].2;
+    let fullest = reference(&occurrences, &words, items);
     let mut votes: HashMap<&str, usize> = HashMap::new();
-    for &i in members_all {
+    for &i in members {
         if let Some(s) = &items[i].1.speaker {
             *votes.entry(s.as_str()).or_default() += 1;
         }
@@ -853,25 +824,43 @@ fn quote_of(
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
         .map(|(s, _)| s.to_string());
+    let parts = |o: &[usize]| -> Vec<String> {
+        o.iter()
+            .flat_map(|&i| items[i].1.parts.iter().cloned())
+            .collect()
+    };
     Quote {
         id: format!("Q{}", k + 1),
         speaker,
         speaker_entity: None,
-        text: items[fullest].1.parts.join(" "),
-        occurrences: occurrences(members_all, items, full, articles),
+        text: parts(&occurrences[fullest]).join(" "),
+        occurrences: occurrences
+            .iter()
+            .zip(&words)
+            .map(|(o, w)| Occurrence {
+                article: articles[items[o[0]].0].0.clone(),
+                parts: parts(o),
+                direct: items[o[0]].1.direct,
+                fidelity: grade(items[o[0]].1.direct, w, &words[fullest])
+                    .as_str()
+                    .to_string(),
+                attribution: o.iter().find_map(|&i| items[i].1.attribution.clone()),
+                speaker: o.iter().find_map(|&i| items[i].1.speaker.clone()),
+                spans: o
+                    .iter()
+                    .map(|&i| items[i].1.spans.clone())
+                    .collect::<Option<Vec<_>>>()
+                    .map(|s| s.concat()),
+            })
+            .collect(),
     }
 }
 
-/// The occurrences of one utterance, graded against its fullest version `full`. The
-/// versions one article gives of it in one paragraph are one occurrence, a part each: the
-/// sentences it quotes (“A,” he said. “B.”) and, apart from those, the ones it reports in
-/// its own words ("He stated that ... We need security ..., he added, but ...").
-fn occurrences(
-    members: &[usize],
-    items: &[(usize, &Found, Vec<String>)],
-    full: &[String],
-    articles: &[(String, Vec<Found>)],
-) -> Vec<Occurrence> {
+/// The versions of one utterance grouped into occurrences: the versions one article gives
+/// of it in one paragraph are one occurrence, a part each: the sentences it quotes (“A,” he
+/// said. “B.”) and, apart from those, the ones it reports in its own words ("He stated
+/// that ... We need security ..., he added, but ...").
+fn by_occurrence(members: &[usize], items: &[Item<'_>]) -> Vec<Vec<usize>> {
     let mut together: Vec<Vec<usize>> = Vec::new();
     let mut at: HashMap<(usize, usize, bool), usize> = HashMap::new();
     for &i in members {
@@ -883,37 +872,57 @@ fn occurrences(
         together[k].push(i);
     }
     together
-        .into_iter()
-        .map(|same| {
-            let (a, f, _) = &items[same[0]];
-            let t: Vec<String> = same.iter().flat_map(|&i| items[i].2.clone()).collect();
-            let fidelity = if !f.direct {
-                Fidelity::Paraphrase
-            } else if t == full {
-                Fidelity::Verbatim
-            } else if is_subsequence(&t, full) {
-                Fidelity::Trimmed
-            } else {
-                Fidelity::Altered
-            };
-            Occurrence {
-                article: articles[*a].0.clone(),
-                parts: same
-                    .iter()
-                    .flat_map(|&i| items[i].1.parts.iter().cloned())
-                    .collect(),
-                direct: f.direct,
-                fidelity: fidelity.as_str().to_string(),
-                attribution: same.iter().find_map(|&i| items[i].1.attribution.clone()),
-                speaker: same.iter().find_map(|&i| items[i].1.speaker.clone()),
-                spans: same
-                    .iter()
-                    .map(|&i| items[i].1.spans.clone())
-                    .collect::<Option<Vec<_>>>()
-                    .map(|s| s.concat()),
-            }
+}
+
+/// The occurrence whose wording the others are graded against: the one the others agree
+/// with most (several outlets that print the same words outvote one long rewording),
+/// widened to any occurrence that holds it whole with more words; a quotation where there
+/// is one, else a report. Whole occurrences are compared, so an article that quotes two
+/// sentences of an utterance in one paragraph is one version of it, not two.
+fn reference(occurrences: &[Vec<usize>], words: &[Vec<String>], items: &[Item<'_>]) -> usize {
+    let bags: Vec<Vec<String>> = words.iter().map(|w| bag(w.clone())).collect();
+    let article = |o: usize| items[occurrences[o][0]].0;
+    let agreement = |o: usize| {
+        (0..occurrences.len())
+            .filter(|&p| article(p) != article(o))
+            .map(|p| overlap(&bags[o], &bags[p]).0)
+            .sum::<f64>()
+    };
+    let direct: Vec<usize> = (0..occurrences.len())
+        .filter(|&o| items[occurrences[o][0]].1.direct)
+        .collect();
+    let candidates: Vec<usize> = if direct.is_empty() {
+        (0..occurrences.len()).collect()
+    } else {
+        direct
+    };
+    let medoid = *candidates
+        .iter()
+        .max_by(|&&a, &&b| {
+            agreement(a)
+                .total_cmp(&agreement(b))
+                .then(words[a].len().cmp(&words[b].len()))
+                .then(b.cmp(&a))
         })
-        .collect()
+        .expect("a group has members");
+    *candidates
+        .iter()
+        .filter(|&&o| is_subsequence(&words[medoid], &words[o]))
+        .max_by_key(|&&o| (words[o].len(), std::cmp::Reverse(o)))
+        .unwrap_or(&medoid)
+}
+
+/// An occurrence's grade against the reference wording `full`.
+fn grade(direct: bool, words: &[String], full: &[String]) -> Fidelity {
+    if !direct {
+        Fidelity::Paraphrase
+    } else if words == full {
+        Fidelity::Verbatim
+    } else if is_subsequence(words, full) {
+        Fidelity::Trimmed
+    } else {
+        Fidelity::Altered
+    }
 }
 
 /// Whether a speaker's name names a written text ("NATO treaty", "Article 5") rather
@@ -927,6 +936,36 @@ fn names_a_document(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_occurrence_of_several_quoted_sentences_is_graded_whole() {
+        // “A,” she said. “B.” in one paragraph is one version of the utterance: printed
+        // alone it is verbatim, and another outlet's first sentence alone is trimmed.
+        let said = |part: &str, attributed: bool| Found {
+            attribution: attributed.then(|| "Ilse Varga said".to_string()),
+            ..found(&[part], "Ilse Varga")
+        };
+        let both = vec![
+            said("The dredging starts in April,", true),
+            said("We have waited eleven years for it.", false),
+        ];
+        let story = vec![
+            ("a".to_string(), both.clone()),
+            (
+                "b".to_string(),
+                vec![said("The dredging starts in April,", true)],
+            ),
+        ];
+        let q = align(&story);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(grades(&q[0]), [("a", "verbatim"), ("b", "trimmed")]);
+        assert_eq!(
+            q[0].text,
+            "The dredging starts in April, We have waited eleven years for it."
+        );
+        let alone = align(&[("a".to_string(), both)]);
+        assert_eq!(grades(&alone[0]), [("a", "verbatim")]);
+    }
 
     fn found(parts: &[&str], speaker: &str) -> Found {
         Found {
