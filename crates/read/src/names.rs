@@ -483,6 +483,25 @@ fn is_apposition(p: &str, tokens: &[Token], (a, b): (usize, usize)) -> bool {
     determiner
         || participle
         || (b - a == 1 && (is_party_tag(first) || first.chars().all(|c| c.is_ascii_digit())))
+        || party_and_place(p, &tokens[a..b])
+}
+
+/// A party letter joined to a home town, as state papers tag legislators: "D-Alder Falls",
+/// "R-Prineford", "D-Santa Fe" (up to three words, each capitalised). A hyphenated name
+/// ("Esposito-Kahn") has more than one letter before its hyphen.
+fn party_and_place(p: &str, phrase: &[Token]) -> bool {
+    let Some((first, rest)) = phrase.split_first() else {
+        return false;
+    };
+    let Some((party, place)) = first.text(p).split_once('-') else {
+        return false;
+    };
+    matches!(party, "D" | "R" | "I")
+        && place.chars().next().is_some_and(char::is_uppercase)
+        && rest.len() <= 2
+        && rest
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && t.capitalised(p))
 }
 
 /// The head of one comma-free phrase: a person's name, else a pronoun, else the role or
@@ -703,6 +722,12 @@ mod tests {
         );
         assert_eq!(name("she", true), "pronoun");
         assert_eq!(name("Mrs. Ilse Varga", true), "Ilse Varga");
+        // A party letter and a home town of one or more words.
+        assert_eq!(
+            name("Assembly Speaker Noor Haddad-Quist, D-Lower Brenton,", true),
+            "Noor Haddad-Quist"
+        );
+        assert_eq!(name("Sen. Oskar Vale, R-Tillbury,", true), "Oskar Vale");
     }
 
     #[test]
