@@ -170,7 +170,7 @@ impl People {
             titles: run.titles.clone(),
             organisation: run.organisation,
             gender: run.gender,
-            possessive: run.possessive,
+            possessive: run.possessive || run.modifier,
             place: run.place,
             speaker: false,
             key: key(&run.text),

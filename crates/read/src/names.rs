@@ -45,6 +45,9 @@ pub struct NameRun {
     pub organisation: bool,
     /// Printed as a possessive ("Trump's").
     pub possessive: bool,
+    /// Printed before a role noun in lower case ("Sporting Vell president Osvaldo Brenn",
+    /// "a Clinton aide"): it says whose someone is, and is no one a pronoun stands for.
+    pub modifier: bool,
     /// A place, by the list of places or the preposition before it ("in Almaty").
     pub place: bool,
 }
@@ -208,6 +211,9 @@ fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameR
     let first = name_first;
     let words: Vec<&str> = (first..end).map(|k| tokens[k].text(p)).collect();
     let possessive = tokens[end - 1].possessive(p);
+    let modifier = tokens.get(end).is_some_and(|t| {
+        t.kind == TokenKind::Word && !t.capitalised(p) && lexicon::person_role(t.text(p)).is_some()
+    });
     let last_text = tokens[end - 1].stem(p);
     let text = if end - first == 1 {
         last_text.to_string()
@@ -235,6 +241,7 @@ fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameR
         gender,
         organisation,
         possessive,
+        modifier,
         place,
     })
 }

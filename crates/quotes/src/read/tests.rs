@@ -583,3 +583,12 @@ fn a_weekday_after_a_place_is_no_part_of_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_name_that_says_whose_someone_is_is_not_who_a_pronoun_stands_for() {
+    let ps = [
+        "Harbour Rovers chairman Lorcan Pike said the club would appeal the ban. “We are not finished with this,” he said.",
+    ];
+    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    assert_eq!(speakers, [Some("Lorcan Pike".to_string())]);
+}
