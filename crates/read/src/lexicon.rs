@@ -1428,7 +1428,43 @@ const PLACES: &[&str] = &[
 /// Whether a name (any case) is a place the list knows.
 pub fn place(name: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| PLACES.iter().copied().collect());
-    SET.contains(name.to_lowercase().as_str())
+    SET.contains(name.to_lowercase().as_str()) || geographic(name)
+}
+
+/// A name of two words or more that ends in a word of geography no surname is ("Tarrow
+/// Bay", "Alder Falls", "Kings County"): a place. Words that are also common surnames
+/// (Hill, Park, Lake, Banks, Rivers) are not on the list.
+fn geographic(name: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "bay",
+        "valley",
+        "island",
+        "islands",
+        "harbour",
+        "harbor",
+        "coast",
+        "creek",
+        "heights",
+        "falls",
+        "fjord",
+        "peninsula",
+        "county",
+        "province",
+        "square",
+        "avenue",
+        "boulevard",
+        "strait",
+        "gulf",
+        "lagoon",
+        "canyon",
+        "glacier",
+        "delta",
+        "estuary",
+        "archipelago",
+    ];
+    let mut words = name.split_whitespace();
+    let last = words.next_back().map(str::to_lowercase);
+    words.next().is_some() && last.is_some_and(|w| HEADS.contains(&w.as_str()))
 }
 
 /// Prepositions that put a name in its place: "in Almaty", "from El Paso".

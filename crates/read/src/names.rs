@@ -493,9 +493,10 @@ fn is_apposition(p: &str, tokens: &[Token], (a, b): (usize, usize)) -> bool {
         || party_and_place(p, &tokens[a..b])
 }
 
-/// A party letter joined to a home town, as state papers tag legislators: "D-Alder Falls",
-/// "R-Prineford", "D-Santa Fe" (up to three words, each capitalised). A hyphenated name
-/// ("Esposito-Kahn") has more than one letter before its hyphen.
+/// A party's letters joined to a home town, as state and city papers tag their members:
+/// "D-Alder Falls", "R-Prineford", "KPP-Brenmoor Central" (up to four capital letters, a
+/// place of up to three capitalised words). A hyphenated name ("Esposito-Kahn") has
+/// lower-case letters before its hyphen.
 fn party_and_place(p: &str, phrase: &[Token]) -> bool {
     let Some((first, rest)) = phrase.split_first() else {
         return false;
@@ -503,7 +504,8 @@ fn party_and_place(p: &str, phrase: &[Token]) -> bool {
     let Some((party, place)) = first.text(p).split_once('-') else {
         return false;
     };
-    matches!(party, "D" | "R" | "I")
+    (1..=4).contains(&party.len())
+        && party.chars().all(|c| c.is_ascii_uppercase())
         && place.chars().next().is_some_and(char::is_uppercase)
         && rest.len() <= 2
         && rest
@@ -735,6 +737,10 @@ mod tests {
             "Noor Haddad-Quist"
         );
         assert_eq!(name("Sen. Oskar Vale, R-Tillbury,", true), "Oskar Vale");
+        assert_eq!(
+            name("Councillor Rhea Mott, LVP-Ostby North,", true),
+            "Rhea Mott"
+        );
     }
 
     #[test]

@@ -592,3 +592,13 @@ fn a_name_that_says_whose_someone_is_is_not_who_a_pronoun_stands_for() {
     let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
     assert_eq!(speakers, [Some("Lorcan Pike".to_string())]);
 }
+
+#[test]
+fn a_place_named_by_its_geography_is_not_who_a_pronoun_stands_for() {
+    let ps = [
+        "Transport minister Ilse Varga said on Monday that ferries would move to the Kessel Bay terminal from May. Under the new timetable, Kessel Bay would take about 40 sailings a day.",
+        "“A terminal that sees two boats a day cannot stay open,” she said.",
+    ];
+    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    assert_eq!(speakers, [Some("Ilse Varga".to_string())]);
+}
