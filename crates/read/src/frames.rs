@@ -399,6 +399,9 @@ fn direct_frames(
         if no_words(quoted_text)
             || (is_title(quoted_text, words) && !headline(s))
             || (!says_what_it_is && names_a_term(s, &q, a, words))
+            || names_a_work(s, a, b)
+            || printed_on_a_sign(s, a)
+            || (says_what_it_is && named_by_no_one(s, a, b))
         {
             continue;
         }
@@ -467,6 +470,131 @@ fn predicate_of(s: &SentenceView<'_>, a: usize) -> Option<(Head, usize)> {
         Head::Pronoun(..) => true,
         Head::Role { .. } => false,
     })
+}
+
+/// Whether a quotation after "as" (tokens `a..b`) is what a thing is called by no one in
+/// particular: a passive with no agent ("diuretics often described as ‘masking agents’",
+/// "what is known as the “green lane”"). "was described by the mayor as “…”" and "… as
+/// “…”, the mayor said" have someone who calls it so.
+fn named_by_no_one(s: &SentenceView<'_>, a: usize, b: usize) -> bool {
+    let t = s.tokens;
+    let word = |i: usize| t[i].text(s.text).to_lowercase();
+    let Some(as_at) = (a.saturating_sub(4)..a).rev().find(|&i| word(i) == "as") else {
+        return false;
+    };
+    let Some(verb) = as_at
+        .checked_sub(1)
+        .filter(|&i| t[i].kind == TokenKind::Word)
+    else {
+        return false;
+    };
+    let participle = word(verb).ends_with("ed") || matches!(word(verb).as_str(), "known" | "seen");
+    let before = verb.checked_sub(1).map(word).unwrap_or_default();
+    let passive = matches!(
+        before.as_str(),
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "often"
+            | "widely"
+            | "commonly"
+            | "sometimes"
+            | "generally"
+            | "popularly"
+            | "usually"
+            | "also"
+    );
+    let agent = t[b..t.len().min(b + 4)]
+        .iter()
+        .any(|x| x.text(s.text) == "by");
+    let cue_after = attribution_follows(s, b);
+    participle
+        && passive
+        && !agent
+        && !cue_after
+        && !t[..verb].iter().any(|x| x.text(s.text) == "by")
+}
+
+/// Whether the quotation at tokens `a..b` is the title of the work named right before it
+/// ("the documentary “The Quarry Beneath”", "a report entitled “…”"), or set off after it
+/// by commas with no cue after it ("The survey, “Ring seals of the outer skerries”, is free
+/// to read"; "In its report, “the pier is unsafe,” the agency wrote" is speech).
+fn names_a_work(s: &SentenceView<'_>, a: usize, b: usize) -> bool {
+    let t = s.tokens;
+    let word = |i: usize| t[i].kind == TokenKind::Word && !t[i].quoted;
+    // A title opens with a capital; "called the show “the news show of record”" and "the
+    // program “is gaining traction”" quote someone.
+    let capital = t
+        .get(a)
+        .is_some_and(|x| x.text(s.text).starts_with(char::is_uppercase));
+    if !capital {
+        return false;
+    }
+    if a > 0 && word(a - 1) && lexicon::titled_work(t[a - 1].text(s.text)) {
+        return true;
+    }
+    let set_off = a > 1
+        && t[a - 1].is(',')
+        && word(a - 2)
+        && (lexicon::titled_work(t[a - 2].text(s.text))
+            || lexicon::work_of_someone(t[a - 2].text(s.text)));
+    let closed = t.get(b).is_some_and(|x| x.is(',') || x.is(')'))
+        || s.text[..t.get(b).map_or(s.text.len(), |x| x.start)]
+            .trim_end()
+            .trim_end_matches(['”', '"', '’', '\'', '»', '«'])
+            .ends_with(',');
+    set_off && closed && !attribution_follows(s, b)
+}
+
+/// Whether an attribution follows a quotation that ends before token `b`: a cue within
+/// five tokens, not in the passive or an infinitive ("…,” the agency wrote"; not "…”,
+/// were found in every sample", "…”, is free to read").
+fn attribution_follows(s: &SentenceView<'_>, b: usize) -> bool {
+    let t = s.tokens;
+    (b..t.len().min(b + 5)).any(|i| {
+        let w = t[i].text(s.text).to_lowercase();
+        let before = i
+            .checked_sub(1)
+            .map(|k| t[k].text(s.text).to_lowercase())
+            .unwrap_or_default();
+        t[i].kind == TokenKind::Word
+            && !t[i].quoted
+            && lexicon::cue(&w).is_some()
+            && !matches!(
+                before.as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "to"
+            )
+    })
+}
+
+/// Whether the quotation starting at token `a` is printed on a sign, not said: "carrying
+/// banners that read “…”", "a notice on the kiosk door reads « … »", "a placard saying “…”".
+fn printed_on_a_sign(s: &SentenceView<'_>, a: usize) -> bool {
+    let t = s.tokens;
+    let Some(verb) = (a.saturating_sub(2)..a)
+        .rev()
+        .find(|&i| t[i].kind == TokenKind::Word)
+    else {
+        return false;
+    };
+    let w = t[verb].text(s.text).to_lowercase();
+    let reach = match w.as_str() {
+        "read" | "reads" | "reading" => 12,
+        // "A hand-painted sign on the chandlery window says « … »".
+        "says" | "said" => 8,
+        "saying" | "declaring" | "proclaiming" | "bearing" | "with" => 3,
+        _ => 1,
+    };
+    let from = verb.saturating_sub(reach);
+    let sign = |i: usize| t[i].kind == TokenKind::Word && lexicon::sign_word(t[i].text(s.text));
+    if reach == 1 {
+        // "a banner “…”": the sign right before the quotation.
+        return sign(verb);
+    }
+    (from..verb).any(sign)
 }
 
 /// Whether the quotation starting at token `a` says what someone called a thing: right

@@ -1883,6 +1883,68 @@ pub fn opens_phrase(word: &str) -> bool {
     )
 }
 
+/// Things words are printed or painted on, not said ("banners that read", "a placard
+/// saying"), in lower case, singular and plural.
+pub fn sign_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.strip_suffix('s').unwrap_or(&w);
+    matches!(
+        w,
+        "banner"
+            | "sign"
+            | "placard"
+            | "notice"
+            | "poster"
+            | "slogan"
+            | "t-shirt"
+            | "shirt"
+            | "graffiti"
+            | "sticker"
+            | "billboard"
+            | "plaque"
+            | "inscription"
+            | "mural"
+            | "flag"
+            | "hoarding"
+            | "leaflet"
+            | "badge"
+            | "cap"
+            | "hat"
+            | "chalk"
+    )
+}
+
+/// Works that bear a title, in lower case: a quotation set right after one names it ("the
+/// paper, “A new ichthyosaur from …”,", "the documentary “The Quarry Beneath”").
+pub fn titled_work(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "paper"
+            | "book"
+            | "novel"
+            | "memoir"
+            | "film"
+            | "movie"
+            | "documentary"
+            | "album"
+            | "song"
+            | "play"
+            | "series"
+            | "programme"
+            | "program"
+            | "show"
+            | "podcast"
+            | "exhibition"
+            | "essay"
+            | "poem"
+            | "opera"
+            | "musical"
+            | "painting"
+            | "titled"
+            | "entitled"
+    )
+}
+
 /// Whether a word is a weekday, whatever its case ("Friday"): it ends a name ("in Fort
 /// Pierce, Florida Friday").
 pub fn weekday(word: &str) -> bool {

@@ -602,3 +602,19 @@ fn a_place_named_by_its_geography_is_not_who_a_pronoun_stands_for() {
     let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
     assert_eq!(speakers, [Some("Ilse Varga".to_string())]);
 }
+
+#[test]
+fn words_on_signs_titles_of_works_and_terms_no_one_speaks_are_not_quotations() {
+    let ps = [
+        "Some 300 fishermen marched on the quay, waving placards that read “Our nets, our waters, our children”.",
+        "A hand-painted sign on the chandlery window says « Closed until the harbour is ours again ».",
+        "The survey, “Ring seals of the outer skerries and the winter ice they need”, is free to read.",
+        "The chemicals, widely described as “forever pollutants that build up in the food chain”, were found in every sample.",
+        "“We will go to court if we must,” said Aili Strand, who leads the fishermen's union.",
+    ];
+    let got: Vec<String> = direct_quotes(&ps)
+        .into_iter()
+        .map(|f| f.parts.join(" | "))
+        .collect();
+    assert_eq!(got, ["We will go to court if we must,"]);
+}
