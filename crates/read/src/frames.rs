@@ -970,7 +970,7 @@ fn subject_end(s: &SentenceView<'_>, c: usize, floor: usize) -> usize {
         let apposition = || {
             (floor + 1..end - 1)
                 .rev()
-                .take(16)
+                .take(30)
                 .take_while(|&i| !t[i].quoted && !t[i].is('.') && !t[i].is(';'))
                 .find(|&i| t[i].is(','))
                 .filter(|&i| {
@@ -1111,6 +1111,13 @@ fn subject_after(s: &SentenceView<'_>, c: usize, to: usize) -> Option<(Head, usi
         end += 1;
     }
     if end == c + 1 {
+        return None;
+    }
+    // "said on CNN", "wrote in The Atlantic": where or to whom, not who.
+    if matches!(
+        t[c + 1].text(s.text).to_lowercase().as_str(),
+        "on" | "in" | "at" | "to" | "from" | "via" | "during" | "after" | "before" | "with"
+    ) {
         return None;
     }
     let head = names::head_after(s.text, t, c + 1, end)?;

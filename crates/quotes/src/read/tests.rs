@@ -618,3 +618,21 @@ fn words_on_signs_titles_of_works_and_terms_no_one_speaks_are_not_quotations() {
         .collect();
     assert_eq!(got, ["We will go to court if we must,"]);
 }
+
+#[test]
+fn long_appositions_places_after_the_cue_and_rarer_verbs_of_saying() {
+    let ps = [
+        "Pekka Lind, the union's treasurer and a skipper for thirty years whose boat was sold at auction last spring after the yard closed for good, said on Radio Norden that the sale was unlawful.",
+        "“We will not sell the ferry, not this year and not next,” exhorted the harbour board's chair, Anja Brisk.",
+        "“Nobody reads the small print,” sneered Brisk.",
+    ];
+    let speakers: Vec<Option<String>> = said(&parallax_read::read(&ps), &[])
+        .into_iter()
+        .map(|f| f.speaker)
+        .collect();
+    let name = |s: &str| Some(s.to_string());
+    assert_eq!(
+        speakers,
+        [name("Pekka Lind"), name("Anja Brisk"), name("Anja Brisk")]
+    );
+}
