@@ -1177,6 +1177,12 @@ fn colon_source(s: &SentenceView<'_>, from: usize, a: usize) -> Option<(Head, us
                     ))
         })?
         .clone();
+    // "Lund's agent: ‘…’": the one whose agent, not the speaker; the role is.
+    if run.possessive {
+        let role = names::head_before(s.text, t, from, colon)
+            .filter(|h| matches!(h, Head::Role { .. }))?;
+        return Some((role, t[from].start));
+    }
     let at = t[from + run.first].start;
     Some((Head::Name(run), at))
 }

@@ -636,3 +636,15 @@ fn long_appositions_places_after_the_cue_and_rarer_verbs_of_saying() {
         [name("Pekka Lind"), name("Anja Brisk"), name("Anja Brisk")]
     );
 }
+
+#[test]
+fn a_headline_colon_after_someones_role_names_the_role_not_them() {
+    let ps = [
+        "Varga's lawyer: ‘The fine will be appealed’",
+        "Ilse Varga was fined on Monday.",
+    ];
+    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    assert_eq!(speakers.len(), 1);
+    assert_ne!(speakers[0].as_deref(), Some("Ilse Varga"));
+    assert_ne!(speakers[0].as_deref(), Some("Varga"));
+}
