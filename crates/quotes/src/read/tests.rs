@@ -648,3 +648,14 @@ fn a_headline_colon_after_someones_role_names_the_role_not_them() {
     assert_ne!(speakers[0].as_deref(), Some("Ilse Varga"));
     assert_ne!(speakers[0].as_deref(), Some("Varga"));
 }
+
+#[test]
+fn a_club_named_without_club_is_no_one_a_pronoun_stands_for() {
+    let ps = [
+        "Kessel Rovers chairman Ewan Blyth confirmed the sale on Friday.",
+        "The striker will leave on Monday, and Dunmore Athletic will pay the fee in two parts.",
+        "“We have a plan for the money,” he said.",
+    ];
+    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    assert_eq!(speakers, [Some("Ewan Blyth".to_string())]);
+}
