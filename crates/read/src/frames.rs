@@ -397,7 +397,7 @@ fn direct_frames(
             characterises(s, a) || (characterised_before && only_and_between(s, prev_end, a));
         characterised_before = says_what_it_is;
         if no_words(quoted_text)
-            || (is_title(quoted_text, words) && !headline(s))
+            || (is_title(quoted_text, words) && !headline(s) && !shouted(s))
             || (!says_what_it_is && names_a_term(s, &q, a, words))
             || names_a_work(s, a, b)
             || printed_on_a_sign(s, a)
@@ -440,7 +440,9 @@ fn direct_frames(
         } else if let Some(head) = says_what_it_is.then(|| sentence_subject(s, a)).flatten() {
             // "Christie blasted Clinton as a “disgrace”": the subject's words.
             f.source = Some(head);
-        } else if !speech_without_cue(s, &q, a, b, !cues.is_empty() && !set_apart) {
+        } else if !speech_without_cue(s, &q, a, b, !cues.is_empty() && !set_apart)
+            && !headline_lead(s, a, b)
+        {
             continue;
         } else if let Some(head) = predicate_of(s, a) {
             // "Cruz exhorted Republicans to “vote your conscience”": the subject's words.
@@ -709,6 +711,32 @@ fn names_a_term(s: &SentenceView<'_>, q: &Quoted, a: usize, words: usize) -> boo
         })
     });
     words <= 4 && term && !called
+}
+
+/// Whether a quotation at tokens `a..b` opens its sentence before a colon: "‘Nothing is
+/// ruled out’: two dead in outbreak", the headline style that puts the words first and
+/// the news after them (in sentence case or title case alike). Its speaker is the one the
+/// body gives the words.
+fn headline_lead(s: &SentenceView<'_>, a: usize, b: usize) -> bool {
+    a == 0 && s.tokens.get(b).is_some_and(|t| t.is(':')) && b + 1 < s.tokens.len()
+}
+
+/// Whether a sentence is printed in capitals ("'NOTHING TO HIDE': KRAY IN THE DOCK"), where
+/// capitals say nothing of titles and names: most of its words of two letters or more are
+/// upper case.
+fn shouted(s: &SentenceView<'_>) -> bool {
+    let words: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(s.text))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let upper = words
+        .iter()
+        .filter(|w| !w.chars().any(char::is_lowercase))
+        .count();
+    !words.is_empty() && upper * 5 >= words.len() * 4
 }
 
 /// Whether the sentence is a headline: no full stop at its end and most words capitalised.

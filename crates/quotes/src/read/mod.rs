@@ -33,15 +33,17 @@ pub fn said(reading: &Reading<'_>, starts: &[Option<usize>]) -> Vec<Found> {
 /// headline first). A headline quotes again, often trimmed, what its body quotes: that is
 /// one more occurrence of the words. Not kept: a headline sentence with neither quote
 /// marks nor attribution, and the headline printed again at the top of the body (the same
-/// parts in one of the body's first two paragraphs).
+/// parts, whatever their case, in one of the body's first two paragraphs).
 pub fn in_headline(found: &mut Vec<Found>) {
     found.retain(|f| f.paragraph > 0 || f.direct || f.attribution.is_some());
+    // The headline printed again may be in capitals ("'NOTHING TO HIDE': …").
+    let lower = |f: &Found| -> Vec<String> { f.parts.iter().map(|p| p.to_lowercase()).collect() };
     let headline: Vec<Vec<String>> = found
         .iter()
         .filter(|f| f.paragraph == 0)
-        .map(|f| f.parts.clone())
+        .map(lower)
         .collect();
-    found.retain(|f| f.paragraph == 0 || f.paragraph > 2 || !headline.contains(&f.parts));
+    found.retain(|f| f.paragraph == 0 || f.paragraph > 2 || !headline.contains(&lower(f)));
     for f in found.iter_mut() {
         f.headline = f.paragraph == 0;
     }

@@ -659,3 +659,45 @@ fn a_club_named_without_club_is_no_one_a_pronoun_stands_for() {
     let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
     assert_eq!(speakers, [Some("Ewan Blyth".to_string())]);
 }
+
+#[test]
+fn a_headline_may_open_with_the_words_or_shout_them() {
+    let parts = |ps: &[&str]| -> Vec<(usize, String)> {
+        let mut found = said(&parallax_read::read(ps), &[]);
+        in_headline(&mut found);
+        found
+            .into_iter()
+            .filter(|f| f.direct)
+            .map(|f| (f.paragraph, f.parts.join(" | ")))
+            .collect()
+    };
+    // The words first, the news after a colon, in sentence case.
+    let ps = [
+        "‘The pier will not reopen’: storm leaves Kessby cut off",
+        "Harbour master Ines Kallo said on Sunday: “The pier will not reopen this winter.”",
+    ];
+    assert_eq!(
+        parts(&ps),
+        [
+            (0, "The pier will not reopen".to_string()),
+            (1, "The pier will not reopen this winter.".to_string())
+        ]
+    );
+    // In capitals; and printed again in capitals at the top of the body.
+    let body = "“We owe nothing to anyone,” Tor Malmberg told the court.";
+    let shouted = "'WE OWE NOTHING': FERRY BOSS IN COURT";
+    assert_eq!(
+        parts(&[shouted, body]),
+        [
+            (0, "WE OWE NOTHING".to_string()),
+            (1, "We owe nothing to anyone,".to_string())
+        ]
+    );
+    assert_eq!(
+        parts(&["'We owe nothing': ferry boss in court", shouted, body]),
+        [
+            (0, "We owe nothing".to_string()),
+            (2, "We owe nothing to anyone,".to_string())
+        ]
+    );
+}
