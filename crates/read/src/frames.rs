@@ -1229,6 +1229,15 @@ fn speech_without_cue(
     if is_title(text, words) {
         return false;
     }
+    // "spoke of the »hardest decision of my career«": words in the first person are
+    // someone's, whatever stands before them.
+    if words >= 3
+        && text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| matches!(w, "I" | "my" | "me" | "we" | "our" | "us" | "I'm" | "I've"))
+    {
+        return true;
+    }
     let outside = s.tokens[..a].len() + s.tokens[b..].len();
     if outside <= 1 {
         return true;

@@ -701,3 +701,22 @@ fn a_headline_may_open_with_the_words_or_shout_them() {
         ]
     );
 }
+
+#[test]
+fn a_fragment_in_the_first_person_is_someones_words() {
+    let ps = [
+        "Harbour master Ines Kallo spoke of the “longest night of my working life” after the storm.",
+        "The town opened the “Harbour of Light” festival on Friday.",
+    ];
+    let got: Vec<(String, Option<String>)> = direct_quotes(&ps)
+        .into_iter()
+        .map(|f| (f.parts.join(" | "), f.speaker))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "longest night of my working life".to_string(),
+            Some("Ines Kallo".to_string())
+        )]
+    );
+}
