@@ -69,6 +69,20 @@ mod tests {
     }
 
     #[test]
+    fn an_agent_set_off_before_the_name_is_the_agent_another_article_quotes() {
+        let mut roles = Roles::default();
+        roles.read(&parallax_read::read(&[
+            "His agent, Marta Quist, blamed a tainted supplement.",
+        ]));
+        let mut found = crate::said(
+            &parallax_read::read(&["His agent says the sample was tainted."]),
+            &[],
+        );
+        roles.name_speakers(&mut found);
+        assert_eq!(found[0].speaker.as_deref(), Some("Marta Quist"));
+    }
+
+    #[test]
     fn a_role_two_articles_give_to_different_people_is_nobodys() {
         let mut roles = Roles::default();
         roles.read(&parallax_read::read(&[

@@ -1947,6 +1947,11 @@ fn according_head(s: &SentenceView<'_>, from: usize, to: usize) -> Option<(Head,
             let at = t[run.first].start;
             (Head::Name(run), at)
         }
+        // "according to a statement from the ministry": the body that made it, as the
+        // article names it before.
+        Some(Head::Role { ref noun, .. }) if lexicon::organisation_word(noun) => {
+            (maker.expect("a role"), t[named + 1].start)
+        }
         _ => (head, t.get(from)?.start),
     })
 }

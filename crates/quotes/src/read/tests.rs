@@ -720,3 +720,19 @@ fn a_fragment_in_the_first_person_is_someones_words() {
         )]
     );
 }
+
+#[test]
+fn a_statement_from_a_body_speaks_for_the_body() {
+    let ps = [
+        "The Harbour Authority of Kessby suspended the pilot on Monday.",
+        "No further sailings will be cancelled, according to a statement from the authority.",
+    ];
+    let speakers: Vec<Option<String>> = reported_speech(&ps)
+        .into_iter()
+        .map(|f| f.speaker)
+        .collect();
+    assert_eq!(
+        speakers.last().cloned().flatten().as_deref(),
+        Some("Harbour Authority of Kessby")
+    );
+}
