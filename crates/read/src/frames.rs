@@ -1186,6 +1186,11 @@ fn colon_source(s: &SentenceView<'_>, from: usize, a: usize) -> Option<(Head, us
     } else {
         a.checked_sub(1).filter(|&i| t[i].is(':'))?
     };
+    // "Republicans walk out over gas tax; Whitcomb: ‘…’": a headline's second clause.
+    let from = (from..colon)
+        .rev()
+        .find(|&i| t[i].is(';'))
+        .map_or(from, |i| i + 1);
     if colon < from || colon - from > 8 {
         return None;
     }

@@ -736,3 +736,13 @@ fn a_statement_from_a_body_speaks_for_the_body() {
         Some("Harbour Authority of Kessby")
     );
 }
+
+#[test]
+fn a_headline_colon_in_its_second_clause_names_the_speaker() {
+    let ps = [
+        "Ferry strike at the port of Kessby ends after nine long days; Holm: ‘Nobody won this’",
+        "Gov. Maria Esposito-Kahn urged both sides to sign.",
+    ];
+    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    assert_eq!(speakers, [Some("Holm".to_string())]);
+}
