@@ -1302,36 +1302,76 @@ pub fn organisation_word(word: &str) -> bool {
 const FIRST_NAMES: &[(Gender, &str)] = &[
     (
         Gender::Male,
-        "aaron adam ahmed alan albert alex alexander ali amos andrew angelo anthony antonio \
-         arthur barack ben benjamin bernie bill bob boris brad brian bruce carl carlos charles \
-         charlie chris christopher chuck colin craig dan daniel darren david dennis dick donald \
-         doug douglas duncan ed eddie edward emil emmanuel eric ethan evan frank fred gary \
-         george gerald glenn gordon greg gregory hans harry henry howard hugo ian igor isaac \
-         ivan jack jacob jake james jan jared jason javier jeb jeff jeffrey jeremy jerry jim \
-         jimmy joe joel john johnny jon jonathan jorge jose joseph josh juan karl keith ken \
-         kevin kurt lars lee leon liam louis luis marco marcus mario mark martin matt matthew \
-         max michael miguel mike mitch mitt mohammed muhammad nathan neil nicholas nick noah \
-         oliver olaf omar oscar owen pablo patrick paul pedro peter phil philip pierre rafael \
-         ralph randy ray reince richard rick rob robert roger ron ronald rudy rudolph russell \
-         ryan sam samuel scott sean sebastian sergei sergey seth stefan stephen steve steven \
-         stuart ted terry thomas tim timothy todd tom tomas tommy tony travis victor vladimir walter \
-         wayne william willie yuri",
+        "aaron abdul abdullah adam adrian ahmad ahmed aidan akira alan albert alberto \
+         aleksandr aleksei alessandro alex alexander alexei alfonso alfred ali alonso \
+         amir amos anders andre andrei andres andrew andrzej angelo anthony antoine anton \
+         antonio aram arjun armando arne arnold arthur arturo august augustin axel barack \
+         ben benedict benjamin bernard bernie bertrand bill bjorn bob boris brad bram \
+         brendan brian bruce bruno caleb callum camilo carl carlos cedric cesar charles \
+         charlie chris christian christoph christopher chuck cillian claude clement colin \
+         conor cormac craig cristian damian damien dan daniel dario darius darren david \
+         declan dennis dick dmitri dmitry domingo dominic dominik donald doug douglas \
+         duncan ed eddie edgar eduardo edward elias elijah emil emilio emmanuel enrique \
+         enzo eric erik ernesto ernst esteban ethan eugene evan ewan fabian farid \
+         federico felipe felix fernando filip finn florian francesco francisco franco \
+         frank franz fred frederik friedrich gabriel gareth gary gaston georg george \
+         gerald gerhard giorgio giovanni giuseppe glenn goran gordon greg gregory gunnar \
+         gustav gustavo hamid hamza hans harald harold harry hassan hector heinrich \
+         helmut henrik henry herbert hiroshi horst howard hugo hussein ian ibrahim \
+         ignacio igor ilya imran isaac ismail ivan ivar jack jacob jake jakob jamal james \
+         jan janusz jared jason jasper javier jeb jeff jeffrey jens jeremiah jeremy jerry \
+         jesper jesus jim jimmy joachim joaquin joe joel johan johannes john johnny jon \
+         jonas jonathan jorge jorgen jose josef joseph josh juan julian julio juraj \
+         jurgen kai kamal karim karl kasper kazimierz keith ken kenji kevin khalid klaus \
+         knut krzysztof kurt kwame lachlan lambert lars laszlo laurent lee leif lennart \
+         leon leonardo leopold liam lorenzo louis luca lucas luis lukas magnus mahmoud \
+         malcolm manuel marcel marco marcus marek mario marius mark martin matt matthew \
+         matthias mattias maurice mauricio max mehmet michael miguel mikael mike mikhail \
+         milan miroslav mitch mitt mohamed mohammed moritz muhammad mustafa nasser nathan \
+         neil nelson niall nicholas nick nikita nikolai nils noah norbert olaf oliver \
+         olivier omar orlando oscar osman oswald otto owen pablo pascal patrice patrick \
+         paul pavel pedro pekka per peter phil philip pierre piet pieter piotr rafael \
+         rainer ralph ramon randy rashid raul ray reince reza ricardo richard rick rob \
+         robert rodrigo roger roland rolf roman ron ronald rory rudolph rudy rupert \
+         russell ryan salim salvador sam samuel santiago saul scott sean sebastian sergei \
+         sergey sergio seth shane sigurd simon soren stanislav stefan stephen steve \
+         steven stuart sven tariq ted teodor terry theo thiago thomas tim timothy tobias \
+         todd tom tomas tommy tony torsten travis tristan ulrich umar uwe valentin vasily \
+         victor viktor vincent vittorio vladimir walter wayne wilhelm william willie \
+         wojciech wolfgang xavier yannick yaroslav yuri yusuf zoran",
     ),
     (
         Gender::Female,
-        "abigail ada agnes alice alicia amanda amy ana andrea angela ann anna anne annika \
-         barbara beatrice betsy betty brenda carla carly carmen carol caroline catherine \
-         cecilia chelsea christine claire clara claudia cynthia dana debbie deborah denise \
-         diana diane donna dora doris dorothy elena eliza elizabeth ella ellen emily emma erin \
-         eva eve fatima fiona frances freya gabriela grace hannah harriet heather heidi helen \
-         hillary hope huma ilse ines ingrid irene isabel jane janet jean jennifer jessica jill \
-         joan joanna jodi joy judith judy julia julie karen kate katherine kathleen katie kay \
-         kellyanne kim kirsten laura lauren leah linda lisa liz lucy lydia madeleine maggie \
-         maria marie marina marta martha mary maxine megan melania melissa mia michelle mira \
-         miriam monica nancy natalia natalie nicole nina nora olga olivia pam pamela patricia \
-         paula petra rachel rebecca rosa rose ruth sally samantha sandra sara sarah sharon \
-         sigrid sofia sonia sophie stephanie susan susanna sylvia tamara teresa theresa tina \
-         ursula valerie vera veronica victoria virginia wendy yvonne zoe",
+        "abigail ada adriana agata agnes agnieszka aisha alexandra alice alicia alina \
+         alma amalia amanda amelia amy ana anastasia andrea angela angelika anika anja \
+         ann anna anne annette annika antonia ariana astrid aurelia barbara beata \
+         beatrice betsy betty birgit brenda britta camila carina carla carly carmen carol \
+         carolina caroline catherine cecile cecilia celine charlotte chelsea chiara \
+         christina christine claire clara claudia cristina cynthia dagmar dagny dana \
+         daniela daria debbie deborah delphine denise diana diane dolores dominika donna \
+         dora doris dorothy edith ekaterina eleanor elena elin elisabeth elise eliza \
+         elizabeth ella ellen elsa emilia emily emma erika erin esther eugenia eva eve \
+         evelyn fatima fernanda fiona frances francesca frederikke freya gabriela \
+         gabriele gabrielle galina gemma georgia gertrude gisela grace greta gudrun hanna \
+         hannah harriet heather hedda heidi helen helena henrike hilde hildegard hillary \
+         hope huma ida ilse ines inga inge ingrid irene irina iris isabel isabella ivana \
+         jacqueline jana jane janet jean jennifer jessica jill joan joanna joanne jodi \
+         johanna josefine josephine joy judith judy julia juliana julie justyna karen \
+         karin karina katarina katarzyna kate katharina katherine kathleen katie katja \
+         kay kellyanne kim kirsten klara kristina larissa laura lauren laurence leah \
+         leila lena leonie liesel lili liliana lina linda lisa liv liz lorena louise \
+         lucia lucy ludmila luisa lydia madeleine magdalena maggie maja malgorzata \
+         margaret margarita margit marguerite maria mariana marianne marie marina marisol \
+         marlene marta martha martina mary mathilde matilda maxine megan melania melissa \
+         mercedes mia michelle milena mina mira miriam monica nadia nadine nancy natalia \
+         natalie natasha nathalie nicole nina noor nora oksana olena olga olivia ottilie \
+         pam pamela paola patricia patrizia paula pauline petra pia pilar priya rachel \
+         rania raquel rebecca regina renata rita roberta rosa rosalind rose ruth sabine \
+         sabrina sally salma samantha sandra sanna sara sarah selma sharon sigrid silvia \
+         simone sofia solveig sonia sophie stella stephanie susan susanna svetlana sylvia \
+         tamara tatiana tatyana teresa theresa therese tina tove ulla ulrike ursula \
+         valentina valerie vanessa vera veronica vesna victoria viktoria virginia vivian \
+         wendy wilhelmina yasmin yelena ylva yulia yvonne zainab zoe zofia zuzana",
     ),
 ];
 

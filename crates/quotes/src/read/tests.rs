@@ -746,3 +746,15 @@ fn a_headline_colon_in_its_second_clause_names_the_speaker() {
     let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
     assert_eq!(speakers, [Some("Holm".to_string())]);
 }
+
+#[test]
+fn first_names_from_many_languages_carry_their_gender_to_a_pronoun() {
+    let ps = [
+        "Piet Ambühl spoke after Tove Rask at the harbour meeting on Monday.",
+        "“We will sign the lease this week,” she said.",
+        "Dagny Holt thanked Joaquin Vela for the loan. “It came in time,” he said.",
+    ];
+    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    let name = |s: &str| Some(s.to_string());
+    assert_eq!(speakers, [name("Tove Rask"), name("Joaquin Vela")]);
+}
