@@ -201,9 +201,15 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
         // comma that closes a relative clause.
         let after_aside = i > 1
             && t[i - 1].is(',')
-            && (1..i - 1).any(|k| {
+            && ((1..i - 1).any(|k| {
                 t[k - 1].is(',') && matches!(t[k].text(p).to_lowercase().as_str(), "which" | "who")
-            });
+            })
+                // "Others, however, say": an adverb set off between commas.
+                || (i > 3
+                    && t[i - 3].is(',')
+                    && t[i - 2].kind == TokenKind::Word
+                    && !t[i - 2].capitalised(p)
+                    && t[i - 4].kind == TokenKind::Word));
         return base_form_holds(p, t, i) || (speech && (after_word || after_aside));
     }
     true
@@ -1532,16 +1538,20 @@ fn infinitive_start(s: &SentenceView<'_>, k: usize, end: usize, base: &str) -> O
 /// with its verb right after it ("maintains a programme that trains …").
 fn that_a_few_words_on(s: &SentenceView<'_>, c: usize, k: usize, end: usize) -> Option<usize> {
     let t = s.tokens;
-    (k..end.min(k + 8))
+    (k..end.min(k + 12))
         .find(|&i| s.lower(i) == "that")
         .filter(|&i| {
             !(i > c + 1 && relative_that(s, i))
-                && t[k..i].iter().all(|x| {
+                && (k..i).all(|j| {
+                    let x = &t[j];
                     let w = x.text(s.text).to_lowercase();
+                    // "told a crowded banquet hall that": after a determiner, "-ed"
+                    // describes.
+                    let adjective = j > 0 && lexicon::determiner(&s.lower(j - 1));
                     !x.quoted
                         && (x.kind == TokenKind::Word || x.is(','))
                         && !lexicon::finite_verb(&w)
-                        && !lexicon::past_tense(&w)
+                        && (adjective || !lexicon::past_tense(&w))
                         && !lexicon::subject_pronoun(&w)
                 })
         })
@@ -1851,14 +1861,25 @@ fn closing_attribution(s: &SentenceView<'_>, c: usize, floor: usize, f: &mut Fra
     // The subject sits between a comma and the cue ("…, fire chief Piet Dorn said"), or
     // right after it ("…, said the minister").
     let comma = (floor..c).rev().find(|&i| t[i].is(','));
-    let inverted = comma == Some(c.wrapping_sub(1));
-    let Some(comma) = comma.filter(|&i| c - i <= 10) else {
+    let mut inverted = comma == Some(c.wrapping_sub(1));
+    let Some(mut comma) = comma.filter(|&i| c - i <= 10) else {
         return false;
     };
+    let to = (c + 1..t.len())
+        .find(|&i| t[i].kind != TokenKind::Word)
+        .unwrap_or(t.len());
+    // "…, a spokeswoman, Anna White, said.": the comma before the cue closes the
+    // source's apposition; the source starts after the comma before it.
+    if inverted && subject_after(s, c, to).is_none() {
+        match apposed_source_start(s, floor, c - 1) {
+            Some(start) => {
+                comma = start;
+                inverted = false;
+            }
+            None => return false,
+        }
+    }
     let (source, source_end) = if inverted {
-        let to = (c + 1..t.len())
-            .find(|&i| t[i].kind != TokenKind::Word)
-            .unwrap_or(t.len());
         (subject_after(s, c, to), to)
     } else {
         (subject_before(s, c, comma + 1), c + 1)
@@ -1866,8 +1887,13 @@ fn closing_attribution(s: &SentenceView<'_>, c: usize, floor: usize, f: &mut Fra
     let Some(source) = source else {
         return false;
     };
-    // After the attribution: the sentence's end (closing) or a comma and more (middle).
+    // After the attribution: the sentence's end (closing) or a comma and more (middle),
+    // past whom it was told to ("…, Phil Smith told POLITICO.").
     let mut k = source_end;
+    let base = lexicon::cue(&t[c].text(p).to_lowercase()).map_or("", |(_, b)| b);
+    if lexicon::takes_object(base) && k == c + 1 {
+        k = object_end(s, k, t.len());
+    }
     while k < t.len() && t[k].kind == TokenKind::Word && lexicon::scene_word(t[k].text(p)) {
         k += 1;
     }
@@ -2068,6 +2094,32 @@ fn main_verb(s: &SentenceView<'_>, c: usize) -> Option<usize> {
     (1..c).find(|&i| {
         let x = &s.tokens[i];
         x.kind == TokenKind::Word && !x.quoted && lexicon::reaction(x.text(s.text))
+    })
+}
+
+/// Where a source set off by commas before its cue starts, as the comma before it:
+/// "…, Anna White, said" (a name), "…, a spokeswoman, Anna White, said" (a role and the
+/// name it describes, both short), from the comma at `closing` back, no further than
+/// `floor`.
+fn apposed_source_start(s: &SentenceView<'_>, floor: usize, closing: usize) -> Option<usize> {
+    let t = s.tokens;
+    let comma_before = |to: usize| (floor..to).rev().find(|&i| t[i].is(','));
+    let name_start = comma_before(closing)?;
+    let named = (name_start + 1..closing).any(|i| t[i].capitalised(s.text));
+    if !named || closing - name_start > 6 {
+        return None;
+    }
+    // A role set off before the name: "a spokeswoman,", "the club's lawyer,".
+    let Some(role_start) = comma_before(name_start) else {
+        return Some(name_start);
+    };
+    let role = (role_start + 1..name_start).any(|i| {
+        t[i].kind == TokenKind::Word && lexicon::person_role(&s.lower(i)).is_some()
+    });
+    Some(if role && name_start - role_start <= 6 {
+        role_start
+    } else {
+        name_start
     })
 }
 

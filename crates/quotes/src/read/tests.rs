@@ -758,3 +758,27 @@ fn first_names_from_many_languages_carry_their_gender_to_a_pronoun() {
     let name = |s: &str| Some(s.to_string());
     assert_eq!(speakers, [name("Tove Rask"), name("Joaquin Vela")]);
 }
+
+#[test]
+fn reports_told_to_an_outlet_by_an_apposed_source_after_an_aside_or_a_long_object() {
+    let ps = [
+        "The ferry will run through the winter, harbour chief Ines Kallo told KESSBY RADIO.",
+        "The pier was never insured, a spokeswoman, Tove Rask, said on Monday.",
+        "Skippers, however, say the new quota will empty the harbour.",
+        "Aili Strand told a crowded union hall in the old fish market that the strike would go on.",
+    ];
+    let got: Vec<(String, Option<String>)> = reported_speech(&ps)
+        .into_iter()
+        .map(|f| (f.parts.join(" | "), f.speaker))
+        .collect();
+    let row = |q: &str, s: Option<&str>| (q.to_string(), s.map(str::to_string));
+    assert_eq!(
+        got,
+        [
+            row("The ferry will run through the winter", Some("Ines Kallo")),
+            row("The pier was never insured", Some("Tove Rask")),
+            row("the new quota will empty the harbour", Some("Skippers")),
+            row("the strike would go on", Some("Aili Strand")),
+        ]
+    );
+}
