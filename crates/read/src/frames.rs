@@ -423,6 +423,13 @@ fn direct_frames(
             crate::sentences::attributes_quotation(cues[k].1) && attribution_after(s, b, cues[k].0)
         });
         let (before, set_apart) = cue_before(s, cues, prev_end, a, words);
+        // "Humphrey, who calls Trump a “sociopath,” said he …": what a verdict calls a
+        // thing is its subject's words; the cue after belongs to the sentence.
+        let verdict_before = before.is_some_and(|k| {
+            let c = cues[k].0;
+            a - c <= 5 && lexicon::cue(&s.lower(c)).is_some_and(|(_, base)| lexicon::verdict(base))
+        });
+        let after = after.filter(|_| !verdict_before);
         if let Some(k) = after {
             used[k] = true;
             frame_cue(s, &mut f, cues[k], b, next_start);
@@ -1321,6 +1328,15 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
             // "Marco Rubio, speaking on ABC’s “This Week,” cautioned that": the subject of
             // the sentence, past an aside the phrase reader stops at.
             .or_else(|| sentence_subject(s, c).filter(|(_, at)| *at >= t[floor].start))
+            // "Humphrey, who calls Trump a “sociopath,” said": the quotation was the
+            // relative clause's, and the subject stands before it.
+            .or_else(|| {
+                let relative = (1..floor)
+                    .any(|i| t[i - 1].is(',') && matches!(s.lower(i).as_str(), "who" | "which"));
+                (relative && c > 0 && t[c - 1].is(','))
+                    .then(|| subject_before(s, c, 0))
+                    .flatten()
+            })
     };
     // "shows" and "found" report only for a study, a poll, a report or a body.
     if cue.kind == CueKind::Evidence && !subject.as_ref().is_some_and(|(h, _)| evidence_source(h)) {
@@ -2113,9 +2129,8 @@ fn apposed_source_start(s: &SentenceView<'_>, floor: usize, closing: usize) -> O
     let Some(role_start) = comma_before(name_start) else {
         return Some(name_start);
     };
-    let role = (role_start + 1..name_start).any(|i| {
-        t[i].kind == TokenKind::Word && lexicon::person_role(&s.lower(i)).is_some()
-    });
+    let role = (role_start + 1..name_start)
+        .any(|i| t[i].kind == TokenKind::Word && lexicon::person_role(&s.lower(i)).is_some());
     Some(if role && name_start - role_start <= 6 {
         role_start
     } else {

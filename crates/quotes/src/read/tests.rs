@@ -782,3 +782,21 @@ fn reports_told_to_an_outlet_by_an_apposed_source_after_an_aside_or_a_long_objec
         ]
     );
 }
+
+#[test]
+fn a_verdict_quoted_in_a_relative_clause_leaves_the_sentences_cue_to_its_subject() {
+    let ps =
+        ["Brisk, who calls the levy a “tax on fishing itself,” said she would vote against it."];
+    let got: Vec<(bool, String, Option<String>)> = said(&parallax_read::read(&ps), &[])
+        .into_iter()
+        .map(|f| (f.direct, f.parts.join(" | "), f.speaker))
+        .collect();
+    let brisk = Some("Brisk".to_string());
+    assert_eq!(
+        got,
+        [
+            (true, "tax on fishing itself,".to_string(), brisk.clone()),
+            (false, "she would vote against it".to_string(), brisk),
+        ]
+    );
+}
