@@ -1343,6 +1343,11 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
         return None;
     }
     let hangs = hangs(s, c, cue);
+    // "…, Sanders said, a policy that could …": a cue set off by commas closes the clause
+    // before it; what follows its comma comments on that clause.
+    if t.get(c + 1).is_some_and(|x| x.is(',')) && closing_attribution(s, c, floor, &mut f) {
+        return Some(f);
+    }
     let clause = clause_after(s, c, base, cue);
     // "welcomed the offer, stressing its readiness to help": a reaction and what the
     // participle adds, together, where the participle reports no clause of its own.
@@ -1943,7 +1948,11 @@ fn closing_attribution(s: &SentenceView<'_>, c: usize, floor: usize, f: &mut Fra
         return false;
     }
     f.content.push(piece(s, floor, comma));
-    if middle {
+    // "…, Sanders said, a policy that could …": a noun and its relative clause after the
+    // attribution comment on what was said; they are the reporter's.
+    let comment = matches!(s.lower(k + 1).as_str(), "a" | "an" | "the" | "one")
+        && (k + 2..t.len().min(k + 6)).any(|i| matches!(s.lower(i).as_str(), "that" | "which"));
+    if middle && !comment {
         let end = clause_end(s, k + 1);
         if end > k + 1 {
             f.content.push(piece(s, k + 1, end));

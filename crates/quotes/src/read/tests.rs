@@ -800,3 +800,21 @@ fn a_verdict_quoted_in_a_relative_clause_leaves_the_sentences_cue_to_its_subject
         ]
     );
 }
+
+#[test]
+fn a_comment_after_a_closing_attribution_is_the_reporters() {
+    let ps = [
+        "Trawlers under twelve metres would be exempt from the levy, Brisk said, a change that could save the smallest boats a season's takings.",
+    ];
+    let got: Vec<(String, Option<String>)> = reported_speech(&ps)
+        .into_iter()
+        .map(|f| (f.parts.join(" | "), f.speaker))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "Trawlers under twelve metres would be exempt from the levy".to_string(),
+            Some("Brisk".to_string())
+        )]
+    );
+}
