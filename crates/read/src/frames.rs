@@ -222,7 +222,7 @@ fn blocked_before(prev: Option<&str>, cue: Cue, base: &str) -> bool {
     let Some(prev) = prev else {
         return false;
     };
-    let people = matches!(prev, "some" | "those") && !lexicon::noun_too(base) && !cue.base;
+    let people = matches!(prev, "some" | "those") && !lexicon::noun_too(base);
     lexicon::blocks_verb(prev)
         || (matches!(prev, "is" | "are" | "was" | "were") && !cue.participle)
         || (lexicon::determiner(prev) && !people)
@@ -1394,9 +1394,61 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
         f.source = Some(h);
         return Some(f);
     }
+    // "a strike that company executives said could affect earnings": the relative
+    // clause goes on after the cue, its subject the noun before the source.
+    if let Some(((a, b), h)) = relative_report(s, c, floor) {
+        f.content.push(piece(s, a, b));
+        let first = source_start(s, &h).min(c);
+        f.attribution = Some(piece(s, first, c + 1));
+        f.source = Some(h);
+        return Some(f);
+    }
     // The attribution closes the sentence or stands in its middle: "…, the coastguard
     // said." / "The repairs, Ranta said, would take the summer."
     closing_attribution(s, c, floor, &mut f).then_some(f)
+}
+
+/// A report set inside a relative clause: "which he said were evenly split", "a strike
+/// that company executives said could affect earnings", "a dynamic Greenberg said could
+/// drive moderates away" (no "that"). The cue at `c` is followed by the relative clause's
+/// own verb, with no subject; the source stands right after "which", "that" or the noun
+/// the clause describes. The reported words run from that verb to the clause's end.
+fn relative_report(
+    s: &SentenceView<'_>,
+    c: usize,
+    floor: usize,
+) -> Option<((usize, usize), (Head, usize))> {
+    let t = s.tokens;
+    let next = s.lower(c + 1);
+    let verb = t
+        .get(c + 1)
+        .is_some_and(|x| x.kind == TokenKind::Word && !x.quoted)
+        && (lexicon::auxiliary(&next)
+            || lexicon::finite_verb(&next)
+            || matches!(
+                next.as_str(),
+                "was" | "were" | "is" | "are" | "had" | "has" | "have"
+            ));
+    if !verb {
+        return None;
+    }
+    let h = subject_before(s, c, floor)?;
+    let start = source_start(s, &h);
+    let before = start
+        .checked_sub(1)
+        .filter(|&i| t[i].kind == TokenKind::Word)?;
+    let w = s.lower(before);
+    let relative = matches!(w.as_str(), "that" | "which" | "whom")
+        || (!t[before].capitalised(s.text)
+            && !lexicon::determiner(&w)
+            && !lexicon::finite_verb(&w)
+            && !lexicon::past_tense(&w)
+            && !parallax_text::FUNCTION_WORDS.contains(&w.as_str()));
+    if !relative || c - start > 5 {
+        return None;
+    }
+    let end = clause_end(s, c + 1);
+    (end > c + 2).then_some(((c + 1, end), h))
 }
 
 /// Whether a source can report evidence: an organisation or a document-like body ("the
@@ -1719,8 +1771,15 @@ fn opens_clause(s: &SentenceView<'_>, k: usize) -> bool {
         "whether", "when", "where", "who", "so", "goodbye", "sorry", "thanks", "hello", "as",
         "and", "but", "or", "would", "will", "is", "was", "are", "were", "had", "has", "have",
         "could", "should", "may", "might", "must", "can", "did", "does", "do",
+        // An object pronoun is no clause's subject ("those who know him say").
+        "him", "them", "me", "us",
     ];
-    !NOT_OPENING.contains(&w.as_str()) && (!lexicon::past_tense(&w) || x.capitalised(s.text))
+    // "those who know her say": "her" before a verb in its base form is an object too.
+    let object_her = w == "her"
+        && lexicon::cue(&s.lower(k + 1)).is_some_and(|(cue, _)| cue.base);
+    !NOT_OPENING.contains(&w.as_str())
+        && !object_her
+        && (!lexicon::past_tense(&w) || x.capitalised(s.text))
 }
 
 /// Where a clause without "that" starts: past a setting ("in a statement", "on Tuesday",

@@ -818,3 +818,35 @@ fn a_comment_after_a_closing_attribution_is_the_reporters() {
         )]
     );
 }
+
+#[test]
+fn reports_inside_relative_clauses_and_by_people_unnamed() {
+    let ps = [
+        "Harbour master Ines Kallo listed 14 moorings, which she said were all rented to trawlers from the south.",
+        "The crews accepted a rota that union officials said would cost every boat two sailings a week.",
+        "It is a shortfall Kallo said could empty the harbour by spring.",
+        "Some say the quota was drawn up in the capital by people who have never seen a trawler.",
+        "Those who know him say he will stand again.",
+    ];
+    let got: Vec<(String, Option<String>)> = reported_speech(&ps)
+        .into_iter()
+        .map(|f| (f.parts.join(" | "), f.speaker))
+        .collect();
+    let row = |q: &str, s: &str| (q.to_string(), Some(s.to_string()));
+    assert_eq!(
+        got,
+        [
+            row("were all rented to trawlers from the south", "Ines Kallo"),
+            row(
+                "would cost every boat two sailings a week",
+                "union officials"
+            ),
+            row("could empty the harbour by spring", "Ines Kallo"),
+            row(
+                "the quota was drawn up in the capital by people who have never seen a trawler",
+                "Some"
+            ),
+            row("he will stand again", "Those"),
+        ]
+    );
+}
