@@ -204,12 +204,22 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
             && ((1..i - 1).any(|k| {
                 t[k - 1].is(',') && matches!(t[k].text(p).to_lowercase().as_str(), "which" | "who")
             })
-                // "Others, however, say": an adverb set off between commas.
+                // "Others, however, say": an adverb set off between commas; "Economists,
+                // like their counterparts abroad, say": a comparison or a companion.
                 || (i > 3
                     && t[i - 3].is(',')
                     && t[i - 2].kind == TokenKind::Word
                     && !t[i - 2].capitalised(p)
-                    && t[i - 4].kind == TokenKind::Word));
+                    && t[i - 4].kind == TokenKind::Word)
+                || (i.saturating_sub(10)..i - 1).any(|j| {
+                    t[j].is(',')
+                        && t.get(j + 1).is_some_and(|x| {
+                            matches!(
+                                x.text(p).to_lowercase().as_str(),
+                                "like" | "unlike" | "along" | "alongside" | "including" | "together"
+                            )
+                        })
+                }));
         return base_form_holds(p, t, i) || (speech && (after_word || after_aside));
     }
     true
@@ -1044,9 +1054,24 @@ fn subject_end(s: &SentenceView<'_>, c: usize, floor: usize) -> usize {
                     && t[i].text(p).ends_with("ing")
             })
         };
+        // "Democratic economists, like their Republican counterparts, say", "Fields, along
+        // with a Post reporter, say": a comparison or a companion set off by commas.
+        let companion = || {
+            (end.saturating_sub(10).max(floor + 1)..end - 1)
+                .rev()
+                .find(|&i| t[i].is(','))
+                .filter(|&i| {
+                    matches!(
+                        s.lower(i + 1).as_str(),
+                        "like" | "unlike" | "along" | "alongside" | "including" | "together"
+                    )
+                })
+                .map(|i| i + 1)
+        };
         if let Some(i) = relative
             .or_else(apposition)
             .or_else(aside)
+            .or_else(companion)
             .or_else(participle)
         {
             end = i - 1;
@@ -1775,8 +1800,7 @@ fn opens_clause(s: &SentenceView<'_>, k: usize) -> bool {
         "him", "them", "me", "us",
     ];
     // "those who know her say": "her" before a verb in its base form is an object too.
-    let object_her = w == "her"
-        && lexicon::cue(&s.lower(k + 1)).is_some_and(|(cue, _)| cue.base);
+    let object_her = w == "her" && lexicon::cue(&s.lower(k + 1)).is_some_and(|(cue, _)| cue.base);
     !NOT_OPENING.contains(&w.as_str())
         && !object_her
         && (!lexicon::past_tense(&w) || x.capitalised(s.text))

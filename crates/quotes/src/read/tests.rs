@@ -850,3 +850,23 @@ fn reports_inside_relative_clauses_and_by_people_unnamed() {
         ]
     );
 }
+
+#[test]
+fn a_comparison_or_a_companion_set_off_after_the_subject() {
+    let ps = [
+        "Island skippers, like their mainland rivals, say the quota favours the big trawlers.",
+        "Brisk, along with two members of the harbour board, says the vote was rigged.",
+    ];
+    let got: Vec<(String, Option<String>)> = reported_speech(&ps)
+        .into_iter()
+        .map(|f| (f.parts.join(" | "), f.speaker))
+        .collect();
+    let row = |q: &str, s: &str| (q.to_string(), Some(s.to_string()));
+    assert_eq!(
+        got,
+        [
+            row("the quota favours the big trawlers", "Island skippers"),
+            row("the vote was rigged", "Brisk"),
+        ]
+    );
+}
