@@ -30,10 +30,15 @@ impl Roles {
     /// the name of the one person the story's articles give that role.
     pub fn name_speakers(&self, found: &mut [Found]) {
         for f in found {
+            // A role as printed: "minister", "regional governor", "Lund's agent".
             let Some(role) = f
                 .speaker
                 .as_deref()
-                .filter(|s| s.chars().next().is_some_and(char::is_lowercase))
+                .filter(|s| {
+                    s.chars().next().is_some_and(char::is_lowercase)
+                        || s.contains("'s ")
+                        || s.contains("’s ")
+                })
                 .and_then(|s| s.split_whitespace().last())
                 .filter(|w| parallax_read::lexicon::person_role(w).is_some())
             else {

@@ -87,10 +87,25 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
     let mut frames = Vec::new();
     let mut subjects = Vec::new();
     let mut order = 0;
+    let printed = names_in_running_text(&paragraphs);
     for (k, para) in paragraphs.iter().enumerate() {
         for (index, (sentence, tokens)) in para.sentences.iter().enumerate() {
+            let title_case =
+                in_title_case(&para.text[sentence.start..sentence.end], tokens, para.text);
             for run in names::name_runs(para.text, tokens) {
-                people.add(order, k, tokens[run.first].start, &run);
+                // "Gender Gap Goes On" in a headline is no one: a capitalised run there is
+                // a name when the running text prints it too, or opens with a first name.
+                let attested = !title_case
+                    || run.organisation
+                    || printed.contains(&name_key(&run.text))
+                    || run
+                        .text
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(lexicon::known_first_name);
+                if attested {
+                    people.add(order, k, tokens[run.first].start, &run);
+                }
             }
             let view = SentenceView {
                 paragraph: k,
@@ -129,6 +144,41 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
         frames,
         people,
     }
+}
+
+/// Whether a sentence is set in title case, as headlines are: no full stop at its end and
+/// most of its words capitalised.
+fn in_title_case(sentence: &str, tokens: &[tokens::Token], p: &str) -> bool {
+    let words: Vec<&tokens::Token> = tokens
+        .iter()
+        .filter(|t| t.kind == tokens::TokenKind::Word)
+        .collect();
+    let capitalised = words.iter().filter(|t| t.capitalised(p)).count();
+    !sentence.trim_end().ends_with(['.', '”', '"'])
+        && words.len() >= 3
+        && capitalised * 2 > words.len()
+}
+
+/// The last word of a name, in lower case: what a headline's name must share with a name
+/// the running text prints.
+fn name_key(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or("").to_lowercase()
+}
+
+/// The keys ([`name_key`]) of the names printed in sentences not set in title case.
+fn names_in_running_text(paragraphs: &[Paragraph<'_>]) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for para in paragraphs {
+        for (sentence, tokens) in &para.sentences {
+            if in_title_case(&para.text[sentence.start..sentence.end], tokens, para.text) {
+                continue;
+            }
+            for run in names::name_runs(para.text, tokens) {
+                out.insert(name_key(&run.text));
+            }
+        }
+    }
+    out
 }
 
 /// A transcript printed as a quotation, each turn opening with its speaker's name in

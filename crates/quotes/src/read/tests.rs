@@ -870,3 +870,13 @@ fn a_comparison_or_a_companion_set_off_after_the_subject() {
         ]
     );
 }
+
+#[test]
+fn a_headline_in_title_case_names_no_one_the_body_does_not() {
+    let ps = [
+        "Harbour Gap Goes On",
+        "The pier has been shut since March. “We will not sell the ferry,” he said.",
+    ];
+    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    assert_eq!(speakers, [None]);
+}
