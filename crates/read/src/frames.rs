@@ -122,11 +122,64 @@ pub(crate) fn frames_of(s: &SentenceView<'_>) -> Vec<Frame> {
     if let Some(f) = according_to(s) {
         out.push(f);
     }
+    let inner = inner_frames(s);
+    out.extend(inner);
     let topics = crate::topics::topic_frames(s, &out);
     out.extend(topics);
     let nominal = crate::topics::nominal_frames(s, &out);
     out.extend(nominal);
     out
+}
+
+/// The quotations a speaker quotes inside their own words, each with the source the
+/// speaker gives it: “The minister sat in my office and told me, ‘Nothing is decided,
+/// Jonas.’ Then she decided” holds the minister's words, “her office told me ‘it is not
+/// ready’” the office's. The speaker's words are read as a sentence of their own around
+/// the inner quotation; an inner quotation with no cue there, or given to a pronoun ("they
+/// said ‘…’", "you say ‘…’"), is left to the outer one.
+fn inner_frames(s: &SentenceView<'_>) -> Vec<Frame> {
+    let mut out = Vec::new();
+    for q in &s.quotes {
+        for inner in crate::marks::inner(s.text, q) {
+            if s.text[inner.start..inner.end].split_whitespace().count() < 2 {
+                continue;
+            }
+            let tokens = crate::tokens::tokens(s.text, q.start, q.end, &[inner]);
+            let view = SentenceView {
+                tokens: &tokens,
+                quotes: vec![inner],
+                ..*s
+            };
+            let cues = cues(&view);
+            let mut used = vec![false; cues.len()];
+            let mut found = Vec::new();
+            direct_frames(&view, &cues, &mut used, &mut found);
+            // Only a source the speaker names or describes: "he said, ‘…’" inside a
+            // quotation is seldom someone the article has named, "you say ‘…’" is the one
+            // spoken to, "people say ‘…’" no one.
+            out.extend(found.into_iter().filter(|f| {
+                f.cue.is_some()
+                    && match &f.source {
+                        Some((Head::Name(r), _)) => {
+                            !r.place
+                                && !vague_source(&r.text)
+                                && lexicon::pronoun(&r.text).is_none()
+                        }
+                        Some((Head::Role { noun, .. }, _)) => !vague_source(noun),
+                        _ => false,
+                    }
+            }));
+        }
+    }
+    out
+}
+
+/// Whether a source names no one in particular: "you", "people", "others", "some".
+fn vague_source(text: &str) -> bool {
+    matches!(
+        text.to_lowercase().as_str(),
+        "you" | "people" | "others" | "some" | "many" | "everyone" | "everybody" | "they"
+    )
 }
 
 /// The cue tokens of the sentence, outside quotations.

@@ -74,7 +74,12 @@ pub fn quoted(p: &str) -> Vec<Quoted> {
                 }
             }
             Some(o) => {
-                if m.single == o.single && matches!(m.role, Role::Close | Role::Either) {
+                // Guillemets close guillemets: “…” inside «…» is a quotation within.
+                let same_family = guillemet(p, &o) == guillemet(p, m);
+                if m.single == o.single
+                    && same_family
+                    && matches!(m.role, Role::Close | Role::Either)
+                {
                     out.push(span(p, Some(o), Some(*m)));
                     open = None;
                 }
@@ -86,6 +91,31 @@ pub fn quoted(p: &str) -> Vec<Quoted> {
     }
     out.retain(|q| q.end > q.start);
     out
+}
+
+/// The quotations of the other kind inside the quotation `q` of `p`, opened and closed
+/// there: single marks inside double marks or guillemets (“… told me, ‘Nothing is
+/// decided.’ …”), double marks inside single marks or guillemets. Someone the speaker
+/// quotes.
+pub fn inner(p: &str, q: &Quoted) -> Vec<Quoted> {
+    let outer_guillemets = p[q.outer_start..].starts_with(['«', '»']);
+    let text = &p[q.start..q.end];
+    quoted(text)
+        .into_iter()
+        .filter(|x| x.opened && x.closed && (x.single != q.single || outer_guillemets))
+        .map(|x| Quoted {
+            start: x.start + q.start,
+            end: x.end + q.start,
+            outer_start: x.outer_start + q.start,
+            outer_end: x.outer_end + q.start,
+            ..x
+        })
+        .collect()
+}
+
+/// Whether a mark is a guillemet (« or »).
+fn guillemet(p: &str, m: &Mark) -> bool {
+    p[m.at..].starts_with(['«', '»'])
 }
 
 /// A single opening mark opens only where a single closing mark follows in its paragraph:
@@ -227,6 +257,33 @@ mod tests {
 
     fn texts(p: &str) -> Vec<&str> {
         quoted(p).iter().map(|q| &p[q.start..q.end]).collect()
+    }
+
+    #[test]
+    fn quotations_inside_quotations() {
+        let inside = |p: &str| -> Vec<String> {
+            quoted(p)
+                .iter()
+                .flat_map(|q| inner(p, q))
+                .map(|q| p[q.start..q.end].to_string())
+                .collect()
+        };
+        // Single marks in double marks, and double marks in guillemets, which they do
+        // not close.
+        let p = "“She told me, ‘The pier stays open,’ and then shut it,” he said.";
+        assert_eq!(
+            texts(p),
+            ["She told me, ‘The pier stays open,’ and then shut it,"]
+        );
+        assert_eq!(inside(p), ["The pier stays open,"]);
+        let p = "« Ils ont dit “nous n'accusons personne”. Puis ils l'ont fait », dit-il.";
+        assert_eq!(
+            texts(p),
+            ["Ils ont dit “nous n'accusons personne”. Puis ils l'ont fait"]
+        );
+        assert_eq!(inside(p), ["nous n'accusons personne"]);
+        // An apostrophe is no quotation inside one.
+        assert!(inside("“The skippers' union won't sign,” she said.").is_empty());
     }
 
     #[test]

@@ -880,3 +880,31 @@ fn a_headline_in_title_case_names_no_one_the_body_does_not() {
     let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
     assert_eq!(speakers, [None]);
 }
+
+#[test]
+fn a_quotation_inside_a_quotation_is_the_words_of_whom_the_speaker_quotes() {
+    let ps = [
+        "Fisheries minister Tove Rask visited Kessby in March.",
+        "“The minister sat in my kitchen and told me, ‘Nothing is decided, Aili.’ A week later it was,” said Aili Strand.",
+        "“You say you ‘never saw the letter,’ but you signed it,” Strand told the inquiry.",
+    ];
+    let got: Vec<(String, Option<String>)> = direct_quotes(&ps)
+        .into_iter()
+        .map(|f| (f.parts.join(" | "), f.speaker))
+        .collect();
+    let row = |q: &str, s: &str| (q.to_string(), Some(s.to_string()));
+    assert_eq!(
+        got,
+        [
+            row(
+                "The minister sat in my kitchen and told me, ‘Nothing is decided, Aili.’ A week later it was,",
+                "Aili Strand"
+            ),
+            row("Nothing is decided, Aili.", "Tove Rask"),
+            row(
+                "You say you ‘never saw the letter,’ but you signed it,",
+                "Aili Strand"
+            ),
+        ]
+    );
+}
