@@ -949,7 +949,9 @@ fn frame_cue(s: &SentenceView<'_>, f: &mut Frame, (c, cue): (usize, Cue), from: 
     } else if hangs || coordinated {
         sentence_subject(s, c)
     } else {
-        subject_before(s, c, from).or_else(|| inverted.then(|| subject_after(s, c, to)).flatten())
+        subject_past_relative(s, c, from)
+            .or_else(|| subject_before(s, c, from))
+            .or_else(|| inverted.then(|| subject_after(s, c, to)).flatten())
     };
     let hangs = hangs || coordinated;
     match &source {
@@ -1406,15 +1408,7 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
             // "Marco Rubio, speaking on ABC’s “This Week,” cautioned that": the subject of
             // the sentence, past an aside the phrase reader stops at.
             .or_else(|| sentence_subject(s, c).filter(|(_, at)| *at >= t[floor].start))
-            // "Humphrey, who calls Trump a “sociopath,” said": the quotation was the
-            // relative clause's, and the subject stands before it.
-            .or_else(|| {
-                let relative = (1..floor)
-                    .any(|i| t[i - 1].is(',') && matches!(s.lower(i).as_str(), "who" | "which"));
-                (relative && c > 0 && t[c - 1].is(','))
-                    .then(|| subject_before(s, c, 0))
-                    .flatten()
-            })
+            .or_else(|| subject_past_relative(s, c, floor))
     };
     // "shows" and "found" report only for a study, a poll, a report or a body.
     if cue.kind == CueKind::Evidence && !subject.as_ref().is_some_and(|(h, _)| evidence_source(h)) {
@@ -1527,6 +1521,21 @@ fn relative_report(
     }
     let end = clause_end(s, c + 1);
     (end > c + 2).then_some(((c + 1, end), h))
+}
+
+/// The subject before a relative clause set off by commas that holds a quotation, for the
+/// cue at `c` after it (`floor` is where the search stopped, past that quotation):
+/// "Humphrey, who calls Trump a “sociopath,” said", "Ilona Ferrante, who is known as “the
+/// Iron Midwife” after the strike, said her members would …".
+fn subject_past_relative(s: &SentenceView<'_>, c: usize, floor: usize) -> Option<(Head, usize)> {
+    let t = s.tokens;
+    let relative = (1..floor.min(t.len()))
+        .any(|i| t[i - 1].is(',') && matches!(s.lower(i).as_str(), "who" | "which"));
+    // The clause is closed by a comma before the cue, inside the marks or after them.
+    let closed = c > 0 && (t[c - 1].is(',') || (floor..c).any(|i| t[i].is(',')));
+    (relative && closed)
+        .then(|| subject_before(s, c, 0))
+        .flatten()
 }
 
 /// Whether a source can report evidence: an organisation or a document-like body ("the

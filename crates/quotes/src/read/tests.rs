@@ -908,3 +908,22 @@ fn a_quotation_inside_a_quotation_is_the_words_of_whom_the_speaker_quotes() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_after_a_relative_clause_that_holds_another_speaks_for_the_subject() {
+    let ps = [
+        "Harbour master Jonas Brekke spoke first.",
+        "Aili Strand, who leads the skippers and is known on the quay as “the Admiral” since the 2019 blockade, said her members would “fish until the last day”.",
+    ];
+    let speakers: Vec<(String, Option<String>)> = direct_quotes(&ps)
+        .into_iter()
+        .map(|f| (f.parts.join(" | "), f.speaker))
+        .collect();
+    assert_eq!(
+        speakers.last().cloned(),
+        Some((
+            "fish until the last day".to_string(),
+            Some("Aili Strand".to_string())
+        ))
+    );
+}
