@@ -641,6 +641,7 @@ pub fn align_by_meaning(articles: &[(String, Vec<Found>)], embed: &EmbedFn) -> V
         take(items, &contents, loose, &mut sets, true);
     }
     join_continuations(items, &mut sets);
+    headline_of_body(&v, &mut sets);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<usize, usize> = HashMap::new();
     for i in 0..n {
@@ -719,6 +720,49 @@ fn gist_candidates(v: &Versions<'_>) -> Vec<(usize, usize, f64)> {
         }
     }
     out
+}
+
+/// Least share of a headline quotation's content words its article's body quotation must
+/// hold for the headline to quote the body again ([`headline_of_body`]).
+const HEADLINE_IN_BODY: f64 = 0.8;
+
+/// A headline quotes again, often trimmed, words its own body quotes ("Whitcomb: ‘The
+/// people sent us here to vote’" over "“… The people of Tamarack sent us here to vote,”
+/// Whitcomb said"): the headline's quotation joins the body quotation, or the sentence of
+/// it, that holds [`HEADLINE_IN_BODY`] of its content words, where no other outlet's
+/// version has tied them already.
+fn headline_of_body(v: &Versions<'_>, sets: &mut Sets) {
+    let items = &v.items;
+    // The headline, or a line atop the body that quotes with no attribution of its own
+    // (a fuller headline printed under a shorter one).
+    let top = |f: &Found| f.headline || (f.paragraph <= 1 && f.attribution.is_none());
+    for h in (0..items.len()).filter(|&h| top(items[h].1) && items[h].1.direct) {
+        if v.gists[h].0.len() < 2 {
+            continue;
+        }
+        let best = (0..items.len())
+            .filter(|&q| {
+                items[q].0 == items[h].0
+                    && items[q].1.direct
+                    && items[q].1.paragraph > items[h].1.paragraph
+                    && !items[q].1.headline
+            })
+            .filter_map(|q| {
+                let held = std::iter::once(&v.gists[q].0)
+                    .chain(&v.gists[q].1)
+                    .map(|s| parallax_text::shared_sorted(&v.gists[h].0, s) as f64)
+                    .fold(0.0, f64::max)
+                    / v.gists[h].0.len() as f64;
+                (held >= HEADLINE_IN_BODY).then_some((held, q))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, q)) = best {
+            let (rh, rq) = (sets.root(h), sets.root(q));
+            if rh != rq {
+                sets.join(rh, rq);
+            }
+        }
+    }
 }
 
 /// Takes links best first, unless one would put two utterances of one article together
@@ -1198,6 +1242,38 @@ mod tests {
                 ("gazette", "verbatim"),
                 ("herald", "verbatim")
             ]
+        );
+    }
+
+    #[test]
+    fn a_headline_quotes_again_what_its_own_body_quotes() {
+        let headline = Found {
+            headline: true,
+            spans: None,
+            ..found(&["The people sent us here to vote"], "Whitcomb")
+        };
+        let body = Found {
+            paragraph: 3,
+            ..found(
+                &[
+                    "You don't walk out because you're losing,",
+                    "The people of Tamarack sent us here to vote.",
+                ],
+                "Dana Whitcomb",
+            )
+        };
+        let other = Found {
+            paragraph: 5,
+            ..found(
+                &["We will be back on Monday to vote on the budget."],
+                "Dana Whitcomb",
+            )
+        };
+        let quotes = align(&[("ledger".to_string(), vec![headline, body, other])]);
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        assert_eq!(
+            grades(&quotes[0]),
+            [("ledger", "trimmed"), ("ledger", "verbatim")]
         );
     }
 
