@@ -1269,12 +1269,24 @@ mod tests {
                 "Dana Whitcomb",
             )
         };
-        let quotes = align(&[("ledger".to_string(), vec![headline, body, other])]);
+        let quotes = align(&[(
+            "ledger".to_string(),
+            vec![headline.clone(), body.clone(), other.clone()],
+        )]);
         assert_eq!(quotes.len(), 2, "{quotes:?}");
         assert_eq!(
             grades(&quotes[0]),
             [("ledger", "trimmed"), ("ledger", "verbatim")]
         );
+        // A fuller headline printed atop the body, under the header's shorter one.
+        let top = Found {
+            headline: false,
+            paragraph: 1,
+            attribution: None,
+            ..headline
+        };
+        let quotes = align(&[("ledger".to_string(), vec![top, body, other])]);
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
     }
 
     #[test]
