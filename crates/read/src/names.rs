@@ -228,7 +228,13 @@ fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameR
         .or_else(|| lexicon::first_name_gender(words[0]).filter(|_| words.len() > 1))
         .or_else(|| lexicon::surname_gender(last_text));
     titles.extend(roles_before(p, tokens, start, end));
+    // "LOS ANGELES, Sept. 28 (UPI) —": a dateline's town, in capitals, opens a sentence.
+    let dateline = start == 0
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !text.chars().any(char::is_lowercase)
+        && tokens.get(end).is_some_and(|t| t.is(',') || t.is('—'));
     let place = lexicon::place(&text)
+        || dateline
         || (start > 0
             && titles.is_empty()
             && lexicon::place_preposition(tokens[start - 1].text(p)));
@@ -702,6 +708,16 @@ mod tests {
             Some(Head::Pronoun(..)) => "pronoun".into(),
             None => "none".into(),
         }
+    }
+
+    #[test]
+    fn a_datelines_town_in_capitals_is_a_place() {
+        let p = "PORT KESSBY, March 3 (NWA) — Aili Strand sang for an hour.";
+        let tokens = crate::tokens::tokens(p, 0, p.len(), &[]);
+        let runs = name_runs(p, &tokens);
+        assert_eq!(runs[0].text, "PORT KESSBY");
+        assert!(runs[0].place);
+        assert!(!runs.iter().any(|r| r.text == "Aili Strand" && r.place));
     }
 
     #[test]
