@@ -20,6 +20,24 @@ fn unmarked_speech(ps: &[&str]) -> Vec<Found> {
     unmarked(&parallax_read::read(ps), &[])
 }
 
+/// Each version's speaker.
+fn speakers(found: Vec<Found>) -> Vec<Option<String>> {
+    found.into_iter().map(|f| f.speaker).collect()
+}
+
+/// Each version's parts, joined, and its speaker.
+fn parts_and_speakers(found: Vec<Found>) -> Vec<(String, Option<String>)> {
+    found
+        .into_iter()
+        .map(|f| (f.parts.join(" | "), f.speaker))
+        .collect()
+}
+
+/// A row of [`parts_and_speakers`] with a speaker.
+fn row(parts: &str, speaker: &str) -> (String, Option<String>) {
+    (parts.to_string(), Some(speaker.to_string()))
+}
+
 #[test]
 fn attribution_forms() {
     let ps = [
@@ -161,11 +179,7 @@ fn roles_set_off_by_commas_and_quoted_terms() {
         "“The state will pay for the dredging,” the minister said.",
         "“We start on Monday,” said the chief executive.",
     ];
-    let got: Vec<(String, Option<String>)> = direct_quotes(&ps)
-        .into_iter()
-        .map(|f| (f.parts.join(" | "), f.speaker))
-        .collect();
-    let row = |q: &str, s: &str| (q.to_string(), Some(s.to_string()));
+    let got = parts_and_speakers(direct_quotes(&ps));
     assert_eq!(
         got,
         [
@@ -227,7 +241,11 @@ fn got(ps: &[&str]) -> Vec<(String, Option<String>, String)> {
         .collect()
 }
 
-fn row(clause: &str, speaker: Option<&str>, attribution: &str) -> (String, Option<String>, String) {
+fn reported_row(
+    clause: &str,
+    speaker: Option<&str>,
+    attribution: &str,
+) -> (String, Option<String>, String) {
     (
         clause.to_string(),
         speaker.map(str::to_string),
@@ -252,17 +270,17 @@ fn verb_before_the_clause() {
     assert_eq!(
         got(&ps),
         [
-            row("the bridge would reopen in June after repairs", Some("Ada Voss"), "Mayor Ada Voss said that"),
-            row("the repairs would cost about two million crowns in all", Some("Ada Voss"), "She added that"),
-            row("it was the first time the council had agreed on anything", Some("Lind"), "Mr Lind said"),
-            row("nothing else was planned", Some("council"), "the council said that"),
-            row("deliveries across the north would be delayed by a week", Some("Eva Dahl"), "Harbour master Eva Dahl said"),
-            row("she had done nothing wrong", Some("Ada Voss"), "Voss, who has led the city since 2019, told a news conference at the town hall that"),
-            row("the harbour light had been out for a week", Some("Local fishermen"), "Local fishermen told the Courier"),
-            row("they had received the report", Some("Police"), "Police confirmed"),
-            row("no one had been charged", Some("Police"), "but said"),
-            row("its offer was fair", Some("company"), "The company said in a statement that"),
-            row("orders would go through the depot", Some("Maja Lind"), "Maja Lind, said"),
+            reported_row("the bridge would reopen in June after repairs", Some("Ada Voss"), "Mayor Ada Voss said that"),
+            reported_row("the repairs would cost about two million crowns in all", Some("Ada Voss"), "She added that"),
+            reported_row("it was the first time the council had agreed on anything", Some("Lind"), "Mr Lind said"),
+            reported_row("nothing else was planned", Some("council"), "the council said that"),
+            reported_row("deliveries across the north would be delayed by a week", Some("Eva Dahl"), "Harbour master Eva Dahl said"),
+            reported_row("she had done nothing wrong", Some("Ada Voss"), "Voss, who has led the city since 2019, told a news conference at the town hall that"),
+            reported_row("the harbour light had been out for a week", Some("Local fishermen"), "Local fishermen told the Courier"),
+            reported_row("they had received the report", Some("Police"), "Police confirmed"),
+            reported_row("no one had been charged", Some("Police"), "but said"),
+            reported_row("its offer was fair", Some("company"), "The company said in a statement that"),
+            reported_row("orders would go through the depot", Some("Maja Lind"), "Maja Lind, said"),
         ]
     );
 }
@@ -284,43 +302,43 @@ fn attribution_after_the_clause() {
     assert_eq!(
         got(&ps),
         [
-            row(
+            reported_row(
                 "Nobody was injured",
                 Some("Piet Dorn"),
                 "fire chief Piet Dorn said"
             ),
-            row(
+            reported_row(
                 "Two passengers were treated for hypothermia at the hospital",
                 Some("hospital"),
                 "the hospital said"
             ),
-            row(
+            reported_row(
                 "The ferry struck the rocks shortly before 6 a.m. in strong winds",
                 Some("Lena Brandt"),
                 "she told reporters"
             ),
-            row(
+            reported_row(
                 "A small amount of diesel leaked from a tank",
                 Some("coastal authority"),
                 "according to the coastal authority"
             ),
-            row(
+            reported_row(
                 "all people on board were evacuated",
                 Some("coastguard service"),
                 "According to the coastguard service"
             ),
-            row(
+            reported_row(
                 "There were 62 passengers on board",
                 Some("passenger list"),
                 "according to a passenger list",
             ),
-            row(
+            reported_row(
                 "a small quantity of fuel has leaked",
                 Some("coastal authority"),
                 "As informed the coastal authority",
             ),
-            row("they saw no sign of a crime", Some("Police"), "Police said"),
-            row(
+            reported_row("they saw no sign of a crime", Some("Police"), "Police said"),
+            reported_row(
                 "Ministers must act now",
                 Some("Ana Sorel"),
                 "said union leader Ana Sorel on Monday"
@@ -337,7 +355,7 @@ fn the_company_is_the_company_last_named() {
     ];
     assert_eq!(
         got(&ps),
-        [row(
+        [reported_row(
             "Passengers were offered seats on a chartered boat",
             Some("Nordvik Line"),
             "the company added"
@@ -355,13 +373,13 @@ fn reports_beside_quotations_and_verdicts() {
     assert_eq!(
         got(&ps),
         [
-            row(
+            reported_row(
                 "the other side showed signs of moving",
                 Some("Maren Holt"),
                 "adding"
             ),
-            row("game-changing", Some("Maren Holt"), "She called"),
-            row(
+            reported_row("game-changing", Some("Maren Holt"), "She called"),
+            reported_row(
                 "it was a first for the talks",
                 Some("Maren Holt"),
                 "and noted that"
@@ -379,13 +397,13 @@ fn reactions_set_off_as_speech() {
     assert_eq!(
         got(&ps),
         [
-            row(
+            reported_row(
                 "welcomed the government's offer of help, stressing the town's need for a new bridge",
                 Some("Petra Lund"),
                 "stressing"
             ),
             // A participle with a clause of its own reports that clause.
-            row("it would cost 200 jobs", Some("union"), "saying"),
+            reported_row("it would cost 200 jobs", Some("union"), "saying"),
         ]
     );
 }
@@ -454,10 +472,7 @@ fn a_pronoun_subject_keeps_the_last_person_named() {
         "She said that the United Nations would send observers to the border.",
         "She added that the observers would stay until the vote was counted.",
     ];
-    let speakers: Vec<Option<String>> = reported_speech(&ps)
-        .into_iter()
-        .map(|f| f.speaker)
-        .collect();
+    let speakers = speakers(reported_speech(&ps));
     assert_eq!(
         speakers,
         [
@@ -542,11 +557,7 @@ fn speakers_past_opening_phrases_appositions_and_predicates() {
         "Following a hastily called, closed-door meeting, the Sorvik Fisheries Board issued a statement calling the quota “unworkable for small boats and ruinous for the islands”.",
         "As the harbour master, Ines Kallo, put it, “the tide waits for no committee.”",
     ];
-    let got: Vec<(String, Option<String>)> = direct_quotes(&ps)
-        .into_iter()
-        .map(|f| (f.parts.join(" | "), f.speaker))
-        .collect();
-    let row = |q: &str, s: &str| (q.to_string(), Some(s.to_string()));
+    let got = parts_and_speakers(direct_quotes(&ps));
     assert_eq!(
         got,
         [
@@ -571,10 +582,7 @@ fn a_weekday_after_a_place_is_no_part_of_a_name() {
         "At a rally in Dunmere, Karvia Saturday, Ilse Brandt laid out her plan to halve the levy.",
         "Along with the harbour dues, the Karvian Senate this week rejected a plan to sell the pier.",
     ];
-    let speakers: Vec<Option<String>> = reported_speech(&ps)
-        .into_iter()
-        .map(|f| f.speaker)
-        .collect();
+    let speakers = speakers(reported_speech(&ps));
     assert_eq!(
         speakers,
         [
@@ -589,7 +597,7 @@ fn a_name_that_says_whose_someone_is_is_not_who_a_pronoun_stands_for() {
     let ps = [
         "Harbour Rovers chairman Lorcan Pike said the club would appeal the ban. “We are not finished with this,” he said.",
     ];
-    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    let speakers = speakers(direct_quotes(&ps));
     assert_eq!(speakers, [Some("Lorcan Pike".to_string())]);
 }
 
@@ -599,7 +607,7 @@ fn a_place_named_by_its_geography_is_not_who_a_pronoun_stands_for() {
         "Transport minister Ilse Varga said on Monday that ferries would move to the Kessel Bay terminal from May. Under the new timetable, Kessel Bay would take about 40 sailings a day.",
         "“A terminal that sees two boats a day cannot stay open,” she said.",
     ];
-    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    let speakers = speakers(direct_quotes(&ps));
     assert_eq!(speakers, [Some("Ilse Varga".to_string())]);
 }
 
@@ -643,7 +651,7 @@ fn a_headline_colon_after_someones_role_names_the_role_not_them() {
         "Varga's lawyer: ‘The fine will be appealed’",
         "Ilse Varga was fined on Monday.",
     ];
-    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    let speakers = speakers(direct_quotes(&ps));
     assert_eq!(speakers.len(), 1);
     assert_ne!(speakers[0].as_deref(), Some("Ilse Varga"));
     assert_ne!(speakers[0].as_deref(), Some("Varga"));
@@ -656,7 +664,7 @@ fn a_club_named_without_club_is_no_one_a_pronoun_stands_for() {
         "The striker will leave on Monday, and Dunmore Athletic will pay the fee in two parts.",
         "“We have a plan for the money,” he said.",
     ];
-    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    let speakers = speakers(direct_quotes(&ps));
     assert_eq!(speakers, [Some("Ewan Blyth".to_string())]);
 }
 
@@ -708,10 +716,7 @@ fn a_fragment_in_the_first_person_is_someones_words() {
         "Harbour master Ines Kallo spoke of the “longest night of my working life” after the storm.",
         "The town opened the “Harbour of Light” festival on Friday.",
     ];
-    let got: Vec<(String, Option<String>)> = direct_quotes(&ps)
-        .into_iter()
-        .map(|f| (f.parts.join(" | "), f.speaker))
-        .collect();
+    let got = parts_and_speakers(direct_quotes(&ps));
     assert_eq!(
         got,
         [(
@@ -727,10 +732,7 @@ fn a_statement_from_a_body_speaks_for_the_body() {
         "The Harbour Authority of Kessby suspended the pilot on Monday.",
         "No further sailings will be cancelled, according to a statement from the authority.",
     ];
-    let speakers: Vec<Option<String>> = reported_speech(&ps)
-        .into_iter()
-        .map(|f| f.speaker)
-        .collect();
+    let speakers = speakers(reported_speech(&ps));
     assert_eq!(
         speakers.last().cloned().flatten().as_deref(),
         Some("Harbour Authority of Kessby")
@@ -743,7 +745,7 @@ fn a_headline_colon_in_its_second_clause_names_the_speaker() {
         "Ferry strike at the port of Kessby ends after nine long days; Holm: ‘Nobody won this’",
         "Gov. Maria Esposito-Kahn urged both sides to sign.",
     ];
-    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    let speakers = speakers(direct_quotes(&ps));
     assert_eq!(speakers, [Some("Holm".to_string())]);
 }
 
@@ -754,7 +756,7 @@ fn first_names_from_many_languages_carry_their_gender_to_a_pronoun() {
         "“We will sign the lease this week,” she said.",
         "Dagny Holt thanked Joaquin Vela for the loan. “It came in time,” he said.",
     ];
-    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    let speakers = speakers(direct_quotes(&ps));
     let name = |s: &str| Some(s.to_string());
     assert_eq!(speakers, [name("Tove Rask"), name("Joaquin Vela")]);
 }
@@ -767,10 +769,7 @@ fn reports_told_to_an_outlet_by_an_apposed_source_after_an_aside_or_a_long_objec
         "Skippers, however, say the new quota will empty the harbour.",
         "Aili Strand told a crowded union hall in the old fish market that the strike would go on.",
     ];
-    let got: Vec<(String, Option<String>)> = reported_speech(&ps)
-        .into_iter()
-        .map(|f| (f.parts.join(" | "), f.speaker))
-        .collect();
+    let got = parts_and_speakers(reported_speech(&ps));
     let row = |q: &str, s: Option<&str>| (q.to_string(), s.map(str::to_string));
     assert_eq!(
         got,
@@ -806,10 +805,7 @@ fn a_comment_after_a_closing_attribution_is_the_reporters() {
     let ps = [
         "Trawlers under twelve metres would be exempt from the levy, Brisk said, a change that could save the smallest boats a season's takings.",
     ];
-    let got: Vec<(String, Option<String>)> = reported_speech(&ps)
-        .into_iter()
-        .map(|f| (f.parts.join(" | "), f.speaker))
-        .collect();
+    let got = parts_and_speakers(reported_speech(&ps));
     assert_eq!(
         got,
         [(
@@ -828,11 +824,7 @@ fn reports_inside_relative_clauses_and_by_people_unnamed() {
         "Some say the quota was drawn up in the capital by people who have never seen a trawler.",
         "Those who know him say he will stand again.",
     ];
-    let got: Vec<(String, Option<String>)> = reported_speech(&ps)
-        .into_iter()
-        .map(|f| (f.parts.join(" | "), f.speaker))
-        .collect();
-    let row = |q: &str, s: &str| (q.to_string(), Some(s.to_string()));
+    let got = parts_and_speakers(reported_speech(&ps));
     assert_eq!(
         got,
         [
@@ -857,11 +849,7 @@ fn a_comparison_or_a_companion_set_off_after_the_subject() {
         "Island skippers, like their mainland rivals, say the quota favours the big trawlers.",
         "Brisk, along with two members of the harbour board, says the vote was rigged.",
     ];
-    let got: Vec<(String, Option<String>)> = reported_speech(&ps)
-        .into_iter()
-        .map(|f| (f.parts.join(" | "), f.speaker))
-        .collect();
-    let row = |q: &str, s: &str| (q.to_string(), Some(s.to_string()));
+    let got = parts_and_speakers(reported_speech(&ps));
     assert_eq!(
         got,
         [
@@ -877,7 +865,7 @@ fn a_headline_in_title_case_names_no_one_the_body_does_not() {
         "Harbour Gap Goes On",
         "The pier has been shut since March. “We will not sell the ferry,” he said.",
     ];
-    let speakers: Vec<Option<String>> = direct_quotes(&ps).into_iter().map(|f| f.speaker).collect();
+    let speakers = speakers(direct_quotes(&ps));
     assert_eq!(speakers, [None]);
 }
 
@@ -888,11 +876,7 @@ fn a_quotation_inside_a_quotation_is_the_words_of_whom_the_speaker_quotes() {
         "“The minister sat in my kitchen and told me, ‘Nothing is decided, Aili.’ A week later it was,” said Aili Strand.",
         "“You say you ‘never saw the letter,’ but you signed it,” Strand told the inquiry.",
     ];
-    let got: Vec<(String, Option<String>)> = direct_quotes(&ps)
-        .into_iter()
-        .map(|f| (f.parts.join(" | "), f.speaker))
-        .collect();
-    let row = |q: &str, s: &str| (q.to_string(), Some(s.to_string()));
+    let got = parts_and_speakers(direct_quotes(&ps));
     assert_eq!(
         got,
         [
