@@ -208,7 +208,7 @@ fn cues(s: &SentenceView<'_>) -> Vec<(usize, Cue)> {
         .collect()
 }
 
-/// "As Steven Lund, a tax lawyer, put it, “…”", "as one voter puts it": a way of saying
+/// "As Ines Kallo, the harbour master, put it, “…”", "as one skipper puts it": a way of saying
 /// that is no verb of saying alone.
 fn put_it(p: &str, t: &[Token], i: usize) -> bool {
     matches!(t[i].text(p), "put" | "puts")
@@ -228,7 +228,7 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
     if blocked_before(prev_l, cue, base) || noun_here(p, t, i, cue, base, prev.as_deref()) {
         return false;
     }
-    // "a swiftly called meeting": a participle after a determiner and an adverb describes.
+    // "a hastily called meeting": a participle after a determiner and an adverb describes.
     let adverb = prev_l.is_some_and(|w| w.ends_with("ly"));
     if adverb
         && i >= 2
@@ -486,7 +486,7 @@ fn direct_frames(
             crate::sentences::attributes_quotation(cues[k].1) && attribution_after(s, b, cues[k].0)
         });
         let (before, set_apart) = cue_before(s, cues, prev_end, a, words);
-        // "Humphrey, who calls Trump a “sociopath,” said he …": what a verdict calls a
+        // "Brisk, who calls the levy a “tax on fishing,” said she …": what a verdict calls a
         // thing is its subject's words; the cue after belongs to the sentence.
         let verdict_before = before.is_some_and(|k| {
             let c = cues[k].0;
@@ -521,7 +521,7 @@ fn direct_frames(
         {
             continue;
         } else if let Some(head) = predicate_of(s, a) {
-            // "Cruz exhorted Republicans to “vote your conscience”": the subject's words.
+            // "Voss ended her address with a promise to “keep the ferry”": the subject's words.
             f.source = Some(head);
         } else {
             f.follows = true;
@@ -531,9 +531,9 @@ fn direct_frames(
 }
 
 /// The subject of the sentence when a quotation starting at token `a` stands in its
-/// predicate, after its verb: a person or a body named, or a pronoun ("Cruz exhorted
-/// Republicans to “vote your conscience”", "Trump proclaimed a goal of “Peace Through
-/// Strength”"). A place is no subject that speaks. Nothing for a quotation that opens the
+/// predicate, after its verb: a person or a body named, or a pronoun ("Councillor Voss
+/// ended her address with a promise to “keep the ferry in the hands of the islanders”",
+/// "the board issued a statement calling the quota “unworkable”"). A place is no subject that speaks. Nothing for a quotation that opens the
 /// sentence.
 fn predicate_of(s: &SentenceView<'_>, a: usize) -> Option<(Head, usize)> {
     let words_before = s.tokens[..a]
@@ -870,7 +870,7 @@ fn attribution_after(s: &SentenceView<'_>, b: usize, c: usize) -> bool {
             .trim_end_matches(['”', '"', '’', '\'', '»', '«'])
             .ends_with([',', '.', '?', '!', '—']);
     // An apposition set off by commas right before the cue may join two things: "Douglas
-    // Holtz-Eakin, an economist and tax expert, told me".
+    // Emsley, a harbour pilot and union steward, told the council".
     let apposition = appositive_before(t, p, b, c);
     between.len() <= 24
         && !runs_on
@@ -909,7 +909,7 @@ fn attribution_after(s: &SentenceView<'_>, b: usize, c: usize) -> bool {
 }
 
 /// The tokens of an apposition right before the cue at `c`, between two commas, after a
-/// quotation that ends at `b`: "…,” Douglas Holtz-Eakin, an economist and tax expert,
+/// quotation that ends at `b`: "…,” Halvard Emsley, a harbour pilot and union steward,
 /// told". The words before the first comma must hold a capitalised word (the name the
 /// apposition describes).
 fn appositive_before(t: &[Token], p: &str, b: usize, c: usize) -> Option<(usize, usize)> {
@@ -1109,8 +1109,8 @@ fn subject_end(s: &SentenceView<'_>, c: usize, floor: usize) -> usize {
                     && t[i].text(p).ends_with("ing")
             })
         };
-        // "Democratic economists, like their Republican counterparts, say", "Fields, along
-        // with a Post reporter, say": a comparison or a companion set off by commas.
+        // "Island skippers, like their mainland rivals, say", "Brisk, along with two
+        // members of the board, says": a comparison or a companion set off by commas.
         let companion = || {
             (end.saturating_sub(10).max(floor + 1)..end - 1)
                 .rev()
@@ -1234,7 +1234,7 @@ fn subject_after(s: &SentenceView<'_>, c: usize, to: usize) -> Option<(Head, usi
     if end == c + 1 {
         return None;
     }
-    // "said on CNN", "wrote in The Atlantic": where or to whom, not who.
+    // "said on Radio Norden", "wrote in The Kessby Courier": where or to whom, not who.
     if matches!(
         t[c + 1].text(s.text).to_lowercase().as_str(),
         "on" | "in" | "at" | "to" | "from" | "via" | "during" | "after" | "before" | "with"
@@ -1415,7 +1415,7 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
         return None;
     }
     let hangs = hangs(s, c, cue);
-    // "…, Sanders said, a policy that could …": a cue set off by commas closes the clause
+    // "…, Brisk said, a change that could …": a cue set off by commas closes the clause
     // before it; what follows its comma comments on that clause.
     if t.get(c + 1).is_some_and(|x| x.is(',')) && closing_attribution(s, c, floor, &mut f) {
         return Some(f);
@@ -1480,9 +1480,9 @@ fn reported(s: &SentenceView<'_>, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     closing_attribution(s, c, floor, &mut f).then_some(f)
 }
 
-/// A report set inside a relative clause: "which he said were evenly split", "a strike
-/// that company executives said could affect earnings", "a dynamic Greenberg said could
-/// drive moderates away" (no "that"). The cue at `c` is followed by the relative clause's
+/// A report set inside a relative clause: "moorings, which she said were all rented", "a
+/// rota that union officials said would cost every boat two sailings", "a shortfall Kallo
+/// said could empty the harbour" (no "that"). The cue at `c` is followed by the relative clause's
 /// own verb, with no subject; the source stands right after "which", "that" or the noun
 /// the clause describes. The reported words run from that verb to the clause's end.
 fn relative_report(
@@ -1525,8 +1525,8 @@ fn relative_report(
 
 /// The subject before a relative clause set off by commas that holds a quotation, for the
 /// cue at `c` after it (`floor` is where the search stopped, past that quotation):
-/// "Humphrey, who calls Trump a “sociopath,” said", "Ilona Ferrante, who is known as “the
-/// Iron Midwife” after the strike, said her members would …".
+/// "Brisk, who calls the levy a “tax on fishing,” said", "Aili Strand, who is known as “the
+/// Admiral” since the blockade, said her members would …".
 fn subject_past_relative(s: &SentenceView<'_>, c: usize, floor: usize) -> Option<(Head, usize)> {
     let t = s.tokens;
     let relative = (1..floor.min(t.len()))
@@ -1705,7 +1705,7 @@ fn that_a_few_words_on(s: &SentenceView<'_>, c: usize, k: usize, end: usize) -> 
                 && (k..i).all(|j| {
                     let x = &t[j];
                     let w = x.text(s.text).to_lowercase();
-                    // "told a crowded banquet hall that": after a determiner, "-ed"
+                    // "told a crowded union hall that": after a determiner, "-ed"
                     // describes.
                     let adjective = j > 0 && lexicon::determiner(&s.lower(j - 1));
                     !x.quoted
@@ -2054,7 +2054,7 @@ fn closing_attribution(s: &SentenceView<'_>, c: usize, floor: usize, f: &mut Fra
         return false;
     };
     // After the attribution: the sentence's end (closing) or a comma and more (middle),
-    // past whom it was told to ("…, Phil Smith told POLITICO.").
+    // past whom it was told to ("…, Ines Kallo told KESSBY RADIO.").
     let mut k = source_end;
     let base = lexicon::cue(&t[c].text(p).to_lowercase()).map_or("", |(_, b)| b);
     if lexicon::takes_object(base) && k == c + 1 {
@@ -2093,7 +2093,7 @@ fn closing_attribution(s: &SentenceView<'_>, c: usize, floor: usize, f: &mut Fra
         return false;
     }
     f.content.push(piece(s, floor, comma));
-    // "…, Sanders said, a policy that could …": a noun and its relative clause after the
+    // "…, Brisk said, a change that could …": a noun and its relative clause after the
     // attribution comment on what was said; they are the reporter's.
     let comment = matches!(s.lower(k + 1).as_str(), "a" | "an" | "the" | "one")
         && (k + 2..t.len().min(k + 6)).any(|i| matches!(s.lower(i).as_str(), "that" | "which"));
@@ -2294,8 +2294,8 @@ fn apposed_source_start(s: &SentenceView<'_>, floor: usize, closing: usize) -> O
 
 /// The subject of the sentence a participle cue hangs from: the phrase before the
 /// sentence's first verb ("Special envoy Steve Witkoff announced …, stating that"), after
-/// an opening phrase set off by a comma ("Following a swiftly called meeting, the Security
-/// Council issued …").
+/// an opening phrase set off by a comma ("Following a hastily called meeting, the Sorvik
+/// Fisheries Board issued …").
 pub(crate) fn sentence_subject(s: &SentenceView<'_>, c: usize) -> Option<(Head, usize)> {
     let t = s.tokens;
     let floor = opening_phrase_end(s, c);
@@ -2342,8 +2342,8 @@ fn verb_like(s: &SentenceView<'_>, i: usize) -> bool {
 }
 
 /// Where a sentence's opening phrase ends, before token `c`: a sentence opened by a
-/// preposition or a participle ("Following a swiftly called, late-afternoon meeting,",
-/// "In a speech in Fort Pierce, Florida Friday,") runs to the last comma before the first
+/// preposition or a participle ("Following a hastily called, closed-door meeting,",
+/// "At a rally in Dunmere, Karvia Saturday,") runs to the last comma before the first
 /// verb after its first comma. 0 when the sentence opens with its subject.
 fn opening_phrase_end(s: &SentenceView<'_>, c: usize) -> usize {
     let t = s.tokens;

@@ -1932,7 +1932,7 @@ pub fn time_word(word: &str) -> bool {
 }
 
 /// Words that open a phrase set off before a sentence's subject ("Following the meeting,",
-/// "In a speech in Ohio,", "Despite the vote,"), in lower case.
+/// "In a speech in Kessby,", "Despite the vote,"), in lower case.
 pub fn opens_phrase(word: &str) -> bool {
     matches!(
         word,
@@ -2022,8 +2022,8 @@ pub fn titled_work(word: &str) -> bool {
     )
 }
 
-/// Whether a word is a weekday, whatever its case ("Friday"): it ends a name ("in Fort
-/// Pierce, Florida Friday").
+/// Whether a word is a weekday, whatever its case ("Friday"): it ends a name ("in Dunmere,
+/// Karvia Saturday").
 pub fn weekday(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),

@@ -93,7 +93,7 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
             let title_case =
                 in_title_case(&para.text[sentence.start..sentence.end], tokens, para.text);
             for run in names::name_runs(para.text, tokens) {
-                // "Gender Gap Goes On" in a headline is no one: a capitalised run there is
+                // "Harbour Gap Goes On" in a headline is no one: a capitalised run there is
                 // a name when the running text prints it too, or opens with a first name.
                 let attested = !title_case
                     || run.organisation

@@ -46,7 +46,7 @@ pub struct NameRun {
     /// Printed as a possessive ("Trump's").
     pub possessive: bool,
     /// Printed before a role noun in lower case ("Sporting Vell president Osvaldo Brenn",
-    /// "a Clinton aide"): it says whose someone is, and is no one a pronoun stands for.
+    /// "a Varga aide"): it says whose someone is, and is no one a pronoun stands for.
     pub modifier: bool,
     /// A place, by the list of places or the preposition before it ("in Almaty").
     pub place: bool,
@@ -228,7 +228,7 @@ fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameR
         .or_else(|| lexicon::first_name_gender(words[0]).filter(|_| words.len() > 1))
         .or_else(|| lexicon::surname_gender(last_text));
     titles.extend(roles_before(p, tokens, start, end));
-    // "LOS ANGELES, Sept. 28 (UPI) —": a dateline's town, in capitals, opens a sentence.
+    // "PORT KESSBY, March 3 (NWA) —": a dateline's town, in capitals, opens a sentence.
     let dateline = start == 0
         && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !text.chars().any(char::is_lowercase)
