@@ -1960,6 +1960,45 @@ pub fn opens_phrase(word: &str) -> bool {
     )
 }
 
+/// The last word of a name that names a thing or an event, not a person ("North American
+/// Free Trade Agreement", "Twilight Zone", "Harbour Festival"): such a name is read as a
+/// body's, never someone a pronoun stands for.
+pub fn named_thing(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "agreement"
+            | "act"
+            | "accord"
+            | "treaty"
+            | "deal"
+            | "plan"
+            | "programme"
+            | "program"
+            | "zone"
+            | "bill"
+            | "law"
+            | "amendment"
+            | "code"
+            | "initiative"
+            | "strategy"
+            | "index"
+            | "doctrine"
+            | "protocol"
+            | "convention"
+            | "summit"
+            | "conference"
+            | "festival"
+            | "award"
+            | "prize"
+            | "cup"
+            | "games"
+            | "championship"
+            | "war"
+            | "crisis"
+            | "scandal"
+    )
+}
+
 /// Things words are printed or painted on, not said ("banners that read", "a placard
 /// saying"), in lower case, singular and plural.
 pub fn sign_word(word: &str) -> bool {

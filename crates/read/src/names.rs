@@ -222,6 +222,7 @@ fn read_run(p: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameR
     };
     // "Grau & Sohn": an ampersand joins the names of a firm.
     let organisation = words.iter().any(|w| lexicon::organisation_word(w))
+        || (words.len() > 1 && lexicon::named_thing(words[words.len() - 1]))
         || (words.len() == 1 && is_acronym(last_text))
         || text.contains(" & ");
     gender = gender

@@ -911,3 +911,16 @@ fn a_quotation_after_a_relative_clause_that_holds_another_speaks_for_the_subject
         ))
     );
 }
+
+#[test]
+fn a_name_of_a_thing_or_an_event_is_no_one_a_pronoun_stands_for() {
+    let ps = [
+        "Mayor Ines Kallo opened the fair on Friday.",
+        "The crowds came for the Kessby Herring Festival, which has run since 1921.",
+        "“We have never had so many boats in the harbour,” she said.",
+    ];
+    assert_eq!(
+        speakers(direct_quotes(&ps)),
+        [Some("Ines Kallo".to_string())]
+    );
+}
