@@ -239,6 +239,18 @@ fn renders_gist(report: &[String], sentence: &[String], named: &[String]) -> Opt
     (shared.len() >= 2 && (dice >= GIST_SHARE || number)).then_some(dice)
 }
 
+/// How closely report `r` renders quotation `q` ([`renders_gist`]): the best share over
+/// the quotation whole and each of its sentences, numbers that are part of a name left out.
+fn gist_share(v: &Versions<'_>, r: usize, q: usize) -> Option<f64> {
+    let items = &v.items;
+    let mut named = named_numbers(&items[r].1.parts);
+    named.extend(named_numbers(&items[q].1.parts));
+    std::iter::once(&v.gists[q].0)
+        .chain(&v.gists[q].1)
+        .filter_map(|s| renders_gist(&v.gists[r].0, s, &named))
+        .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))))
+}
+
 /// Pronouns of speech that [`parallax_text::FUNCTION_WORDS`] leaves in.
 const SPEECH_PRONOUNS: &[&str] = &["my", "me", "us", "you", "your", "him", "them", "mine"];
 
@@ -535,13 +547,7 @@ fn pair_link(v: &Versions<'_>, i: usize, j: usize) -> Link {
             || attributed(items[j].1) && items[i].1.direct)
     {
         let (r, q) = report_and_quotation(items, i, j);
-        let mut named = named_numbers(&items[r].1.parts);
-        named.extend(named_numbers(&items[q].1.parts));
-        let best = std::iter::once(&v.gists[q].0)
-            .chain(&v.gists[q].1)
-            .filter_map(|s| renders_gist(&v.gists[r].0, s, &named))
-            .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))));
-        if let Some(best) = best {
+        if let Some(best) = gist_share(v, r, q) {
             return Link::Take(best * 0.9);
         }
         // Else meaning decides, more loosely than for two quotations, where the report
@@ -708,13 +714,7 @@ fn gist_candidates(v: &Versions<'_>) -> Vec<(usize, usize, f64)> {
             items[q].0 == items[r].0 && items[q].1.paragraph <= items[r].1.paragraph + GIST_REACH
         });
         for q in near.filter(|&q| items[q].1.direct && v.speakers.named_alike(r, q)) {
-            let mut named = named_numbers(&items[r].1.parts);
-            named.extend(named_numbers(&items[q].1.parts));
-            let share = std::iter::once(&v.gists[q].0)
-                .chain(&v.gists[q].1)
-                .filter_map(|s| renders_gist(&v.gists[r].0, s, &named))
-                .fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b))));
-            if let Some(share) = share {
+            if let Some(share) = gist_share(v, r, q) {
                 out.push((r, q, share));
             }
         }

@@ -266,12 +266,9 @@ fn cue_holds(p: &str, t: &[Token], i: usize, cue: Cue, base: &str) -> bool {
                     && t[i - 4].kind == TokenKind::Word)
                 || (i.saturating_sub(10)..i - 1).any(|j| {
                     t[j].is(',')
-                        && t.get(j + 1).is_some_and(|x| {
-                            matches!(
-                                x.text(p).to_lowercase().as_str(),
-                                "like" | "unlike" | "along" | "alongside" | "including" | "together"
-                            )
-                        })
+                        && t
+                            .get(j + 1)
+                            .is_some_and(|x| lexicon::opens_companion(&x.text(p).to_lowercase()))
                 }));
         return base_form_holds(p, t, i) || (speech && (after_word || after_aside));
     }
@@ -817,13 +814,7 @@ fn shouted(s: &SentenceView<'_>) -> bool {
 
 /// Whether the sentence is a headline: no full stop at its end and most words capitalised.
 fn headline(s: &SentenceView<'_>) -> bool {
-    let words: Vec<&Token> = s
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .collect();
-    let capitalised = words.iter().filter(|t| t.capitalised(s.text)).count();
-    !s.text.trim_end().ends_with(['.', '”', '"']) && capitalised * 2 > words.len()
+    crate::tokens::title_case(s.text, s.tokens, s.text)
 }
 
 /// In a quotation whose opening mark was lost, a cue and "that" where the reporter's words
@@ -1115,12 +1106,7 @@ fn subject_end(s: &SentenceView<'_>, c: usize, floor: usize) -> usize {
             (end.saturating_sub(10).max(floor + 1)..end - 1)
                 .rev()
                 .find(|&i| t[i].is(','))
-                .filter(|&i| {
-                    matches!(
-                        s.lower(i + 1).as_str(),
-                        "like" | "unlike" | "along" | "alongside" | "including" | "together"
-                    )
-                })
+                .filter(|&i| lexicon::opens_companion(&s.lower(i + 1)))
                 .map(|i| i + 1)
         };
         if let Some(i) = relative
@@ -2019,9 +2005,10 @@ pub(crate) fn clause_end(s: &SentenceView<'_>, from: usize) -> usize {
 fn closing_attribution(s: &SentenceView<'_>, c: usize, floor: usize, f: &mut Frame) -> bool {
     let t = s.tokens;
     let p = s.text;
-    let takes_clause = lexicon::cue(&t[c].text(p).to_lowercase())
-        .is_some_and(|(_, base)| lexicon::takes_bare_clause(base));
-    if !takes_clause {
+    let Some((_, base)) = lexicon::cue(&t[c].text(p).to_lowercase()) else {
+        return false;
+    };
+    if !lexicon::takes_bare_clause(base) {
         return false;
     }
     // The subject sits between a comma and the cue ("…, fire chief Piet Dorn said"), or
@@ -2056,7 +2043,6 @@ fn closing_attribution(s: &SentenceView<'_>, c: usize, floor: usize, f: &mut Fra
     // After the attribution: the sentence's end (closing) or a comma and more (middle),
     // past whom it was told to ("…, Ines Kallo told KESSBY RADIO.").
     let mut k = source_end;
-    let base = lexicon::cue(&t[c].text(p).to_lowercase()).map_or("", |(_, b)| b);
     if lexicon::takes_object(base) && k == c + 1 {
         k = object_end(s, k, t.len());
     }

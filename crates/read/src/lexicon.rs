@@ -2061,6 +2061,16 @@ pub fn titled_work(word: &str) -> bool {
     )
 }
 
+/// Words that open a comparison or a companion set off by commas between a subject and
+/// its verb ("Island skippers, like their mainland rivals, say", "Brisk, along with two
+/// members of the board, says"), in lower case.
+pub fn opens_companion(word: &str) -> bool {
+    matches!(
+        word,
+        "like" | "unlike" | "along" | "alongside" | "including" | "together"
+    )
+}
+
 /// Whether a word is a weekday, whatever its case ("Friday"): it ends a name ("in Dunmere,
 /// Karvia Saturday").
 pub fn weekday(word: &str) -> bool {

@@ -149,14 +149,11 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
 /// Whether a sentence is set in title case, as headlines are: no full stop at its end and
 /// most of its words capitalised.
 fn in_title_case(sentence: &str, tokens: &[tokens::Token], p: &str) -> bool {
-    let words: Vec<&tokens::Token> = tokens
+    let words = tokens
         .iter()
         .filter(|t| t.kind == tokens::TokenKind::Word)
-        .collect();
-    let capitalised = words.iter().filter(|t| t.capitalised(p)).count();
-    !sentence.trim_end().ends_with(['.', '”', '"'])
-        && words.len() >= 3
-        && capitalised * 2 > words.len()
+        .count();
+    words >= 3 && tokens::title_case(sentence, tokens, p)
 }
 
 /// The last word of a name, in lower case: what a headline's name must share with a name

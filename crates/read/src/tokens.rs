@@ -70,6 +70,14 @@ impl Token {
     }
 }
 
+/// Whether `text` reads as a title-case line, as headlines are set: it ends with no full
+/// stop and most of its words (`tokens`, placed in `p`) are capitalised.
+pub fn title_case(text: &str, tokens: &[Token], p: &str) -> bool {
+    let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+    let capitalised = tokens.iter().filter(|t| t.capitalised(p)).count();
+    !text.trim_end().ends_with(['.', '”', '"']) && capitalised * 2 > words
+}
+
 /// The tokens of `p[from..to]`, given the paragraph's quoted spans.
 pub fn tokens(p: &str, from: usize, to: usize, quotes: &[Quoted]) -> Vec<Token> {
     let text = &p[from..to];
