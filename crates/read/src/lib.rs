@@ -87,12 +87,18 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
     let mut frames = Vec::new();
     let mut subjects = Vec::new();
     let mut order = 0;
-    let printed = names_in_running_text(&paragraphs);
+    let named = names_by_sentence(&paragraphs);
+    // The keys of the names printed in sentences not set in title case.
+    let printed: std::collections::HashSet<String> = named
+        .iter()
+        .flatten()
+        .filter(|(title_case, _)| !title_case)
+        .flat_map(|(_, runs)| runs.iter().map(|r| name_key(&r.text)))
+        .collect();
     for (k, para) in paragraphs.iter().enumerate() {
         for (index, (sentence, tokens)) in para.sentences.iter().enumerate() {
-            let title_case =
-                in_title_case(&para.text[sentence.start..sentence.end], tokens, para.text);
-            for run in names::name_runs(para.text, tokens) {
+            let (title_case, runs) = &named[k][index];
+            for run in runs {
                 // "Harbour Gap Goes On" in a headline is no one: a capitalised run there is
                 // a name when the running text prints it too, or opens with a first name.
                 let attested = !title_case
@@ -104,7 +110,7 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
                         .next()
                         .is_some_and(lexicon::known_first_name);
                 if attested {
-                    people.add(order, k, tokens[run.first].start, &run);
+                    people.add(order, k, tokens[run.first].start, run);
                 }
             }
             let view = SentenceView {
@@ -162,20 +168,22 @@ fn name_key(name: &str) -> String {
     name.split_whitespace().last().unwrap_or("").to_lowercase()
 }
 
-/// The keys ([`name_key`]) of the names printed in sentences not set in title case.
-fn names_in_running_text(paragraphs: &[Paragraph<'_>]) -> std::collections::HashSet<String> {
-    let mut out = std::collections::HashSet::new();
-    for para in paragraphs {
-        for (sentence, tokens) in &para.sentences {
-            if in_title_case(&para.text[sentence.start..sentence.end], tokens, para.text) {
-                continue;
-            }
-            for run in names::name_runs(para.text, tokens) {
-                out.insert(name_key(&run.text));
-            }
-        }
-    }
-    out
+/// Each sentence's name runs, paragraph by paragraph, and whether the sentence is set in
+/// title case ([`in_title_case`]).
+fn names_by_sentence(paragraphs: &[Paragraph<'_>]) -> Vec<Vec<(bool, Vec<names::NameRun>)>> {
+    paragraphs
+        .iter()
+        .map(|para| {
+            para.sentences
+                .iter()
+                .map(|(sentence, tokens)| {
+                    let title_case =
+                        in_title_case(&para.text[sentence.start..sentence.end], tokens, para.text);
+                    (title_case, names::name_runs(para.text, tokens))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// A transcript printed as a quotation, each turn opening with its speaker's name in
