@@ -691,30 +691,39 @@ fn who_said(quotes: &[Quote]) -> Vec<Fact> {
 const TOPIC_WORDS: usize = 8;
 
 /// The people one quotation is credited to, when outlets name different ones: versions in
-/// quote marks credited to a person printed as a name (capitalised), at least one of them
-/// by its own attribution ("…,” Brugger added"; not only "he said" or a quotation that
-/// runs on, whose person was worked out and may be wrong), one person across spellings
-/// ([`parallax_text::same_name`]), and versions that quote the same words (most of the
-/// shorter one's), so that two utterances put together by mistake contradict nothing.
+/// quote marks credited to a person printed as a name (capitalised), one person across
+/// spellings ([`parallax_text::same_name`]), and versions that quote the same words (most
+/// of the shorter one's), so that two utterances put together by mistake contradict
+/// nothing. The person must be the outlet's own words, not only worked out: at least one
+/// version's attribution names its source or its role ("…,” Brugger added", "the mayor
+/// added"), or the versions' pronouns differ ("she said" / "he said"). A version with
+/// "he said" alone, whose person was resolved and may be wrong, cannot make one on its
+/// own. Each outlet's evidence is the sentence that prints the words with their
+/// attribution, or the words where none stands beside them.
 fn credited_differently(q: &Quote) -> Option<Fact> {
     let mut sides: Vec<(String, BTreeMap<String, String>)> = Vec::new();
     let mut named = false;
+    let mut genders = HashSet::new();
+    // Each outlet's sentence that prints the words with their attribution.
+    let mut shown: HashMap<&str, &str> = HashMap::new();
     for o in q.occurrences.iter().filter(|o| o.direct) {
         let Some(speaker) = o.speaker.as_deref().filter(|s| a_person(s)) else {
             continue;
         };
-        named |= o.attribution.as_deref().is_some_and(|a| {
-            speaker
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|last| a.contains(last))
-        });
+        let source = o.attribution.as_deref().map(source_of);
+        named |= source.is_some_and(|s| s == Source::Named);
+        if let Some(Source::Pronoun(g)) = source {
+            genders.insert(g);
+        }
         let part = o
             .parts
             .iter()
             .max_by_key(|p| p.len())
             .cloned()
             .unwrap_or_default();
+        if let Some(c) = &o.context {
+            shown.entry(o.article.as_str()).or_insert(c);
+        }
         let surname = |s: &str| s.split_whitespace().next_back().unwrap_or("").to_string();
         let one = |s: &str| {
             parallax_text::same_name(s, speaker)
@@ -734,7 +743,8 @@ fn credited_differently(q: &Quote) -> Option<Fact> {
             )),
         }
     }
-    if sides.len() < 2 || !named || !same_words_quoted(&sides) {
+    let told_apart = named || genders.len() > 1;
+    if sides.len() < 2 || !told_apart || !same_words_quoted(&sides) {
         return None;
     }
     let words: Vec<&str> = q.text.split_whitespace().take(TOPIC_WORDS).collect();
@@ -744,13 +754,51 @@ fn credited_differently(q: &Quote) -> Option<Fact> {
         status: "contradicted".into(),
         values: sides
             .into_iter()
-            .map(|(name, articles)| FactValue {
+            .map(|(name, parts)| FactValue {
                 value: name.clone(),
                 normalized: serde_json::json!(name),
-                articles,
+                articles: parts
+                    .into_iter()
+                    .map(|(a, part)| {
+                        let cited = shown.get(a.as_str()).map_or(part, |c| c.to_string());
+                        (a, cited)
+                    })
+                    .collect(),
             })
             .collect(),
     })
+}
+
+/// What an attribution's source is: a name or a role printed there ("Brugger added", "the
+/// mayor told reporters"), or only a pronoun ("she said", "he added").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Named,
+    Pronoun(parallax_read::lexicon::Gender),
+    Other,
+}
+
+fn source_of(attribution: &str) -> Source {
+    use parallax_read::lexicon::{pronoun, PronounKind};
+    let words: Vec<&str> = attribution
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let Some(g) = words.iter().find_map(|w| match pronoun(w) {
+        Some(PronounKind::Person(g)) => Some(g),
+        _ => None,
+    }) {
+        return Source::Pronoun(g);
+    }
+    if words.iter().any(|w| w.starts_with(char::is_uppercase))
+        || words
+            .iter()
+            .any(|w| parallax_read::lexicon::person_role(&w.to_lowercase()).is_some())
+    {
+        Source::Named
+    } else {
+        Source::Other
+    }
 }
 
 /// Whether the shorter of two names of two words or more is the longer one's first words
@@ -847,6 +895,7 @@ mod tests {
                 .map(|last| format!("{last} told reporters")),
             speaker: Some(speaker.into()),
             spans: None,
+            context: None,
         }
         };
         let quote = |speakers: &[(&str, &str)]| {
@@ -875,7 +924,25 @@ mod tests {
         for o in &mut inferred.occurrences {
             o.attribution = Some("he said".into());
         }
-        assert!(who_said(&[inferred]).is_empty());
+        assert!(who_said(std::slice::from_ref(&inferred)).is_empty());
+        // ... but "she said" in one outlet and "he said" in the other are two people, and
+        // a role the outlet prints ("the harbourmaster added") names its person.
+        let mut genders = inferred.clone();
+        genders.occurrences[0].attribution = Some("she told the inquiry".into());
+        assert_eq!(who_said(&[genders]).len(), 1);
+        let mut role = inferred;
+        role.occurrences[1].attribution = Some(", the harbourmaster added".into());
+        assert_eq!(who_said(&[role]).len(), 1);
+        // Each outlet's evidence is the sentence that credits the words, where known.
+        let mut shown = quote(&[("a", "Henry Aldous-Fale"), ("b", "Marta Lindqvist")]);
+        let cited = "“The quay will be rebuilt by spring,” Lindqvist told reporters.";
+        shown.occurrences[1].context = Some(cited.into());
+        let found = who_said(&[shown]);
+        let lindqvist = found[0]
+            .values
+            .iter()
+            .find(|v| v.value == "Marta Lindqvist");
+        assert_eq!(lindqvist.unwrap().articles["b"], cited);
         // A short phrase many people repeat is no one's.
         let mut phrase = quote(&[("a", "Henry Aldous-Fale"), ("b", "Marta Lindqvist")]);
         for o in &mut phrase.occurrences {

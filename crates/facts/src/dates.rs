@@ -55,9 +55,18 @@ static EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(will|plans?|planned|scheduled|due|expected|to meet|next|upcoming|is set to|are set to)(?-u:\b)").unwrap()
+/// Words that point a clause ahead ("will meet on Friday", "closed until March"): a day or
+/// month named without a year is then the coming one.
+pub(crate) static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(will|plans?|planned|scheduled|due|expected|to meet|next|upcoming|is set to|are set to|until)(?-u:\b)").unwrap()
 });
+
+/// Whether a date expression is a deadline ("by Sunday", "by the end of May"): the coming
+/// one.
+pub(crate) fn deadline(before: &str) -> bool {
+    let before = before.trim_end();
+    before.ends_with(" by") || before == "by"
+}
 
 /// The months' names, in order.
 pub(crate) const MONTH_NAMES: [&str; 12] = [
@@ -176,7 +185,7 @@ fn weekday_date(
     let forward = (7 - back) % 7;
     let direction = c.name("dir").map(|d| d.as_str());
     // "by Sunday" is a deadline: the coming one.
-    let by = text[..range.0].trim_end().ends_with(" by") || text[..range.0].trim_end() == "by";
+    let by = deadline(&text[..range.0]);
     let ahead = match direction {
         Some("next") => true,
         Some("last") => false,

@@ -108,6 +108,26 @@ pub(crate) fn hedge_before(before: &str) -> Hedge {
         .map_or(Hedge::Exact, |(_, h)| *h)
 }
 
+/// Whether a date mention is a day named relative to when someone spoke, inside their
+/// quoted words (“…, and today it does,” the company said): "today", "yesterday" or a
+/// weekday there counts from the day of the words, which the article need not print, not
+/// from its own. A calendar date (a month or a year printed) is read anywhere.
+fn said_then(quoted: &[parallax_read::marks::Quoted], at: usize, m: &crate::DateMention) -> bool {
+    let (start, end) = (at + m.range.0, at + m.range.1);
+    let calendar = m.text.chars().any(|c| c.is_ascii_digit())
+        || crate::dates::MONTH_NAMES
+            .iter()
+            .any(|n| m.text.to_lowercase().contains(&n[..3].to_lowercase()));
+    !calendar && quoted.iter().any(|q| q.start <= start && end <= q.end)
+}
+
+/// Whether a day is given as a limit ("by the end of May", "before Friday", "until
+/// Sunday"): any earlier day fits it.
+fn day_limit(before: &str) -> bool {
+    let last = before.trim_end().rsplit(' ').next().unwrap_or("");
+    crate::dates::deadline(before) || matches!(last.to_lowercase().as_str(), "before" | "until")
+}
+
 /// One mention of a specific detail in one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detail {
@@ -178,10 +198,12 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
         .iter()
         .filter(|p| !crate::entities::is_heading(p))
     {
+        let quoted = parallax_read::marks::quoted(p);
         for text in parallax_text::sentences(p) {
             let sentence = &Sentence::new(text);
+            let at = text.as_ptr() as usize - p.as_ptr() as usize;
             let dates = day.map(|d| resolve_dates(text, d)).unwrap_or_default();
-            for m in &dates {
+            for m in dates.iter().filter(|m| !said_then(&quoted, at, m)) {
                 let key = match m.resolved {
                     Resolved::Day(d) => d.to_string(),
                     Resolved::Span(a, b) => format!("{a}/{b}"),
@@ -682,6 +704,10 @@ fn mention(whole: &Sentence, range: (usize, usize), anchor: Anchor) -> Option<De
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .map(str::to_lowercase);
+    let hedge = match anchor {
+        Anchor::Day(_) if day_limit(&sentence[..range.0]) => Hedge::AtMost,
+        _ => hedge_before(&sentence[..range.0]),
+    };
     Some(Detail {
         anchor,
         printed,
@@ -690,7 +716,7 @@ fn mention(whole: &Sentence, range: (usize, usize), anchor: Anchor) -> Option<De
         context_stems,
         plain_stems,
         next,
-        hedge: hedge_before(&sentence[..range.0]),
+        hedge,
         sentence: whole.shared(),
         at: range,
     })

@@ -374,7 +374,10 @@ fn agree(a: &Detail, b: &Detail) -> bool {
         // "Friday" and "Friday" read against two publication days can resolve to two
         // Fridays; two outlets printing the same day word do not disagree.
         (Anchor::Day(x), Anchor::Day(y)) => {
-            days_meet(x, y) || a.printed.eq_ignore_ascii_case(&b.printed)
+            days_meet(x, y)
+                || a.printed.eq_ignore_ascii_case(&b.printed)
+                || a.hedge == Hedge::AtMost && days_meet(&format!("0000-01-01/{}", last_day(x)), y)
+                || b.hedge == Hedge::AtMost && days_meet(&format!("0000-01-01/{}", last_day(y)), x)
         }
         (Anchor::Time(x), Anchor::Time(y)) => {
             let loose = a.hedge != Hedge::Exact || b.hedge != Hedge::Exact;
@@ -405,6 +408,11 @@ pub(crate) fn figures_agree((x, hx): (f64, Hedge), (y, hy): (f64, Hedge)) -> boo
         || both(Hedge::AtLeast)
         || both(Hedge::AtMost)
         || !both(Hedge::Cap) && (side(x, hx, y) || side(y, hy, x))
+}
+
+/// The last day of a day key (an ISO date or `first/last`).
+fn last_day(key: &str) -> &str {
+    key.rsplit('/').next().unwrap_or(key)
 }
 
 /// Two day keys (an ISO date or `first/last`) that can be one day.
@@ -567,6 +575,34 @@ mod tests {
             .iter()
             .map(|f| f.values.iter().map(|v| v.normalized.clone()).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_deadline_and_a_relative_day_in_someones_words_contradict_no_day() {
+        // "by the end of July" holds any earlier day.
+        let found = story(&[
+            (
+                "a",
+                "The assembly will vote on the harbour levy by the end of July, the speaker's office said.",
+            ),
+            (
+                "b",
+                "The assembly will vote on the harbour levy on Monday, the speaker's office said.",
+            ),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // "today" inside a quotation is the day the words were said.
+        let found = story(&[
+            (
+                "a",
+                "“The ferry quay reopens to traffic today,” the port authority said in its statement.",
+            ),
+            (
+                "b",
+                "The port authority said in a statement on Tuesday that the ferry quay had reopened to traffic.",
+            ),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -38,10 +38,6 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(will|plans?|planned|scheduled|due|expected|next|upcoming|is set to|are set to|until)(?-u:\b)").unwrap()
-});
-
 /// The periods in `text`, resolved against `reference`, the article's day.
 pub(crate) fn periods(text: &str, reference: NaiveDate) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -60,7 +56,8 @@ pub(crate) fn periods(text: &str, reference: NaiveDate) -> Vec<DateMention> {
             (y, year_span(y.as_str().parse().ok()))
         } else if let Some(mon) = c.name("mon") {
             let part = c.name("part").map_or("", |p| p.as_str());
-            let ahead = AHEAD.is_match(clause_to(text, m.end()));
+            let ahead = crate::dates::AHEAD.is_match(clause_to(text, m.end()))
+                || crate::dates::deadline(&text[..m.start()]);
             let year = c.name("my").and_then(|y| y.as_str().parse().ok());
             (m, month_span(mon.as_str(), part, year, ahead, reference))
         } else {
@@ -241,5 +238,11 @@ mod tests {
         );
         let found: Vec<&str> = found.iter().map(|(_, s)| s.as_str()).collect();
         assert_eq!(found, ["2025-10-01/2025-10-31", "2025-05-01/2025-05-31"]);
+        // A deadline is the coming one, whatever the tense of its clause.
+        let found = spans(
+            "The board said the rules would be settled by the end of August.",
+            "2026-03-19",
+        );
+        assert_eq!(found[0].1, "2026-08-25/2026-08-31");
     }
 }

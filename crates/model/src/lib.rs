@@ -333,6 +333,11 @@ pub struct Occurrence {
     /// out for a part printed elsewhere, such as a headline from a header block).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spans: Option<Vec<[usize; 2]>>,
+    /// The sentences that print the words with their attribution, when both stand in one
+    /// paragraph: the evidence of who this outlet says spoke. Kept for the facts compared
+    /// in the same run, not written to the report.
+    #[serde(skip)]
+    pub context: Option<String>,
 }
 
 /// A checkable statement with every version of it.

@@ -479,6 +479,12 @@ impl<'a> Versions<'a> {
     }
 }
 
+/// Fewest words of a quotation that another outlet's quotation holds whole for the two to
+/// be one utterance whoever each names: a trimmed version given to another person
+/// ("Both sides need to get back into a room today," Lamberth said / the minister's
+/// longer words). Shorter runs ("a step in the right direction") are said by many.
+const MIN_WORDS_HELD_WHOLE: usize = 8;
+
 /// How the words tie versions `i` and `j` of a story (of different articles): a link and
 /// its strength, a near miss for meaning to decide, or nothing.
 fn pair_link(v: &Versions<'_>, i: usize, j: usize) -> Link {
@@ -513,7 +519,9 @@ fn pair_link(v: &Versions<'_>, i: usize, j: usize) -> Link {
                     && overlap(&v.gists[i].0, &v.gists[j].0).1 >= 0.6)
                 || (named_alike && shortest >= 2 && containment >= 0.99 && report_within))
     } else {
-        dice >= needed || (same_speaker && shortest >= 2 && containment >= 0.85)
+        dice >= needed
+            || (same_speaker && shortest >= 2 && containment >= 0.85)
+            || (shortest >= MIN_WORDS_HELD_WHOLE && containment >= 0.99)
     };
     // Unmarked sentences join by meaning only, and only a quotation.
     let (ui, uj) = (unmarked(items[i].1), unmarked(items[j].1));
@@ -956,6 +964,7 @@ fn quote_of(
                     .map(|&i| items[i].1.spans.clone())
                     .collect::<Option<Vec<_>>>()
                     .map(|s| s.concat()),
+                context: o.iter().find_map(|&i| items[i].1.context.clone()),
             })
             .collect(),
     }
@@ -1124,6 +1133,7 @@ mod tests {
             direct: true,
             headline: false,
             spans: None,
+            context: None,
         }
     }
 
@@ -1141,6 +1151,32 @@ mod tests {
             direct: false,
             ..found(&[clause], speaker)
         }
+    }
+
+    #[test]
+    fn a_trimmed_version_given_to_another_person_is_the_same_utterance() {
+        let story = vec![
+            (
+                "wire".to_string(),
+                vec![found(
+                    &[
+                        "Every ward on the north side needs its buses back before the winter \
+                       term starts, not after the spring review that the council keeps \
+                       promising and keeps putting off. The money is there.",
+                    ],
+                    "Aurelia Penhallow",
+                )],
+            ),
+            (
+                "daily".to_string(),
+                vec![found(
+                    &["Every ward on the north side needs its buses back,"],
+                    "Declan Morrow",
+                )],
+            ),
+        ];
+        let quotes = align(&story);
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
     }
 
     #[test]

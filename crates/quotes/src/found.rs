@@ -1,7 +1,7 @@
 //! One quotation or report as one article prints it, before alignment.
 
 /// A quotation or a report of speech as one article prints it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Found {
     /// Index of the paragraph it starts in.
     pub paragraph: usize,
@@ -18,4 +18,7 @@ pub struct Found {
     /// Where each part stands in the article's input text, in Unicode scalar values, when
     /// every part stands there (not for a headline from a header block).
     pub spans: Option<Vec<[usize; 2]>>,
+    /// The sentences that print the words with their attribution, when both stand in one
+    /// paragraph: what shows who an outlet says spoke.
+    pub context: Option<String>,
 }

@@ -25,8 +25,85 @@ pub fn said(reading: &Reading<'_>, starts: &[Option<usize>]) -> Vec<Found> {
             direct: f.direct,
             headline: false,
             spans: f.content.iter().map(|c| reading.span(*c, starts)).collect(),
+            context: said_in(reading, f),
         })
         .collect()
+}
+
+/// Most words [`said_in`] cites.
+const MAX_CITED_WORDS: usize = 30;
+
+/// The sentences of a frame's paragraph that hold its attribution and the words it
+/// attributes there (“…,” the mayor added. / Dr Eklund told reporters: “…”): what shows
+/// whom the outlet credits. Where those run past [`MAX_CITED_WORDS`], the words around the
+/// attribution with as many of the nearest quoted words as fit (“… nothing is ruled out,”
+/// Dr Rasa Eklund told a news conference in Hollin.). None without an attribution, or
+/// with one printed in another paragraph than all of its words.
+fn said_in(reading: &Reading<'_>, f: &parallax_read::frames::Frame) -> Option<String> {
+    let a = f.attribution?;
+    let here: Vec<_> = f
+        .content
+        .iter()
+        .filter(|c| c.paragraph == a.paragraph)
+        .collect();
+    let start = here.iter().map(|c| c.start).min()?.min(a.start);
+    let end = here.iter().map(|c| c.end).max()?.max(a.end);
+    let para = &reading.paragraphs[a.paragraph];
+    let held = para
+        .sentences
+        .iter()
+        .map(|(s, _)| s)
+        .filter(|s| s.start < end && start < s.end);
+    let first = held.clone().map(|s| s.start).min()?.min(start);
+    let last = held.map(|s| s.end).max()?.max(end);
+    let text = para.text;
+    if text[first..last].split_whitespace().count() <= MAX_CITED_WORDS {
+        return Some(text[first..last].to_string());
+    }
+    // The attribution between the quoted words before and after it.
+    let from = (here.iter().map(|c| c.end))
+        .filter(|&e| e <= a.start)
+        .max()
+        .unwrap_or(first);
+    let to = (here.iter().map(|c| c.start))
+        .filter(|&s| s >= a.end)
+        .min()
+        .unwrap_or(last);
+    let room = MAX_CITED_WORDS.saturating_sub(text[from..to].split_whitespace().count());
+    let (from, to) = if from > first {
+        (words_back(text, first, from, room), to)
+    } else {
+        (from, words_on(text, to, last, room))
+    };
+    Some(text[from..to].to_string())
+}
+
+/// Where the last `n` words of `text[lo..at]` start (`at` for none).
+fn words_back(text: &str, lo: usize, at: usize, n: usize) -> usize {
+    let starts: Vec<usize> = word_bounds(&text[lo..at]).map(|(s, _)| lo + s).collect();
+    match n {
+        0 => at,
+        n if n >= starts.len() => lo,
+        n => starts[starts.len() - n],
+    }
+}
+
+/// Where the first `n` words of `text[at..hi]` end (`at` for none).
+fn words_on(text: &str, at: usize, hi: usize, n: usize) -> usize {
+    let ends: Vec<usize> = word_bounds(&text[at..hi]).map(|(_, e)| at + e).collect();
+    match n {
+        0 => at,
+        n if n >= ends.len() => hi,
+        n => ends[n - 1],
+    }
+}
+
+/// Where each run of non-space characters starts and ends.
+fn word_bounds(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    s.split_whitespace().map(move |w| {
+        let start = w.as_ptr() as usize - s.as_ptr() as usize;
+        (start, start + w.len())
+    })
 }
 
 /// Marks what an article's reading found in its headline (paragraph 0 of a reading made
@@ -124,6 +201,7 @@ pub fn unmarked(reading: &Reading<'_>, starts: &[Option<usize>]) -> Vec<Found> {
                 direct: false,
                 headline: false,
                 spans: reading.span(piece, starts).map(|s| vec![s]),
+                context: None,
             });
         }
     }

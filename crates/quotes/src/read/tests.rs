@@ -924,3 +924,27 @@ fn a_name_of_a_thing_or_an_event_is_no_one_a_pronoun_stands_for() {
         [Some("Ines Kallo".to_string())]
     );
 }
+
+#[test]
+fn each_version_keeps_the_sentence_that_credits_it() {
+    let found = direct_quotes(&[
+        "The ward meeting ran late. “We have waited long enough,” said councillor Odile Varga. \
+         Nobody answered her.",
+        "“Every ward on the north side needs its buses back before the winter term starts, and \
+         we have waited three winters for it already, through two reviews and a consultation \
+         nobody read,” the transport secretary, Declan Morrow, told the hall on Tuesday.",
+    ]);
+    let context: Vec<Option<&str>> = found.iter().map(|f| f.context.as_deref()).collect();
+    assert_eq!(
+        context,
+        [
+            Some("“We have waited long enough,” said councillor Odile Varga."),
+            // A long sentence is cut to the attribution and the quoted words nearest it.
+            Some(
+                "term starts, and we have waited three winters for it already, through two \
+                 reviews and a consultation nobody read,” the transport secretary, Declan \
+                 Morrow, told the hall on Tuesday."
+            ),
+        ]
+    );
+}
