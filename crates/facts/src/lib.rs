@@ -36,7 +36,7 @@ pub use chrono_tz::Tz;
 pub use claims::{clauses, copies_are_one_source, facts, later_updates, Clause};
 pub use dates::{resolve_dates, DateMention, Resolved};
 pub use details::{details, Detail, Details};
-pub use entities::{article_names, entities, role_mentions, NameMention};
+pub use entities::{article_names, entities, names_read, role_mentions, NameMention};
 pub use numbers::{numbers, Number};
 pub use timeline::{merge, timeline};
 pub use zones::{article_zone, first_zone, local_day, story_zone, zone_of};

@@ -812,7 +812,11 @@ fn put_together(
         }
         let paragraphs = read_part(&a, settings, notes);
         let several = members.len() >= 2;
-        let (found, starts) = quoted(&a, &paragraphs, several, settings, &mut roles, notes);
+        let Quoted {
+            found,
+            starts,
+            names,
+        } = quoted(&a, &paragraphs, several, settings, &mut roles, notes);
         // Where each body paragraph starts (the reading's, past its headline).
         let body_starts = &starts[starts.len() - paragraphs.len()..];
         if !found.is_empty() {
@@ -826,7 +830,6 @@ fn put_together(
                 dated.push(t);
             }
         }
-        let names = parallax_facts::article_names(&paragraphs);
         // Facts are compared across outlets, never taken from opinion columns, and
         // checked on the first articles of a very large story.
         if members.len() >= 2 && rank < settings.facts_max_articles && a.kind == Kind::News {
@@ -888,7 +891,7 @@ fn quoted(
     settings: &Settings,
     roles: &mut parallax_quotes::Roles,
     notes: &mut Vec<String>,
-) -> (Vec<parallax_quotes::Found>, Vec<Option<usize>>) {
+) -> Quoted {
     let headline = a.title.as_deref().filter(|t| !t.trim().is_empty());
     let read: Vec<&str> = headline
         .into_iter()
@@ -911,7 +914,22 @@ fn quoted(
         ));
     }
     roles.read(&reading);
-    (found, starts)
+    let names = parallax_facts::names_read(&reading, usize::from(headline.is_some()));
+    Quoted {
+        found,
+        starts,
+        names,
+    }
+}
+
+/// What [`quoted`] reads of an article.
+struct Quoted {
+    /// Its quotations and reports of speech.
+    found: Vec<parallax_quotes::Found>,
+    /// Where each paragraph read starts in the input text.
+    starts: Vec<Option<usize>>,
+    /// The names its body prints.
+    names: Vec<parallax_facts::NameMention>,
 }
 
 /// The part of article `a`'s body that is read ([`Settings::max_read_bytes`]); a cut is

@@ -1117,6 +1117,10 @@ const ORGANISATION_WORDS: &[&str] = &[
     "institute",
     "university",
     "college",
+    "museum",
+    "academy",
+    "gallery",
+    "library",
     "foundation",
     "center",
     "centre",
@@ -1388,7 +1392,9 @@ fn first_names() -> &'static HashMap<&'static str, Gender> {
 
 /// Whether the list knows a word (any case) as a first name.
 pub fn known_first_name(word: &str) -> bool {
-    first_names().contains_key(word.to_lowercase().as_str())
+    let w = word.to_lowercase();
+    first_names().contains_key(w.as_str())
+        || first_names().contains_key(parallax_text::fold_diacritics(&w).as_str())
 }
 
 /// The gender a first name usually carries (any case), where the list knows it; else, for
@@ -2114,6 +2120,17 @@ pub fn first_person(word: &str) -> bool {
         word,
         "I" | "we" | "We" | "our" | "Our" | "us" | "my" | "My" | "me"
     )
+}
+
+/// The spellings of "Abd" (servant of), which opens an Arabic compound given name written
+/// as two words or one: "Abd al-Karim", "Abdul Karim", "Abdelkarim".
+pub const SERVANT_FORMS: &[&str] = &["abd", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus"];
+
+/// Whether a word opens a compound given name with the word after it ("Abdul Karim", "Abu
+/// Bakr", "Umm Kulthum"): the second word is no first name that starts the name anew.
+pub fn given_name_lead(word: &str) -> bool {
+    let w = word.to_lowercase();
+    SERVANT_FORMS.contains(&w.as_str()) || w == "abu" || w == "umm"
 }
 
 #[cfg(test)]

@@ -61,6 +61,28 @@ pub struct Reading<'a> {
     pub frames: Vec<Frame>,
     /// The people and organisations named.
     pub people: People,
+    /// Every name printed outside a title-case headline or attested by the running text,
+    /// inside quotations too, in order.
+    pub names: Vec<Named>,
+}
+
+/// A name as an article prints it: where it stands and how it reads.
+#[derive(Debug, Clone)]
+pub struct Named {
+    /// The paragraph's index.
+    pub paragraph: usize,
+    /// Where its titles start in the paragraph ("Mayor" in "Mayor Dagny Reuter").
+    pub start: usize,
+    /// Where the name itself starts.
+    pub name_start: usize,
+    /// Just past its last word (a possessive ending taken off).
+    pub end: usize,
+    /// The first word of its sentence.
+    pub opens: bool,
+    /// Inside quotation marks.
+    pub quoted: bool,
+    /// The run as read.
+    pub run: names::NameRun,
 }
 
 impl Reading<'_> {
@@ -87,6 +109,7 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
     let mut frames = Vec::new();
     let mut subjects = Vec::new();
     let mut order = 0;
+    let mut names = Vec::new();
     let named = names_by_sentence(&paragraphs);
     // The keys of the names printed in sentences not set in title case.
     let printed: std::collections::HashSet<String> = named
@@ -109,8 +132,12 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
                         .split_whitespace()
                         .next()
                         .is_some_and(lexicon::known_first_name);
-                if attested {
+                let quoted = tokens[run.first].quoted;
+                if attested && !quoted {
                     people.add(order, k, tokens[run.first].start, run);
+                }
+                if attested {
+                    names.push(named_at(k, para.text, tokens, run));
                 }
             }
             let view = SentenceView {
@@ -149,6 +176,24 @@ pub fn read<'a>(paragraphs: &[&'a str]) -> Reading<'a> {
         paragraphs,
         frames,
         people,
+        names,
+    }
+}
+
+/// Where a name run of a paragraph's sentence stands.
+fn named_at(paragraph: usize, text: &str, tokens: &[Token], run: &names::NameRun) -> Named {
+    let last = &tokens[run.last - 1];
+    Named {
+        paragraph,
+        start: tokens[run.with_titles].start,
+        name_start: tokens[run.first].start,
+        end: last.start + last.stem(text).len(),
+        opens: run.with_titles == 0
+            || tokens[..run.with_titles]
+                .iter()
+                .all(|t| t.kind != tokens::TokenKind::Word),
+        quoted: tokens[run.first].quoted,
+        run: run.clone(),
     }
 }
 
@@ -179,7 +224,7 @@ fn names_by_sentence(paragraphs: &[Paragraph<'_>]) -> Vec<Vec<(bool, Vec<names::
                 .map(|(sentence, tokens)| {
                     let title_case =
                         in_title_case(&para.text[sentence.start..sentence.end], tokens, para.text);
-                    (title_case, names::name_runs(para.text, tokens))
+                    (title_case, names::all_name_runs(para.text, tokens))
                 })
                 .collect()
         })

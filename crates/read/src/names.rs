@@ -65,10 +65,20 @@ impl NameRun {
 
 /// The name runs among `tokens` (one sentence's), outside quotations.
 pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
+    runs(p, tokens, false)
+}
+
+/// The name runs among `tokens` (one sentence's), those inside quotations too (each run
+/// wholly inside or wholly outside): the names a text prints, whoever prints them.
+pub fn all_name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
+    runs(p, tokens, true)
+}
+
+fn runs(p: &str, tokens: &[Token], quoted_too: bool) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        if !tokens[k].capitalised(p) || tokens[k].quoted {
+        if !tokens[k].capitalised(p) || (tokens[k].quoted && !quoted_too) {
             k += 1;
             continue;
         }
@@ -76,13 +86,20 @@ pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
         let mut end = k + 1;
         while end < tokens.len() {
             let t = &tokens[end];
-            if t.quoted || t.kind != TokenKind::Word || tokens[end - 1].possessive(p) {
+            // "Steel and Metal Workers' Union": a plural possessive inside a body's name.
+            let held = tokens[end - 1].possessive(p) && !plural_possessive_in_body(p, tokens, end);
+            if let Some(after) = nickname_end(p, tokens, start, end) {
+                end = after;
+                continue;
+            }
+            if t.quoted != tokens[start].quoted || t.kind != TokenKind::Word || held {
                 break;
             }
             let word = t.text(p);
             // "Minister of Healthcare", "Ministry of Ocean Affairs", "University of Tartu".
-            let title_of = word == "of"
-                && (title_word(tokens[end - 1].text(p)).is_some()
+            // "Institute for Atmospheric Chemistry", "Centre for Coastal Studies".
+            let title_of = (word == "of" || word == "for")
+                && (title_word(tokens[end - 1].text(p)).is_some() && word == "of"
                     || lexicon::organisation_word(tokens[end - 1].text(p)));
             // "von der Leyen": connectors, one or two, before a capitalised word.
             let next_capitalised = |k: usize| tokens.get(k).is_some_and(|n| n.capitalised(p));
@@ -91,6 +108,7 @@ pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
                 .is_some_and(|n| CONNECTORS.contains(&n.text(p)));
             let joins = (CONNECTORS.contains(&word)
                 && (next_capitalised(end + 1) || next_connector && next_capitalised(end + 2)))
+                || article_joined(word)
                 || (title_of && next_capitalised(end + 1))
                 || (word == "and" && and_in_body_name(p, tokens, end));
             // A headline's capitalised verb of saying ends the name: "Bill Clinton Calls
@@ -115,6 +133,46 @@ pub fn name_runs(p: &str, tokens: &[Token]) -> Vec<NameRun> {
     out
 }
 
+/// Where a nickname in quotation marks inside a name ends: one or two capitalised quoted
+/// words at `k`, with the name going on unquoted after them (Terry "Tank" Boswell). The
+/// token after the nickname, or None.
+fn nickname_end(p: &str, tokens: &[Token], start: usize, k: usize) -> Option<usize> {
+    let word = |t: &Token, quoted: bool| {
+        t.kind == TokenKind::Word && t.quoted == quoted && t.capitalised(p)
+    };
+    if tokens[start].quoted || !word(&tokens[k], true) {
+        return None;
+    }
+    let after = (k + 1..tokens.len().min(k + 3)).find(|&j| !tokens[j].quoted)?;
+    (tokens[k..after].iter().all(|t| word(t, true)) && word(&tokens[after], false)).then_some(after)
+}
+
+/// Whether a word is an Arabic article or a patronymic particle joined to a name by a
+/// hyphen ("al-Rahim", "el-Sayed", "bin-Talal", "ould-Abdallah"): inside a name, as a
+/// capitalised word is ("Abd al-Rahim Nasser").
+fn article_joined(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "al", "el", "ad", "ar", "as", "an", "at", "ash", "az", "bin", "ibn", "abu", "ould",
+    ];
+    word.split_once('-').is_some_and(|(lead, rest)| {
+        PARTICLES.contains(&lead) && rest.starts_with(char::is_uppercase)
+    })
+}
+
+/// Whether the plural possessive before token `k` ("Workers'", "Midwives’", "Children's")
+/// is inside a body's name that a capitalised organisation word goes on to close ("… Workers' Union",
+/// "… Midwives’ Association"), not a possessive before a name ("the Brandts’ Ferry").
+fn plural_possessive_in_body(p: &str, tokens: &[Token], k: usize) -> bool {
+    let before = tokens[k - 1].text(p);
+    let t = &tokens[k];
+    // "Workers'", and the plurals not in -s: "Children's", "Women's", "People's".
+    let irregular = ["children", "women", "men", "people"]
+        .contains(&tokens[k - 1].stem(p).to_lowercase().as_str());
+    (before.ends_with("s'") || before.ends_with("s’") || irregular)
+        && t.capitalised(p)
+        && lexicon::organisation_word(t.text(p))
+}
+
 /// Whether "and" at token `k` joins the capitalised words around it into one body's name:
 /// the words after it name the body ("The Maritime and Allied Workers Union"), or those
 /// before are a body "of" something and the words after it name nothing by themselves
@@ -137,7 +195,11 @@ pub(crate) fn and_in_body_name(p: &str, tokens: &[Token], k: usize) -> bool {
         .collect();
     before.reverse();
     let body = |ws: &[&str]| ws.iter().any(|w| lexicon::organisation_word(w));
+    // "Maja Lind and Orlen Foods": a person named before it is no part of a body's name.
+    let person_before =
+        before.first().is_some_and(|w| lexicon::known_first_name(w)) && !body(&before);
     k > 0
+        && !person_before
         && tokens[k - 1].capitalised(p)
         && !after.is_empty()
         && (after.last().is_some_and(|w| lexicon::organisation_word(w))
@@ -291,6 +353,11 @@ fn name_start(
     {
         name_first = first + 1;
     }
+    // "Warehouse and Transport Union", "Police Federation": a body's name keeps the words
+    // inside it that could be titles elsewhere.
+    if lexicon::organisation_word(tokens[end - 1].text(p)) {
+        return name_first;
+    }
     for (k, token) in tokens
         .iter()
         .enumerate()
@@ -302,7 +369,12 @@ fn name_start(
             name_first = k + 1;
             titles.push(w.trim_end_matches('.').to_lowercase());
             *gender = gender.or(g);
-        } else if k > name_first && lexicon::known_first_name(w) && k + 1 < end {
+        } else if k > name_first
+            && lexicon::known_first_name(w)
+            && k + 1 < end
+            && !lexicon::given_name_lead(tokens[k - 1].text(p))
+            && !lexicon::known_first_name(tokens[k - 1].text(p))
+        {
             name_first = k;
         }
     }
@@ -758,6 +830,40 @@ mod tests {
             name("Councillor Rhea Mott, LVP-Ostby North,", true),
             "Rhea Mott"
         );
+    }
+
+    #[test]
+    fn names_hold_their_particles_nicknames_and_bodies_their_inner_words() {
+        let cases = [
+            (
+                "Defence lawyer Abd al-Rahim Qassab said Abdul Rahim Qassab was his client.",
+                vec!["Abd al-Rahim Qassab", "Abdul Rahim Qassab"],
+            ),
+            (
+                "Keeper Josef \"The Wall\" Brandl left, and Ana Lucía Ferreyra Mamani came on.",
+                vec!["Josef \"The Wall\" Brandl", "Ana Lucía Ferreyra Mamani"],
+            ),
+            (
+                "The Ferry and Dock Workers' Union wrote to the Tollan Gallery of Maritime Art.",
+                vec![
+                    "Ferry and Dock Workers' Union",
+                    "Tollan Gallery of Maritime Art",
+                ],
+            ),
+            (
+                "Inga Thorsen and Kell Freight met the Pilots and Tug Crews Association.",
+                vec![
+                    "Inga Thorsen",
+                    "Kell Freight",
+                    "Pilots and Tug Crews Association",
+                ],
+            ),
+        ];
+        for (p, expected) in cases {
+            let t = tokens(p, 0, p.len(), &[]);
+            let runs: Vec<String> = all_name_runs(p, &t).into_iter().map(|r| r.text).collect();
+            assert_eq!(runs, expected, "{p}");
+        }
     }
 
     #[test]

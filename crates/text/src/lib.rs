@@ -293,6 +293,11 @@ pub fn name_key(name: &str) -> String {
             ("cz", "ch"),
             ("kh", "h"),
             ("ph", "f"),
+            // A hard c is a k: "Oscar" / "Oskar", "Nicolai" / "Nikolai", "Jacob" / "Jakob".
+            ("ck", "k"),
+            ("ca", "ka"),
+            ("co", "ko"),
+            ("cu", "ku"),
             ("ks", "x"),
             ("ue", "u"),
             ("oe", "o"),
