@@ -20,14 +20,8 @@
 //! organisations and places with more than a few cue words.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::LazyLock;
 
 use parallax_model::{Entity, Mention};
-use regex::Regex;
-
-static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'\-\.]*[\p{L}](?:\s+(?:(?:von|van|der|de|da|al|bin|la|le|ibn|ben|abu|bint|ould|dos|das|del)(?-u:\b)|(?:al|el|ad|ar|as|an|bin|ben|ibn|abu|ould)-\p{Lu}[\p{L}’'\-]*[\p{L}]|["“][\p{Lu}][\p{L}\- ]{1,18}["”]\s+\p{Lu}[\p{L}’'\-]*[\p{L}]|\p{Lu}[\p{L}’'\-]*[\p{L}]))*"#).unwrap()
-});
 
 /// Words that name a post ("Minister", "Mayor"), before a name or as a role.
 pub(crate) const TITLES: &[&str] = &[
@@ -195,68 +189,37 @@ pub fn names_read(reading: &parallax_read::Reading<'_>, from: usize) -> Vec<Name
 /// The roles an article gives people ("Mayor Ada Voss", "coastguard commander Lena
 /// Brandt", "Ada Voss, the mayor,", "the mayor, Ada Voss") and, where only one person of
 /// the article holds a role, each later "the mayor" / "its chief" as a mention of that
-/// person (the mention's text is the role as printed, its name the person's). `names` are
-/// the article's names ([`article_names`]).
+/// person (the mention's text is the role as printed, its name the person's): the roles
+/// of the names of an article's reading ([`parallax_read::names::NameRun::titles`]) from paragraph
+/// `from` on.
 ///
 /// A heuristic over the title words parallax knows ("mayor", "minister", "commander",
 /// ...); a role two people of the article hold is attached to neither, and roles never
 /// cross articles ("the minister" of one outlet may be another's "the secretary").
-pub fn role_mentions(paragraphs: &[&str], names: &[NameMention]) -> Vec<NameMention> {
+pub fn role_mentions(reading: &parallax_read::Reading<'_>, from: usize) -> Vec<NameMention> {
     let titles: Vec<String> = TITLES.iter().map(|t| t.to_lowercase()).collect();
     let is_title = |w: &str| titles.iter().any(|t| t == &w.to_lowercase());
     let mut holders: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let person = |printed: &str| -> Option<String> {
-        names
-            .iter()
-            .find(|n| n.text == printed || printed.ends_with(&n.name))
-            .map(|n| n.name.clone())
-            .filter(|n| n.contains(' ') && kind_of(n) == "person")
-    };
-    for p in paragraphs {
-        if is_heading(p) {
-            continue;
-        }
-        for m in NAME.find_iter(p) {
-            let printed = m.as_str().trim_end_matches(['’', '\'', '.']);
-            let words: Vec<&str> = printed.split_whitespace().collect();
-            let Some(name) = person(printed) else {
-                continue;
-            };
-            let mut roles: Vec<String> = Vec::new();
-            // "Mayor Ada Voss", "Transport Minister Ingrid Solberg".
-            if let Some(t) = words
-                .iter()
-                .take(words.len().saturating_sub(2))
-                .rev()
-                .find(|w| is_title(w))
-            {
-                roles.push(t.to_lowercase());
-            }
-            // "coastguard commander Lena Brandt", "the mayor, Ada Voss".
-            let before = p[..m.start()].trim_end().trim_end_matches(',').trim_end();
-            if let Some(w) = before.rsplit(char::is_whitespace).next() {
-                if is_title(w) && w.starts_with(char::is_lowercase) {
-                    roles.push(w.to_string());
-                }
-            }
-            // "Ada Voss, the mayor," / "Lena Brandt, its commander,".
-            if let Some(c) = APPOSITIVE_ROLE.captures(&p[m.end()..]) {
-                let w = &c["role"];
-                if is_title(w) {
-                    roles.push(w.to_string());
-                }
-            }
-            for r in roles {
-                let list = holders.entry(r).or_default();
-                if !list.contains(&name) {
-                    list.push(name.clone());
-                }
+    let paragraphs: Vec<&str> = (reading.paragraphs.iter().skip(from))
+        .map(|p| p.text)
+        .filter(|p| !is_heading(p))
+        .collect();
+    let people = (reading.names.iter())
+        .filter(|n| n.paragraph >= from && !n.run.organisation && !n.run.place)
+        .filter(|n| n.run.text.contains(' ') && kind_of(&n.run.text) == "person")
+        .filter(|n| !is_heading(reading.paragraphs[n.paragraph].text));
+    // "Mayor Ada Voss", "coastguard commander Lena Brandt", "Ada Voss, the mayor,".
+    for n in people {
+        for role in n.run.titles.iter().filter(|t| is_title(t)) {
+            let list = holders.entry(role.clone()).or_default();
+            if !list.contains(&n.run.text) {
+                list.push(n.run.text.clone());
             }
         }
     }
     let mut out: Vec<NameMention> = Vec::new();
     for (role, people) in holders.iter().filter(|(_, p)| p.len() == 1) {
-        for p in paragraphs {
+        for p in &paragraphs {
             for text in role_phrases(p, role) {
                 if !out.iter().any(|o| o.text == text) {
                     out.push(NameMention {
@@ -300,12 +263,6 @@ fn role_phrases<'a>(p: &'a str, role: &str) -> Vec<&'a str> {
     }
     out
 }
-
-/// A role set off after a name: ", the mayor,", ", its chief executive.", ", the coach of
-/// the juniors".
-static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,\s+(?:the|its|their|his|her)\s+(?:[\p{Ll}\-]+\s+){0,2}?(?P<role>\p{Ll}+)(?:\s*[,.;]|\s+(?:of|at|for)(?-u:\b))").unwrap()
-});
 
 /// A subheading inside the body ("Rescue in Forty Minutes", "Minister Orders Control"):
 /// a short line, without closing punctuation, whose longer words are all capitalised. Its
@@ -957,7 +914,7 @@ mod tests {
             "The minister spoke first, and the coach did not speak.",
         ];
         let names = article_names(&a);
-        let roles = role_mentions(&a, &names);
+        let roles = role_mentions(&parallax_read::read(&a), 0);
         let of = |text: &str| {
             roles
                 .iter()

@@ -816,6 +816,7 @@ fn put_together(
             found,
             starts,
             names,
+            roles: mut mentions,
         } = quoted(&a, &paragraphs, several, settings, &mut roles, notes);
         // Where each body paragraph starts (the reading's, past its headline).
         let body_starts = &starts[starts.len() - paragraphs.len()..];
@@ -849,8 +850,6 @@ fn put_together(
             }
             detailed.push((a.id.clone(), found));
         }
-        // "The mayor" is a mention of the one person the article calls the mayor.
-        let mut mentions = parallax_facts::role_mentions(&paragraphs, &names);
         mentions.splice(0..0, names);
         let printed = mentions.iter().map(|m| m.text.as_str());
         first_places(&a.id, &paragraphs, body_starts, printed, &mut places);
@@ -914,11 +913,12 @@ fn quoted(
         ));
     }
     roles.read(&reading);
-    let names = parallax_facts::names_read(&reading, usize::from(headline.is_some()));
+    let body = usize::from(headline.is_some());
     Quoted {
         found,
         starts,
-        names,
+        names: parallax_facts::names_read(&reading, body),
+        roles: parallax_facts::role_mentions(&reading, body),
     }
 }
 
@@ -930,6 +930,8 @@ struct Quoted {
     starts: Vec<Option<usize>>,
     /// The names its body prints.
     names: Vec<parallax_facts::NameMention>,
+    /// "The mayor" as a mention of the one person its body calls the mayor.
+    roles: Vec<parallax_facts::NameMention>,
 }
 
 /// The part of article `a`'s body that is read ([`Settings::max_read_bytes`]); a cut is

@@ -209,7 +209,8 @@ pub(crate) fn and_in_body_name(p: &str, tokens: &[Token], k: usize) -> bool {
 /// The role an apposition gives the name before it: "Grace Tamapua, a police
 /// spokeswoman," holds "spokeswoman", "Ilse Brandt, the port's harbour master," "master".
 /// Only a phrase of a few words that ends in a role word at a comma, a cue or the
-/// sentence's end; "Brandt, a former nurse who …" is no role.
+/// sentence's end, or whose role word goes on with "of", "at" or "for" ("Eva Holm, the
+/// coach of the juniors,"); "Brandt, a former nurse who …" is no role.
 fn apposition_role(p: &str, tokens: &[Token], end: usize) -> Option<(String, Option<Gender>)> {
     if !tokens.get(end)?.is(',') {
         return None;
@@ -229,8 +230,11 @@ fn apposition_role(p: &str, tokens: &[Token], end: usize) -> Option<(String, Opt
     let closes = tokens
         .get(stop)
         .is_none_or(|t| t.is(',') || t.is('.') || t.is(';'));
-    let last = tokens.get(stop.checked_sub(1)?)?;
-    let word = last.text(p).to_lowercase();
+    // The role ends the phrase, or goes on with what it is of ("the coach of the
+    // juniors", "its chief at the port").
+    let held = (end + 2..stop)
+        .find(|&k| k + 1 == stop || matches!(tokens[k + 1].text(p), "of" | "at" | "for"))?;
+    let word = tokens[held].text(p).to_lowercase();
     let gender = lexicon::person_role(&word)?;
     (closes && stop > end + 2).then_some((word, gender))
 }
