@@ -20,9 +20,11 @@
 //! printed with different anchors ("Monday" in one outlet, "next week" in another).
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use parallax_model::{Fact, FactValue};
+use regex::Regex;
 
 use crate::claims::{content_words, stems, GENERIC_UNITS, STOP};
 use crate::dates::{resolve_dates, Resolved};
@@ -87,6 +89,16 @@ const HEDGES: &[(&str, Hedge)] = &[
     ("at most", Hedge::AtMost),
 ];
 
+/// What comes before the second figure of a range: a figure (with its scale or currency)
+/// and "to", "or" or a dash, or "between" a figure "and".
+static RANGE_OPEN: LazyLock<Regex> = LazyLock::new(|| {
+    let figure = r"(?:\d[\d,.]*(?:\s*(?:m|bn|k|million|billion|thousand))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)";
+    Regex::new(&format!(
+        r"(?:(?-u:\b){figure}\s*(?:to|or|-|–)|(?-u:\b)between\s+[$€£]?{figure}\s+and)$"
+    ))
+    .unwrap()
+});
+
 /// The hedge that the text before a figure ends with ("... treated about" → `About`), a
 /// currency sign or "a"/"an" between them left aside ("about $40m", "an estimated 300").
 pub(crate) fn hedge_before(before: &str) -> Hedge {
@@ -95,6 +107,11 @@ pub(crate) fn hedge_before(before: &str) -> Hedge {
         .trim_end_matches(['$', '€', '£', '¥', '₹'])
         .to_lowercase();
     let lower = lower.trim_end();
+    // "between 60 and 70", "300 to 400", "three or four": the second figure of a range is
+    // its ceiling, and any figure inside it agrees.
+    if RANGE_OPEN.is_match(lower) {
+        return Hedge::AtMost;
+    }
     let lower = lower
         .strip_suffix(" an")
         .or_else(|| lower.strip_suffix(" a"))
@@ -152,6 +169,10 @@ pub struct Detail {
     /// The stems of the sentence's words printed in lower case (what happened, without
     /// the names of who and where).
     pub(crate) plain_stems: Vec<String>,
+    /// A whole that a part before it is counted out of ("13" in "twelve of the Senate's
+    /// 13 Republicans"): it agrees with another outlet's figure, but the part is what the
+    /// sentence tells of, and only the part is matched.
+    pub(crate) whole: bool,
 }
 
 /// Names printed in more sentences of one article than this are its main actors.
@@ -238,7 +259,11 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
                         value: n.value,
                         unit,
                     };
-                    out.mentions.extend(mention(sentence, n.range, anchor));
+                    let found = mention(sentence, n.range, anchor);
+                    out.mentions.extend(found.map(|d| Detail {
+                        whole: n.whole,
+                        ..d
+                    }));
                 }
             }
             let (mut counted, mut anchored) = (HashSet::new(), HashSet::new());
@@ -390,6 +415,10 @@ fn counted(sentence: &str, n: &crate::numbers::Number) -> Option<String> {
         || crate::numbers::is_measure(&own)
     {
         return Some(own);
+    }
+    // "71 of the 120 deputies": the part counts the whole's unit ([`crate::numbers`]).
+    if sentence[n.range.1..].trim_start().starts_with("of ") {
+        return stems(&[parallax_text::sense(&own).to_string()]).pop();
     }
     let noun = head_noun(&sentence[n.range.1..])?;
     if !noun.chars().all(char::is_alphabetic) {
@@ -719,6 +748,7 @@ fn mention(whole: &Sentence, range: (usize, usize), anchor: Anchor) -> Option<De
         hedge,
         sentence: whole.shared(),
         at: range,
+        whole: false,
     })
 }
 

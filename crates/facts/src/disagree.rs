@@ -29,6 +29,7 @@ use parallax_model::{Fact, FactValue};
 
 use crate::claims::GENERIC_UNITS;
 use crate::details::{Anchor, Detail, Details, Hedge};
+use crate::numbers::in_base_unit;
 
 /// Least weighted share of their sentences' words two mentions need to be of one thing:
 /// the shared words' weight over the lighter sentence's. Measured on labelled corpora:
@@ -146,7 +147,7 @@ fn kind_of(d: &Detail) -> Option<String> {
         Anchor::Count { unit, .. } if SPANS.contains(&unit.as_str()) => {
             Some(format!("{unit} {}", d.next.as_deref()?))
         }
-        Anchor::Count { unit, .. } => Some(unit.clone()),
+        Anchor::Count { unit, .. } => Some(in_base_unit(unit, 0.0).0.to_string()),
         Anchor::Day(key) if longer_than_a_week(key) => None,
         Anchor::Day(_) => Some("day".into()),
         Anchor::Time(_) => Some("time".into()),
@@ -262,7 +263,7 @@ fn likeness(a: &Item, b: &Item) -> f64 {
 /// alike enough to be of one thing.
 fn matches(items: &[Item]) -> Vec<(usize, usize)> {
     let mut by_kind: BTreeMap<(&str, usize), Vec<usize>> = BTreeMap::new();
-    for (i, it) in items.iter().enumerate() {
+    for (i, it) in items.iter().enumerate().filter(|(_, it)| !it.detail.whole) {
         by_kind.entry((&it.kind, it.article)).or_default().push(i);
     }
     let best = |i: usize, among: &[usize]| -> Option<(usize, f64)> {
@@ -298,7 +299,9 @@ fn matches(items: &[Item]) -> Vec<(usize, usize)> {
                     Anchor::Count { .. } | Anchor::Name(_) => MIN_SAME_THING,
                 };
                 let enough = (s >= least && within_reach(&items[i], &items[j]))
-                    || lone && s >= MIN_SAME_ONLY_THING && near_enough(&items[i], &items[j]);
+                    || lone
+                        && (s >= MIN_SAME_ONLY_THING || same_next(&items[i], &items[j]))
+                        && near_enough(&items[i], &items[j]);
                 if enough && best(j, left).is_some_and(|(k, _)| k == i) {
                     out.push((i, j));
                 }
@@ -306,6 +309,15 @@ fn matches(items: &[Item]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Two figures of the same thing named right after them ("the 1,150kg spacecraft" / "the
+/// 1.5-tonne spacecraft"): the same content word follows both.
+fn same_next(a: &Item, b: &Item) -> bool {
+    match (&a.detail.next, &b.detail.next) {
+        (Some(x), Some(y)) => x == y && x.len() > 2 && !crate::claims::STOP.contains(&x.as_str()),
+        _ => false,
+    }
 }
 
 /// Whether an article's mentions of one kind all give one value, and the kind is a count
@@ -329,10 +341,10 @@ const MAX_FIGURES_RATIO: f64 = 3.0;
 /// Two mentions whose values could be versions of one: figures within
 /// [`MAX_FIGURES_RATIO`] of each other or with their digits transposed; any days or times.
 fn within_reach(a: &Item, b: &Item) -> bool {
-    match (&a.detail.anchor, &b.detail.anchor) {
-        (Anchor::Count { value: x, .. }, Anchor::Count { value: y, .. }) => {
+    match (base(a.detail), base(b.detail)) {
+        (Some(x), Some(y)) => {
             let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
-            hi <= lo * MAX_FIGURES_RATIO || transposed(*x, *y)
+            hi <= lo * MAX_FIGURES_RATIO || transposed(x, y)
         }
         _ => true,
     }
@@ -341,12 +353,21 @@ fn within_reach(a: &Item, b: &Item) -> bool {
 /// Two lone figures near enough to be two outlets' versions of one
 /// ([`LONE_FIGURES_RATIO`]).
 fn near_enough(a: &Item, b: &Item) -> bool {
-    match (&a.detail.anchor, &b.detail.anchor) {
-        (Anchor::Count { value: x, .. }, Anchor::Count { value: y, .. }) => {
+    match (base(a.detail), base(b.detail)) {
+        (Some(x), Some(y)) => {
             let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
-            hi <= lo * LONE_FIGURES_RATIO || transposed(*x, *y)
+            hi <= lo * LONE_FIGURES_RATIO || transposed(x, y)
         }
         _ => false,
+    }
+}
+
+/// A count's value in its dimension's base unit ([`in_base_unit`]): "1,150kg" and a
+/// "1.5-tonne" craft compare as 1,150 and 1,500 kilograms.
+fn base(d: &Detail) -> Option<f64> {
+    match &d.anchor {
+        Anchor::Count { value, unit } => Some(in_base_unit(unit, *value).1),
+        _ => None,
     }
 }
 
@@ -368,9 +389,10 @@ fn transposed(x: f64, y: f64) -> bool {
 /// hedges ("about 40" / "41", "more than 300" / "320"), or a day inside the other's span.
 fn agree(a: &Detail, b: &Detail) -> bool {
     match (&a.anchor, &b.anchor) {
-        (Anchor::Count { value: x, .. }, Anchor::Count { value: y, .. }) => {
-            figures_agree((*x, a.hedge), (*y, b.hedge))
-        }
+        (Anchor::Count { .. }, Anchor::Count { .. }) => match (base(a), base(b)) {
+            (Some(x), Some(y)) => figures_agree((x, a.hedge), (y, b.hedge)),
+            _ => true,
+        },
         // "Friday" and "Friday" read against two publication days can resolve to two
         // Fridays; two outlets printing the same day word do not disagree.
         (Anchor::Day(x), Anchor::Day(y)) => {
@@ -575,6 +597,48 @@ mod tests {
             .iter()
             .map(|f| f.values.iter().map(|v| v.normalized.clone()).collect())
             .collect()
+    }
+
+    #[test]
+    fn ranges_wholes_and_units_of_one_dimension() {
+        // A figure inside another outlet's range agrees with it.
+        let found = story(&[
+            (
+                "a",
+                "The co-operative said between 40 and 55 growers would lose their contracts.",
+            ),
+            (
+                "b",
+                "Some 48 growers would lose their contracts, the co-operative said.",
+            ),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // The part is compared, not the whole it is counted out of.
+        let found = story(&[
+            (
+                "a",
+                "Nine of the board's 15 trustees voted to sell the painting.",
+            ),
+            (
+                "b",
+                "Seven trustees voted for the sale of the painting on Monday.",
+            ),
+        ]);
+        assert_eq!(values(&found), [[9, 7]], "{found:?}");
+        let found = story(&[
+            ("a", "The party's 15 trustees met on Monday."),
+            ("b", "Nine of its 15 trustees voted to leave."),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // Kilograms and tonnes are one dimension.
+        let found = story(&[
+            ("a", "The 2,400kg rover touched down in the crater at dawn."),
+            (
+                "b",
+                "Engineers cheered as the 1.9-tonne rover landed safely.",
+            ),
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! unit.
 //!
 //! ## What it does not
-//! Ordinals, percentages as ratios, ranges ("10 to 12"), and currency conversion.
+//! Ordinals, percentages as ratios, and currency conversion. A range ("10 to 12") is two
+//! numbers; [`crate::details`] reads the second as a ceiling.
 
 use std::sync::LazyLock;
 
@@ -25,12 +26,18 @@ pub struct Number {
     pub value: f64,
     /// The word it counts, lower-cased and without a plural s ("passenger", "year").
     pub unit: Option<String>,
+    /// The whole that a part before it is counted out of ("13" in "twelve of the
+    /// Senate's 13 Republicans"): a total, not what the sentence tells of.
+    pub whole: bool,
 }
 
+/// The number words up to ninety.
+const WORD: &str = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    let word = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+    let word = WORD;
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{word}(?:[- ]{word})?(?:\s+hundred(?:\s+and\s+{word}(?:[- ]{word})?)?)?)(?P<half>\s+and\s+a\s+half)?(?:(?:\s*|-)(?P<scale>million|billion|thousand|m|bn|k)(?-u:\b))?(?P<unit>-[a-z]+|\s+[a-z]+)?"
+        r"(?i)(?-u:\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{word}(?:[- ]{word})?(?:\s+hundred(?:\s+and\s+{word}(?:[- ]{word})?)?)?(?-u:\b))(?P<half>\s+and\s+a\s+half)?(?:(?:\s*|-)(?P<scale>million|billion|thousand|m|bn|k)(?-u:\b))?(?P<unit>-[a-z]+|\s+[a-z]+|(?:km/h|kg|km|cm|mm|mph|kph|ha|mw|t)(?-u:\b))?"
     ))
     .unwrap()
 });
@@ -59,7 +66,9 @@ fn word_value(s: &str) -> Option<f64> {
 
 /// Every number in `text`.
 pub fn numbers(text: &str) -> Vec<Number> {
-    let mut out = Vec::new();
+    let mut out: Vec<Number> = Vec::new();
+    // Where the whole of the last part read ends ("of the Senate's 13 Republicans").
+    let mut whole_until = 0;
     for c in NUMBER.captures_iter(text) {
         let Some(num) = c.name("num") else { continue };
         let raw = num.as_str();
@@ -84,20 +93,27 @@ pub fn numbers(text: &str) -> Vec<Number> {
                 _ => 1e3,
             };
         }
+        let whole = num.start() < whole_until;
         let unit_m = c.name("unit");
         let unit = unit_m.map(|u| {
+            // "71 of the 120 deputies", "1,150 of the site's nearly 2,300 jobs": a part
+            // counts what the whole does.
+            if u.as_str().trim() == "of" {
+                if let Some(whole) = PART_OF.captures(&text[u.end()..]) {
+                    whole_until = u.end() + whole.get(0).map_or(0, |m| m.end());
+                    return singular(&whole["unit"].to_lowercase());
+                }
+            }
             let u = u.as_str().trim_start_matches('-').trim().to_lowercase();
             if let Some((_, full)) = MEASURES.iter().find(|(short, _)| *short == u) {
                 return full.to_string();
             }
-            u.strip_suffix('s')
-                .filter(|x| x.len() >= 3)
-                .map(String::from)
-                .unwrap_or(u)
+            singular(&u)
         });
-        // A hyphenated unit belongs to the printed form ("32-member"); a spaced one does not.
+        // A hyphenated or glued unit belongs to the printed form ("32-member", "1,150kg");
+        // a spaced one does not.
         let end = match unit_m {
-            Some(u) if u.as_str().starts_with('-') => u.end(),
+            Some(u) if !u.as_str().starts_with(char::is_whitespace) => u.end(),
             _ => c
                 .name("scale")
                 .map_or(c.name("half").map_or(num.end(), |h| h.end()), |s| s.end()),
@@ -107,9 +123,41 @@ pub fn numbers(text: &str) -> Vec<Number> {
             range: (num.start(), end),
             value,
             unit,
+            whole,
         });
     }
     out
+}
+
+/// What a part is counted out of: "of the 120 deputies", "of the site's nearly 2,300 jobs".
+static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s+(?:the|its|their)\s+(?:[\w’']+\s+){{0,3}}?(?:\d[\d,.]*|{WORD}(?:[- ]{WORD})?)\s+(?P<unit>[a-z]+)"
+    ))
+    .unwrap()
+});
+
+/// A unit word without its plural s ("passengers" → "passenger"); words of two letters
+/// or less as they are.
+fn singular(u: &str) -> String {
+    u.strip_suffix('s')
+        .filter(|x| x.len() >= 3)
+        .map(String::from)
+        .unwrap_or_else(|| u.to_string())
+}
+
+/// A measure's value in its dimension's base unit, with that unit: masses in kilograms,
+/// lengths in metres ("1,150kg" and "1.5-tonne" compare as 1,150 and 1,500 kilograms).
+/// Other units as they are.
+pub(crate) fn in_base_unit(unit: &str, value: f64) -> (&str, f64) {
+    match unit {
+        "tonne" => ("kilogram", value * 1000.0),
+        "gram" => ("kilogram", value / 1000.0),
+        "kilometre" => ("metre", value * 1000.0),
+        "centimetre" => ("metre", value / 100.0),
+        "millimetre" => ("metre", value / 1000.0),
+        _ => (unit, value),
+    }
 }
 
 /// Units of measure as printed, abbreviated or in another spelling, each with the one
@@ -133,6 +181,8 @@ const MEASURES: &[(&str, &str)] = &[
     ("ha", "hectare"),
     ("hectares", "hectare"),
     ("tonnes", "tonne"),
+    ("g", "gram"),
+    ("grams", "gram"),
     ("tons", "tonne"),
     ("ton", "tonne"),
     ("t", "tonne"),
@@ -327,5 +377,27 @@ mod tests {
         assert!(numbers("No one was hurt and someone left")
             .iter()
             .all(|n| n.text.to_lowercase() != "someone"));
+        // A number word is a whole word: "tender" holds no ten, "often" no ... ten.
+        assert!(numbers("awarded without a tender, as often happens").is_empty());
+        // A unit glued to the figure.
+        let n = numbers("the 2,400kg rover");
+        assert_eq!(
+            (n[0].text.as_str(), n[0].unit.as_deref()),
+            ("2,400kg", Some("kilogram"))
+        );
+        // A part counts its whole's unit; the whole is marked as one.
+        let n = numbers("Nine of the board's 15 trustees voted, and 40 of its staff left.");
+        let read: Vec<(f64, Option<&str>, bool)> = n
+            .iter()
+            .map(|n| (n.value, n.unit.as_deref(), n.whole))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (9.0, Some("trustee"), false),
+                (15.0, Some("trustee"), true),
+                (40.0, Some("of"), false)
+            ]
+        );
     }
 }
