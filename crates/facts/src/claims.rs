@@ -384,6 +384,10 @@ fn beyond_clauses(
         .map(|(id, d)| (id.clone(), d.acts.clone()))
         .collect();
     out.extend(crate::actors::credited_differently(&acts));
+    let told: Vec<(String, Vec<crate::outcomes::Outcome>)> = (details.iter())
+        .map(|(id, d)| (id.clone(), d.outcomes.clone()))
+        .collect();
+    out.extend(crate::outcomes::told_both_ways(&told));
     let pinned = agreed_details(details, out);
     out.extend(pinned);
 }
@@ -710,9 +714,12 @@ fn credited_differently(q: &Quote) -> Option<Fact> {
         let Some(speaker) = o.speaker.as_deref().filter(|s| a_person(s)) else {
             continue;
         };
-        let source = o.attribution.as_deref().map(source_of);
-        named |= source.is_some_and(|s| s == Source::Named);
-        if let Some(Source::Pronoun(g)) = source {
+        let source = o
+            .attribution
+            .as_deref()
+            .map_or(Source::Other, |a| source_of(a, speaker));
+        named |= source == Source::Named;
+        if let Source::Pronoun(g) = source {
             genders.insert(g);
         }
         let part = o
@@ -769,8 +776,9 @@ fn credited_differently(q: &Quote) -> Option<Fact> {
     })
 }
 
-/// What an attribution's source is: a name or a role printed there ("Brugger added", "the
-/// mayor told reporters"), or only a pronoun ("she said", "he added").
+/// What an attribution's source is: the speaker's surname or a role printed there
+/// ("Brugger added", "the mayor told reporters"), or only a pronoun ("she said", "he
+/// added").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Source {
     Named,
@@ -778,7 +786,7 @@ enum Source {
     Other,
 }
 
-fn source_of(attribution: &str) -> Source {
+fn source_of(attribution: &str, speaker: &str) -> Source {
     use parallax_read::lexicon::{pronoun, PronounKind};
     let words: Vec<&str> = attribution
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
@@ -790,10 +798,11 @@ fn source_of(attribution: &str) -> Source {
     }) {
         return Source::Pronoun(g);
     }
-    if words.iter().any(|w| w.starts_with(char::is_uppercase))
-        || words
-            .iter()
-            .any(|w| parallax_read::lexicon::person_role(&w.to_lowercase()).is_some())
+    let surname = speaker.split_whitespace().next_back().unwrap_or(speaker);
+    if words.iter().any(|w| parallax_text::same_name(w, surname))
+        || words.iter().any(|w| {
+            w.starts_with(char::is_lowercase) && parallax_read::lexicon::person_role(w).is_some()
+        })
     {
         Source::Named
     } else {
@@ -815,12 +824,14 @@ fn within_name(a: &str, b: &str) -> bool {
 }
 
 /// Whether a speaker is a person printed as a name ("Annelies Brugger", not "police
-/// spokesman" or "the ministry's").
+/// spokesman", "the ministry's" or "Three Musketeers").
 fn a_person(speaker: &str) -> bool {
-    speaker
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|last| last.starts_with(char::is_uppercase))
+    let first = speaker.split_whitespace().next().unwrap_or("");
+    parallax_text::number_word(&first.to_lowercase()).is_none()
+        && speaker
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|last| last.starts_with(char::is_uppercase))
         && crate::entities::kind_of(speaker) == "person"
         && !speaker.contains(['’', '\''])
 }

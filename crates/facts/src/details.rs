@@ -190,6 +190,8 @@ pub struct Details {
     pub(crate) descriptions: Vec<crate::roles::Description>,
     /// The acts it credits to them ([`crate::actors::acts`]).
     pub(crate) acts: Vec<crate::actors::Act>,
+    /// The verdicts and decisions it tells ([`crate::outcomes::outcomes`]).
+    pub(crate) outcomes: Vec<crate::outcomes::Outcome>,
     /// Whether its days were read against its own publication day, not one borrowed from
     /// its story ([`Details::with_borrowed_day`]): only such days can contradict another
     /// outlet's.
@@ -237,6 +239,7 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
             out.descriptions
                 .extend(crate::roles::descriptions(text, &printed, names));
             out.acts.extend(crate::actors::acts(text, &printed));
+            out.outcomes.extend(crate::outcomes::outcomes(text));
             let times = crate::times::times(text);
             for &(range, minutes) in &times {
                 out.mentions

@@ -25,6 +25,7 @@ mod details;
 mod disagree;
 mod entities;
 mod numbers;
+mod outcomes;
 mod periods;
 mod roles;
 mod timeline;
