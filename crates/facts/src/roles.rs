@@ -8,17 +8,19 @@
 //! ## What it handles
 //! A title printed with the name (the words the name reading took off it), a role set off
 //! before it ("The health minister, Joel Tuilagi-Marsh") or after it (", the university's
-//! head rowing coach,"), and a party: "Republican", "Democrat(ic)", "independent", and the
-//! American tags "(D)", "R-Ore.". Two outlets contradict each other on one person when
+//! head rowing coach,"), and a party: "Republican", "Democrat(ic)", "independent", the
+//! American tags "(D)", "R-Ore.", and any party named with the word ("the nationalist
+//! Motherland Party"). Two outlets contradict each other on one person when
 //! they give one post (the same head word: minister, leader, senator, coach) with a
 //! different rank ("deputy", "assistant", "acting", "vice", "head") or with portfolios
 //! that share no word ("infrastructure" / "health"; "state" / "U.S."), or two parties.
 //!
 //! ## What it does not
 //! Compare different posts ("spokesman" / "customs chief": people hold several), ranks
-//! in time ("former" is left out: an outlet may write after a resignation), or parties
-//! other than those named above (a party is compared only where both outlets print one of
-//! them).
+//! in time ("former" is left out: an outlet may write after a resignation), a post told
+//! after the name as what someone is to become (", to serve as acting prime minister"),
+//! or parties other than those named above (a party is compared only where both outlets
+//! print one of them).
 
 use std::collections::BTreeMap;
 
@@ -126,7 +128,12 @@ pub(crate) fn descriptions(
             set_off_before.map(str::to_string),
             set_off_after.map(str::to_string),
         ];
-        let post = (phrases.iter().flatten()).find_map(|p| post_of(p, names));
+        // A phrase after the name names a post where it opens as one (", the mayor,", ",
+        // head of the party,"), not where it goes on with the sentence (", to serve as
+        // acting prime minister").
+        let post = (phrases[..3].iter().flatten())
+            .chain(phrases[3].as_ref().filter(|p| opens_role(p)))
+            .find_map(|p| post_of(p, names));
         let party = party_of(&phrases, after);
         if post.is_some() || party.is_some() {
             out.push(Description {
@@ -138,6 +145,18 @@ pub(crate) fn descriptions(
         }
     }
     out
+}
+
+/// Whether a phrase opens as a role does: with "the", "a", "its" and the like, a title
+/// or a rank ("head of", "leader of").
+fn opens_role(phrase: &str) -> bool {
+    phrase.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        ROLE_OPENERS.contains(&w.as_str())
+            || TOP_RANKS.contains(&w.as_str())
+            || LOWER_RANKS.contains(&w.as_str())
+            || TITLES.iter().any(|t| t.eq_ignore_ascii_case(&w))
+    })
 }
 
 /// Most words a role printed right before a name runs to.
@@ -247,7 +266,27 @@ fn party_of(phrases: &[Option<String>], after: &str) -> Option<String> {
             _ => None,
         })
     });
-    named.or(from_tag).map(str::to_string)
+    named
+        .or(from_tag)
+        .map(str::to_string)
+        .or_else(|| phrases.iter().flatten().find_map(|p| party_named(p)))
+}
+
+/// A party named with the word "Party" ("the nationalist Motherland Party", "of the Green
+/// Party"): its capitalised words before it ("Motherland", "Green").
+fn party_named(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let at = words.iter().position(|w| *w == "Party")?;
+    let name: Vec<&str> = words[..at]
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .copied()
+        .collect();
+    (!name.is_empty()).then(|| name.into_iter().rev().collect::<Vec<_>>().join(" "))
 }
 
 /// Whether two posts of one person disagree: one head word, and lower ranks that differ
@@ -391,6 +430,30 @@ mod tests {
             })
             .collect();
         described_differently(&read)
+    }
+
+    #[test]
+    fn a_party_named_with_the_word_and_a_post_to_come() {
+        let found = story(&[
+            (
+                "a",
+                "Marit Engvall, leader of the opposition Farmers' Union Party, spoke.",
+            ),
+            (
+                "b",
+                "Marit Engvall, head of the breakaway Coastal Party, spoke first.",
+            ),
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // What someone is asked to become is not what they are.
+        let found = story(&[
+            (
+                "a",
+                "He asked the deputy speaker, Tove Rask, to serve as acting speaker until May.",
+            ),
+            ("b", "The deputy speaker, Tove Rask, will stand in."),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
