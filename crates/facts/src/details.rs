@@ -138,6 +138,16 @@ fn said_then(quoted: &[parallax_read::marks::Quoted], at: usize, m: &crate::Date
     !calendar && quoted.iter().any(|q| q.start <= start && end <= q.end)
 }
 
+/// Whether a date stands in a dateline ("ASHGROVE, Wendmark, Feb 10 (MPA) - …"): the day
+/// the report was filed, not the day of what its sentence tells.
+fn in_dateline(sentence: &str, range: (usize, usize)) -> bool {
+    static BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{Lu}\s.'’-]+,(?:\s*[\p{L}\s.]+,)?\s*$").unwrap());
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,24}\))?\s*[-–—]").unwrap());
+    BEFORE.is_match(&sentence[..range.0]) && AFTER.is_match(&sentence[range.1..])
+}
+
 /// Whether a day is given as a limit ("by the end of May", "before Friday", "until
 /// Sunday"): any earlier day fits it.
 fn day_limit(before: &str) -> bool {
@@ -226,7 +236,10 @@ pub fn details(paragraphs: &[&str], day: Option<NaiveDate>, names: &[NameMention
             let sentence = &Sentence::new(text);
             let at = text.as_ptr() as usize - p.as_ptr() as usize;
             let dates = day.map(|d| resolve_dates(text, d)).unwrap_or_default();
-            for m in dates.iter().filter(|m| !said_then(&quoted, at, m)) {
+            for m in dates
+                .iter()
+                .filter(|m| !said_then(&quoted, at, m) && !in_dateline(text, m.range))
+            {
                 let key = match m.resolved {
                     Resolved::Day(d) => d.to_string(),
                     Resolved::Span(a, b) => format!("{a}/{b}"),

@@ -872,6 +872,9 @@ fn put_together(
     place_mentions(&mut story, &places);
     tie_speakers(&mut story);
     story.facts = parallax_facts::facts(&claimed, &detailed, &story.quotes);
+    if model.dir.is_some() {
+        parallax_facts::agree_by_meaning(&mut story.facts, &|texts| model.get()?.embed(texts).ok());
+    }
     let copied = copies(&story);
     parallax_facts::copies_are_one_source(&mut story.facts, &copied);
     parallax_facts::later_updates(&mut story.facts, &published);
