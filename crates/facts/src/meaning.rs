@@ -6,16 +6,18 @@
 //!
 //! ## What it handles
 //! The facts [`crate::facts`] leaves single-source, one article each: their evidence is
-//! embedded once, and two of two articles join where they are each other's closest among
-//! the other article's and alike past [`SAME_MEANING`], and the figures both print agree
-//! (rounding and hedges as [`crate::disagree`] reads them); a group holds one fact an
-//! article.
+//! embedded where two of two articles share some content words ([`near_pairs`]), and two
+//! join where they are each other's closest among the other article's and alike past
+//! [`SAME_MEANING`], and the figures both print agree (rounding and hedges as
+//! [`crate::disagree`] reads them); a group holds one fact an article.
 //!
 //! ## What it does not
 //! Run without a sentence model, join facts of one article, or tell a copy from an
 //! independent outlet (that is [`crate::copies_are_one_source`], run after it).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::claims::{content_words, stems};
 
 use parallax_model::{Fact, FactValue};
 
@@ -37,45 +39,113 @@ pub fn agree_by_meaning(facts: &mut Vec<Fact>, embed: &EmbedFn) {
     let alone: Vec<usize> = (0..facts.len())
         .filter(|&i| facts[i].status == "single_source" && one_article(&facts[i]).is_some())
         .collect();
-    if alone.len() < 2 {
-        return;
-    }
     let (arts, texts): (Vec<String>, Vec<String>) = alone
         .iter()
         .filter_map(|&i| one_article(&facts[i]))
         .map(|(a, e)| (a.to_string(), e.to_string()))
         .unzip();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let candidates = near_pairs(&texts, &arts);
+    if candidates.is_empty() {
+        return;
+    }
+    let mut which: Vec<usize> = candidates.iter().flat_map(|&(x, y)| [x, y]).collect();
+    which.sort_unstable();
+    which.dedup();
+    let refs: Vec<&str> = which.iter().map(|&k| texts[k].as_str()).collect();
     let Some(vectors) = embed(&refs) else {
         return;
     };
-    let article = |k: usize| arts[k].as_str();
+    let slot: HashMap<usize, usize> = which.iter().enumerate().map(|(s, &k)| (k, s)).collect();
     let cosine = |x: usize, y: usize| -> f32 {
-        vectors[x].iter().zip(&vectors[y]).map(|(a, b)| a * b).sum()
+        let (a, b) = (&vectors[slot[&x]], &vectors[slot[&y]]);
+        a.iter().zip(b).map(|(p, q)| p * q).sum()
     };
-    // Each fact's closest in every other article.
-    let closest = |x: usize, of: &str| -> Option<(usize, f32)> {
-        (0..alone.len())
-            .filter(|&y| article(y) == of)
-            .map(|y| (y, cosine(x, y)))
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-    };
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-    for x in 0..alone.len() {
-        for y in x + 1..alone.len() {
-            let (ax, ay) = (article(x), article(y));
-            if ax == ay || cosine(x, y) < SAME_MEANING {
-                continue;
-            }
-            let mutual = closest(x, ay).is_some_and(|(c, _)| c == y)
-                && closest(y, ax).is_some_and(|(c, _)| c == x);
-            if mutual && figures_fit(&texts[x], &texts[y]) {
-                pairs.push((cosine(x, y), x, y));
+    // Each fact's closest candidate in every other article.
+    let mut best: HashMap<(usize, &str), (usize, f32)> = HashMap::new();
+    for &(x, y) in &candidates {
+        let c = cosine(x, y);
+        for (from, to) in [(x, y), (y, x)] {
+            let e = best.entry((from, arts[to].as_str())).or_insert((to, c));
+            if c > e.1 {
+                *e = (to, c);
             }
         }
     }
+    let closest = |x: usize, y: usize| best.get(&(x, arts[y].as_str())).is_some_and(|b| b.0 == y);
+    let mut pairs: Vec<(f32, usize, usize)> = candidates
+        .iter()
+        .map(|&(x, y)| (cosine(x, y), x, y))
+        .filter(|&(c, x, y)| {
+            c >= SAME_MEANING && closest(x, y) && closest(y, x) && figures_fit(&texts[x], &texts[y])
+        })
+        .collect();
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
     join(facts, &alone, &pairs, &arts);
+}
+
+/// Least share of their content words (Dice, as stems) two facts' sentences need for
+/// their meaning to be compared: rewordings keep a few words ("shelves", "Wednesday").
+const MIN_SHARED: f64 = 0.3;
+
+/// Most distinct sentences of a story embedded: the likeliest pairs first.
+const MAX_EMBEDDED: usize = 64;
+
+/// Words in more of a story's facts than this say nothing about which two are alike.
+const MAX_POSTING: usize = 64;
+
+/// The pairs of facts of two articles whose sentences share two content words or more
+/// and [`MIN_SHARED`] of them, likeliest first, over at most [`MAX_EMBEDDED`] sentences:
+/// only these are embedded, so a story of thousands of facts costs about as much as its
+/// words.
+fn near_pairs(texts: &[String], arts: &[String]) -> Vec<(usize, usize)> {
+    let bags: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| {
+            let mut b = stems(&content_words(t));
+            b.sort_unstable();
+            b.dedup();
+            b
+        })
+        .collect();
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, bag) in bags.iter().enumerate() {
+        for w in bag {
+            index.entry(w.as_str()).or_default().push(k);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for posting in index.values().filter(|p| p.len() <= MAX_POSTING) {
+        for (i, &x) in posting.iter().enumerate() {
+            for &y in &posting[i + 1..] {
+                if arts[x] != arts[y] {
+                    *shared.entry((x, y)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(f64, usize, usize)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|((x, y), n)| {
+            (
+                2.0 * n as f64 / (bags[x].len() + bags[y].len()) as f64,
+                x,
+                y,
+            )
+        })
+        .filter(|&(d, _, _)| d >= MIN_SHARED)
+        .collect();
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let mut seen = std::collections::HashSet::new();
+    pairs
+        .into_iter()
+        .take_while(|&(_, x, y)| {
+            seen.insert(x);
+            seen.insert(y);
+            seen.len() <= MAX_EMBEDDED
+        })
+        .map(|(_, x, y)| (x, y))
+        .collect()
 }
 
 /// Takes `pairs` best first into groups of one fact an article, and makes each group of
