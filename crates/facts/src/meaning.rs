@@ -39,6 +39,9 @@ pub fn agree_by_meaning(facts: &mut Vec<Fact>, embed: &EmbedFn) {
     let alone: Vec<usize> = (0..facts.len())
         .filter(|&i| facts[i].status == "single_source" && one_article(&facts[i]).is_some())
         .collect();
+    if alone.len() > MAX_FACTS {
+        return;
+    }
     let (arts, texts): (Vec<String>, Vec<String>) = alone
         .iter()
         .filter_map(|&i| one_article(&facts[i]))
@@ -83,12 +86,17 @@ pub fn agree_by_meaning(facts: &mut Vec<Fact>, embed: &EmbedFn) {
     join(facts, &alone, &pairs, &arts);
 }
 
+/// Most single-source facts of a story compared by meaning: a story of more (hundreds of
+/// articles of one event) keeps its single-source facts as they are, at the cost of
+/// its words alone.
+const MAX_FACTS: usize = 400;
+
 /// Least share of their content words (Dice, as stems) two facts' sentences need for
 /// their meaning to be compared: rewordings keep a few words ("shelves", "Wednesday").
-const MIN_SHARED: f64 = 0.3;
+const MIN_SHARED: f64 = 0.4;
 
 /// Most distinct sentences of a story embedded: the likeliest pairs first.
-const MAX_EMBEDDED: usize = 64;
+const MAX_EMBEDDED: usize = 8;
 
 /// Words in more of a story's facts than this say nothing about which two are alike.
 const MAX_POSTING: usize = 64;
@@ -153,6 +161,10 @@ fn near_pairs(texts: &[String], arts: &[String]) -> Vec<(usize, usize)> {
 fn join(facts: &mut Vec<Fact>, alone: &[usize], pairs: &[(f32, usize, usize)], arts: &[String]) {
     let article = |k: usize| arts[k].as_str();
     let mut group: Vec<usize> = (0..alone.len()).collect();
+    // Only the facts some pair holds can join.
+    let mut involved: Vec<usize> = pairs.iter().flat_map(|&(_, x, y)| [x, y]).collect();
+    involved.sort_unstable();
+    involved.dedup();
     let root = |g: &mut Vec<usize>, mut k: usize| {
         while g[k] != k {
             k = g[k];
@@ -165,7 +177,11 @@ fn join(facts: &mut Vec<Fact>, alone: &[usize], pairs: &[(f32, usize, usize)], a
             continue;
         }
         let members = |g: &mut Vec<usize>, r: usize| -> Vec<usize> {
-            (0..alone.len()).filter(|&k| root(g, k) == r).collect()
+            involved
+                .iter()
+                .copied()
+                .filter(|&k| root(g, k) == r)
+                .collect()
         };
         let (mx, my) = (members(&mut group, rx), members(&mut group, ry));
         if mx
@@ -177,7 +193,7 @@ fn join(facts: &mut Vec<Fact>, alone: &[usize], pairs: &[(f32, usize, usize)], a
         group[rx.max(ry)] = rx.min(ry);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for k in 0..alone.len() {
+    for &k in &involved {
         let r = root(&mut group, k);
         groups.entry(r).or_default().push(k);
     }

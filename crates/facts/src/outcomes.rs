@@ -21,8 +21,10 @@
 //! outlet's.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use parallax_model::{Fact, FactValue};
+use regex::Regex;
 
 use crate::claims::{content_words, stems};
 
@@ -95,6 +97,14 @@ pub(crate) struct Outcome {
 
 /// The outcomes a sentence tells.
 pub(crate) fn outcomes(sentence: &str) -> Vec<Outcome> {
+    // One pass over the sentence for any of the forms before each is looked for.
+    static ANY: LazyLock<Regex> = LazyLock::new(|| {
+        let forms: Vec<String> = OUTCOMES.iter().map(|(f, _, _)| regex::escape(f)).collect();
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", forms.join("|"))).unwrap()
+    });
+    if !ANY.is_match(sentence) {
+        return Vec::new();
+    }
     let lower = sentence.to_lowercase();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
@@ -170,18 +180,29 @@ pub(crate) fn told_both_ways(articles: &[(String, Vec<Outcome>)]) -> Vec<Fact> {
     let all: Vec<(&str, &Outcome)> = (articles.iter())
         .flat_map(|(id, told)| told.iter().map(move |o| (id.as_str(), o)))
         .collect();
-    let one = |x: &Outcome, y: &Outcome| {
-        x.family == y.family && x.object.iter().any(|w| y.object.contains(w))
-    };
+    // Outcomes of one family sharing a word of what they are of, found through an index
+    // of those words (a story's outcomes are compared in about the time of their words).
+    let mut by_word: BTreeMap<(Family, &str), Vec<usize>> = BTreeMap::new();
+    for (i, (_, o)) in all.iter().enumerate() {
+        for w in &o.object {
+            by_word.entry((o.family, w.as_str())).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
     let mut done = vec![false; all.len()];
     for i in 0..all.len() {
         if done[i] {
             continue;
         }
-        let group: Vec<usize> = (0..all.len())
-            .filter(|&j| !done[j] && one(all[i].1, all[j].1))
+        let o = all[i].1;
+        let mut group: Vec<usize> = (o.object.iter())
+            .filter_map(|w| by_word.get(&(o.family, w.as_str())))
+            .flatten()
+            .copied()
+            .filter(|&j| !done[j])
             .collect();
+        group.sort_unstable();
+        group.dedup();
         for &j in &group {
             done[j] = true;
         }
