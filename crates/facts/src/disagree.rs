@@ -324,11 +324,13 @@ fn same_happening(a: &Item, b: &Item) -> bool {
         return true;
     };
     let counted = stems(std::slice::from_ref(unit));
-    a.detail
-        .plain_stems
-        .iter()
+    // A word both sentences print, in lower case in one of them at least (a sentence's
+    // first word is capitalised: "Inflation hit 31%" / "inflation, which reached 27 per
+    // cent").
+    let plain = |w: &String| a.detail.plain_stems.contains(w) || b.detail.plain_stems.contains(w);
+    (a.detail.context_stems.iter())
         .filter(|w| !counted.contains(w) && w.len() > 2)
-        .any(|w| b.detail.plain_stems.contains(w))
+        .any(|w| b.detail.context_stems.contains(w) && plain(w))
 }
 
 /// Two figures of the same thing named right after them ("the 1,150kg spacecraft" / "the
