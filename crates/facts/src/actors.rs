@@ -21,7 +21,7 @@
 
 use std::collections::BTreeMap;
 
-use parallax_model::{Fact, FactValue};
+use parallax_model::Fact;
 
 use crate::claims::{content_words, stems};
 use crate::entities::NameMention;
@@ -179,19 +179,10 @@ pub(crate) fn credited_differently(articles: &[(String, Vec<Act>)]) -> Vec<Fact>
         if sides.len() < 2 {
             continue;
         }
-        out.push(Fact {
-            id: String::new(),
-            topic: format!("who {} {}", act.verb, act.object.join(" ")),
-            status: "contradicted".into(),
-            values: sides
-                .into_iter()
-                .map(|(actor, articles)| FactValue {
-                    normalized: serde_json::json!(actor),
-                    value: actor,
-                    articles,
-                })
-                .collect(),
-        });
+        out.push(crate::claims::contradicted(
+            format!("who {} {}", act.verb, act.object.join(" ")),
+            sides,
+        ));
     }
     out
 }

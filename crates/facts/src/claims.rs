@@ -671,19 +671,33 @@ fn party_descriptions(articles: &[(String, Vec<Clause>)]) -> Vec<Fact> {
     if by_party.len() < 2 {
         return Vec::new();
     }
-    vec![Fact {
-        id: String::new(),
-        topic: "the party of the office holder".into(),
-        status: "contradicted".into(),
-        values: by_party
+    vec![contradicted(
+        "the party of the office holder".into(),
+        by_party
             .into_iter()
-            .map(|(party, ev)| FactValue {
-                value: party.clone(),
-                normalized: serde_json::json!(party),
-                articles: ev,
+            .map(|(party, ev)| (party.to_string(), ev)),
+    )]
+}
+
+/// A contradicted fact about `topic` whose values are `sides`: each a value as printed
+/// (its normal form the same text) with the articles that give it and their evidence.
+pub(crate) fn contradicted(
+    topic: String,
+    sides: impl IntoIterator<Item = (String, BTreeMap<String, String>)>,
+) -> Fact {
+    Fact {
+        id: String::new(),
+        topic,
+        status: "contradicted".into(),
+        values: sides
+            .into_iter()
+            .map(|(value, articles)| FactValue {
+                normalized: serde_json::json!(value),
+                value,
+                articles,
             })
             .collect(),
-    }]
+    }
 }
 
 /// Quotations that outlets give to different people.
@@ -755,25 +769,16 @@ fn credited_differently(q: &Quote) -> Option<Fact> {
         return None;
     }
     let words: Vec<&str> = q.text.split_whitespace().take(TOPIC_WORDS).collect();
-    Some(Fact {
-        id: String::new(),
-        topic: format!("who said “{} …”", words.join(" ")),
-        status: "contradicted".into(),
-        values: sides
+    let cited = |(a, part): (String, String)| {
+        let c = shown.get(a.as_str()).map_or(part, |c| c.to_string());
+        (a, c)
+    };
+    Some(contradicted(
+        format!("who said “{} …”", words.join(" ")),
+        sides
             .into_iter()
-            .map(|(name, parts)| FactValue {
-                value: name.clone(),
-                normalized: serde_json::json!(name),
-                articles: parts
-                    .into_iter()
-                    .map(|(a, part)| {
-                        let cited = shown.get(a.as_str()).map_or(part, |c| c.to_string());
-                        (a, cited)
-                    })
-                    .collect(),
-            })
-            .collect(),
-    })
+            .map(|(name, parts)| (name, parts.into_iter().map(cited).collect())),
+    ))
 }
 
 /// What an attribution's source is: the speaker's surname or a role printed there

@@ -23,7 +23,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use parallax_model::{Fact, FactValue};
+use parallax_model::Fact;
 use regex::Regex;
 
 use crate::claims::{content_words, stems};
@@ -225,19 +225,10 @@ pub(crate) fn told_both_ways(articles: &[(String, Vec<Outcome>)]) -> Vec<Fact> {
         if both || sides.len() < 2 {
             continue;
         }
-        out.push(Fact {
-            id: String::new(),
-            topic: format!("outcome: {}", all[i].1.object.join(" ")),
-            status: "contradicted".into(),
-            values: sides
-                .into_values()
-                .map(|(printed, articles)| FactValue {
-                    normalized: serde_json::json!(printed),
-                    value: printed,
-                    articles,
-                })
-                .collect(),
-        });
+        out.push(crate::claims::contradicted(
+            format!("outcome: {}", all[i].1.object.join(" ")),
+            sides.into_values(),
+        ));
     }
     out
 }
