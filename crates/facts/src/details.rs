@@ -92,7 +92,9 @@ const HEDGES: &[(&str, Hedge)] = &[
 /// What comes before the second figure of a range: a figure (with its scale or currency)
 /// and "to", "or" or a dash, or "between" a figure "and".
 static RANGE_OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    let figure = r"(?:\d[\d,.]*(?:\s*(?:m|bn|k|million|billion|thousand))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)";
+    let word = crate::numbers::WORD;
+    let figure =
+        format!(r"(?:\d[\d,.]*(?:\s*(?:m|bn|k|million|billion|thousand))?|{word}|hundred)");
     Regex::new(&format!(
         r"(?:(?-u:\b){figure}\s*(?:to|or|-|–)|(?-u:\b)between\s+[$€£]?{figure}\s+and)$"
     ))
@@ -131,10 +133,11 @@ pub(crate) fn hedge_before(before: &str) -> Hedge {
 /// from its own. A calendar date (a month or a year printed) is read anywhere.
 fn said_then(quoted: &[parallax_read::marks::Quoted], at: usize, m: &crate::DateMention) -> bool {
     let (start, end) = (at + m.range.0, at + m.range.1);
-    let calendar = m.text.chars().any(|c| c.is_ascii_digit())
+    let lower = m.text.to_lowercase();
+    let calendar = lower.chars().any(|c| c.is_ascii_digit())
         || crate::dates::MONTH_NAMES
             .iter()
-            .any(|n| m.text.to_lowercase().contains(&n[..3].to_lowercase()));
+            .any(|n| lower.contains(&n[..3].to_lowercase()));
     !calendar && quoted.iter().any(|q| q.start <= start && end <= q.end)
 }
 

@@ -129,7 +129,8 @@ pub(crate) fn disagreements(articles: &[(String, Details)], done: &[Fact]) -> Ve
         .collect()
 }
 
-fn root(p: &mut [usize], mut i: usize) -> usize {
+/// The root of `i` in a union-find forest `p`, halving the path to it.
+pub(crate) fn root(p: &mut [usize], mut i: usize) -> usize {
     while p[i] != i {
         p[i] = p[p[i]];
         i = p[i];
@@ -420,8 +421,8 @@ fn agree(a: &Detail, b: &Detail) -> bool {
         (Anchor::Day(x), Anchor::Day(y)) => {
             days_meet(x, y)
                 || a.printed.eq_ignore_ascii_case(&b.printed)
-                || a.hedge == Hedge::AtMost && days_meet(&format!("0000-01-01/{}", last_day(x)), y)
-                || b.hedge == Hedge::AtMost && days_meet(&format!("0000-01-01/{}", last_day(y)), x)
+                || a.hedge == Hedge::AtMost && first_day(y) <= last_day(x)
+                || b.hedge == Hedge::AtMost && first_day(x) <= last_day(y)
         }
         (Anchor::Time(x), Anchor::Time(y)) => {
             let loose = a.hedge != Hedge::Exact || b.hedge != Hedge::Exact;
@@ -454,21 +455,19 @@ pub(crate) fn figures_agree((x, hx): (f64, Hedge), (y, hy): (f64, Hedge)) -> boo
         || !both(Hedge::Cap) && (side(x, hx, y) || side(y, hy, x))
 }
 
-/// The last day of a day key (an ISO date or `first/last`).
+/// The first and the last day of a day key (an ISO date or `first/last`): ISO dates
+/// compare as strings.
+fn first_day(key: &str) -> &str {
+    key.split('/').next().unwrap_or(key)
+}
+
 fn last_day(key: &str) -> &str {
     key.rsplit('/').next().unwrap_or(key)
 }
 
 /// Two day keys (an ISO date or `first/last`) that can be one day.
 fn days_meet(x: &str, y: &str) -> bool {
-    let span = |k: &str| -> (String, String) {
-        match k.split_once('/') {
-            Some((a, b)) => (a.to_string(), b.to_string()),
-            None => (k.to_string(), k.to_string()),
-        }
-    };
-    let ((a1, a2), (b1, b2)) = (span(x), span(y));
-    a1 <= b2 && b1 <= a2
+    first_day(x) <= last_day(y) && first_day(y) <= last_day(x)
 }
 
 /// Whether either article of a differing match also prints the other's value for that

@@ -631,20 +631,19 @@ pub fn entities(articles: &[(String, Vec<NameMention>)]) -> Vec<Entity> {
         if !short_form(n) {
             continue;
         }
+        // The gender of a candidate's first name, where the lexicon knows it.
+        let given = |g: usize| {
+            let first = known.names[g].split_whitespace().next().unwrap_or("");
+            parallax_read::lexicon::first_name_gender(first)
+        };
         // "Ms Carrick" is not Ian Carrick.
         let fits = |g: &usize| {
-            let first = known.names[*g].split_whitespace().next().unwrap_or("");
-            let given = parallax_read::lexicon::first_name_gender(first);
-            mention.gender.is_none() || given.is_none() || given == mention.gender
+            mention.gender.is_none() || given(*g).is_none() || given(*g) == mention.gender
         };
         let mut candidates: Vec<usize> = known.short_of(n).into_iter().filter(fits).collect();
         // One of them known to be of the title's gender: that one.
         let of_gender: Vec<usize> = (candidates.iter().copied())
-            .filter(|g| {
-                let first = known.names[*g].split_whitespace().next().unwrap_or("");
-                mention.gender.is_some()
-                    && parallax_read::lexicon::first_name_gender(first) == mention.gender
-            })
+            .filter(|&g| mention.gender.is_some() && given(g) == mention.gender)
             .collect();
         if of_gender.len() == 1 {
             candidates = of_gender;

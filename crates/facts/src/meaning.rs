@@ -165,18 +165,13 @@ fn join(facts: &mut Vec<Fact>, alone: &[usize], pairs: &[(f32, usize, usize)], a
     let mut involved: Vec<usize> = pairs.iter().flat_map(|&(_, x, y)| [x, y]).collect();
     involved.sort_unstable();
     involved.dedup();
-    let root = |g: &mut Vec<usize>, mut k: usize| {
-        while g[k] != k {
-            k = g[k];
-        }
-        k
-    };
+    let root = crate::disagree::root;
     for &(_, x, y) in pairs {
         let (rx, ry) = (root(&mut group, x), root(&mut group, y));
         if rx == ry {
             continue;
         }
-        let members = |g: &mut Vec<usize>, r: usize| -> Vec<usize> {
+        let members = |g: &mut [usize], r: usize| -> Vec<usize> {
             involved
                 .iter()
                 .copied()
