@@ -143,9 +143,9 @@ pub fn names_read(reading: &parallax_read::Reading<'_>, from: usize) -> Vec<Name
     let mut out: Vec<NameMention> = Vec::new();
     let mut inside: HashSet<String> = HashSet::new();
     let mut opening: Vec<String> = Vec::new();
-    for n in reading.names.iter().filter(|n| n.paragraph >= from) {
+    for n in body_names(reading, from) {
         let p = reading.paragraphs[n.paragraph].text;
-        if is_heading(p) || n.run.text.is_empty() {
+        if n.run.text.is_empty() {
             continue;
         }
         let name = n.run.text.clone();
@@ -186,6 +186,18 @@ pub fn names_read(reading: &parallax_read::Reading<'_>, from: usize) -> Vec<Name
     out
 }
 
+/// The names a reading gives from paragraph `from` on (past a headline read first),
+/// subheadings left out ([`is_heading`], judged once a paragraph).
+fn body_names<'r>(
+    reading: &'r parallax_read::Reading<'_>,
+    from: usize,
+) -> impl Iterator<Item = &'r parallax_read::Named> {
+    let heading: Vec<bool> = (reading.paragraphs.iter())
+        .map(|p| is_heading(p.text))
+        .collect();
+    (reading.names.iter()).filter(move |n| n.paragraph >= from && !heading[n.paragraph])
+}
+
 /// The roles an article gives people ("Mayor Ada Voss", "coastguard commander Lena
 /// Brandt", "Ada Voss, the mayor,", "the mayor, Ada Voss") and, where only one person of
 /// the article holds a role, each later "the mayor" / "its chief" as a mention of that
@@ -204,10 +216,9 @@ pub fn role_mentions(reading: &parallax_read::Reading<'_>, from: usize) -> Vec<N
         .map(|p| p.text)
         .filter(|p| !is_heading(p))
         .collect();
-    let people = (reading.names.iter())
-        .filter(|n| n.paragraph >= from && !n.run.organisation && !n.run.place)
-        .filter(|n| n.run.text.contains(' ') && kind_of(&n.run.text) == "person")
-        .filter(|n| !is_heading(reading.paragraphs[n.paragraph].text));
+    let people = body_names(reading, from)
+        .filter(|n| !n.run.organisation && !n.run.place)
+        .filter(|n| n.run.text.contains(' ') && kind_of(&n.run.text) == "person");
     // "Mayor Ada Voss", "coastguard commander Lena Brandt", "Ada Voss, the mayor,".
     for n in people {
         for role in n.run.titles.iter().filter(|t| is_title(t)) {
