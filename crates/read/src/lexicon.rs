@@ -1393,8 +1393,9 @@ fn first_names() -> &'static HashMap<&'static str, Gender> {
 /// Whether the list knows a word (any case) as a first name.
 pub fn known_first_name(word: &str) -> bool {
     let w = word.to_lowercase();
+    // Folded only where there is something to fold: this is asked of every capitalised word.
     first_names().contains_key(w.as_str())
-        || first_names().contains_key(parallax_text::fold_diacritics(&w).as_str())
+        || !w.is_ascii() && first_names().contains_key(parallax_text::fold_diacritics(&w).as_str())
 }
 
 /// The gender a first name usually carries (any case), where the list knows it; else, for
